@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "heed",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "heed", targets: ["heed"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C: ncursesw and the few macros/globals Swift cannot import.
+        .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // C: libc's wcwidth under a fixed UTF-8 locale, the width ncurses lays text out by.
+        .target(name: "CWidth"),
+        // Screen buffer, keys, display width and sanitising: pure, no terminal.
+        .target(name: "Screen", dependencies: ["CWidth"]),
+        // The only code that calls ncurses.
+        .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
+        // The domain: mentions, ranking, durations, platform rules. Pure Swift.
+        .target(name: "HeedCore"),
+        // The SQLite store.
+        .target(name: "HeedStore", dependencies: ["HeedCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Readers of mention files.
+        .target(name: "HeedImport", dependencies: ["HeedCore"]),
+        // The outbox file of drafts.
+        .target(name: "HeedOutbox", dependencies: ["HeedCore"]),
+        // State, actions, reducer, key table and views.
+        .target(name: "HeedUI", dependencies: ["HeedCore", "Screen"]),
+        .executableTarget(
+            name: "heed",
+            dependencies: [
+                "HeedCore", "HeedStore", "HeedImport", "HeedOutbox", "HeedUI", "Screen", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen"]),
+        .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
+        .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox"]),
+        .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore"]),
+    ]
+)

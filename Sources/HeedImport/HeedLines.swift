@@ -1,0 +1,138 @@
+import Foundation
+import HeedCore
+
+/// What a reader found in one record.
+public enum ImportEvent: Sendable {
+    case mention(Mention)
+    case skipped(reason: String)
+    case rejected(ImportProblem)
+}
+
+/// heed's own JSON Lines format: one mention a line (see DESIGN.md).
+public enum HeedLines {
+    /// Reads every line of `fd`, calling `emit` with what each holds. Blank lines are ignored.
+    public static func read(fd: Int32, file: String, emit: (ImportEvent) throws -> Void) throws {
+        var reader = LineReader(fd: fd)
+        while let line = try reader.next() {
+            if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            switch decode(line) {
+            case .success(let mention): try emit(.mention(mention))
+            case .failure(let problem):
+                try emit(.rejected(ImportProblem(file: file, position: "line \(reader.lineNumber)", reason: problem.reason)))
+            }
+        }
+    }
+
+    struct Problem: Error { let reason: String }
+
+    /// One line to a mention, or the reason it is not one.
+    static func decode(_ line: ArraySlice<UInt8>) -> Result<Mention, Problem> {
+        guard String(validating: line, as: UTF8.self) != nil else { return .failure(Problem(reason: "not valid UTF-8")) }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line), options: [])
+        } catch {
+            return .failure(Problem(reason: "not valid JSON" + (line.first == 123 ? " (truncated or malformed object)" : "")))
+        }
+        guard let fields = object as? [String: Any] else { return .failure(Problem(reason: "a line must hold one JSON object")) }
+        do {
+            return .success(try mention(from: fields))
+        } catch let problem as Problem {
+            return .failure(problem)
+        } catch {
+            return .failure(Problem(reason: "\(error)"))
+        }
+    }
+
+    static func mention(from fields: [String: Any]) throws -> Mention {
+        guard let platformName = fields["platform"] else { throw Problem(reason: "missing required field 'platform'") }
+        guard let platformText = platformName as? String else { throw Problem(reason: "'platform' must be a string") }
+        guard let platform = Platform(name: platformText) else {
+            throw Problem(reason: "unknown platform '\(platformText)' (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let id = try identifier(fields["id"])
+        guard let rawText = fields["text"] else { throw Problem(reason: "missing required field 'text'") }
+        guard let text = rawText as? String else { throw Problem(reason: "'text' must be a string") }
+        guard let rawTime = fields["created_at"] else { throw Problem(reason: "missing required field 'created_at'") }
+        let createdAt = try time(rawTime, field: "created_at")
+        var kind = MentionKind.mention
+        if let kindName = fields["kind"], !(kindName is NSNull) {
+            guard let name = kindName as? String, let known = MentionKind(name: name) else {
+                throw Problem(reason: "unknown kind '\(kindName)' (known: \(MentionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            kind = known
+        }
+        var author = Author()
+        if let authorValue = fields["author"], !(authorValue is NSNull) {
+            if let handle = authorValue as? String {
+                author.handle = handle
+            } else if let object = authorValue as? [String: Any] {
+                author = Author(handle: try optionalString(object["handle"], "author.handle"),
+                                name: try optionalString(object["name"], "author.name"),
+                                url: try optionalString(object["url"], "author.url"))
+            } else {
+                throw Problem(reason: "'author' must be an object")
+            }
+        }
+        var target: [String: String] = [:]
+        if let value = fields["reply_target"], !(value is NSNull) {
+            guard let object = value as? [String: Any] else { throw Problem(reason: "'reply_target' must be an object") }
+            for (key, item) in object {
+                if let string = item as? String { target[key] = string } else if let number = item as? NSNumber { target[key] = number.stringValue }
+            }
+        }
+        return Mention(
+            platform: platform, id: id, kind: kind, author: author, text: text, createdAt: createdAt,
+            url: try optionalString(fields["url"], "url"),
+            conversation: try optionalIdentifier(fields["conversation"], "conversation"),
+            inReplyTo: try optionalIdentifier(fields["in_reply_to"], "in_reply_to"),
+            replyTarget: target, state: try state(fields)
+        )
+    }
+
+    /// The state fields honoured for items new to the store.
+    static func state(_ fields: [String: Any]) throws -> MentionState {
+        guard let name = fields["state"] as? String else { return .waiting }
+        switch name {
+        case "waiting": return .waiting
+        case "acknowledged":
+            return .acknowledged(at: try fields["acknowledged_at"].map { try time($0, field: "acknowledged_at") } ?? Date(timeIntervalSince1970: 0))
+        case "replied":
+            let at = try fields["replied_at"].map { try time($0, field: "replied_at") } ?? Date(timeIntervalSince1970: 0)
+            return .replied(draft: fields["draft"] as? String ?? "", at: at)
+        case "snoozed":
+            return .snoozed(until: try fields["snoozed_until"].map { try time($0, field: "snoozed_until") } ?? Date(timeIntervalSince1970: 0))
+        default: throw Problem(reason: "unknown state '\(name)' (known: waiting, acknowledged, replied, snoozed)")
+        }
+    }
+
+    static func identifier(_ value: Any?) throws -> String {
+        guard let value, !(value is NSNull) else { throw Problem(reason: "missing required field 'id'") }
+        guard let id = try optionalIdentifier(value, "id"), !id.isEmpty else { throw Problem(reason: "'id' must not be empty") }
+        return id
+    }
+
+    static func optionalIdentifier(_ value: Any?, _ field: String) throws -> String? {
+        guard let value, !(value is NSNull) else { return nil }
+        if let string = value as? String { return string }
+        if let number = value as? NSNumber, !(value is Bool), number.stringValue.allSatisfy({ $0.isASCII && $0.isNumber || $0 == "-" }) {
+            return number.stringValue
+        }
+        throw Problem(reason: "'\(field)' must be a string")
+    }
+
+    static func optionalString(_ value: Any?, _ field: String) throws -> String? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let string = value as? String else { throw Problem(reason: "'\(field)' must be a string") }
+        return string
+    }
+
+    static func time(_ value: Any, field: String) throws -> Date {
+        if let text = value as? String {
+            if let date = Timestamp.parseISO(text) ?? Timestamp.parseEpoch(text) { return date }
+            throw Problem(reason: "'\(field)' is not an ISO 8601 time with a zone or epoch seconds: \(text.prefix(40))")
+        }
+        if let number = value as? NSNumber, !(value is Bool), let date = Timestamp.parseEpoch(number.stringValue) { return date }
+        throw Problem(reason: "'\(field)' must be an ISO 8601 string or epoch seconds")
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Reads a file descriptor a line at a time in fixed-size chunks, so memory stays flat
+/// however large the file.
+public struct LineReader {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+    public private(set) var lineNumber = 0
+    private static let chunk = 1 << 20
+
+    public init(fd: Int32) { self.fd = fd }
+
+    /// The next line without its newline (a final line without one included), or nil at the end.
+    public mutating func next() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 10) {
+                var end = newline
+                if end > start, buffer[end - 1] == 13 { end -= 1 }
+                let line = buffer[start..<end]
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            var chunk = [UInt8](repeating: 0, count: Self.chunk)
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.chunk) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ImportFailure("read failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { finished = true } else { buffer.append(contentsOf: chunk[0..<count]) }
+        }
+    }
+}
+
+/// An import that cannot go on (unreadable file, unknown format): exit 2.
+public struct ImportFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// One malformed record, named by where it stands and why it was refused.
+public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var position: String
+    public var reason: String
+
+    public var description: String { "\(file):\(position): \(reason)" }
+}

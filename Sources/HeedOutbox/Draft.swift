@@ -1,0 +1,96 @@
+import Foundation
+import HeedCore
+
+/// A reply written in the composer, as the outbox keeps it.
+public struct Draft: Sendable, Hashable {
+    public enum Status: String, Sendable { case pending, exported, discarded }
+
+    public var id: String
+    public var ref: Ref
+    public var replyTarget: [String: String]
+    public var author: String?
+    public var text: String
+    public var createdAt: Date
+    public var status: Status = .pending
+    public var updatedAt: Date
+
+    public init(id: String, ref: Ref, replyTarget: [String: String], author: String?, text: String, createdAt: Date) {
+        self.id = id
+        self.ref = ref
+        self.replyTarget = replyTarget
+        self.author = author
+        self.text = text
+        self.createdAt = createdAt
+        updatedAt = createdAt
+    }
+}
+
+/// One line of the outbox: a new draft, or a later word about one.
+public enum OutboxRecord: Sendable, Hashable {
+    case draft(Draft)
+    case edited(draft: String, text: String, at: Date)
+    case exported(draft: String, format: String, at: Date)
+    case discarded(draft: String, at: Date)
+
+    /// The record as one JSON line (without the newline).
+    public var line: String {
+        var json = JSONWriter()
+        switch self {
+        case .draft(let draft):
+            json.add("record", "draft")
+            json.add("draft", draft.id)
+            json.add("at", Timestamp.format(draft.createdAt))
+            json.add("ref", draft.ref.description)
+            json.add("platform", draft.ref.platform.rawValue)
+            json.add("in_reply_to", draft.ref.id)
+            json.add("reply_target", draft.replyTarget)
+            json.add("author", draft.author)
+            json.add("text", draft.text)
+        case .edited(let id, let text, let at):
+            json.add("record", "edited")
+            json.add("draft", id)
+            json.add("at", Timestamp.format(at))
+            json.add("text", text)
+        case .exported(let id, let format, let at):
+            json.add("record", "exported")
+            json.add("draft", id)
+            json.add("at", Timestamp.format(at))
+            json.add("format", format)
+        case .discarded(let id, let at):
+            json.add("record", "discarded")
+            json.add("draft", id)
+            json.add("at", Timestamp.format(at))
+        }
+        return json.finish()
+    }
+
+    /// Reads one outbox line; nil with a reason when it is not a record.
+    static func parse(_ line: Data) -> Result<OutboxRecord, OutboxProblem.Reason> {
+        guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else { return .failure(.notJSON) }
+        guard let kind = object["record"] as? String, let id = object["draft"] as? String,
+              let atText = object["at"] as? String, let at = Timestamp.parseISO(atText) else { return .failure(.missingFields) }
+        switch kind {
+        case "draft":
+            guard let refText = object["ref"] as? String, let ref = Ref(parsing: refText), let text = object["text"] as? String else { return .failure(.missingFields) }
+            let target = object["reply_target"] as? [String: String] ?? [:]
+            return .success(.draft(Draft(id: id, ref: ref, replyTarget: target, author: object["author"] as? String, text: text, createdAt: at)))
+        case "edited":
+            guard let text = object["text"] as? String else { return .failure(.missingFields) }
+            return .success(.edited(draft: id, text: text, at: at))
+        case "exported":
+            return .success(.exported(draft: id, format: object["format"] as? String ?? "", at: at))
+        case "discarded":
+            return .success(.discarded(draft: id, at: at))
+        default:
+            return .failure(.unknownRecord)
+        }
+    }
+}
+
+/// A line of the outbox that could not be read.
+public struct OutboxProblem: Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: String, Sendable, Error { case notJSON = "not a JSON record", missingFields = "a record without its fields", unknownRecord = "an unknown record type", torn = "a half-written last line (from an interrupted write); skipped" }
+    public var line: Int
+    public var reason: Reason
+    public var description: String { "line \(line): \(reason.rawValue)" }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import HeedCore
+
+/// Everything the screen shows, and nothing else: views render from it alone.
+public struct AppState: Sendable, Equatable {
+    /// Which screen has the keys.
+    public enum Mode: Sendable, Equatable {
+        case queue
+        case help(scroll: Int)
+        case composer(Composer)
+    }
+
+    /// A line under the screen: what just happened, or what went wrong.
+    public struct Status: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+    }
+
+    public var width: Int
+    public var height: Int
+    public var now: Date
+    public var queue = QueueState()
+    public var mode: Mode = .queue
+    public var status: Status?
+    /// A yes/no question over the current screen (discard a reply?).
+    public var confirmDiscard = false
+    /// Shown in the header: "demo" for the throwaway store.
+    public var label: String?
+    public var quitting = false
+
+    public init(width: Int, height: Int, now: Date, label: String? = nil) {
+        self.width = width
+        self.height = height
+        self.now = now
+        self.label = label
+    }
+
+    public var composer: Composer? {
+        if case .composer(let composer) = mode { composer } else { nil }
+    }
+
+    /// Below this, the screen asks to be enlarged instead of drawing a broken layout.
+    public static let minimumWidth = 40
+    public static let minimumHeight = 10
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}

@@ -1,0 +1,72 @@
+import Screen
+
+/// Everything a key can do. The key table binds keys to commands; the reducer carries them out.
+public enum Command: Sendable, Equatable {
+    case next, previous, first, last, pageDown, pageUp
+    case acknowledge, reply, undo, help, quit
+    case closeHelp
+    case save, cancel, newline, backspace, deleteForward, left, right, up, down, lineStart, lineEnd
+}
+
+/// Which screen a binding belongs to.
+public enum KeyContext: String, Sendable, CaseIterable {
+    case queue = "Queue"
+    case composer = "Composer"
+    case help = "Help"
+}
+
+/// One row of the key table: the keys, what they do, and the words the help screen shows.
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var command: Command
+    public var help: String
+    public var context: KeyContext
+}
+
+/// The one table that drives dispatch, the help screen and the key bar.
+public enum KeyTable {
+    public static let bindings: [Binding] = [
+        Binding(keys: [.character("j"), .down], command: .next, help: "next item", context: .queue),
+        Binding(keys: [.character("k"), .up], command: .previous, help: "previous item", context: .queue),
+        Binding(keys: [.character("g"), .home], command: .first, help: "first (longest waiting)", context: .queue),
+        Binding(keys: [.character("G"), .end], command: .last, help: "last (newest)", context: .queue),
+        Binding(keys: [.pageDown, .control("f"), .character(" ")], command: .pageDown, help: "page down", context: .queue),
+        Binding(keys: [.pageUp, .control("b")], command: .pageUp, help: "page up", context: .queue),
+        Binding(keys: [.character("a")], command: .acknowledge, help: "acknowledge: seen, no reply needed", context: .queue),
+        Binding(keys: [.character("r"), .enter], command: .reply, help: "reply in the composer", context: .queue),
+        Binding(keys: [.character("u")], command: .undo, help: "undo the last acknowledge or reply", context: .queue),
+        Binding(keys: [.character("?")], command: .help, help: "this help", context: .queue),
+        Binding(keys: [.character("q"), .control("c")], command: .quit, help: "quit", context: .queue),
+        Binding(keys: [.control("s")], command: .save, help: "save the reply to the outbox", context: .composer),
+        Binding(keys: [.escape, .control("c")], command: .cancel, help: "cancel (asks first when there is text)", context: .composer),
+        Binding(keys: [.enter], command: .newline, help: "new line", context: .composer),
+        Binding(keys: [.backspace], command: .backspace, help: "delete before the cursor", context: .composer),
+        Binding(keys: [.delete, .control("d")], command: .deleteForward, help: "delete under the cursor", context: .composer),
+        Binding(keys: [.left, .right], command: .left, help: "move by character", context: .composer),
+        Binding(keys: [.up, .down], command: .up, help: "move by line", context: .composer),
+        Binding(keys: [.home, .control("a")], command: .lineStart, help: "start of line", context: .composer),
+        Binding(keys: [.end], command: .lineEnd, help: "end of line", context: .composer),
+        Binding(keys: [.character("j"), .down], command: .down, help: "scroll down", context: .help),
+        Binding(keys: [.character("k"), .up], command: .up, help: "scroll up", context: .help),
+        Binding(keys: [.character("?"), .escape, .character("q")], command: .closeHelp, help: "close help", context: .help),
+    ]
+
+    /// The command a key runs in a context. Arrow pairs bound together resolve by direction.
+    public static func command(for key: Key, in context: KeyContext) -> Command? {
+        guard let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) else { return nil }
+        switch (binding.command, key) {
+        case (.left, .right): return .right
+        case (.up, .down) where context == .composer: return .down
+        default: return binding.command
+        }
+    }
+
+    /// The keys shown in the bar under the queue, in order.
+    public static let queueBar: [(keys: String, what: String)] = [
+        ("j/k", "move"), ("a", "ack"), ("r", "reply"), ("u", "undo"), ("?", "help"), ("q", "quit"),
+    ]
+
+    public static let composerBar: [(keys: String, what: String)] = [
+        ("Ctrl-S", "save to outbox"), ("Esc", "cancel"), ("Enter", "new line"),
+    ]
+}

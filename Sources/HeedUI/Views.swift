@@ -1,0 +1,64 @@
+import Foundation
+import HeedCore
+import Screen
+
+/// Renders state into a screen buffer. Pure: the same state gives the same screen.
+public enum Views {
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        if state.isTooSmall {
+            tooSmall(state, into: &buffer)
+            return buffer
+        }
+        switch state.mode {
+        case .queue: QueueView.render(state, into: &buffer)
+        case .help(let scroll): HelpView.render(state, scroll: scroll, into: &buffer)
+        case .composer(let composer): ComposerView.render(state, composer, into: &buffer)
+        }
+        statusLine(state, into: &buffer)
+        return buffer
+    }
+
+    static func tooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let message = "Enlarge the window: heed needs \(AppState.minimumWidth)×\(AppState.minimumHeight), this is \(state.width)×\(state.height)"
+        let lines = Wrap.lines(message, width: state.width)
+        for (row, line) in lines.prefix(state.height).enumerated() {
+            buffer.put(line, x: 0, y: row, role: .error)
+        }
+        if lines.count > state.height, state.height > 0 {
+            buffer.put("Enlarge the window", x: 0, y: 0, role: .error)
+        }
+    }
+
+    /// The status row: the pending question, else the last message.
+    static func statusLine(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let row = state.height - 2
+        if state.confirmDiscard {
+            buffer.fill(y: row, role: .error)
+            buffer.put(" Discard this reply? y discards, n goes back to it", x: 0, y: row, role: .error)
+        } else if let status = state.status {
+            buffer.put(" " + status.text, x: 0, y: row, role: status.isError ? .error : .status)
+        }
+    }
+
+    /// A bar of keys and what they do.
+    static func keyBar(_ keys: [(keys: String, what: String)], y: Int, into buffer: inout ScreenBuffer) {
+        buffer.fill(y: y, role: .keyBar)
+        var x = 1
+        for (keys, what) in keys {
+            guard x < buffer.width else { break }
+            x = buffer.put(keys, x: x, y: y, role: .keyName)
+            x = buffer.put(" " + what + "  ", x: x, y: y, role: .keyBar)
+        }
+    }
+
+    /// The colour of an age by how overdue it is: within 1 hour, 4 hours, 24 hours, later.
+    static func ageRole(_ seconds: TimeInterval) -> Role {
+        switch seconds {
+        case ..<3_600: .ageFresh
+        case ..<14_400: .ageDue
+        case ..<86_400: .ageLate
+        default: .ageOverdue
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Breaks text into lines of at most `width` cells: at spaces where it can, inside a long word
+/// where it must, never inside a glyph. Newlines in the text start new lines.
+public enum Wrap {
+    public static func lines(_ text: String, width: Int) -> [[Glyph]] {
+        guard width > 0 else { return [] }
+        var result: [[Glyph]] = []
+        for paragraph in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
+            let glyphs = Glyphs.of(String(paragraph))
+            if glyphs.isEmpty { result.append([]); continue }
+            var line: [Glyph] = []
+            var lineWidth = 0
+            var lastSpace: Int?
+            for glyph in glyphs {
+                if lineWidth + glyph.width > width {
+                    if glyph.scalars == " " { result.append(line); line = []; lineWidth = 0; lastSpace = nil; continue }
+                    if let space = lastSpace {
+                        result.append(Array(line[..<space]))
+                        line = Array(line[(space + 1)...])
+                    } else {
+                        result.append(line)
+                        line = []
+                    }
+                    lineWidth = line.reduce(0) { $0 + $1.width }
+                    lastSpace = nil
+                }
+                if glyph.scalars == " " { lastSpace = line.count }
+                line.append(glyph)
+                lineWidth += glyph.width
+            }
+            result.append(line)
+        }
+        return result
+    }
+}

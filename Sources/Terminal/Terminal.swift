@@ -1,0 +1,139 @@
+import CNcurses
+import Foundation
+import Screen
+
+/// Why the full screen cannot open, in words a user can act on.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The ncurses screen: the only code that calls ncurses. Reads keys, presents finished screen
+/// buffers (writing only the cells that changed), reports resizes and suspends for an editor.
+@MainActor
+public final class Terminal {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var shown: ScreenBuffer?
+    private let palette: Palette
+
+    /// Opens the full screen on the process's terminal, or says why it cannot, without ever
+    /// writing an escape code when it cannot.
+    public static func open() throws -> Terminal {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalUnavailable(description: "needs a terminal: standard input and output must be a TTY (use 'heed list' for plain output)")
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        var reason = [CChar](repeating: 0, count: 256)
+        guard heed_term_usable(term, STDOUT_FILENO, &reason, Int32(reason.count)) == 1 else {
+            let why = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw TerminalUnavailable(description: "cannot draw on this terminal: \(why); set TERM to your terminal's type (for example TERM=xterm-256color) or use 'heed list'")
+        }
+        Terminal.chooseUTF8Locale()
+        guard let screen = heed_newterm(term, STDOUT_FILENO, STDIN_FILENO) else {
+            throw TerminalUnavailable(description: "could not open the terminal '\(term)'")
+        }
+        return Terminal(screen: screen)
+    }
+
+    private init(screen: OpaquePointer) {
+        self.screen = screen
+        _ = set_term(screen)
+        window = heed_stdscr()!
+        heed_unblock_signals()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        heed_set_escdelay(25)
+        wtimeout(window, 250)
+        _ = curs_set(0)
+        palette = Palette.start()
+        _ = wclear(window)
+    }
+
+    /// ncurses draws wide text only under a UTF-8 locale; fall back to C.UTF-8 where the user's is not.
+    private static func chooseUTF8Locale() {
+        let chosen = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        let codeset = String(cString: nl_langinfo(Int32(CODESET)))
+        if !(codeset.uppercased().contains("UTF-8") || codeset.uppercased().contains("UTF8")) || chosen.isEmpty {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+
+    /// The terminal's size in cells.
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Waits up to the tick (250 ms) for a key; nil when none came.
+    public func readKey() -> Key? {
+        var code: UInt32 = 0
+        let result = heed_get_key(window, &code)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return KeyDecoder.special(Int32(code)) }
+        return KeyDecoder.character(code)
+    }
+
+    /// Shows a buffer: cells that differ from the last one shown are drawn, then one refresh.
+    public func present(_ buffer: ScreenBuffer) {
+        let full = shown.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        if full { _ = wclear(window) }
+        var text = [wchar_t](repeating: 0, count: 6)
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if !full, let old = shown, old[x, y] == cell,
+                   x + 1 >= buffer.width || old[x + 1, y] == buffer[x + 1, y] { continue }
+                var count = 0
+                for scalar in cell.text.unicodeScalars where count < 5 {
+                    text[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                text[count] = 0
+                let (attrs, pair) = palette.look(cell.role)
+                _ = heed_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+            }
+        }
+        if let cursor = buffer.cursor {
+            _ = curs_set(1)
+            _ = wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            _ = curs_set(0)
+        }
+        _ = wrefresh(window)
+        shown = buffer
+    }
+
+    /// Forgets what is on screen so the next `present` draws everything (after a resize or editor).
+    public func invalidate() { shown = nil }
+
+    /// Leaves the full screen for a child program (an editor), then comes back.
+    public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            invalidate()
+            _ = wrefresh(window)
+        }
+        return try body()
+    }
+
+    /// Restores the terminal as it was before heed opened.
+    public func close() {
+        endwin()
+        delscreen(screen)
+    }
+}
+
+extension Terminal {
+    /// Makes SIGTERM and SIGHUP end the loop cleanly instead of leaving the terminal raw.
+    public static func catchQuitSignals() { heed_install_quit_signals() }
+
+    /// The signal that asked heed to quit, if one came.
+    public var quitSignal: Int32? {
+        let signal = heed_quit_signal()
+        return signal == 0 ? nil : signal
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import HeedUI
+import Screen
+import Terminal
+
+/// The loop: key → action → reduce → effects → screen, with a tick that keeps ages current.
+@MainActor
+struct App {
+    let terminal: Terminal
+    let services: Services
+    var state: AppState
+
+    init(terminal: Terminal, services: Services, label: String?) {
+        self.terminal = terminal
+        self.services = services
+        let size = terminal.size
+        state = AppState(width: size.width, height: size.height, now: services.now(), label: label)
+    }
+
+    mutating func run() {
+        dispatch(Reducer.start())
+        var shown: ScreenBuffer?
+        var lastTick = Date()
+        while !state.quitting {
+            let frame = Views.render(state)
+            if frame != shown {
+                terminal.present(frame)
+                shown = frame
+            }
+            if terminal.quitSignal != nil { break }
+            if let key = terminal.readKey() {
+                if key == .resize {
+                    terminal.invalidate()
+                    shown = nil
+                    let size = terminal.size
+                    send(.resized(width: size.width, height: size.height))
+                } else {
+                    send(.keyPressed(key))
+                }
+            }
+            let now = services.now()
+            if now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                send(.ticked(now))
+            }
+        }
+    }
+
+    /// Reduces an action and runs every effect it leads to before the next frame.
+    mutating func send(_ action: Action) {
+        var pending = [action]
+        var steps = 0
+        while !pending.isEmpty, steps < 64 {
+            steps += 1
+            dispatch(Reducer.reduce(&state, pending.removeFirst()), into: &pending)
+        }
+    }
+
+    private mutating func dispatch(_ effects: [Effect]) {
+        var pending: [Action] = []
+        dispatch(effects, into: &pending)
+        for action in pending { send(action) }
+    }
+
+    private func dispatch(_ effects: [Effect], into pending: inout [Action]) {
+        for effect in effects { pending += EffectRunner.run(effect, services) }
+    }
+}

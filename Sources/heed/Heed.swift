@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+
+/// heed: a terminal inbox for unanswered mentions, longest wait first.
+@main
+struct Heed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heed",
+        abstract: "A keyboard-driven inbox for unanswered mentions and comments, longest wait first.",
+        subcommands: [Open.self, Demo.self, Import.self, List.self, Ack.self, OutboxCommand.self, Export.self],
+        defaultSubcommand: Open.self
+    )
+
+    /// Runs the command line with the exit codes of the contract: 2 for usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as HeedExit {
+            if !failure.message.isEmpty { FileHandle.standardError.write(Data("heed: \(failure.message)\n".utf8)) }
+            Foundation.exit(failure.code)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Ends the process with a message on standard error and an exit code.
+struct HeedExit: Error {
+    var message: String
+    var code: Int32
+
+    static func failure(_ message: String) -> HeedExit { HeedExit(message: message, code: 1) }
+    static func usage(_ message: String) -> HeedExit { HeedExit(message: message, code: 2) }
+}
+
+/// Where the store and outbox live: options, then environment, then XDG defaults.
+struct PathOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store (SQLite). Default: $HEED_STORE, else $XDG_DATA_HOME/heed/heed.sqlite.", valueName: "path"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("The outbox of drafts (JSON Lines). Default: $HEED_OUTBOX, else $XDG_DATA_HOME/heed/outbox.jsonl.", valueName: "path"))
+    var outbox: String?
+
+    @Option(name: .long, help: ArgumentHelp("The config file. Default: $XDG_CONFIG_HOME/heed/config.toml.", valueName: "path"))
+    var config: String?
+
+    var storePath: String {
+        store ?? env("HEED_STORE") ?? Self.dataFolder + "/heed.sqlite"
+    }
+
+    var outboxPath: String {
+        outbox ?? env("HEED_OUTBOX") ?? Self.dataFolder + "/outbox.jsonl"
+    }
+
+    private func env(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    static var dataFolder: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/heed" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/heed"
+    }
+}
