@@ -7,6 +7,11 @@ public struct ReplyLength: Sendable, Equatable {
     public var isOver: Bool { used > limit }
     /// Within a tenth of the limit: the counter warns.
     public var isNear: Bool { !isOver && used * 10 >= limit * 9 }
+
+    public init(used: Int, limit: Int) {
+        self.used = used
+        self.limit = limit
+    }
 }
 
 public enum ReplyRules {

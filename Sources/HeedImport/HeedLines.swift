@@ -115,9 +115,7 @@ public enum HeedLines {
     static func optionalIdentifier(_ value: Any?, _ field: String) throws -> String? {
         guard let value, !(value is NSNull) else { return nil }
         if let string = value as? String { return string }
-        if let number = value as? NSNumber, !(value is Bool), number.stringValue.allSatisfy({ $0.isASCII && $0.isNumber || $0 == "-" }) {
-            return number.stringValue
-        }
+        if let number = JSONNumber.integer(value) { return number }
         throw Problem(reason: "'\(field)' must be a string")
     }
 
@@ -132,7 +130,23 @@ public enum HeedLines {
             if let date = Timestamp.parseISO(text) ?? Timestamp.parseEpoch(text) { return date }
             throw Problem(reason: "'\(field)' is not an ISO 8601 time with a zone or epoch seconds: \(text.prefix(40))")
         }
-        if let number = value as? NSNumber, !(value is Bool), let date = Timestamp.parseEpoch(number.stringValue) { return date }
+        if let number = value as? NSNumber, !JSONNumber.isBool(value), let date = Timestamp.parseEpoch(number.stringValue) { return date }
         throw Problem(reason: "'\(field)' must be an ISO 8601 string or epoch seconds")
+    }
+}
+
+/// JSONSerialization hands out NSNumbers; these tell booleans, integers and floats apart.
+enum JSONNumber {
+    static func isBool(_ value: Any) -> Bool {
+        guard let number = value as? NSNumber else { return false }
+        return String(cString: number.objCType) == "c"
+    }
+
+    /// The decimal text of a JSON integer (ids beyond 2^53 included), nil for anything else.
+    static func integer(_ value: Any) -> String? {
+        guard let number = value as? NSNumber else { return nil }
+        let type = String(cString: number.objCType)
+        guard type != "c", type != "d", type != "f" else { return nil }
+        return number.stringValue
     }
 }

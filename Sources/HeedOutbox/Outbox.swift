@@ -29,7 +29,7 @@ public struct Outbox: Sendable {
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw OutboxError("cannot open the outbox \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         guard flock(fd, LOCK_EX) == 0 else { throw OutboxError("cannot lock the outbox \(path): \(String(cString: strerror(errno)))") }

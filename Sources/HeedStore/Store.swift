@@ -121,3 +121,12 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// SQLite's query plan for a statement, for tests that pin index use.
+    public func explain(_ sql: String) throws -> String {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "\n")
+        }
+    }
+}

@@ -5,9 +5,27 @@ import HeedStore
 
 /// `heed demo`: the queue on a throwaway store of sample mentions; nothing of the user's is touched.
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the queue on a throwaway store filled with sample mentions.")
+    static let configuration = CommandConfiguration(
+        abstract: "Open the queue on a throwaway store filled with sample mentions.",
+        discussion: "With --generate N, write a synthetic backlog of N mentions as heed JSON Lines instead (to -o FILE or standard output)."
+    )
+
+    @Option(help: ArgumentHelp("Write N synthetic mentions as JSON Lines instead of opening the queue.", valueName: "n"))
+    var generate: Int?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where --generate writes (default: standard output).", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if let generate, generate < 0 { throw ValidationError("--generate needs a count of 0 or more") }
+        if output != nil, generate == nil { throw ValidationError("-o goes with --generate") }
+    }
 
     func run() throws {
+        if let generate {
+            try Backlog.write(count: generate, to: output, now: Date())
+            return
+        }
         var template = Array((NSTemporaryDirectory() + "/heed-demo-XXXXXX").utf8CString)
         guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
             throw HeedExit.failure("cannot create a temporary folder for the demo")

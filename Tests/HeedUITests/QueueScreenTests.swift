@@ -1,0 +1,82 @@
+import Foundation
+import HeedCore
+import HeedUI
+import Screen
+import XCTest
+
+/// The queue screen rendered to text and compared line by line.
+final class QueueScreenTests: XCTestCase {
+    func testQueueAt80x24() {
+        let harness = Harness(Sample.three, now: Sample.now)
+        XCTAssertEqual(harness.screen, [
+            " heed  3 waiting · oldest 3d 4h                                             1/3",
+            "   3d 4h  mastodon   alice@example.s… @you is the meetup still on?",
+            "      5h  x          kenji_t          返信ありがとうございます！😀",
+            "     12m  bluesky    noor.bsky.social line one line two safe",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "─ Alice @alice@example.social ──────────────────────────────────────────────────",
+            " mastodon · mention · 2026-11-17 05:14 UTC · waited 3d 4h",
+            " https://example.social/@alice@example.social/1",
+            "",
+            " @you is the meetup still on?",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " j/k move  a ack  r reply  u undo  ? help  q quit",
+        ])
+    }
+
+    func testEmptyStoreExplainsWhatToDo() {
+        let harness = Harness([], now: Sample.now)
+        let screen = harness.screen
+        XCTAssertEqual(screen[0], " heed  0 waiting")
+        XCTAssertTrue(screen.contains("  Nothing is waiting. Everyone who spoke to you has had an answer."), screen.joined(separator: "\n"))
+        XCTAssertTrue(screen.contains("  Bring in mentions:   heed import FILE…   (heed's JSON Lines, - for stdin)"))
+        XCTAssertTrue(screen.contains("  Try heed on sample data:   heed demo"))
+    }
+
+    func testDetailKeepsLinesAndDropsEscapes() {
+        var harness = Harness(Sample.three, now: Sample.now)
+        harness.press(.character("G"))
+        let screen = harness.screen
+        XCTAssertTrue(screen.contains(" line one"), screen.joined(separator: "\n"))
+        XCTAssertTrue(screen.contains(" line two safe"))
+        XCTAssertFalse(screen.joined().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+
+    func testAgesMoveWithTheClock() {
+        var harness = Harness(Sample.three, now: Sample.now)
+        harness.send(.ticked(Sample.now.addingTimeInterval(3_600)))
+        XCTAssertEqual(harness.screen[1], "   3d 5h  mastodon   alice@example.s… @you is the meetup still on?")
+        XCTAssertEqual(harness.screen[3], "  1h 12m  bluesky    noor.bsky.social line one line two safe")
+    }
+
+    func testTooSmallSaysSoAtEverySize() {
+        for (width, height) in [(1, 1), (20, 5), (39, 24), (80, 9), (2, 30)] {
+            var harness = Harness(Sample.three, width: 80, height: 24, now: Sample.now)
+            harness.send(.resized(width: width, height: height))
+            let lines = harness.screen
+            XCTAssertEqual(lines.count, height)
+            XCTAssertTrue(lines.allSatisfy { Glyphs.width($0) <= width })
+            if width >= 18 { XCTAssertTrue(lines.joined(separator: " ").contains("Enlarge the window"), "\(width)x\(height): \(lines)") }
+        }
+        var harness = Harness(Sample.three, width: 20, height: 5, now: Sample.now)
+        harness.send(.resized(width: 80, height: 24))
+        XCTAssertEqual(harness.screen[1], "   3d 4h  mastodon   alice@example.s… @you is the meetup still on?")
+    }
+
+    func testNarrowTerminalDropsThePlatformColumn() {
+        let harness = Harness(Sample.three, width: 50, height: 12, now: Sample.now)
+        XCTAssertEqual(harness.screen[1], "   3d 4h  alice@examp… @you is the meetup still …")
+    }
+}
