@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed"]),
     ]
 )

@@ -84,6 +84,12 @@ public enum Reducer {
 
     static func keyPressed(_ state: inout AppState, _ key: Key, _ layout: QueueLayout) -> [Effect] {
         if key == .resize { return [] }
+        if state.isTooSmall {
+            // Nothing acts on what cannot be seen; quitting still works.
+            guard case .queue = state.mode, KeyTable.command(for: key, in: .queue) == .quit else { return [] }
+            state.quitting = true
+            return [.quit]
+        }
         if state.confirmDiscard { return confirm(&state, key) }
         switch state.mode {
         case .queue:

@@ -21,12 +21,10 @@ public enum Views {
 
     static func tooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
         let message = "Enlarge the window: heed needs \(AppState.minimumWidth)×\(AppState.minimumHeight), this is \(state.width)×\(state.height)"
-        let lines = Wrap.lines(message, width: state.width)
+        var lines = Wrap.lines(message, width: state.width)
+        if lines.count > state.height { lines = [Glyphs.of("Enlarge the window")] }
         for (row, line) in lines.prefix(state.height).enumerated() {
             buffer.put(line, x: 0, y: row, role: .error)
-        }
-        if lines.count > state.height, state.height > 0 {
-            buffer.put("Enlarge the window", x: 0, y: 0, role: .error)
         }
     }
 

@@ -19,6 +19,18 @@ public final class Terminal {
     /// Opens the full screen on the process's terminal, or says why it cannot, without ever
     /// writing an escape code when it cannot.
     public static func open() throws -> Terminal {
+        try checkUsable()
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        Terminal.chooseUTF8Locale()
+        guard let screen = heed_newterm(term, STDOUT_FILENO, STDIN_FILENO) else {
+            throw TerminalUnavailable(description: "could not open the terminal '\(term)'")
+        }
+        return Terminal(screen: screen)
+    }
+
+    /// Says why the full screen cannot open here (no TTY, TERM unset or unknown), or nothing.
+    /// Writes nothing to the terminal and never exits.
+    nonisolated public static func checkUsable() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalUnavailable(description: "needs a terminal: standard input and output must be a TTY (use 'heed list' for plain output)")
         }
@@ -28,11 +40,6 @@ public final class Terminal {
             let why = String(decoding: reason.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw TerminalUnavailable(description: "cannot draw on this terminal: \(why); set TERM to your terminal's type (for example TERM=xterm-256color) or use 'heed list'")
         }
-        Terminal.chooseUTF8Locale()
-        guard let screen = heed_newterm(term, STDOUT_FILENO, STDIN_FILENO) else {
-            throw TerminalUnavailable(description: "could not open the terminal '\(term)'")
-        }
-        return Terminal(screen: screen)
     }
 
     private init(screen: OpaquePointer) {

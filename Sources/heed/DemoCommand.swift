@@ -26,6 +26,7 @@ struct Demo: ParsableCommand {
             try Backlog.write(count: generate, to: output, now: Date())
             return
         }
+        try Screenful.checkTerminal()
         var template = Array((NSTemporaryDirectory() + "/heed-demo-XXXXXX").utf8CString)
         guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
             throw HeedExit.failure("cannot create a temporary folder for the demo")

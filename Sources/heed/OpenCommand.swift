@@ -12,6 +12,7 @@ struct Open: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        try Screenful.checkTerminal()
         let store = try openStore(paths.storePath)
         try Screenful.run(store: store, outbox: Outbox(path: paths.outboxPath), label: nil)
     }
@@ -28,6 +29,15 @@ func openStore(_ path: String) throws -> Store {
 
 /// Runs the full-screen app on the main actor and restores the terminal however it ends.
 enum Screenful {
+    /// Fails with exit 2 and one line when there is no usable terminal, before any file is touched.
+    static func checkTerminal() throws {
+        do {
+            try Terminal.checkUsable()
+        } catch {
+            throw HeedExit.usage("\(error)")
+        }
+    }
+
     static func run(store: Store, outbox: Outbox, label: String?) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal

@@ -75,6 +75,16 @@ final class QueueScreenTests: XCTestCase {
         XCTAssertEqual(harness.screen[1], "   3d 4h  mastodon   alice@example.s… @you is the meetup still on?")
     }
 
+    func testKeysDoNothingWhileTheScreenIsTooSmallButQuit() {
+        var harness = Harness(Sample.three, width: 30, height: 8, now: Sample.now)
+        harness.press(.character("a"), .character("r"), .character("j"))
+        XCTAssertEqual(harness.state.mode, .queue)
+        XCTAssertEqual(harness.queue.waiting.count, 3)
+        XCTAssertEqual(harness.state.queue.cursor, 0)
+        harness.press(.character("q"))
+        XCTAssertTrue(harness.state.quitting)
+    }
+
     func testNarrowTerminalDropsThePlatformColumn() {
         let harness = Harness(Sample.three, width: 50, height: 12, now: Sample.now)
         XCTAssertEqual(harness.screen[1], "   3d 4h  alice@examp… @you is the meetup still …")
