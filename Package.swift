@@ -17,6 +17,9 @@ let package = Package(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // C: libxml2's HTML parser, for the HTML some platforms send as text.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CHTML", dependencies: ["CLibXML2"]),
         // C: libc's wcwidth under a fixed UTF-8 locale, the width ncurses lays text out by.
         .target(name: "CWidth"),
         // Screen buffer, keys, display width and sanitising: pure, no terminal.
@@ -28,7 +31,7 @@ let package = Package(
         // The SQLite store.
         .target(name: "HeedStore", dependencies: ["HeedCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Readers of mention files.
-        .target(name: "HeedImport", dependencies: ["HeedCore"]),
+        .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML"]),
         // The outbox file of drafts.
         .target(name: "HeedOutbox", dependencies: ["HeedCore"]),
         // State, actions, reducer, key table and views.

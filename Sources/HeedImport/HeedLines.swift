@@ -1,13 +1,6 @@
 import Foundation
 import HeedCore
 
-/// What a reader found in one record.
-public enum ImportEvent: Sendable {
-    case mention(Mention)
-    case skipped(reason: String)
-    case rejected(ImportProblem)
-}
-
 /// heed's own JSON Lines format: one mention a line (see DESIGN.md).
 public enum HeedLines {
     /// Reads every line of `fd`, calling `emit` with what each holds. Blank lines are ignored.

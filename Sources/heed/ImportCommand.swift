@@ -89,6 +89,8 @@ struct Import: ParsableCommand {
             case .rejected(let problem):
                 sink.reject()
                 FileHandle.standardError.write(Data("heed: rejected \(problem)\n".utf8))
+            case .answered, .advice:
+                break
             }
         }
     }

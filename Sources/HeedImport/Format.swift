@@ -1,0 +1,58 @@
+import Foundation
+import HeedCore
+
+/// What a reader found in one record.
+public enum ImportEvent: Sendable {
+    /// Something addressed to the user. Reply targets go in `replyTarget` under these keys:
+    /// mastodon `in_reply_to_id`, `visibility`; bluesky `parent_uri`, `parent_cid`, `root_uri`,
+    /// `root_cid`; x `in_reply_to_tweet_id`; youtube `parent_id`; reddit `thing_id`; wordpress
+    /// `post`, `parent`; facebook and instagram `comment_id` (instagram mentions also `media_id`);
+    /// github `comments_url`; linkedin `parent_urn`, `object`; flickr `photo_id`.
+    case mention(Mention)
+    /// A valid record that is not for the queue, with a short reason: "like", "repost",
+    /// "follow", "deleted post", "written by you", …; counted by reason.
+    case skipped(reason: String)
+    /// A malformed record, named by place and reason.
+    case rejected(ImportProblem)
+    /// The user's own reply in the file answers this item: it is marked replied elsewhere.
+    case answered(Ref, at: Date)
+    /// A note for the user, printed once per import (which fields to request next time).
+    case advice(String)
+}
+
+/// Where the records being read come from, for naming bad ones.
+public struct ReadContext: Sendable {
+    public var file: String
+    /// "page 2" or "line 3" when the file holds several pages; nil for a single page.
+    public var page: String?
+
+    public init(file: String, page: String? = nil) {
+        self.file = file
+        self.page = page
+    }
+
+    /// A rejection naming the file, the page and the record's place in it ("notifications[3]").
+    public func rejected(_ position: String, _ reason: String) -> ImportEvent {
+        let place = [page, position].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        return .rejected(ImportProblem(file: file, position: place.isEmpty ? "document" : place, reason: reason))
+    }
+}
+
+/// One platform's payload format: knows a page of it when it sees one, and maps each record to
+/// heed's model. A reader never throws for a bad record: it emits `.rejected` and goes on.
+public protocol PlatformFormat {
+    /// The name `--format` takes ("mastodon", "x-archive").
+    static var name: String { get }
+    /// Whether a parsed page has this format's shape.
+    static func matches(_ page: JSON) -> Bool
+    /// Emits what each record of the page is: a mention, skipped (with a reason), rejected.
+    static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows
+}
+
+/// Reading a value a record must have, with the reason when it is missing or of the wrong type.
+public enum Field {
+    public static func required<T>(_ value: T?, _ name: String) throws -> T {
+        guard let value else { throw JSONProblem(reason: "missing or invalid '\(name)'") }
+        return value
+    }
+}
