@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C: ncursesw and the few macros/globals Swift cannot import.
@@ -31,7 +33,9 @@ let package = Package(
         // The SQLite store.
         .target(name: "HeedStore", dependencies: ["HeedCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Readers of mention files.
-        .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML"]),
+        .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
+        // config.toml: the user's own handles and preferences.
+        .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
         // The outbox file of drafts.
         .target(name: "HeedOutbox", dependencies: ["HeedCore"]),
         // State, actions, reducer, key table and views.
@@ -39,13 +43,13 @@ let package = Package(
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedStore", "HeedImport", "HeedOutbox", "HeedUI", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedStore", "HeedImport", "HeedOutbox", "HeedUI", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen"]),
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
-        .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox"]),
+        .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen"]),
         .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed"]),
     ]

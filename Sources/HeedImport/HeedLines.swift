@@ -6,6 +6,11 @@ public enum HeedLines {
     /// Reads every line of `fd`, calling `emit` with what each holds. Blank lines are ignored.
     public static func read(fd: Int32, file: String, emit: (ImportEvent) throws -> Void) throws {
         var reader = LineReader(fd: fd)
+        try read(&reader, file: file, emit: emit)
+    }
+
+    /// Reads the remaining lines of a reader.
+    public static func read(_ reader: inout LineReader, file: String, emit: (ImportEvent) throws -> Void) throws {
         while let line = try reader.next() {
             if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
             switch decode(line) {
@@ -28,6 +33,11 @@ public enum HeedLines {
             return .failure(Problem(reason: "not valid JSON" + (line.first == 123 ? " (truncated or malformed object)" : "")))
         }
         guard let fields = object as? [String: Any] else { return .failure(Problem(reason: "a line must hold one JSON object")) }
+        return decode(fields: fields)
+    }
+
+    /// A record's fields (from a JSON line or a CSV row) to a mention, or the reason it is not one.
+    static func decode(fields: [String: Any]) -> Result<Mention, Problem> {
         do {
             return .success(try mention(from: fields))
         } catch let problem as Problem {

@@ -8,12 +8,57 @@ public struct LineReader {
     private var start = 0
     private var finished = false
     public private(set) var lineNumber = 0
+    /// Bytes taken from the descriptor so far, for progress.
+    public private(set) var bytesRead = 0
     private static let chunk = 1 << 20
+    private var pushedBack: ArraySlice<UInt8>?
 
     public init(fd: Int32) { self.fd = fd }
 
+    /// Gives a line back so the next `next()` returns it again (after peeking at a file's start).
+    public mutating func pushBack(_ line: ArraySlice<UInt8>) {
+        pushedBack = line
+        lineNumber -= 1
+    }
+
+    /// Everything not yet read, pushed-back line included, as one block (for whole-document formats).
+    public mutating func rest() throws -> [UInt8] {
+        var all: [UInt8] = []
+        if let line = pushedBack {
+            all += line
+            all.append(10)
+            pushedBack = nil
+        }
+        while !finished { try fill() }
+        all += buffer[start...]
+        start = buffer.count
+        return all
+    }
+
+    private mutating func fill() throws {
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        var chunk = [UInt8](repeating: 0, count: Self.chunk)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.chunk) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ImportFailure("read failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { finished = true } else { buffer.append(contentsOf: chunk[0..<count]); bytesRead += count }
+            return
+        }
+    }
+
     /// The next line without its newline (a final line without one included), or nil at the end.
     public mutating func next() throws -> ArraySlice<UInt8>? {
+        if let line = pushedBack {
+            pushedBack = nil
+            lineNumber += 1
+            return line
+        }
         while true {
             if let newline = buffer[start...].firstIndex(of: 10) {
                 var end = newline
@@ -30,17 +75,7 @@ public struct LineReader {
                 lineNumber += 1
                 return line
             }
-            if start > 0 {
-                buffer.removeSubrange(0..<start)
-                start = 0
-            }
-            var chunk = [UInt8](repeating: 0, count: Self.chunk)
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, Self.chunk) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ImportFailure("read failed: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { finished = true } else { buffer.append(contentsOf: chunk[0..<count]) }
+            try fill()
         }
     }
 }

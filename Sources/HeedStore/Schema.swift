@@ -56,6 +56,17 @@ enum Schema {
                 CREATE INDEX journal_entry_journal ON journal_entry (journal_id);
                 """)
         }
+        migrator.registerMigration("v2 answered elsewhere") { db in
+            // Replies the user made elsewhere, seen in an import before the item they answer.
+            try db.execute(sql: """
+                CREATE TABLE answered_elsewhere (
+                    platform TEXT NOT NULL,
+                    native_id TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    PRIMARY KEY (platform, native_id)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HeedConfig
 import Foundation
 
 /// heed: a terminal inbox for unanswered mentions, longest wait first.
@@ -67,4 +68,11 @@ struct PathOptions: ParsableArguments {
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/heed" }
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/heed"
     }
+}
+
+/// The config file, with any problem reported on standard error (heed goes on with defaults).
+func loadConfig(_ paths: PathOptions) -> Config {
+    let (config, problems) = Config.load(path: paths.config ?? Config.defaultPath)
+    for problem in problems { FileHandle.standardError.write(Data("heed: config \(problem)\n".utf8)) }
+    return config
 }

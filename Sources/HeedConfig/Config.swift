@@ -1,0 +1,100 @@
+import Foundation
+import HeedCore
+import TOMLKit
+
+/// What `config.toml` says. Every setting has a default, so a missing file is an empty config.
+public struct Config: Sendable, Equatable {
+    /// The user's own accounts per platform: their posts are not queued, and their replies mark
+    /// the items they answer as replied elsewhere. Compared without a leading "@", case-insensitively.
+    public var handles: [Platform: Set<String>] = [:]
+
+    public init(handles: [Platform: Set<String>] = [:]) {
+        self.handles = handles
+    }
+
+    /// Whether a handle on a platform is one of the user's own.
+    public func isOwn(_ handle: String?, on platform: Platform) -> Bool {
+        guard let handle, let own = handles[platform], !own.isEmpty else { return false }
+        return own.contains(Self.normal(handle))
+    }
+
+    static func normal(_ handle: String) -> String {
+        (handle.hasPrefix("@") ? String(handle.dropFirst()) : handle).lowercased()
+    }
+
+    /// The config file's default place: `$XDG_CONFIG_HOME/heed/config.toml`.
+    public static var defaultPath: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let folder = environment["XDG_CONFIG_HOME"], folder.hasPrefix("/") { return folder + "/heed/config.toml" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/heed/config.toml"
+    }
+}
+
+/// A config file that could not be read, named by file, line and key.
+public struct ConfigProblem: Error, CustomStringConvertible, Sendable, Equatable {
+    public var file: String
+    public var line: Int?
+    public var key: String?
+    public var reason: String
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let key { place += " (\(key))" }
+        return "\(place): \(reason)"
+    }
+}
+
+extension Config {
+    /// Reads a config file. A missing file is the default config; a broken one is reported and
+    /// whatever could be read is kept.
+    public static func load(path: String) -> (Config, [ConfigProblem]) {
+        guard FileManager.default.fileExists(atPath: path) else { return (Config(), []) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return (Config(), [ConfigProblem(file: path, reason: "cannot read the file (is it UTF-8?)")])
+        }
+        return parse(text, file: path)
+    }
+
+    /// Reads config text; `file` names it in problems.
+    public static func parse(_ text: String, file: String) -> (Config, [ConfigProblem]) {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            return (Config(), [ConfigProblem(file: file, line: Int(error.source.begin.line), reason: error.description)])
+        } catch {
+            return (Config(), [ConfigProblem(file: file, reason: "\(error)")])
+        }
+        var config = Config()
+        var problems: [ConfigProblem] = []
+        if let value = table["handles"] {
+            guard let handles = value.table else {
+                return (config, [ConfigProblem(file: file, line: line(of: "handles", in: text), key: "handles", reason: "must be a table: [handles] then platform = [\"you@example.social\"]")])
+            }
+            for (name, entry) in handles {
+                let key = "handles.\(name)"
+                guard let platform = Platform(name: name) else {
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                    continue
+                }
+                let list: [String]? = entry.string.map { [$0] } ?? entry.array.map { array in array.compactMap { $0.string } }
+                guard let list, entry.array.map({ $0.count == list.count }) ?? true else {
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text), key: key, reason: "must be a handle or a list of handles (strings)"))
+                    continue
+                }
+                config.handles[platform, default: []].formUnion(list.map(normal))
+            }
+        }
+        return (config, problems)
+    }
+
+    /// The first line where a key is assigned or a table named, for messages.
+    static func line(of key: String, in text: String) -> Int? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") || trimmed == "[\(key)]" { return index + 1 }
+        }
+        return nil
+    }
+}
