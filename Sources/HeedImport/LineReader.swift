@@ -12,6 +12,8 @@ public struct LineReader {
     public private(set) var bytesRead = 0
     private static let chunk = 1 << 20
     private var pushedBack: ArraySlice<UInt8>?
+    /// Told the bytes read so far after each chunk, for a progress line.
+    public var progress: ((Int) -> Void)?
 
     public init(fd: Int32) { self.fd = fd }
 
@@ -47,7 +49,13 @@ public struct LineReader {
                 if errno == EINTR { continue }
                 throw ImportFailure("read failed: \(String(cString: strerror(errno)))")
             }
-            if count == 0 { finished = true } else { buffer.append(contentsOf: chunk[0..<count]); bytesRead += count }
+            if count == 0 {
+                finished = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<count])
+                bytesRead += count
+                progress?(bytesRead)
+            }
             return
         }
     }

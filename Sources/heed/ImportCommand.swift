@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeedConfig
 import HeedCore
 import HeedImport
 import HeedStore
@@ -8,7 +9,12 @@ import HeedStore
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import mentions from files (- for standard input).",
-        discussion: "Prints: imported N, updated N, unchanged N, skipped N, rejected N. Each rejected record is named on standard error. Exit 65 when any record was rejected."
+        discussion: """
+            Reads heed's JSON Lines, CSV with a header row naming heed's fields, and what the platforms' APIs return \
+            (the format is detected; --format names it). Prints: imported N, updated N, unchanged N, skipped N, rejected N. \
+            Each rejected record is named on standard error with its file and position; skipped records are counted by reason. \
+            Exit 65 when any record was rejected, 2 when a file cannot be read or its format is unknown.
+            """
     )
 
     @OptionGroup var paths: PathOptions
@@ -16,7 +22,7 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to import; - reads standard input.", valueName: "file"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("The file format: jsonl (heed's JSON Lines). Detected when omitted.", valueName: "format"))
+    @Option(help: ArgumentHelp("The format, when detection should not decide: \(MentionFile.formatNames.joined(separator: ", ")).", valueName: "format"))
     var format: String?
 
     @Flag(help: "Import nothing if any record is rejected.")
@@ -24,49 +30,66 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one file to import (- for standard input)") }
-        if let format, !["jsonl", "heed"].contains(format.lowercased()) {
-            throw ValidationError("unknown format '\(format)' (known: jsonl)")
+        if let format, !MentionFile.formatNames.contains(format.lowercased()), format.lowercased() != "heed" {
+            throw ValidationError("unknown format '\(format)' (known: \(MentionFile.formatNames.joined(separator: ", ")))")
         }
     }
 
     func run() throws {
+        let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
+        var run = ImportRun(config: config, format: format)
+        let now = Date()
         var total = ImportCounts()
         var unreadable = false
-        let now = Date()
         if strict {
             do {
                 total = try store.importing(now: now) { sink in
-                    for file in files { try read(file, into: sink) }
+                    for file in files { try run.read(file, into: sink) }
                     if sink.counts.rejected > 0 { throw ImportRolledBack(counts: sink.counts) }
                 }
             } catch let rolledBack as ImportRolledBack {
                 var counts = ImportCounts()
                 counts.rejected = rolledBack.counts.rejected
                 print(counts.summary)
-                FileHandle.standardError.write(Data("heed: nothing imported: --strict and \(rolledBack.counts.rejected) rejected\n".utf8))
-                throw HeedExit(message: "", code: 65)
+                run.report()
+                throw HeedExit(message: "nothing imported: --strict and \(rolledBack.counts.rejected) rejected", code: 65)
             } catch let failure as ImportFailure {
                 throw HeedExit.usage("\(failure); nothing imported (--strict)")
             }
         } else {
             for file in files {
                 do {
-                    let counts = try store.importing(now: now) { sink in try read(file, into: sink) }
-                    total.add(counts)
+                    total.add(try store.importing(now: now) { sink in try run.read(file, into: sink) })
                 } catch let failure as ImportFailure {
                     FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
                     unreadable = true
                 }
             }
         }
+        run.finishProgress()
         print(total.summary)
+        run.report()
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
     }
+}
+
+/// The state of one `heed import`: skip reasons, advice said once, progress on a terminal.
+struct ImportRun {
+    let config: Config
+    let format: String?
+    var skipped: [String: Int] = [:]
+    var advice: [String] = []
+    let progress = ProgressLine()
+
+    init(config: Config, format: String?) {
+        self.config = config
+        self.format = format
+    }
 
     /// Reads one file (or standard input) into the sink, naming each rejected record.
-    private func read(_ file: String, into sink: ImportSink) throws {
+    mutating func read(_ file: String, into sink: ImportSink) throws {
         let fd: Int32
         let name: String
         if file == "-" {
@@ -82,17 +105,55 @@ struct Import: ParsableCommand {
             name = file
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
-        try HeedLines.read(fd: fd, file: name) { event in
-            switch event {
-            case .mention(let mention): try sink.put(mention)
-            case .skipped: sink.skip()
-            case .rejected(let problem):
-                sink.reject()
-                FileHandle.standardError.write(Data("heed: rejected \(problem)\n".utf8))
-            case .answered, .advice:
-                break
-            }
+        progress.start(name, size: fileSize(fd))
+        try MentionFile.read(fd: fd, file: name, format: format, progress: { [progress] in progress.update(bytes: $0) }) { event in
+            try take(event, sink)
         }
+    }
+
+    private mutating func take(_ event: ImportEvent, _ sink: ImportSink) throws {
+        switch event {
+        case .mention(let mention):
+            if config.isOwn(mention.author.handle, on: mention.platform) {
+                skip("written by you", sink)
+                if let parent = mention.inReplyTo { try sink.answered(Ref(platform: mention.platform, id: parent), at: mention.createdAt) }
+                return
+            }
+            try sink.put(mention)
+            progress.count()
+        case .skipped(let reason):
+            skip(reason, sink)
+        case .rejected(let problem):
+            sink.reject()
+            progress.clear()
+            FileHandle.standardError.write(Data("heed: rejected \(problem)\n".utf8))
+        case .answered(let ref, let at):
+            try sink.answered(ref, at: at)
+        case .advice(let text):
+            if !advice.contains(text) { advice.append(text) }
+        }
+    }
+
+    private mutating func skip(_ reason: String, _ sink: ImportSink) {
+        sink.skip()
+        skipped[reason, default: 0] += 1
+    }
+
+    func finishProgress() { progress.clear() }
+
+    /// Skip reasons and advice, on standard error after the summary.
+    func report() {
+        if !skipped.isEmpty {
+            let reasons = skipped.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }
+            FileHandle.standardError.write(Data("heed: skipped \(reasons.joined(separator: ", "))\n".utf8))
+        }
+        for text in advice { FileHandle.standardError.write(Data("heed: note: \(text)\n".utf8)) }
+    }
+
+    private func fileSize(_ fd: Int32) -> Int? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
     }
 }
 

@@ -42,7 +42,7 @@ final class HeedLinesTests: XCTestCase {
             switch event {
             case .mention(let m): mentions.append(m)
             case .rejected(let p): problems.append(p.description)
-            case .skipped: XCTFail("nothing is skipped in heed's format")
+            case .skipped, .answered, .advice: XCTFail("heed's format only has mentions and rejections")
             }
         }
         XCTAssertEqual(mentions.map(\.id), ["109876", "1790000000000000001", "7"])

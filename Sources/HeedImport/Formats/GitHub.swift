@@ -1,9 +1,87 @@
 import Foundation
 import HeedCore
 
-/// GitHub payloads (to be written).
+/// GitHub notifications: the array of threads `GET /notifications` returns (or one thread).
+/// A thread says why it reached the user and what it is about, never who wrote what.
 public enum GitHubFormat: PlatformFormat {
     public static let name = "github"
-    public static func matches(_ page: JSON) -> Bool { false }
-    public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {}
+
+    static let authorAdvice = "github: notifications carry no author or comment text; fetch subject.latest_comment_url for the author and the comment text"
+
+    /// Reasons that mean someone addressed the user; every other reason is skipped by name.
+    static let queued: Set<String> = ["mention", "team_mention", "comment", "author", "review_requested", "assign"]
+
+    /// An array of notification threads, or one thread.
+    public static func matches(_ page: JSON) -> Bool {
+        if let threads = page.array { return threads.contains(where: isThread) }
+        return isThread(page)
+    }
+
+    /// Reads every thread: queued when it addresses the user, skipped by its reason otherwise.
+    public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {
+        var queuedAny = false
+        let threads: [(String, JSON)] = page.array.map { list in list.enumerated().map { (GraphSupport.place("threads", $0.offset), $0.element) } }
+            ?? [("thread", page)]
+        for (position, item) in threads {
+            for event in thread(item, at: position, context) {
+                if case .mention = event { queuedAny = true }
+                try emit(event)
+            }
+        }
+        if queuedAny { try emit(.advice(authorAdvice)) }
+    }
+
+    /// Whether a value is a notification thread: a reason, a subject and a repository.
+    static func isThread(_ item: JSON) -> Bool {
+        item["reason"]?.string != nil && item["subject"]?.object != nil && item["repository"]?.object != nil
+    }
+
+    /// One thread: queued when it addresses the user, skipped with its reason otherwise.
+    static func thread(_ item: JSON, at position: String, _ context: ReadContext) -> [ImportEvent] {
+        GraphSupport.events(context, at: position) {
+            guard item.object != nil else { throw GraphSupport.problem("a notification thread must be an object") }
+            let reason = try Field.required(item["reason"]?.text, "reason")
+            guard queued.contains(reason) else { return [.skipped(reason: reason)] }
+            let id = try Field.required(item["id"]?.id, "id")
+            let createdAt = try Field.required(Times.iso(item["updated_at"]), "updated_at")
+            guard let subject = item["subject"], subject.object != nil else { throw GraphSupport.problem("missing or invalid 'subject'") }
+            let title = try Field.required(subject["title"]?.text, "subject.title")
+            let repository = item[path: "repository", "full_name"]?.text
+            let type = subject["type"]?.text
+            let text = (type.map { "\($0): " } ?? "") + title + (repository.map { " (\($0))" } ?? "")
+            let apiURL = subject["url"]?.text
+            let web = apiURL.flatMap(webURL) ?? item[path: "repository", "html_url"]?.text
+            var target: [String: String] = [:]
+            if let comments = apiURL.flatMap(commentsURL) { target["comments_url"] = comments }
+            let mention = Mention(
+                platform: .github, id: id, kind: reason.hasSuffix("mention") ? .mention : .comment,
+                text: GraphSupport.plain(text), createdAt: createdAt, url: web, conversation: apiURL, replyTarget: target
+            )
+            return [.mention(mention)]
+        }
+    }
+
+    /// The owner, repository, kind and rest of an API URL: `repos/o/r/issues/5` → (o, r, issues, 5).
+    static func apiParts(_ url: String) -> (owner: String, repo: String, kind: String, rest: String)? {
+        let prefix = "https://api.github.com/repos/"
+        guard url.hasPrefix(prefix) else { return nil }
+        let parts = url.dropFirst(prefix.count).split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        return (String(parts[0]), String(parts[1]), String(parts[2]), String(parts[3]))
+    }
+
+    /// The page a person opens for an API URL (issues, pulls, commits); nil when unknown.
+    static func webURL(_ url: String) -> String? {
+        guard let parts = apiParts(url) else { return nil }
+        let kinds = ["issues": "issues", "pulls": "pull", "commits": "commit"]
+        guard let kind = kinds[parts.kind], !parts.rest.contains("/") else { return nil }
+        return "https://github.com/\(parts.owner)/\(parts.repo)/\(kind)/\(parts.rest)"
+    }
+
+    /// Where a reply to an issue or pull request is posted: its issue comments.
+    static func commentsURL(_ url: String) -> String? {
+        guard let parts = apiParts(url), parts.kind == "issues" || parts.kind == "pulls" else { return nil }
+        guard !parts.rest.isEmpty, parts.rest.allSatisfy(\.isNumber) else { return nil }
+        return "https://api.github.com/repos/\(parts.owner)/\(parts.repo)/issues/\(parts.rest)/comments"
+    }
 }

@@ -1,9 +1,127 @@
 import Foundation
 import HeedCore
 
-/// Mastodon payloads (to be written).
+/// Mastodon's notifications (`GET /api/v1/notifications`, a list or a single one) and direct
+/// message conversations (`GET /api/v1/conversations`). The item's id is the status id, the one
+/// a reply names; the notification's own id is another number space and is not kept.
 public enum MastodonFormat: PlatformFormat {
     public static let name = "mastodon"
-    public static func matches(_ page: JSON) -> Bool { false }
-    public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {}
+
+    /// A list of notifications or conversations (not both), or one of either.
+    public static func matches(_ page: JSON) -> Bool {
+        if let items = page.array {
+            let notifications = items.contains(where: isNotification)
+            let conversations = items.contains(where: isConversation)
+            return notifications != conversations
+        }
+        return isNotification(page) || isConversation(page)
+    }
+
+    /// Reads each record, named `notifications[i]` or `conversations[i]`.
+    public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {
+        if let items = page.array {
+            let conversations = items.contains(where: isConversation) && !items.contains(where: isNotification)
+            for (index, item) in items.enumerated() {
+                let place = conversations ? "conversations[\(index)]" : "notifications[\(index)]"
+                let events = Social.events(context, place) {
+                    conversations ? try conversation(item) : [try notification(item)]
+                }
+                for event in events { try emit(event) }
+            }
+        } else if isConversation(page) {
+            for event in Social.events(context, "conversation", { try conversation(page) }) { try emit(event) }
+        } else {
+            for event in Social.events(context, "notification", { [try notification(page)] }) { try emit(event) }
+        }
+    }
+
+    // MARK: - Shapes
+
+    /// A notification: a `type` string and the `account` that caused it.
+    static func isNotification(_ item: JSON) -> Bool {
+        item["type"]?.string != nil && item["account"]?.object != nil && item["id"] != nil
+    }
+
+    /// A conversation: its participants and its last status (which may be null).
+    static func isConversation(_ item: JSON) -> Bool {
+        item["accounts"]?.array != nil && item["last_status"] != nil && item["id"] != nil && item["type"] == nil
+    }
+
+    // MARK: - Records
+
+    /// One notification: a mention or quote to queue, or what else it was.
+    static func notification(_ item: JSON) throws -> ImportEvent {
+        _ = try Social.record(item)
+        let type = try Social.string(item["type"], "type")
+        switch type {
+        case "mention", "quote": break
+        case "favourite": return .skipped(reason: "like")
+        case "reblog": return .skipped(reason: "repost")
+        default: return .skipped(reason: type.isEmpty ? "unknown type" : type)
+        }
+        guard let status = try Social.optionalObject(item["status"], "status") else { return .skipped(reason: "deleted post") }
+        return .mention(try mention(status, prefix: "status", quote: type == "quote", conversation: nil, account: item["account"]))
+    }
+
+    /// One conversation: its last status is a direct message, unless the user wrote it (the
+    /// participants listed never include the user), in which case it answers what it replies to.
+    static func conversation(_ item: JSON) throws -> [ImportEvent] {
+        _ = try Social.record(item)
+        let conversationID = try Social.id(item["id"], "id")
+        guard let status = try Social.optionalObject(item["last_status"], "last_status") else {
+            return [.skipped(reason: "deleted post")]
+        }
+        let participants = (item["accounts"]?.array ?? []).compactMap { $0["id"]?.id }
+        if let writer = status[path: "account", "id"]?.id, !participants.isEmpty, !participants.contains(writer) {
+            var events: [ImportEvent] = []
+            if let parent = try Social.optionalID(status["in_reply_to_id"], "last_status.in_reply_to_id") {
+                let at = try Social.time(status["created_at"], "last_status.created_at", Times.iso)
+                events.append(.answered(Ref(platform: .mastodon, id: parent), at: at))
+            }
+            return events + [.skipped(reason: "written by you")]
+        }
+        let fallback = item["accounts"]?[0]
+        return [.mention(try mention(status, prefix: "last_status", quote: false, conversation: conversationID, account: fallback))]
+    }
+
+    /// A status addressed to the user, as a mention. `account` stands in when the status has none.
+    static func mention(_ status: JSON, prefix: String, quote: Bool, conversation: String?, account: JSON?) throws -> Mention {
+        let id = try Social.id(status["id"], "\(prefix).id")
+        let createdAt = try Social.time(status["created_at"], "\(prefix).created_at", Times.iso)
+        let content = try Social.string(status["content"], "\(prefix).content")
+        let warning = try Social.optionalString(status["spoiler_text"], "\(prefix).spoiler_text") ?? ""
+        let visibility = try Social.optionalString(status["visibility"], "\(prefix).visibility")
+        let inReplyTo = try Social.optionalID(status["in_reply_to_id"], "\(prefix).in_reply_to_id")
+        let url = try Social.optionalString(status["url"], "\(prefix).url")
+
+        var text = HTMLText.plain(content).trimmingCharacters(in: .whitespacesAndNewlines)
+        let media = status["media_attachments"]?.array?.count ?? 0
+        if text.isEmpty, media > 0 { text = Social.mediaOnly(media) }
+        if !warning.isEmpty { text = "CW: \(warning)\n\n" + text }
+
+        let kind: MentionKind =
+            if visibility == "direct" { .dm }
+            else if inReplyTo != nil { .reply }
+            else if quote { .quote }
+            else { .mention }
+        var target = ["in_reply_to_id": id]
+        if let visibility, !visibility.isEmpty { target["visibility"] = visibility }
+
+        return Mention(
+            platform: .mastodon, id: id, kind: kind,
+            author: try author(Social.optionalObject(status["account"], "\(prefix).account") ?? account),
+            text: text, createdAt: createdAt, url: url?.isEmpty == false ? url : nil,
+            conversation: conversation, inReplyTo: inReplyTo, replyTarget: target
+        )
+    }
+
+    /// The account that wrote a status: `acct` (`user` or `user@host`), display name, profile.
+    static func author(_ account: JSON?) -> Author {
+        guard let account, account.object != nil else { return Author() }
+        return Author(
+            handle: account["acct"]?.text ?? account["username"]?.text,
+            name: Social.name(account["display_name"]),
+            url: account["url"]?.text
+        )
+    }
 }
