@@ -13,7 +13,7 @@ public struct Config: Sendable, Equatable {
     }
 
     /// Whether a handle on a platform is one of the user's own.
-    public func isOwn(_ handle: String?, on platform: Platform) -> Bool {
+    public func isOwn(_ platform: Platform, _ handle: String?) -> Bool {
         guard let handle, let own = handles[platform], !own.isEmpty else { return false }
         return own.contains(Self.normal(handle))
     }

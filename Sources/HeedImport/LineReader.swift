@@ -6,6 +6,8 @@ public struct LineReader {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next newline resumes: bytes before it hold none.
+    private var scanned = 0
     private var finished = false
     public private(set) var lineNumber = 0
     /// Bytes taken from the descriptor so far, for progress.
@@ -34,12 +36,14 @@ public struct LineReader {
         while !finished { try fill() }
         all += buffer[start...]
         start = buffer.count
+        scanned = start
         return all
     }
 
     private mutating func fill() throws {
         if start > 0 {
             buffer.removeSubrange(0..<start)
+            scanned -= start
             start = 0
         }
         var chunk = [UInt8](repeating: 0, count: Self.chunk)
@@ -68,14 +72,21 @@ public struct LineReader {
             return line
         }
         while true {
-            if let newline = buffer[start...].firstIndex(of: 10) {
+            let newline = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                guard scanned < bytes.count, let base = bytes.baseAddress,
+                      let found = memchr(base + scanned, 10, bytes.count - scanned) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            if let newline {
                 var end = newline
                 if end > start, buffer[end - 1] == 13 { end -= 1 }
                 let line = buffer[start..<end]
                 start = newline + 1
+                scanned = start
                 lineNumber += 1
                 return line
             }
+            scanned = buffer.count
             if finished {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]

@@ -10,7 +10,21 @@ public enum MentionFile {
 
     /// Reads `fd`, emitting what each record is. Throws `ImportFailure` when the file cannot be
     /// read or its format is unknown; bad records are emitted as rejections.
-    public static func read(fd: Int32, file: String, format: String? = nil, progress: ((Int) -> Void)? = nil, emit: (ImportEvent) throws -> Void) throws {
+    /// `isOwn` tells the user's own handles: what they wrote is skipped, and what it replies to
+    /// is answered.
+    public static func read(
+        fd: Int32, file: String, format: String? = nil, isOwn: ((Platform, String?) -> Bool)? = nil,
+        progress: ((Int) -> Void)? = nil, emit: (ImportEvent) throws -> Void
+    ) throws {
+        guard let isOwn else { return try read(fd: fd, file: file, format: format, progress: progress, emit: emit) }
+        try read(fd: fd, file: file, format: format, progress: progress) { event in
+            guard case .mention(let mention) = event, isOwn(mention.platform, mention.author.handle) else { return try emit(event) }
+            if let parent = mention.inReplyTo { try emit(.answered(Ref(platform: mention.platform, id: parent), at: mention.createdAt)) }
+            try emit(.skipped(reason: "written by you"))
+        }
+    }
+
+    private static func read(fd: Int32, file: String, format: String?, progress: ((Int) -> Void)?, emit: (ImportEvent) throws -> Void) throws {
         var reader = LineReader(fd: fd)
         reader.progress = progress
         if let format {

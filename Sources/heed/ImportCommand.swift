@@ -106,7 +106,7 @@ struct ImportRun {
         }
         defer { if fd != STDIN_FILENO { close(fd) } }
         progress.start(name, size: fileSize(fd))
-        try MentionFile.read(fd: fd, file: name, format: format, progress: { [progress] in progress.update(bytes: $0) }) { event in
+        try MentionFile.read(fd: fd, file: name, format: format, isOwn: config.isOwn, progress: { [progress] in progress.update(bytes: $0) }) { event in
             try take(event, sink)
         }
     }
@@ -114,11 +114,6 @@ struct ImportRun {
     private mutating func take(_ event: ImportEvent, _ sink: ImportSink) throws {
         switch event {
         case .mention(let mention):
-            if config.isOwn(mention.author.handle, on: mention.platform) {
-                skip("written by you", sink)
-                if let parent = mention.inReplyTo { try sink.answered(Ref(platform: mention.platform, id: parent), at: mention.createdAt) }
-                return
-            }
             try sink.put(mention)
             progress.count()
         case .skipped(let reason):
