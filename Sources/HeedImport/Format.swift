@@ -56,3 +56,11 @@ public enum Field {
         return value
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace and newlines (native, no bridging).
+    public func trimmed() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -13,14 +13,48 @@ public enum JSON: Equatable, Sendable {
 
     /// Parses a whole document; the error says where it broke.
     public static func parse(_ data: Data) throws -> JSON {
+        let object: Any
         do {
-            return try JSONDecoder().decode(JSON.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String ?? context.debugDescription
-            throw JSONProblem(reason: "not valid JSON: \(detail)")
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw JSONProblem(reason: "not valid JSON: \(error)")
+            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+            throw JSONProblem(reason: "not valid JSON: \(detail)\(Self.place(of: detail, in: data))")
         }
+        return JSON(foundation: object)
+    }
+
+    /// Converts what JSONSerialization returns, telling booleans, integers and floats apart.
+    init(foundation value: Any) {
+        switch value {
+        case let dictionary as [String: Any]:
+            var object: [String: JSON] = [:]
+            object.reserveCapacity(dictionary.count)
+            for (key, item) in dictionary { object[key] = JSON(foundation: item) }
+            self = .object(object)
+        case let array as [Any]:
+            self = .array(array.map(JSON.init(foundation:)))
+        case let string as String:
+            self = .string(string)
+        case let number as NSNumber:
+            switch String(cString: number.objCType) {
+            case "c": self = .bool(number.boolValue)
+            case "d", "f": self = .number(number.doubleValue)
+            default: self = .integer(number.stringValue)
+            }
+        default:
+            self = .null
+        }
+    }
+
+    /// " (line L, column C)" for a parser message that names a character offset.
+    static func place(of message: String, in data: Data) -> String {
+        guard let range = message.range(of: "character "),
+              let offset = Int(message[range.upperBound...].prefix { $0.isNumber }), offset <= data.count else { return "" }
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 10 { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return " (line \(line), column \(column))"
     }
 
     public subscript(key: String) -> JSON? {
@@ -80,29 +114,6 @@ public enum JSON: Equatable, Sendable {
     }
 
     public var bool: Bool? { if case .bool(let value) = self { value } else { nil } }
-}
-
-extension JSON: Decodable {
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(String(value))
-        } else if let value = try? container.decode(UInt64.self) {
-            self = .integer(String(value))
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSON].self))
-        }
-    }
 }
 
 /// Why a document or record could not be read.

@@ -35,17 +35,15 @@ public enum MentionFile {
         reader.pushBack(first)
         let start = first.first { $0 != 32 && $0 != 9 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
         switch start {
-        case UInt8(ascii: "{"):
-            if let object = try? JSON.parse(Data(first)), case .object = object {
-                if object["platform"]?.string != nil, object["id"] != nil {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            if let value = try? JSON.parse(Data(first)) {
+                if start == UInt8(ascii: "{"), value["platform"]?.string != nil, value["id"] != nil {
                     return try HeedLines.read(&reader, file: file, emit: emit)
                 }
-                if detect(object) != nil {
+                if detect(value) != nil {
                     return try pagePerLine(&reader, file: file, emit: emit)
                 }
             }
-            try document(try reader.rest(), file: file, emit: emit)
-        case UInt8(ascii: "["):
             try document(try reader.rest(), file: file, emit: emit)
         default:
             if first.starts(with: Array("window.".utf8)) || first.starts(with: Array("jsonFlickrApi(".utf8)) {

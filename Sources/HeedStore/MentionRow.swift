@@ -40,9 +40,9 @@ enum MentionRow {
 
     static func encodeTarget(_ target: [String: String]) -> String? {
         guard !target.isEmpty else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(target)).map { String(decoding: $0, as: UTF8.self) }
+        var json = JSONWriter()
+        for key in target.keys.sorted() { json.add(key, target[key]) }
+        return json.finish()
     }
 
     /// The content columns an import may update; state columns are never among them.

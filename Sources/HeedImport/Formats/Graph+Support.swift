@@ -23,7 +23,7 @@ enum GraphSupport {
 
     /// Text as heed stores it: plain, without the blank space platforms leave around it.
     static func plain(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text.trimmed()
     }
 
     /// HTML that also uses raw newlines as line breaks (Flickr): the newlines survive the HTML

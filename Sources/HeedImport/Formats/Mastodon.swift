@@ -94,7 +94,7 @@ public enum MastodonFormat: PlatformFormat {
         let inReplyTo = try Social.optionalID(status["in_reply_to_id"], "\(prefix).in_reply_to_id")
         let url = try Social.optionalString(status["url"], "\(prefix).url")
 
-        var text = HTMLText.plain(content).trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = HTMLText.plain(content)
         let media = status["media_attachments"]?.array?.count ?? 0
         if text.isEmpty, media > 0 { text = Social.mediaOnly(media) }
         if !warning.isEmpty { text = "CW: \(warning)\n\n" + text }

@@ -82,7 +82,7 @@ enum Social {
 
     /// A display name, nil when absent or empty.
     static func name(_ value: JSON?) -> String? {
-        guard let text = value?.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = value?.text?.trimmed(), !text.isEmpty else { return nil }
         return text
     }
 
