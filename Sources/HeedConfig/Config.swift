@@ -7,9 +7,12 @@ public struct Config: Sendable, Equatable {
     /// The user's own accounts per platform: their posts are not queued, and their replies mark
     /// the items they answer as replied elsewhere. Compared without a leading "@", case-insensitively.
     public var handles: [Platform: Set<String>] = [:]
+    /// Reply limits that override the platform defaults (`[limits] mastodon = 1000`).
+    public var limits: [Platform: Int] = [:]
 
-    public init(handles: [Platform: Set<String>] = [:]) {
+    public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
         self.handles = handles
+        self.limits = limits
     }
 
     /// Whether a handle on a platform is one of the user's own.
@@ -84,6 +87,23 @@ extension Config {
                     continue
                 }
                 config.handles[platform, default: []].formUnion(list.map(normal))
+            }
+        }
+        if let value = table["limits"] {
+            guard let limits = value.table else {
+                return (config, problems + [ConfigProblem(file: file, line: line(of: "limits", in: text), key: "limits", reason: "must be a table: [limits] then platform = number")])
+            }
+            for (name, entry) in limits {
+                let key = "limits.\(name)"
+                guard let platform = Platform(name: name) else {
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                    continue
+                }
+                guard let limit = entry.int, limit > 0 else {
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text), key: key, reason: "must be a whole number above 0"))
+                    continue
+                }
+                config.limits[platform] = limit
             }
         }
         return (config, problems)

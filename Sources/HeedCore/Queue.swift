@@ -47,7 +47,7 @@ public struct QueueSummary: Sendable, Hashable {
 
 /// What an undo put back, so the outbox and the screen can follow.
 public struct UndoneAction: Sendable, Hashable {
-    public enum Kind: String, Sendable { case acknowledge, reply }
+    public enum Kind: String, Sendable { case acknowledge, reply, discard }
     public var kind: Kind
     public var refs: [Ref]
     public var drafts: [String]

@@ -31,6 +31,22 @@ extension Store {
         try answer([ref], action: "reply", state: "replied", draft: draft, at: date)
     }
 
+    /// Puts a replied item back in the queue because its draft was discarded, journaled for undo.
+    /// Only an item still replied with that draft changes.
+    @discardableResult
+    public func reopen(_ ref: Ref, draft: String, at date: Date) throws -> Bool {
+        try writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, state, state_at, draft_id FROM mention WHERE platform = ? AND native_id = ?", arguments: [ref.platform.rawValue, ref.id]),
+                  row["state"] as String == "replied", row["draft_id"] as String? == draft else { return false }
+            try db.execute(sql: "INSERT INTO journal (at, action) VALUES (?, 'discard')", arguments: [Self.milliseconds(date)])
+            let journal = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE mention SET state = 'waiting', state_at = NULL, draft_id = NULL WHERE id = ?", arguments: [row["id"] as Int64])
+            try db.execute(sql: "INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, new_state, new_draft_id) VALUES (?, ?, 'replied', ?, ?, 'waiting', NULL)",
+                           arguments: [journal, row["id"] as Int64, row["state_at"] as Int64?, draft])
+            return true
+        }
+    }
+
     private func answer(_ refs: [Ref], action: String, state: String, draft: String?, at date: Date) throws -> AnswerResult {
         try writer.write { db in
             var result = AnswerResult(changed: [], alreadyAnswered: [], unknown: [])
@@ -75,7 +91,7 @@ extension Store {
                 try db.execute(sql: "UPDATE mention SET state = ?, state_at = ?, draft_id = ? WHERE id = ?",
                                arguments: [entry["old_state"] as String, entry["old_state_at"] as Int64?, entry["old_draft_id"] as String?, entry["mention_id"] as Int64])
                 if let platform = Platform(rawValue: entry["platform"]) { refs.append(Ref(platform: platform, id: entry["native_id"])) }
-                if let draft = entry["new_draft_id"] as String? { drafts.append(draft) }
+                if let draft = (entry["new_draft_id"] as String?) ?? (entry["old_draft_id"] as String?) { drafts.append(draft) }
             }
             try db.execute(sql: "UPDATE journal SET undone = 1 WHERE id = ?", arguments: [id])
             let kind = UndoneAction.Kind(rawValue: journal["action"]) ?? .acknowledge

@@ -14,6 +14,18 @@ public enum Action: Sendable {
     case replySaved(Ref, AnswerOutcome)
     case replyFailed(String)
     case undone(UndoneAction?)
+    /// Text typed for this item before heed stopped without saving it.
+    case autosaveRecovered(Ref, text: String, at: Date)
+    /// Items whose replies were typed but never saved (found at start).
+    case unsavedFound([Ref])
+    case draftsLoaded([DraftRow])
+    case templatesLoaded([Template])
+    /// A draft's new text is in the outbox.
+    case draftEdited(String)
+    /// A draft was discarded; its item is waiting again when the outcome is done.
+    case draftDiscarded(DraftRow, AnswerOutcome)
+    /// The external editor closed: the new text, or nil when it failed (the old text stays).
+    case editorFinished(String?, problem: String?)
     case failed(String)
 }
 
@@ -47,5 +59,16 @@ public enum Effect: Sendable, Equatable {
     case acknowledge(Ref)
     case saveReply(ReplyInput)
     case undo
+    /// Keeps the composer's text so a crash loses nothing.
+    case autosave(Ref, String)
+    case recoverAutosave(Ref)
+    case forgetAutosave(Ref)
+    case findUnsaved
+    case loadDrafts
+    case loadTemplates
+    case saveEdit(draft: String, text: String)
+    case discardDraft(DraftRow)
+    /// Hands the composer's text to $VISUAL / $EDITOR; the loop suspends the screen for it.
+    case openEditor(String)
     case quit
 }

@@ -8,6 +8,7 @@ public struct AppState: Sendable, Equatable {
         case queue
         case help(scroll: Int)
         case composer(Composer)
+        case outbox(OutboxScreen)
     }
 
     /// A line under the screen: what just happened, or what went wrong.
@@ -27,6 +28,7 @@ public struct AppState: Sendable, Equatable {
     /// Shown in the header: "demo" for the throwaway store.
     public var label: String?
     public var quitting = false
+    public var settings = Settings()
 
     public init(width: Int, height: Int, now: Date, label: String? = nil) {
         self.width = width

@@ -10,16 +10,23 @@ public struct Composer: Sendable, Equatable {
     /// The text the composer opened with: cancelling with only this asks nothing.
     public var initialText: String
     public var saving = false
+    /// The saved replies to pick from, while the picker is open.
+    public var picker: TemplatePicker?
+    /// The outbox draft being edited, when the composer opened on one.
+    public var editingDraft: String?
+    /// The platform limit in force (a configured server limit, else the platform's).
+    public var limit: Int?
 
-    public init(item: QueueItem, text: String = "") {
+    public init(item: QueueItem, text: String = "", limit: Int? = nil) {
         self.item = item
+        self.limit = limit
         self.text = text
         initialText = text
         cursor = text.utf8.count
     }
 
     public var platform: Platform { item.mention.platform }
-    public var length: ReplyLength { ReplyRules.length(of: text, on: platform) }
+    public var length: ReplyLength { ReplyRules.length(of: text, on: platform, limit: limit) }
     public var hasChanges: Bool { text != initialText && !text.isEmpty }
 
     private var index: String.Index { text.utf8.index(text.startIndex, offsetBy: cursor) }
@@ -40,6 +47,12 @@ public struct Composer: Sendable, Equatable {
         var walker = text.startIndex
         while walker < text.endIndex, offset(walker) < cursor { walker = text.index(after: walker) }
         cursor = offset(walker)
+    }
+
+    /// Replaces the whole text (after an external editor), cursor at the end.
+    public mutating func replaceText(_ new: String) {
+        text = Sanitizer.clean(new)
+        cursor = text.utf8.count
     }
 
     public mutating func deleteBackward() {

@@ -37,6 +37,10 @@ enum ComposerView {
             }
         }
         buffer.cursor = (min(state.width - 1, 1 + cursorColumn), geometry.textTop + cursorRow - first)
+        if let picker = composer.picker {
+            TemplateView.render(picker, mention: mention, top: geometry.textTop, height: geometry.textHeight, width: state.width, into: &buffer)
+            buffer.cursor = nil
+        }
         Views.keyBar(KeyTable.composerBar, y: state.height - 1, into: &buffer)
     }
 
@@ -45,7 +49,10 @@ enum ComposerView {
         buffer.put(String(repeating: "─", count: geometry.width), x: 0, y: y, role: .dim)
         buffer.put("─ your reply ", x: 0, y: y, role: .dim)
         let length = composer.length
-        let counter = " \(length.used)/\(length.limit) "
+        var counter = " \(length.used)/\(length.limit) "
+        if let bytes = length.bytes, let byteLimit = length.byteLimit, bytes * 10 >= byteLimit * 9 {
+            counter += "· \(bytes)/\(byteLimit) bytes "
+        }
         let role: Role = length.isOver ? .counterOver : length.isNear ? .counterNear : .counter
         buffer.put(counter, x: max(0, geometry.width - counter.count - 1), y: y, role: role)
     }

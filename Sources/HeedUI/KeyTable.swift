@@ -3,15 +3,17 @@ import Screen
 /// Everything a key can do. The key table binds keys to commands; the reducer carries them out.
 public enum Command: Sendable, Equatable {
     case next, previous, first, last, pageDown, pageUp
-    case acknowledge, reply, undo, help, quit
+    case acknowledge, reply, undo, help, quit, outbox
+    case edit, discard, closeOutbox
     case closeHelp
-    case save, cancel, newline, backspace, deleteForward, left, right, up, down, lineStart, lineEnd
+    case save, editor, templates, cancel, newline, backspace, deleteForward, left, right, up, down, lineStart, lineEnd
 }
 
 /// Which screen a binding belongs to.
 public enum KeyContext: String, Sendable, CaseIterable {
     case queue = "Queue"
     case composer = "Composer"
+    case outbox = "Outbox"
     case help = "Help"
 }
 
@@ -35,9 +37,12 @@ public enum KeyTable {
         Binding(keys: [.character("a")], command: .acknowledge, help: "acknowledge: seen, no reply needed", context: .queue),
         Binding(keys: [.character("r"), .enter], command: .reply, help: "reply in the composer", context: .queue),
         Binding(keys: [.character("u")], command: .undo, help: "undo the last acknowledge or reply", context: .queue),
+        Binding(keys: [.character("o")], command: .outbox, help: "the outbox: drafts to edit or discard", context: .queue),
         Binding(keys: [.character("?")], command: .help, help: "this help", context: .queue),
         Binding(keys: [.character("q"), .control("c")], command: .quit, help: "quit", context: .queue),
         Binding(keys: [.control("s")], command: .save, help: "save the reply to the outbox", context: .composer),
+        Binding(keys: [.control("e")], command: .editor, help: "edit in $VISUAL / $EDITOR", context: .composer),
+        Binding(keys: [.control("t")], command: .templates, help: "insert a saved reply (templates folder)", context: .composer),
         Binding(keys: [.escape, .control("c")], command: .cancel, help: "cancel (asks first when there is text)", context: .composer),
         Binding(keys: [.enter], command: .newline, help: "new line", context: .composer),
         Binding(keys: [.backspace], command: .backspace, help: "delete before the cursor", context: .composer),
@@ -46,6 +51,12 @@ public enum KeyTable {
         Binding(keys: [.up, .down], command: .up, help: "move by line", context: .composer),
         Binding(keys: [.home, .control("a")], command: .lineStart, help: "start of line", context: .composer),
         Binding(keys: [.end], command: .lineEnd, help: "end of line", context: .composer),
+        Binding(keys: [.character("j"), .down], command: .next, help: "next draft", context: .outbox),
+        Binding(keys: [.character("k"), .up], command: .previous, help: "previous draft", context: .outbox),
+        Binding(keys: [.character("e"), .enter], command: .edit, help: "edit a pending draft in the composer", context: .outbox),
+        Binding(keys: [.character("d")], command: .discard, help: "discard a pending draft: the item returns to the queue", context: .outbox),
+        Binding(keys: [.character("u")], command: .undo, help: "undo the last action", context: .outbox),
+        Binding(keys: [.escape, .character("o"), .character("q")], command: .closeOutbox, help: "back to the queue", context: .outbox),
         Binding(keys: [.character("j"), .down], command: .down, help: "scroll down", context: .help),
         Binding(keys: [.character("k"), .up], command: .up, help: "scroll up", context: .help),
         Binding(keys: [.character("?"), .escape, .character("q")], command: .closeHelp, help: "close help", context: .help),
@@ -63,10 +74,14 @@ public enum KeyTable {
 
     /// The keys shown in the bar under the queue, in order.
     public static let queueBar: [(keys: String, what: String)] = [
-        ("j/k", "move"), ("a", "ack"), ("r", "reply"), ("u", "undo"), ("?", "help"), ("q", "quit"),
+        ("j/k", "move"), ("a", "ack"), ("r", "reply"), ("u", "undo"), ("o", "outbox"), ("?", "help"), ("q", "quit"),
+    ]
+
+    public static let outboxBar: [(keys: String, what: String)] = [
+        ("j/k", "move"), ("e", "edit"), ("d", "discard"), ("u", "undo"), ("Esc", "back"),
     ]
 
     public static let composerBar: [(keys: String, what: String)] = [
-        ("Ctrl-S", "save to outbox"), ("Esc", "cancel"), ("Enter", "new line"),
+        ("Ctrl-S", "save to outbox"), ("Ctrl-E", "editor"), ("Ctrl-T", "saved replies"), ("Esc", "cancel"),
     ]
 }

@@ -5,7 +5,7 @@ import Screen
 /// The one place state changes: an action in, the new state and the effects to run out.
 public enum Reducer {
     /// The effects that fill a fresh screen: the summary, then the first page.
-    public static func start() -> [Effect] { [.loadSummary, .load(.first(QueueState.pageSize))] }
+    public static func start() -> [Effect] { [.loadSummary, .load(.first(QueueState.pageSize)), .findUnsaved] }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let layout = QueueLayout(width: state.width, height: state.height)
@@ -43,33 +43,25 @@ public enum Reducer {
         case .acknowledged(let ref, let outcome):
             if outcome != .done { state.status = .init(text: "\(ref) was already answered elsewhere; nothing changed", isError: true) }
             return [.loadSummary]
-        case .replySaved(let ref, let outcome):
-            guard var composer = state.composer else { return [] }
-            let who = composer.item.mention.author.shownName
-            if outcome == .done {
-                state.mode = .queue
-                state.status = .init(text: "Reply to \(who) saved to the outbox (u undoes)", isError: false)
-            } else {
-                composer.saving = false
-                state.mode = .composer(composer)
-                state.status = .init(text: "\(who) was already answered elsewhere; this reply was not saved (Esc leaves)", isError: true)
-            }
-            state.queue.remove(ref, listHeight: layout.listHeight)
-            return [.loadSummary] + fill(state, layout)
-        case .replyFailed(let message):
-            if case .composer(var composer) = state.mode {
-                composer.saving = false
-                state.mode = .composer(composer)
-            }
-            state.status = .init(text: message, isError: true)
+        case .replySaved, .replyFailed, .editorFinished, .autosaveRecovered, .templatesLoaded:
+            return composerAction(&state, action, layout)
+        case .draftsLoaded, .draftEdited, .draftDiscarded:
+            return outboxAction(&state, action)
+        case .unsavedFound(let refs):
+            let names = refs.prefix(3).map(\.description).joined(separator: ", ")
+            state.status = .init(text: "\(refs.count) unsaved repl\(refs.count == 1 ? "y" : "ies") kept: press r on \(names)\(refs.count > 3 ? ", …" : "") to go on", isError: false)
             return []
         case .undone(let undone):
             guard let undone, let ref = undone.refs.first else {
                 state.status = .init(text: "Nothing to undo", isError: false)
                 return []
             }
-            let what = undone.kind == .reply ? "reply to" : "acknowledge of"
-            state.status = .init(text: "Undid the \(what) \(ref)\(undone.kind == .reply ? " (draft discarded in the outbox)" : "")", isError: false)
+            switch undone.kind {
+            case .acknowledge: state.status = .init(text: "Undid the acknowledge of \(ref)", isError: false)
+            case .reply: state.status = .init(text: "Undid the reply to \(ref) (draft discarded in the outbox)", isError: false)
+            case .discard: state.status = .init(text: "Undid the discard: the draft for \(ref) is pending again", isError: false)
+            }
+            if case .outbox = state.mode { return [.focus(ref), .loadDrafts] }
             return [.focus(ref)]
         case .failed(let message):
             state.status = .init(text: message, isError: true)
@@ -110,6 +102,11 @@ public enum Reducer {
         case .composer(var composer):
             let effects = composerKey(&state, &composer, key)
             if case .composer = state.mode { state.mode = .composer(composer) }
+            return effects
+        case .outbox(var screen):
+            state.status = nil
+            let effects = outboxKey(&state, &screen, key)
+            if case .outbox = state.mode { state.mode = .outbox(screen) }
             return effects
         }
     }
@@ -154,9 +151,13 @@ public enum Reducer {
             return [.acknowledge(item.mention.ref)] + fill(state, layout)
         case .reply:
             guard let item = queue.selected else { return [] }
-            state.mode = .composer(Composer(item: item, text: ReplyStart.text(for: item.mention)))
+            state.mode = .composer(Composer(item: item, text: ReplyStart.text(for: item.mention, settings: state.settings), limit: state.settings.limits[item.mention.platform]))
+            return [.recoverAutosave(item.mention.ref)]
         case .undo: return [.undo]
         case .help: state.mode = .help(scroll: 0)
+        case .outbox:
+            state.mode = .outbox(OutboxScreen())
+            return [.loadDrafts]
         case .quit:
             state.quitting = true
             return [.quit]
@@ -165,73 +166,19 @@ public enum Reducer {
         return fill(state, layout)
     }
 
-    static func composerKey(_ state: inout AppState, _ composer: inout Composer, _ key: Key) -> [Effect] {
-        let width = ComposerGeometry(width: state.width, height: state.height).textWidth
-        state.status = nil
-        if composer.saving { return [] }
-        if case .character(let character) = key {
-            composer.insert(String(character))
-            return []
-        }
-        switch KeyTable.command(for: key, in: .composer) {
-        case .save:
-            let length = composer.length
-            if composer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                state.status = .init(text: "Nothing to save: the reply is empty", isError: true)
-                return []
-            }
-            if length.isOver {
-                state.status = .init(text: "Too long for \(composer.platform.label): \(length.used)/\(length.limit); shorten it to save", isError: true)
-                return []
-            }
-            composer.saving = true
-            let mention = composer.item.mention
-            return [.saveReply(ReplyInput(ref: mention.ref, replyTarget: mention.replyTarget, author: mention.author.handle, text: composer.text))]
-        case .cancel:
-            if composer.hasChanges {
-                state.confirmDiscard = true
-            } else {
-                state.mode = .queue
-            }
-        case .newline: composer.insert("\n")
-        case .backspace: composer.deleteBackward()
-        case .deleteForward: composer.deleteForward()
-        case .left: composer.moveLeft()
-        case .right: composer.moveRight()
-        case .up: composer.moveVertically(by: -1, width: width)
-        case .down: composer.moveVertically(by: 1, width: width)
-        case .lineStart: composer.moveToRowStart(width: width)
-        case .lineEnd: composer.moveToRowEnd(width: width)
-        default: break
-        }
-        return []
-    }
-
     static func confirm(_ state: inout AppState, _ key: Key) -> [Effect] {
         switch key {
         case .character("y"), .character("Y"):
             state.confirmDiscard = false
+            let ref = state.composer?.item.mention.ref
             state.mode = .queue
             state.status = .init(text: "Reply discarded", isError: false)
+            return ref.map { [.forgetAutosave($0)] } ?? []
         case .character("n"), .character("N"), .escape:
             state.confirmDiscard = false
         default:
             break
         }
         return []
-    }
-}
-
-/// How a reply starts on each platform: Mastodon needs the author's @handle to reach them;
-/// platforms that thread by id need nothing.
-public enum ReplyStart {
-    public static func text(for mention: Mention) -> String {
-        switch mention.platform {
-        case .mastodon:
-            guard let handle = mention.author.handle, !handle.isEmpty else { return "" }
-            return "@\(handle.hasPrefix("@") ? String(handle.dropFirst()) : handle) "
-        default:
-            return ""
-        }
     }
 }

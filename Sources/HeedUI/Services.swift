@@ -12,6 +12,17 @@ public struct Services: Sendable {
     public var acknowledge: @Sendable (Ref, Date) throws -> AnswerOutcome
     public var saveReply: @Sendable (ReplyInput, Date) throws -> AnswerOutcome
     public var undo: @Sendable () throws -> UndoneAction?
+    /// Unsaved replies: keep, recover, forget, list.
+    public var autosave: @Sendable (Ref, String) throws -> Void = { _, _ in }
+    public var recover: @Sendable (Ref) -> (text: String, at: Date)? = { _ in nil }
+    public var forget: @Sendable (Ref) -> Void = { _ in }
+    public var unsaved: @Sendable () -> [Ref] = { [] }
+    /// Saved replies, from the templates folder.
+    public var templates: @Sendable () -> [Template] = { [] }
+    /// The outbox: drafts (not discarded, newest first), a new text for one, discarding one.
+    public var drafts: @Sendable () throws -> [DraftRow] = { [] }
+    public var saveEdit: @Sendable (String, String, Date) throws -> Void = { _, _, _ in }
+    public var discard: @Sendable (DraftRow, Date) throws -> AnswerOutcome = { _, _ in .unknown }
 
     public init(
         now: @escaping @Sendable () -> Date,
@@ -59,7 +70,33 @@ public enum EffectRunner {
                 }
             case .undo:
                 return [.undone(try services.undo())]
-            case .quit:
+            case .autosave(let ref, let text):
+                try services.autosave(ref, text)
+                return []
+            case .recoverAutosave(let ref):
+                guard let (text, at) = services.recover(ref) else { return [] }
+                return [.autosaveRecovered(ref, text: text, at: at)]
+            case .forgetAutosave(let ref):
+                services.forget(ref)
+                return []
+            case .findUnsaved:
+                let refs = services.unsaved()
+                return refs.isEmpty ? [] : [.unsavedFound(refs)]
+            case .loadTemplates:
+                return [.templatesLoaded(services.templates())]
+            case .loadDrafts:
+                return [.draftsLoaded(try services.drafts())]
+            case .saveEdit(let draft, let text):
+                do {
+                    try services.saveEdit(draft, text, services.now())
+                    return [.draftEdited(draft), .draftsLoaded(try services.drafts())]
+                } catch {
+                    return [.replyFailed("The draft was not saved: \(error)")]
+                }
+            case .discardDraft(let row):
+                let outcome = try services.discard(row, services.now())
+                return [.draftDiscarded(row, outcome), .draftsLoaded(try services.drafts())]
+            case .quit, .openEditor:
                 return []
             }
         } catch {

@@ -14,6 +14,7 @@ public enum Views {
         case .queue: QueueView.render(state, into: &buffer)
         case .help(let scroll): HelpView.render(state, scroll: scroll, into: &buffer)
         case .composer(let composer): ComposerView.render(state, composer, into: &buffer)
+        case .outbox(let screen): OutboxView.render(state, screen, into: &buffer)
         }
         statusLine(state, into: &buffer)
         return buffer

@@ -10,11 +10,12 @@ struct App {
     let services: Services
     var state: AppState
 
-    init(terminal: Terminal, services: Services, label: String?) {
+    init(terminal: Terminal, services: Services, label: String?, settings: Settings) {
         self.terminal = terminal
         self.services = services
         let size = terminal.size
         state = AppState(width: size.width, height: size.height, now: services.now(), label: label)
+        state.settings = settings
     }
 
     mutating func run() {
@@ -63,6 +64,20 @@ struct App {
     }
 
     private func dispatch(_ effects: [Effect], into pending: inout [Action]) {
-        for effect in effects { pending += EffectRunner.run(effect, services) }
+        for effect in effects {
+            if case .openEditor(let text) = effect {
+                pending.append(editInEditor(text))
+            } else {
+                pending += EffectRunner.run(effect, services)
+            }
+        }
+    }
+
+    /// Suspends the screen for the editor and restores it after, whatever the editor did.
+    private func editInEditor(_ text: String) -> Action {
+        switch terminal.suspend({ Editor.edit(text) }) {
+        case .success(let edited): .editorFinished(edited, problem: nil)
+        case .failure(let failure): .editorFinished(nil, problem: failure.description)
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeedOutbox
 import HeedStore
+import HeedUI
 
 /// `heed demo`: the queue on a throwaway store of sample mentions; nothing of the user's is touched.
 struct Demo: ParsableCommand {
@@ -37,6 +38,11 @@ struct Demo: ParsableCommand {
         _ = try store.importing(now: now) { sink in
             for mention in DemoData.mentions(now: now) { try sink.put(mention) }
         }
-        try Screenful.run(store: store, outbox: Outbox(path: folder + "/outbox.jsonl"), label: "demo")
+        try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
+        for (name, text) in DemoData.templates {
+            FileManager.default.createFile(atPath: folder + "/templates/" + name, contents: Data(text.utf8))
+        }
+        let services = Services.live(store: store, outbox: Outbox(path: folder + "/outbox.jsonl"), templates: folder + "/templates")
+        try Screenful.run(store: store, services: services, label: "demo", settings: Settings())
     }
 }

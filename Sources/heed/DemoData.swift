@@ -35,6 +35,13 @@ enum DemoData {
         (.x, .mention, "newsdesk_fi", "Uutiset", "@you Voisitteko kommentoida uutta julkaisua? Tarvitsemme lausunnon tänään klo 15 mennessä.", 3),
     ]
 
+    /// Saved replies the demo offers under Ctrl-T.
+    static let templates: [(String, String)] = [
+        ("thanks.txt", "Thank you, {name}! We read every message and really appreciate it."),
+        ("looking-into-it.txt", "Hi {author}, thanks for flagging this. We're looking into it and will get back to you here on {platform}."),
+        ("docs.txt", "Hi {name}, the export format is documented in the README under \"The outbox\"."),
+    ]
+
     static func mentions(now: Date) -> [Mention] {
         samples.enumerated().map { index, sample in
             let id = sample.platform == .bluesky

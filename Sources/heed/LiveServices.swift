@@ -6,8 +6,9 @@ import HeedUI
 
 extension Services {
     /// The services over a real store and outbox file.
-    static func live(store: Store, outbox: Outbox) -> Services {
-        Services(
+    static func live(store: Store, outbox: Outbox, templates folder: String? = nil) -> Services {
+        let autosave = Autosave(besideOutbox: outbox.path)
+        var services = Services(
             now: { Date() },
             summary: { try store.summary() },
             page: { try store.page($0) },
@@ -22,6 +23,18 @@ extension Services {
             saveReply: { input, now in try Replies.save(input, at: now, store: store, outbox: outbox) },
             undo: { try Replies.undo(store: store, outbox: outbox, at: Date()) }
         )
+        services.autosave = { ref, text in try autosave.save(ref, text: text, at: Date()) }
+        services.recover = { autosave.recover($0) }
+        services.forget = { autosave.forget($0) }
+        services.unsaved = { autosave.unsaved() }
+        if let folder { services.templates = { Templates.load(folder) } }
+        services.drafts = { try Replies.drafts(store: store, outbox: outbox) }
+        services.saveEdit = { draft, text, now in try outbox.append([.edited(draft: draft, text: text, at: now)]) }
+        services.discard = { row, now in
+            try outbox.append([.discarded(draft: row.id, at: now)])
+            return try store.reopen(row.ref, draft: row.id, at: now) ? .done : .alreadyAnswered
+        }
+        return services
     }
 }
 
@@ -44,8 +57,24 @@ enum Replies {
 
     static func undo(store: Store, outbox: Outbox, at now: Date) throws -> UndoneAction? {
         guard let undone = try store.undoLast() else { return nil }
-        try outbox.append(undone.drafts.map { .discarded(draft: $0, at: now) })
+        switch undone.kind {
+        case .reply:
+            try outbox.append(undone.drafts.map { .discarded(draft: $0, at: now) })
+        case .discard:
+            // The draft comes back as it was: a new record with its last text makes it pending.
+            let texts = Dictionary(try outbox.read().drafts.map { ($0.id, $0.text) }, uniquingKeysWith: { $1 })
+            try outbox.append(undone.drafts.compactMap { id in texts[id].map { .edited(draft: id, text: $0, at: now) } })
+        case .acknowledge:
+            break
+        }
         return undone
+    }
+
+    /// The outbox's drafts that are not discarded, newest first, each with its item.
+    static func drafts(store: Store, outbox: Outbox) throws -> [DraftRow] {
+        try outbox.read().drafts.filter { $0.status != .discarded }.reversed().map { draft in
+            DraftRow(id: draft.id, ref: draft.ref, status: draft.status.rawValue, text: draft.text, createdAt: draft.createdAt, item: try store.item(draft.ref))
+        }
     }
 
     /// A draft id that sorts by time and does not collide across processes.
@@ -53,5 +82,21 @@ enum Replies {
         let millis = Int64(now.timeIntervalSince1970 * 1000)
         let random = UInt32.random(in: 0...UInt32.max)
         return "d\(String(millis, radix: 36))-\(String(random, radix: 36))"
+    }
+}
+
+/// Saved replies: every text file in the templates folder, by name.
+enum Templates {
+    static func load(_ folder: String) -> [Template] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return names.compactMap { name in
+            let path = folder + "/" + name
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular,
+                  (attributes[.size] as? NSNumber)?.intValue ?? 0 <= 64 << 10,
+                  let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8) else { return nil }
+            if text.hasSuffix("\n") { text.removeLast() }
+            let title = (name as NSString).deletingPathExtension
+            return Template(name: title.isEmpty ? name : title, text: text)
+        }
     }
 }

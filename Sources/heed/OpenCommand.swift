@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeedConfig
 import HeedOutbox
 import HeedStore
 import HeedUI
@@ -13,8 +14,10 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try Screenful.checkTerminal()
+        let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
-        try Screenful.run(store: store, outbox: Outbox(path: paths.outboxPath), label: nil)
+        let templates = ((paths.config ?? Config.defaultPath) as NSString).deletingLastPathComponent + "/templates"
+        try Screenful.run(store: store, services: .live(store: store, outbox: Outbox(path: paths.outboxPath), templates: templates), label: nil, settings: Settings(config))
     }
 }
 
@@ -38,7 +41,7 @@ enum Screenful {
         }
     }
 
-    static func run(store: Store, outbox: Outbox, label: String?) throws {
+    static func run(store: Store, services: Services, label: String?, settings: Settings) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
@@ -47,9 +50,16 @@ enum Screenful {
                 throw HeedExit.usage("\(error)")
             }
             Terminal.catchQuitSignals()
-            var app = App(terminal: terminal, services: .live(store: store, outbox: outbox), label: label)
+            var app = App(terminal: terminal, services: services, label: label, settings: settings)
             app.run()
             terminal.close()
         }
+    }
+}
+
+extension Settings {
+    /// The screen's part of the config.
+    init(_ config: Config) {
+        self.init(limits: config.limits, own: config.handles)
     }
 }

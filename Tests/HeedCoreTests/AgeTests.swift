@@ -85,15 +85,3 @@ final class RefTests: XCTestCase {
     }
 }
 
-final class ReplyRulesTests: XCTestCase {
-    func testLimitsAndCounting() {
-        XCTAssertEqual(ReplyRules.length(of: "hello", on: .mastodon), ReplyLength(used: 5, limit: 500))
-        XCTAssertEqual(ReplyRules.length(of: "see https://example.com/a/very/long/path/that/goes/on", on: .mastodon).used, 4 + 23)
-        XCTAssertEqual(ReplyRules.length(of: "@alice@example.social hi", on: .mastodon).used, 6 + 1 + 2)
-        XCTAssertEqual(ReplyRules.length(of: "日本語", on: .x).used, 6)
-        XCTAssertEqual(ReplyRules.length(of: "ok 👍🏽", on: .x).used, 5)
-        XCTAssertEqual(ReplyRules.length(of: "👨‍👩‍👧 hi", on: .bluesky).used, 4)
-        XCTAssertTrue(ReplyRules.length(of: String(repeating: "a", count: 281), on: .x).isOver)
-        XCTAssertTrue(ReplyRules.length(of: String(repeating: "a", count: 260), on: .x).isNear)
-    }
-}

@@ -175,7 +175,7 @@ final class ComposerTests: XCTestCase {
             "─ your reply ────────────────────────────────────── 10/280 ─",
             " ありがとう",
             "", "", "", "", "", "", "",
-            " Ctrl-S save to outbox  Esc cancel  Enter new line",
+            " Ctrl-S save to outbox  Ctrl-E editor  Ctrl-T saved replies…",
         ])
         XCTAssertTrue(Views.render(harness.state).cursor! == (11, 3))
     }

@@ -56,6 +56,8 @@ public enum BlueskyFormat: PlatformFormat {
 
         let author = try Social.optionalObject(item["author"], "author")
         let handle = author?["handle"]?.text
+        // The author's DID lets a reply that names them carry a mention facet.
+        if let did = author?["did"]?.text { target["author_did"] = did }
         let profile = profileName(handle: handle, did: author?["did"]?.text, uri: uri)
         return .mention(Mention(
             platform: .bluesky, id: uri, kind: kind,

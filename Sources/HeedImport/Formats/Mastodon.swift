@@ -106,6 +106,9 @@ public enum MastodonFormat: PlatformFormat {
             else { .mention }
         var target = ["in_reply_to_id": id]
         if let visibility, !visibility.isEmpty { target["visibility"] = visibility }
+        // Everyone else the post mentions, so a reply can keep them in the conversation.
+        let mentioned = (status["mentions"]?.array ?? []).compactMap { $0["acct"]?.text }
+        if !mentioned.isEmpty { target["mentions"] = mentioned.joined(separator: " ") }
 
         return Mention(
             platform: .mastodon, id: id, kind: kind,

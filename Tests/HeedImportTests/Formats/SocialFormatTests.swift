@@ -72,7 +72,7 @@ final class SocialFormatTests: XCTestCase {
         XCTAssertEqual(m.inReplyTo, "103186038209478945")
         XCTAssertNil(m.conversation)
         XCTAssertNil(m.url)
-        XCTAssertEqual(m.replyTarget, ["in_reply_to_id": "103186126728896492"])
+        XCTAssertEqual(m.replyTarget, ["in_reply_to_id": "103186126728896492", "mentions": "trwnh"])
     }
 
     func testMastodonLocalhostMention() throws {
@@ -90,7 +90,7 @@ final class SocialFormatTests: XCTestCase {
         XCTAssertEqual(F.iso(m.createdAt), "2026-08-01T13:51:39Z")
         XCTAssertEqual(m.url, "http://localhost:3000/@admin/117020576916218297")
         XCTAssertNil(m.inReplyTo)
-        XCTAssertEqual(m.replyTarget, ["in_reply_to_id": "117020576916218297", "visibility": "public"])
+        XCTAssertEqual(m.replyTarget, ["in_reply_to_id": "117020576916218297", "visibility": "public", "mentions": "mastodonpy_test"])
     }
 
     func testMastodonSocialDeletedMentionsAndDM() throws {
@@ -110,7 +110,8 @@ final class SocialFormatTests: XCTestCase {
             + "____________LATENCYPING____________1774220754.2367332____________LATENCYPING____________")
         XCTAssertEqual(F.iso(m.createdAt), "2026-03-22T23:05:57Z")
         XCTAssertEqual(m.url, "https://icosahedron.website/@latencyobs/116275331526178516")
-        XCTAssertEqual(m.replyTarget, ["in_reply_to_id": "116275331587890092", "visibility": "direct"])
+        XCTAssertEqual(m.replyTarget, ["in_reply_to_id": "116275331587890092", "visibility": "direct",
+                                       "mentions": "halcy halcy@glitch.social halcy@hachyderm.io"])
     }
 
     func testMastodonConversationsWrittenByTheUser() throws {
@@ -157,6 +158,7 @@ final class SocialFormatTests: XCTestCase {
             "parent_uri": uri, "parent_cid": "bafyreidkrb4ci4v6o2laiicznvak2wxwklkmdpccna6r6qlvvz6sewghkq",
             "root_uri": "at://did:plc:wpmuup4caccl3a726wdni6wj/app.bsky.feed.post/3k6k3k3gwjt2q",
             "root_cid": "bafyreihvdsfczasqo7fadxtwsdq56e6mrodlfn6f4qaleglzr2nwmwkrxm",
+            "author_did": "did:plc:wpmuup4caccl3a726wdni6wj",
         ])
 
         // A quote is its own root; indexedAt (…15.259Z) is earlier than createdAt (…16.581Z).
@@ -394,7 +396,7 @@ final class SocialFormatTests: XCTestCase {
         XCTAssertEqual(a.author, Author(handle: "handle.invalid", name: "Zoë 🌸", url: "https://bsky.app/profile/did:plc:aaa"))
         XCTAssertEqual(a.url, "https://bsky.app/profile/did:plc:aaa/post/3kaaa")
         XCTAssertEqual(F.iso(a.createdAt), "2024-05-06T07:08:09Z", "a client clock years ahead loses to indexedAt")
-        XCTAssertEqual(a.replyTarget, ["parent_uri": a.id, "parent_cid": "bafyA", "root_uri": a.id, "root_cid": "bafyA"])
+        XCTAssertEqual(a.replyTarget, ["parent_uri": a.id, "parent_cid": "bafyA", "root_uri": a.id, "root_cid": "bafyA", "author_did": "did:plc:aaa"])
 
         let b = out.mentions[1]
         XCTAssertEqual(b.kind, .reply)
@@ -404,7 +406,8 @@ final class SocialFormatTests: XCTestCase {
         XCTAssertEqual(b.conversation, "at://did:plc:me/app.bsky.feed.post/3root")
         XCTAssertEqual(b.inReplyTo, "at://did:plc:me/app.bsky.feed.post/3parent")
         XCTAssertEqual(b.replyTarget, ["parent_uri": b.id, "parent_cid": "bafyB",
-                                       "root_uri": "at://did:plc:me/app.bsky.feed.post/3root", "root_cid": "bafyR"])
+                                       "root_uri": "at://did:plc:me/app.bsky.feed.post/3root", "root_cid": "bafyR",
+                                       "author_did": "did:plc:bbb"])
 
         XCTAssertTrue(BlueskyFormat.matches(try F.page(#"{"notifications":[],"cursor":"x"}"#)))
         XCTAssertFalse(BlueskyFormat.matches(try F.page(#"{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[]}"#)))

@@ -1,0 +1,66 @@
+import Foundation
+import HeedCore
+
+/// Replies being typed, saved as they change so a crash or a killed terminal loses nothing:
+/// one small file per item in a private folder, written whole and renamed into place.
+public struct Autosave: Sendable {
+    public let folder: String
+
+    /// The autosave folder that belongs to an outbox file: `autosave/` beside it.
+    public init(besideOutbox outbox: String) {
+        let parent = (outbox as NSString).deletingLastPathComponent
+        folder = (parent.isEmpty ? "." : parent) + "/autosave"
+    }
+
+    /// Keeps the text typed so far for an item.
+    public func save(_ ref: Ref, text: String, at date: Date) throws {
+        if !FileManager.default.fileExists(atPath: folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        var json = JSONWriter()
+        json.add("ref", ref.description)
+        json.add("at", Timestamp.formatPrecise(date))
+        json.add("text", text)
+        let path = file(for: ref)
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(json.finish().utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw OutboxError("cannot write the autosave file \(temporary)")
+        }
+        guard rename(temporary, path) == 0 else { throw OutboxError("cannot save \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// The unsaved text of an item and when it was typed, if any.
+    public func recover(_ ref: Ref) -> (text: String, at: Date)? {
+        guard let data = FileManager.default.contents(atPath: file(for: ref)),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object["ref"] as? String == ref.description, let text = object["text"] as? String else { return nil }
+        let at = (object["at"] as? String).flatMap { Timestamp.parseISO($0) } ?? Date(timeIntervalSince1970: 0)
+        return (text, at)
+    }
+
+    /// Forgets an item's unsaved text (it was saved to the outbox, or discarded on purpose).
+    public func forget(_ ref: Ref) {
+        unlink(file(for: ref))
+    }
+
+    /// Every item with unsaved text.
+    public func unsaved() -> [Ref] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let ref = (object["ref"] as? String).flatMap(Ref.init(parsing:)) else { return nil }
+            return ref
+        }
+    }
+
+    /// A file name from the ref (FNV-1a, hex): refs hold characters no file name should.
+    func file(for ref: Ref) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ref.description.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return folder + "/" + String(hash, radix: 16) + ".json"
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import HeedCore
+
+/// One HTTP call that posts a draft as a reply, for a poster to send with the user's own credentials.
+/// The path is relative to the API's base (the instance, `https://api.x.com`, the site's `/wp-json`, …).
+public struct PostRequest: Sendable, Hashable {
+    public var platform: Platform
+    public var method: String
+    public var path: String
+    /// The body as a JSON object, exactly as the platform's API takes it.
+    public var body: String
+    /// What the poster must still add or know before sending; nil when the request is complete.
+    public var note: String?
+
+    /// The request as one line of `heed export --format requests` (without the newline).
+    public func line(draft: String) -> String {
+        var json = JSONWriter()
+        json.add("draft", draft)
+        json.add("platform", platform.rawValue)
+        json.add("method", method)
+        json.add("path", path)
+        json.addRaw("body", body)
+        json.add("note", note)
+        return json.finish()
+    }
+}
+
+/// Why a draft cannot be posted as it stands.
+public struct NotPostable: Error, Sendable, Hashable, CustomStringConvertible {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}
+
+extension PostRequest {
+    /// The request that posts `draft` as a reply to what it answers, or why it cannot be posted.
+    ///
+    /// Pure: nothing is read from the environment. Bluesky's `createRecord` needs `repo`, the
+    /// user's own DID, which heed does not know: pass it as `blueskyRepo`; when nil the body has
+    /// no `repo` at all (rather than a placeholder the server would take for a real value) and the
+    /// request's `note` tells the poster to add it. Bluesky mention facets are made for the
+    /// author of the mention when the reply target holds their DID under `author_did`.
+    /// Reddit and Flickr take their fields form-encoded: the body lists them as a JSON object and
+    /// the poster sends them as `application/x-www-form-urlencoded` (the `note` says so).
+    public static func make(for draft: Draft, blueskyRepo: String? = nil) -> Result<PostRequest, NotPostable> {
+        Result { try build(draft, blueskyRepo: blueskyRepo) }.mapError { $0 as? NotPostable ?? NotPostable("\($0)") }
+    }
+
+    /// The platforms with no API to post a reply through, by the name people know them by.
+    static let unpostable: [Platform: String] = [.hackernews: "Hacker News", .blogger: "Blogger", .friendfeed: "FriendFeed"]
+
+    private static func build(_ draft: Draft, blueskyRepo: String?) throws -> PostRequest {
+        let platform = draft.ref.platform
+        if let name = unpostable[platform] { throw NotPostable("\(name) has no API for posting replies") }
+        guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw NotPostable("the draft is empty") }
+        let target = draft.replyTarget
+        func need(_ key: String) throws -> String {
+            guard let value = target[key], !value.isEmpty else {
+                throw NotPostable("the \(platform.rawValue) reply target has no '\(key)'; re-import the mention")
+            }
+            return value
+        }
+        let text = draft.text
+        var body = JSONWriter()
+        func request(_ path: String, note: String? = nil) -> PostRequest {
+            PostRequest(platform: platform, method: "POST", path: path, body: body.finish(), note: note)
+        }
+        switch platform {
+        case .mastodon:
+            body.add("status", text)
+            body.add("in_reply_to_id", try need("in_reply_to_id"))
+            body.add("visibility", target["visibility"].flatMap { $0.isEmpty ? nil : $0 } ?? "public")
+            return request("/api/v1/statuses")
+        case .bluesky:
+            return try bluesky(draft, repo: blueskyRepo, need: need)
+        case .x:
+            body.add("text", text)
+            var reply = JSONWriter()
+            reply.add("in_reply_to_tweet_id", try need("in_reply_to_tweet_id"))
+            body.addRaw("reply", reply.finish())
+            return request("/2/tweets")
+        case .youtube:
+            var snippet = JSONWriter()
+            snippet.add("parentId", try need("parent_id"))
+            snippet.add("textOriginal", text)
+            body.addRaw("snippet", snippet.finish())
+            return request("/youtube/v3/comments?part=snippet")
+        case .reddit:
+            body.add("thing_id", try need("thing_id"))
+            body.add("text", text)
+            return request("/api/comment", note: "send the body's fields form-encoded, not as JSON")
+        case .wordpress:
+            for key in ["post", "parent"] {
+                guard let number = Int(try need(key)) else {
+                    throw NotPostable("the wordpress reply target's '\(key)' is not a number; re-import the comment")
+                }
+                body.add(key, number)
+            }
+            body.add("content", text)
+            return request("/wp/v2/comments")
+        case .facebook:
+            body.add("message", text)
+            return request("/\(segment(try need("comment_id")))/comments")
+        case .instagram:
+            if let media = target["media_id"], !media.isEmpty {
+                body.add("media_id", media)
+                body.add("comment_id", target["comment_id"].flatMap { $0.isEmpty ? nil : $0 })
+                body.add("message", text)
+                return request("/{ig-user-id}/mentions", note: "replace {ig-user-id} with the id of your Instagram professional account")
+            }
+            let comment = try need("comment_id")
+            body.add("message", text)
+            return request("/\(segment(comment))/replies")
+        case .github:
+            let url = try need("comments_url")
+            let host = "https://api.github.com"
+            body.add("body", text)
+            return request(url.hasPrefix(host + "/") ? String(url.dropFirst(host.count)) : url)
+        case .linkedin:
+            let object = try need("object")
+            let parent = target["parent_urn"].flatMap { $0.isEmpty ? nil : $0 }
+            body.add("object", object)
+            var message = JSONWriter()
+            message.add("text", text)
+            body.addRaw("message", message.finish())
+            if let parent, parent.hasPrefix("urn:li:comment:") { body.add("parentComment", parent) }
+            return request("/rest/socialActions/\(segment(parent ?? object))/comments",
+                           note: "add \"actor\": your own urn:li:person or urn:li:organization URN; send LinkedIn-Version and X-Restli-Protocol-Version: 2.0.0")
+        case .flickr:
+            body.add("photo_id", try need("photo_id"))
+            body.add("comment_text", text)
+            return request("/services/rest/?method=flickr.photos.comments.addComment", note: "send the body's fields form-encoded, not as JSON")
+        case .hackernews, .blogger, .friendfeed:
+            throw NotPostable("\(unpostable[platform] ?? platform.rawValue) has no API for posting replies")
+        }
+    }
+
+    /// A Bluesky `com.atproto.repo.createRecord` call making an `app.bsky.feed.post` reply.
+    private static func bluesky(_ draft: Draft, repo: String?, need: (String) throws -> String) throws -> PostRequest {
+        let parentURI = try need("parent_uri"), rootURI = try need("root_uri")
+        guard let parentCID = draft.replyTarget["parent_cid"], !parentCID.isEmpty,
+              let rootCID = draft.replyTarget["root_cid"], !rootCID.isEmpty else {
+            throw NotPostable("bluesky needs the cid of the post and of the thread root; re-import the notification")
+        }
+        func strongRef(_ uri: String, _ cid: String) -> String {
+            var ref = JSONWriter()
+            ref.add("uri", uri)
+            ref.add("cid", cid)
+            return ref.finish()
+        }
+        var reply = JSONWriter()
+        reply.addRaw("root", strongRef(rootURI, rootCID))
+        reply.addRaw("parent", strongRef(parentURI, parentCID))
+        var record = JSONWriter()
+        record.add("$type", "app.bsky.feed.post")
+        record.add("text", draft.text)
+        record.add("createdAt", isoMilliseconds(draft.createdAt))
+        record.addRaw("reply", reply.finish())
+        var dids: [String: String] = [:]
+        if let author = draft.author, let did = draft.replyTarget["author_did"], !did.isEmpty {
+            dids[String(author.drop { $0 == "@" }).lowercased()] = did
+        }
+        let facets = BlueskyFacet.detect(in: draft.text, dids: dids)
+        if !facets.isEmpty { record.addRaw("facets", "[" + facets.map(\.json).joined(separator: ",") + "]") }
+        var body = JSONWriter()
+        if let repo, !repo.isEmpty { body.add("repo", repo) }
+        body.add("collection", "app.bsky.feed.post")
+        body.addRaw("record", record.finish())
+        let note = repo?.isEmpty == false ? nil : "add \"repo\": your own DID (or handle) to the body"
+        return PostRequest(platform: .bluesky, method: "POST", path: "/xrpc/com.atproto.repo.createRecord", body: body.finish(), note: note)
+    }
+
+    /// ISO 8601 in UTC, always with milliseconds, as Bluesky records carry `createdAt`.
+    static func isoMilliseconds(_ date: Date) -> String {
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let fraction = ((millis % 1000) + 1000) % 1000
+        let whole = Timestamp.format(Date(timeIntervalSince1970: Double((millis - fraction) / 1000)))
+        return String(whole.dropLast()) + String(format: ".%03dZ", Int(fraction))
+    }
+
+    /// A path segment percent-encoded: everything but RFC 3986's unreserved characters.
+    static func segment(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: out.unicodeScalars.append(Unicode.Scalar(byte))
+            default: out += String(format: "%%%02X", Int(byte))
+            }
+        }
+        return out
+    }
+}
+
+/// A Bluesky rich-text facet: a mention or a link, located by UTF-8 byte offsets.
+public struct BlueskyFacet: Sendable, Hashable {
+    public enum Feature: Sendable, Hashable { case mention(did: String), link(uri: String) }
+    public var byteStart: Int
+    public var byteEnd: Int
+    public var feature: Feature
+
+    public init(byteStart: Int, byteEnd: Int, feature: Feature) { (self.byteStart, self.byteEnd, self.feature) = (byteStart, byteEnd, feature) }
+
+    /// The facet as `app.bsky.richtext.facet` JSON.
+    public var json: String {
+        var index = JSONWriter()
+        index.add("byteStart", byteStart)
+        index.add("byteEnd", byteEnd)
+        var feature = JSONWriter()
+        switch self.feature {
+        case .mention(let did): feature.add("$type", "app.bsky.richtext.facet#mention"); feature.add("did", did)
+        case .link(let uri): feature.add("$type", "app.bsky.richtext.facet#link"); feature.add("uri", uri)
+        }
+        var facet = JSONWriter()
+        facet.addRaw("index", index.finish())
+        facet.addRaw("features", "[" + feature.finish() + "]")
+        return facet.finish()
+    }
+
+    /// The facets of `text` as Bluesky's own client finds them: `@handle` mentions whose DID is in
+    /// `dids` (keyed by lowercased handle), and `http(s)://` links without trailing punctuation.
+    public static func detect(in text: String, dids: [String: String]) -> [BlueskyFacet] {
+        let scalars = Array(text.unicodeScalars)
+        var offsets = [0]
+        for scalar in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
+        func handleCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
+        }
+        var facets: [BlueskyFacet] = []
+        var index = 0
+        while index < scalars.count {
+            let start = index
+            index += 1
+            guard start == 0 || scalars[start - 1].properties.isWhitespace || scalars[start - 1] == "(" else { continue }
+            if scalars[start] == "@" {
+                var end = start + 1
+                while end < scalars.count, handleCharacter(scalars[end]) { end += 1 }
+                while end > start + 1, scalars[end - 1] == "." || scalars[end - 1] == "-" { end -= 1 }
+                let handle = String(String.UnicodeScalarView(scalars[start + 1..<end])).lowercased()
+                guard handle.contains("."), let did = dids[handle] else { continue }
+                facets.append(BlueskyFacet(byteStart: offsets[start], byteEnd: offsets[end], feature: .mention(did: did)))
+                index = end
+            } else {
+                var end = start
+                while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+                var uri = String(String.UnicodeScalarView(scalars[start..<end]))
+                let scheme = uri.lowercased()
+                guard (scheme.hasPrefix("https://") && uri.count > 8) || (scheme.hasPrefix("http://") && uri.count > 7) else { continue }
+                if let last = uri.unicodeScalars.last, ".,;:!?".unicodeScalars.contains(last) { uri.unicodeScalars.removeLast(); end -= 1 }
+                if uri.hasSuffix(")"), !uri.contains("(") { uri.removeLast(); end -= 1 }
+                facets.append(BlueskyFacet(byteStart: offsets[start], byteEnd: offsets[end], feature: .link(uri: uri)))
+                index = end
+            }
+        }
+        return facets
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import HeedCore
+import Screen
+
+extension Reducer {
+    /// Results that concern the outbox screen.
+    static func outboxAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .draftsLoaded(let rows):
+            guard case .outbox(var screen) = state.mode else { return [] }
+            screen.rows = rows
+            screen.loaded = true
+            screen.selected = max(0, min(screen.selected, rows.count - 1))
+            state.mode = .outbox(screen)
+            return []
+        case .draftEdited:
+            guard let composer = state.composer else { return [] }
+            state.mode = .outbox(OutboxScreen())
+            state.status = .init(text: "Draft to \(composer.item.mention.author.shownName) updated in the outbox", isError: false)
+            return [.forgetAutosave(composer.item.mention.ref)]
+        case .draftDiscarded(let row, let outcome):
+            if outcome == .done {
+                state.status = .init(text: "Draft discarded; \(row.item?.mention.author.shownName ?? row.ref.description) is back in the queue (u undoes)", isError: false)
+                return [.focus(row.ref)]
+            }
+            state.status = .init(text: "Draft discarded; its item was not waiting on it any more", isError: false)
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// A key on the outbox screen.
+    static func outboxKey(_ state: inout AppState, _ screen: inout OutboxScreen, _ key: Key) -> [Effect] {
+        guard let command = KeyTable.command(for: key, in: .outbox) else {
+            state.status = .init(text: "\(key.label) does nothing here; press Esc for the queue", isError: false)
+            return []
+        }
+        switch command {
+        case .next: screen.selected = min(screen.selected + 1, max(0, screen.rows.count - 1))
+        case .previous: screen.selected = max(0, screen.selected - 1)
+        case .undo: return [.undo]
+        case .closeOutbox: state.mode = .queue
+        case .edit, .discard:
+            guard let row = screen.current else {
+                state.status = .init(text: "No draft selected", isError: false)
+                return []
+            }
+            guard row.isPending else {
+                state.status = .init(text: "This draft was \(row.status); only pending drafts change", isError: false)
+                return []
+            }
+            if command == .discard { return [.discardDraft(row)] }
+            guard let item = row.item else {
+                state.status = .init(text: "\(row.ref) is not in the store; import it again to edit this draft", isError: true)
+                return []
+            }
+            var composer = Composer(item: item, text: row.text, limit: state.settings.limits[item.mention.platform])
+            composer.editingDraft = row.id
+            state.mode = .composer(composer)
+        default: break
+        }
+        return []
+    }
+}

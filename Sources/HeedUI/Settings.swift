@@ -1,0 +1,35 @@
+import HeedCore
+
+/// What the user's config says that the screen needs: reply limits and their own handles.
+public struct Settings: Sendable, Equatable {
+    /// Reply limits that override the platform defaults (a Mastodon server's own limit).
+    public var limits: [Platform: Int]
+    /// The user's own handles per platform, lowercased, without a leading "@".
+    public var own: [Platform: Set<String>]
+
+    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:]) {
+        self.limits = limits
+        self.own = own
+    }
+
+    func isOwn(_ handle: String, on platform: Platform) -> Bool {
+        own[platform]?.contains((handle.hasPrefix("@") ? String(handle.dropFirst()) : handle).lowercased()) ?? false
+    }
+}
+
+/// How a reply starts on each platform: Mastodon reaches people only by @handle, so the reply
+/// names the author and everyone else the post mentioned (but the user); platforms that thread
+/// by id need nothing.
+public enum ReplyStart {
+    public static func text(for mention: Mention, settings: Settings = Settings()) -> String {
+        guard mention.platform == .mastodon else { return "" }
+        var handles: [String] = []
+        if let author = mention.author.handle, !author.isEmpty { handles.append(author) }
+        handles += (mention.replyTarget["mentions"] ?? "").split(separator: " ").map(String.init)
+        var seen = Set<String>()
+        let names = handles.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }.filter { handle in
+            !settings.isOwn(handle, on: .mastodon) && seen.insert(handle.lowercased()).inserted
+        }
+        return names.isEmpty ? "" : names.map { "@" + $0 }.joined(separator: " ") + " "
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import HeedCore
+import HeedOutbox
+
+/// `heed export`: pending drafts for posting; marks them exported once the output is complete.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export drafts not yet exported, and mark them exported.",
+        discussion: """
+        Formats: jsonl (one draft a line), csv (RFC 4180, with a header), requests (one HTTP \
+        request a line, body exactly as the platform's API takes it). With requests, drafts that \
+        cannot be posted are named on standard error with the reason, left out and left pending; \
+        the exit status is still 0.
+        """
+    )
+
+    @OptionGroup var paths: PathOptions
+
+    @Option(help: ArgumentHelp("Output format: jsonl, csv or requests.", valueName: "format"))
+    var format = "jsonl"
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (complete or absent); standard output when omitted.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Only drafts for this platform.", valueName: "platform"))
+    var platform: String?
+
+    @Flag(help: "Export drafts already exported, too.")
+    var again = false
+
+    @Option(help: ArgumentHelp("Your Bluesky DID, the repo of Bluesky requests (left out when not given).", valueName: "did"))
+    var blueskyRepo: String?
+
+    func validate() throws {
+        guard ExportFormat(rawValue: format) != nil else {
+            throw ValidationError("unknown export format '\(format)' (known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if let platform, Platform(name: platform) == nil {
+            throw ValidationError("unknown platform '\(platform)' (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+
+    func run() throws {
+        let outbox = Outbox(path: paths.outboxPath)
+        let contents = try readOutbox(paths.outboxPath)
+        let wanted = platform.flatMap(Platform.init(name:))
+        let drafts = contents.drafts.filter { draft in
+            (draft.status == .pending || (again && draft.status == .exported)) && (wanted == nil || draft.ref.platform == wanted)
+        }
+        let result = (ExportFormat(rawValue: format) ?? .jsonl).render(drafts, blueskyRepo: blueskyRepo)
+        for refusal in result.refused {
+            say("not exportable: draft \(refusal.draft.id) (\(refusal.draft.ref)): \(refusal.reason)")
+        }
+        if result.exported.isEmpty {
+            // An earlier export may not be posted yet: never replace it with an empty file.
+            var line = "nothing to export"
+            if !result.refused.isEmpty { line += "; \(result.refused.count) not exportable (left pending)" }
+            say(line + (output.map { "; \($0) left as it was" } ?? ""))
+            return
+        }
+        if let output {
+            do {
+                try AtomicFile.write(Data(result.text.utf8), to: output)
+            } catch {
+                throw HeedExit.failure("cannot write \(output): \(error); nothing marked exported")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(result.text.utf8))
+        }
+        let now = Date()
+        do {
+            try outbox.append(result.exported.filter { $0.status == .pending }.map { .exported(draft: $0.id, format: format, at: now) })
+        } catch {
+            throw HeedExit.failure("\(error); the drafts were written but not marked exported")
+        }
+        for note in result.notes { say("note: \(note)") }
+        let count = result.exported.count
+        var summary = "exported \(count) draft\(count == 1 ? "" : "s")\(output.map { " to \($0)" } ?? "")"
+        if !result.refused.isEmpty { summary += "; \(result.refused.count) not exportable (left pending)" }
+        say(summary)
+    }
+
+    private func say(_ line: String) {
+        FileHandle.standardError.write(Data("heed: \(line)\n".utf8))
+    }
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, synced, then renamed.
+enum AtomicFile {
+    static func write(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw OutboxError(String(cString: strerror(errno))) }
+        var failure: String?
+        data.withUnsafeBytes { bytes in
+            var written = 0
+            while written < bytes.count {
+                let count = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); break }
+                written += count
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        close(fd)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw OutboxError(failure)
+        }
+    }
+}
