@@ -26,8 +26,12 @@ let package = Package(
         .target(name: "CWidth"),
         // Screen buffer, keys, display width and sanitising: pure, no terminal.
         .target(name: "Screen", dependencies: ["CWidth"]),
+        // Themes: the shipped ones (Themes/*.toml, built into the binary) and the user's.
+        .target(name: "HeedTheme", dependencies: ["Screen", "TOMLKit"], plugins: ["EmbedThemesPlugin"]),
+        .executableTarget(name: "EmbedThemesTool"),
+        .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["EmbedThemesTool"], path: "Sources/EmbedThemesPlugin"),
         // The only code that calls ncurses.
-        .target(name: "Terminal", dependencies: ["CNcurses", "Screen"]),
+        .target(name: "Terminal", dependencies: ["CNcurses", "Screen", "HeedTheme"]),
         // The domain: mentions, ranking, durations, platform rules. Pure Swift.
         .target(name: "HeedCore"),
         // The SQLite store.
@@ -43,14 +47,14 @@ let package = Package(
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedStore", "HeedImport", "HeedOutbox", "HeedUI", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedTheme", "HeedStore", "HeedImport", "HeedOutbox", "HeedUI", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen"]),
+        .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen", "HeedTheme"]),
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore"]),
-        .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen"]),
+        .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed"]),
     ]
 )

@@ -83,3 +83,7 @@ void heed_install_quit_signals(void) {
 }
 
 int heed_quit_signal(void) { return (int)quit_signal; }
+
+const char *heed_tparm1(const char *capability, int value) {
+    return tiparm(capability, value);
+}

@@ -9,6 +9,11 @@ public struct Config: Sendable, Equatable {
     public var handles: [Platform: Set<String>] = [:]
     /// Reply limits that override the platform defaults (`[limits] mastodon = 1000`).
     public var limits: [Platform: Int] = [:]
+    /// The theme to draw with (`theme = "light"`); nil for the default.
+    public var theme: String?
+    /// When an age turns from fresh to due, due to late, late to overdue (seconds):
+    /// what customers expect of a brand on social media, 1 hour, 4 hours, 24 hours.
+    public var overdue: [TimeInterval] = [3_600, 14_400, 86_400]
 
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
         self.handles = handles
@@ -78,15 +83,41 @@ extension Config {
             for (name, entry) in handles {
                 let key = "handles.\(name)"
                 guard let platform = Platform(name: name) else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: String(key.split(separator: ".")[0])), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
                     continue
                 }
                 let list: [String]? = entry.string.map { [$0] } ?? entry.array.map { array in array.compactMap { $0.string } }
                 guard let list, entry.array.map({ $0.count == list.count }) ?? true else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text), key: key, reason: "must be a handle or a list of handles (strings)"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "handles"), key: key, reason: "must be a handle or a list of handles (strings)"))
                     continue
                 }
                 config.handles[platform, default: []].formUnion(list.map(normal))
+            }
+        }
+        if let value = table["theme"] {
+            if let name = value.string { config.theme = name } else {
+                problems.append(ConfigProblem(file: file, line: line(of: "theme", in: text), key: "theme", reason: "must be a theme name in quotes (see heed themes)"))
+            }
+        }
+        if let value = table["overdue"] {
+            let keys = ["fresh", "due", "late"]
+            guard let overdue = value.table else {
+                return (config, problems + [ConfigProblem(file: file, line: line(of: "overdue", in: text), key: "overdue", reason: "must be a table: [overdue] fresh = \"1h\", due = \"4h\", late = \"24h\"")])
+            }
+            var thresholds = config.overdue
+            for (name, entry) in overdue {
+                guard let index = keys.firstIndex(of: name) else {
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "overdue"), key: "overdue.\(name)", reason: "unknown key (fresh, due, late)"))
+                    continue
+                }
+                guard let seconds = entry.string.flatMap(Age.parse), seconds > 0 else {
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "overdue"), key: "overdue.\(name)", reason: "must be a duration such as \"90m\", \"4h\" or \"1d\""))
+                    continue
+                }
+                thresholds[index] = seconds
+            }
+            if thresholds == thresholds.sorted() { config.overdue = thresholds } else {
+                problems.append(ConfigProblem(file: file, line: line(of: "overdue", in: text), key: "overdue", reason: "fresh, due and late must grow in that order"))
             }
         }
         if let value = table["limits"] {
@@ -96,11 +127,11 @@ extension Config {
             for (name, entry) in limits {
                 let key = "limits.\(name)"
                 guard let platform = Platform(name: name) else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: String(key.split(separator: ".")[0])), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
                     continue
                 }
                 guard let limit = entry.int, limit > 0 else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text), key: key, reason: "must be a whole number above 0"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "limits"), key: key, reason: "must be a whole number above 0"))
                     continue
                 }
                 config.limits[platform] = limit
@@ -109,11 +140,15 @@ extension Config {
         return (config, problems)
     }
 
-    /// The first line where a key is assigned or a table named, for messages.
-    static func line(of key: String, in text: String) -> Int? {
+    /// The line where a key is assigned (within `[section]` when given) or a table named.
+    static func line(of key: String, in text: String, section: String? = nil) -> Int? {
+        var current: String?
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") || trimmed == "[\(key)]" { return index + 1 }
+            if trimmed == "[\(key)]" { return index + 1 }
+            if trimmed.hasPrefix("["), trimmed.hasSuffix("]") { current = String(trimmed.dropFirst().dropLast()); continue }
+            guard current == section else { continue }
+            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") { return index + 1 }
         }
         return nil
     }

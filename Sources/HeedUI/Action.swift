@@ -27,6 +27,8 @@ public enum Action: Sendable {
     /// The external editor closed: the new text, or nil when it failed (the old text stays).
     case editorFinished(String?, problem: String?)
     case failed(String)
+    /// Something to tell the user on the status line (a theme problem, the theme now used).
+    case noticed(String, isError: Bool)
 }
 
 /// What an answer came to: done, or someone (another queue, another person) was first.
@@ -68,6 +70,8 @@ public enum Effect: Sendable, Equatable {
     case loadTemplates
     case saveEdit(draft: String, text: String)
     case discardDraft(DraftRow)
+    /// Switches to the next theme; the loop applies it to the terminal.
+    case nextTheme
     /// Hands the composer's text to $VISUAL / $EDITOR; the loop suspends the screen for it.
     case openEditor(String)
     case quit

@@ -3,7 +3,7 @@ import Screen
 /// Everything a key can do. The key table binds keys to commands; the reducer carries them out.
 public enum Command: Sendable, Equatable {
     case next, previous, first, last, pageDown, pageUp
-    case acknowledge, reply, undo, help, quit, outbox
+    case acknowledge, reply, undo, help, quit, outbox, nextTheme
     case edit, discard, closeOutbox
     case closeHelp
     case save, editor, templates, cancel, newline, backspace, deleteForward, left, right, up, down, lineStart, lineEnd
@@ -38,6 +38,7 @@ public enum KeyTable {
         Binding(keys: [.character("r"), .enter], command: .reply, help: "reply in the composer", context: .queue),
         Binding(keys: [.character("u")], command: .undo, help: "undo the last acknowledge or reply", context: .queue),
         Binding(keys: [.character("o")], command: .outbox, help: "the outbox: drafts to edit or discard", context: .queue),
+        Binding(keys: [.character("T")], command: .nextTheme, help: "next theme (heed themes lists them)", context: .queue),
         Binding(keys: [.character("?")], command: .help, help: "this help", context: .queue),
         Binding(keys: [.character("q"), .control("c")], command: .quit, help: "quit", context: .queue),
         Binding(keys: [.control("s")], command: .save, help: "save the reply to the outbox", context: .composer),

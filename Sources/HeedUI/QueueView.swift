@@ -61,7 +61,7 @@ enum QueueView {
             let mention = item.mention
             let waited = mention.waited(at: state.now)
             if selected { buffer.fill(y: y, role: .selected) }
-            var x = buffer.put(Glyphs.padLeft(Age.words(waited), toCells: 8), x: 0, y: y, role: selected ? .selected : Views.ageRole(waited))
+            var x = buffer.put(Glyphs.padLeft(Age.words(waited), toCells: 8), x: 0, y: y, role: selected ? .selected : Views.ageRole(waited, state.settings))
             x += 2
             if showPlatform {
                 buffer.put(mention.platform.label, x: x, y: y, maxWidth: 10, role: selected ? .selected : .platform)

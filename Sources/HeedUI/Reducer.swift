@@ -63,6 +63,9 @@ public enum Reducer {
             }
             if case .outbox = state.mode { return [.focus(ref), .loadDrafts] }
             return [.focus(ref)]
+        case .noticed(let message, let isError):
+            state.status = .init(text: message, isError: isError)
+            return []
         case .failed(let message):
             state.status = .init(text: message, isError: true)
             return []
@@ -158,6 +161,8 @@ public enum Reducer {
         case .outbox:
             state.mode = .outbox(OutboxScreen())
             return [.loadDrafts]
+        case .nextTheme:
+            return [.nextTheme]
         case .quit:
             state.quitting = true
             return [.quit]

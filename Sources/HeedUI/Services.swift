@@ -96,7 +96,7 @@ public enum EffectRunner {
             case .discardDraft(let row):
                 let outcome = try services.discard(row, services.now())
                 return [.draftDiscarded(row, outcome), .draftsLoaded(try services.drafts())]
-            case .quit, .openEditor:
+            case .quit, .openEditor, .nextTheme:
                 return []
             }
         } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import HeedCore
 
 /// What the user's config says that the screen needs: reply limits and their own handles.
@@ -6,10 +7,13 @@ public struct Settings: Sendable, Equatable {
     public var limits: [Platform: Int]
     /// The user's own handles per platform, lowercased, without a leading "@".
     public var own: [Platform: Set<String>]
+    /// Ages at which an item turns due, late and overdue (seconds).
+    public var overdue: [TimeInterval]
 
-    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:]) {
+    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400]) {
         self.limits = limits
         self.own = own
+        self.overdue = overdue
     }
 
     func isOwn(_ handle: String, on platform: Platform) -> Bool {

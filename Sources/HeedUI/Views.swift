@@ -51,13 +51,12 @@ public enum Views {
         }
     }
 
-    /// The colour of an age by how overdue it is: within 1 hour, 4 hours, 24 hours, later.
-    static func ageRole(_ seconds: TimeInterval) -> Role {
-        switch seconds {
-        case ..<3_600: .ageFresh
-        case ..<14_400: .ageDue
-        case ..<86_400: .ageLate
-        default: .ageOverdue
-        }
+    /// The colour of an age by how overdue it is: the config's thresholds (1 h, 4 h, 24 h by default).
+    static func ageRole(_ seconds: TimeInterval, _ settings: Settings) -> Role {
+        let limits = settings.overdue
+        if seconds < limits[0] { return .ageFresh }
+        if seconds < limits[1] { return .ageDue }
+        if seconds < limits[2] { return .ageLate }
+        return .ageOverdue
     }
 }

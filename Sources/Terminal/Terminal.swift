@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import HeedTheme
 import Screen
 
 /// Why the full screen cannot open, in words a user can act on.
@@ -14,7 +15,9 @@ public final class Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var shown: ScreenBuffer?
-    private let palette: Palette
+    private var palette = Palette()
+    /// How many colours this terminal shows (none under NO_COLOR).
+    public private(set) var colorDepth: ColorDepth = .none
 
     /// Opens the full screen on the process's terminal, or says why it cannot, without ever
     /// writing an escape code when it cannot.
@@ -54,7 +57,7 @@ public final class Terminal {
         heed_set_escdelay(25)
         wtimeout(window, 250)
         _ = curs_set(0)
-        palette = Palette.start()
+        colorDepth = Palette.startColor()
         _ = wclear(window)
     }
 
@@ -110,6 +113,12 @@ public final class Terminal {
         }
         _ = wrefresh(window)
         shown = buffer
+    }
+
+    /// Uses a theme's looks from now on; the next `present` redraws everything.
+    public func apply(_ theme: Theme) {
+        palette = Palette(theme.resolved(for: colorDepth), depth: colorDepth)
+        invalidate()
     }
 
     /// Forgets what is on screen so the next `present` draws everything (after a resize or editor).

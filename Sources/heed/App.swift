@@ -1,4 +1,5 @@
 import Foundation
+import HeedTheme
 import HeedUI
 import Screen
 import Terminal
@@ -9,17 +10,26 @@ struct App {
     let terminal: Terminal
     let services: Services
     var state: AppState
+    let themes: ThemeLibrary
+    var themeName: String
+    var themeProblems: [ThemeProblem] = []
 
-    init(terminal: Terminal, services: Services, label: String?, settings: Settings) {
+    init(terminal: Terminal, services: Services, label: String?, settings: Settings, themes: ThemeLibrary, theme: String) {
         self.terminal = terminal
         self.services = services
+        self.themes = themes
+        themeName = theme
         let size = terminal.size
         state = AppState(width: size.width, height: size.height, now: services.now(), label: label)
         state.settings = settings
     }
 
     mutating func run() {
+        applyTheme()
         dispatch(Reducer.start())
+        if let problem = themeProblems.first {
+            send(.noticed("Theme: \(problem)\(themeProblems.count > 1 ? " (+\(themeProblems.count - 1) more)" : ""); using \(themeName)", isError: true))
+        }
         var shown: ScreenBuffer?
         var lastTick = Date()
         while !state.quitting {
@@ -63,10 +73,30 @@ struct App {
         for action in pending { send(action) }
     }
 
-    private func dispatch(_ effects: [Effect], into pending: inout [Action]) {
+    /// Applies the chosen theme; a broken one is reported and the default used instead.
+    private mutating func applyTheme() {
+        let (theme, problems) = themes.theme(named: themeName)
+        themeProblems = problems
+        themeName = theme.name
+        terminal.apply(theme)
+    }
+
+    /// T: the next theme, live.
+    private mutating func nextTheme() -> Action {
+        let names = themes.names
+        let next = names[((names.firstIndex(of: themeName) ?? -1) + 1) % names.count]
+        themeName = next
+        applyTheme()
+        if let problem = themeProblems.first { return .noticed("Theme: \(problem); using \(themeName)", isError: true) }
+        return .noticed("Theme: \(themeName) (T for the next; --theme or theme = in config.toml keeps it)", isError: false)
+    }
+
+    private mutating func dispatch(_ effects: [Effect], into pending: inout [Action]) {
         for effect in effects {
             if case .openEditor(let text) = effect {
                 pending.append(editInEditor(text))
+            } else if case .nextTheme = effect {
+                pending.append(nextTheme())
             } else {
                 pending += EffectRunner.run(effect, services)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeedConfig
 import HeedOutbox
 import HeedStore
 import HeedUI
@@ -10,6 +11,8 @@ struct Demo: ParsableCommand {
         abstract: "Open the queue on a throwaway store filled with sample mentions.",
         discussion: "With --generate N, write a synthetic backlog of N mentions as heed JSON Lines instead (to -o FILE or standard output)."
     )
+
+    @OptionGroup var display: DisplayOptions
 
     @Option(help: ArgumentHelp("Write N synthetic mentions as JSON Lines instead of opening the queue.", valueName: "n"))
     var generate: Int?
@@ -43,6 +46,7 @@ struct Demo: ParsableCommand {
             FileManager.default.createFile(atPath: folder + "/templates/" + name, contents: Data(text.utf8))
         }
         let services = Services.live(store: store, outbox: Outbox(path: folder + "/outbox.jsonl"), templates: folder + "/templates")
-        try Screenful.run(store: store, services: services, label: "demo", settings: Settings())
+        let config = Config.load(path: Config.defaultPath).0
+        try Screenful.run(services: services, label: "demo", settings: Settings(), look: display.look(config: config, configFolder: (Config.defaultPath as NSString).deletingLastPathComponent))
     }
 }

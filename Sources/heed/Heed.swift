@@ -8,7 +8,7 @@ struct Heed: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heed",
         abstract: "A keyboard-driven inbox for unanswered mentions and comments, longest wait first.",
-        subcommands: [Open.self, Demo.self, Import.self, List.self, Ack.self, OutboxCommand.self, Export.self],
+        subcommands: [Open.self, Demo.self, Import.self, List.self, Ack.self, OutboxCommand.self, Export.self, Themes.self],
         defaultSubcommand: Open.self
     )
 
@@ -52,6 +52,11 @@ struct PathOptions: ParsableArguments {
 
     var storePath: String {
         store ?? env("HEED_STORE") ?? Self.dataFolder + "/heed.sqlite"
+    }
+
+    /// The folder of config.toml, where `themes/` and `templates/` live too.
+    var configFolder: String {
+        ((config ?? Config.defaultPath) as NSString).deletingLastPathComponent
     }
 
     var outboxPath: String {

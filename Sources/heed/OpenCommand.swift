@@ -3,6 +3,7 @@ import Foundation
 import HeedConfig
 import HeedOutbox
 import HeedStore
+import HeedTheme
 import HeedUI
 import Terminal
 
@@ -11,13 +12,14 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the triage queue (the default command).")
 
     @OptionGroup var paths: PathOptions
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         try Screenful.checkTerminal()
         let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
-        let templates = ((paths.config ?? Config.defaultPath) as NSString).deletingLastPathComponent + "/templates"
-        try Screenful.run(store: store, services: .live(store: store, outbox: Outbox(path: paths.outboxPath), templates: templates), label: nil, settings: Settings(config))
+        let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates")
+        try Screenful.run(services: services, label: nil, settings: Settings(config), look: display.look(config: config, configFolder: paths.configFolder))
     }
 }
 
@@ -41,7 +43,7 @@ enum Screenful {
         }
     }
 
-    static func run(store: Store, services: Services, label: String?, settings: Settings) throws {
+    static func run(services: Services, label: String?, settings: Settings, look: (ThemeLibrary, String)) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
@@ -50,7 +52,7 @@ enum Screenful {
                 throw HeedExit.usage("\(error)")
             }
             Terminal.catchQuitSignals()
-            var app = App(terminal: terminal, services: services, label: label, settings: settings)
+            var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
             app.run()
             terminal.close()
         }
@@ -60,6 +62,17 @@ enum Screenful {
 extension Settings {
     /// The screen's part of the config.
     init(_ config: Config) {
-        self.init(limits: config.limits, own: config.handles)
+        self.init(limits: config.limits, own: config.handles, overdue: config.overdue)
+    }
+}
+
+/// Options of the commands that draw.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The theme to draw with (see heed themes). Default: theme = in config.toml, else dark.", valueName: "name"))
+    var theme: String?
+
+    /// The themes (shipped and the user's) and the one chosen.
+    func look(config: Config, configFolder: String) -> (ThemeLibrary, String) {
+        (ThemeLibrary(userFolder: configFolder + "/themes"), theme ?? config.theme ?? ThemeLibrary.defaultName)
     }
 }

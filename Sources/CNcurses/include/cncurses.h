@@ -45,6 +45,9 @@ void heed_unblock_signals(void);
 
 
 
+/// A terminfo string capability with one parameter (setaf, setab) filled in; NULL on failure.
+const char *heed_tparm1(const char *capability, int value);
+
 /// Installs handlers for SIGTERM and SIGHUP that only set a flag the loop reads on its tick.
 void heed_install_quit_signals(void);
 /// The signal that asked heed to quit, or 0.
