@@ -90,3 +90,33 @@ final class QueueScreenTests: XCTestCase {
         XCTAssertEqual(harness.screen[1], "   3d 4h  alice@examp… @you is the meetup still …")
     }
 }
+
+/// Text of every kind in rows, the detail pane and the composer: the layout never breaks.
+final class FidelityTests: XCTestCase {
+    static let hard: [Mention] = [
+        Sample.mention("1", handle: String(repeating: "名前👨‍👩‍👧é\u{301}", count: 1_000), name: String(repeating: "مرحبا ", count: 2_000),
+                       text: "flags 🇯🇵🇳🇿 family 👨‍👩‍👧‍👦 tones 👍🏽👋🏿 keycap 1️⃣ zero\u{200B}width rtl \u{202E}evil\u{202C} مرحبا بالعالم", minutesAgo: 300),
+        Sample.mention("2", .x, handle: "a\u{0301}\u{0302}\u{0303}\u{0304}\u{0305}\u{0306}", text: "combining overload a\u{0301}\u{0302}\u{0303}\u{0304}\u{0305}\u{0306}\u{0307} ok", minutesAgo: 200),
+        Sample.mention("3", .bluesky, handle: "tab\tand\nnewline", text: String(repeating: "界", count: 5_000), minutesAgo: 100),
+    ]
+
+    func testEveryRowFitsItsWidthAtManySizes() {
+        for (width, height) in [(40, 10), (41, 11), (57, 13), (80, 24), (101, 40), (200, 50)] {
+            var harness = Harness(Self.hard, width: width, height: height, now: Sample.now)
+            for keys in [[Key](), [.character("j")], [.character("G")], [.character("r")], [.escape, .character("?")]] {
+                for key in keys { harness.send(.keyPressed(key)) }
+                let buffer = Views.render(harness.state)
+                XCTAssertEqual(buffer.lines().count, height)
+                for (row, line) in buffer.lines().enumerated() {
+                    XCTAssertLessThanOrEqual(Glyphs.width(line), width, "\(width)x\(height) row \(row): \(line.prefix(40))")
+                    XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 || (0x202A...0x202E).contains($0.value) }, "control on row \(row)")
+                }
+                for y in 0..<height {
+                    for x in 0..<width where buffer[x, y].isContinuation {
+                        XCTAssertTrue(x > 0 && !buffer[x - 1, y].isContinuation, "a lone half of a wide glyph at \(x),\(y)")
+                    }
+                }
+            }
+        }
+    }
+}
