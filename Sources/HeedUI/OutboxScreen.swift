@@ -30,6 +30,12 @@ public struct OutboxScreen: Sendable, Equatable {
     public var selected = 0
     public var loaded = false
 
+    public init(rows: [DraftRow] = [], selected: Int = 0, loaded: Bool = false) {
+        self.rows = rows
+        self.selected = selected
+        self.loaded = loaded
+    }
+
     public var current: DraftRow? { rows.indices.contains(selected) ? rows[selected] : nil }
 }
 

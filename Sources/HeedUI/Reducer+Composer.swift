@@ -76,7 +76,7 @@ extension Reducer {
                     state.confirmDiscard = true
                 } else if composer.editingDraft != nil {
                     state.mode = .outbox(OutboxScreen())
-                    return [.loadDrafts]
+                    return [.forgetAutosave(composer.item.mention.ref), .loadDrafts]
                 } else {
                     state.mode = .queue
                     effects.append(.forgetAutosave(composer.item.mention.ref))

@@ -58,6 +58,7 @@ extension Reducer {
             var composer = Composer(item: item, text: row.text, limit: state.settings.limits[item.mention.platform])
             composer.editingDraft = row.id
             state.mode = .composer(composer)
+            return [.recoverAutosave(row.ref)]
         default: break
         }
         return []

@@ -49,7 +49,7 @@ public enum Reducer {
             return outboxAction(&state, action)
         case .unsavedFound(let refs):
             let names = refs.prefix(3).map(\.description).joined(separator: ", ")
-            state.status = .init(text: "\(refs.count) unsaved repl\(refs.count == 1 ? "y" : "ies") kept: press r on \(names)\(refs.count > 3 ? ", …" : "") to go on", isError: false)
+            state.status = .init(text: "\(refs.count) unsaved repl\(refs.count == 1 ? "y" : "ies") kept (\(names)\(refs.count > 3 ? ", …" : "")): open \(refs.count == 1 ? "it" : "them") again to go on", isError: false)
             return []
         case .undone(let undone):
             guard let undone, let ref = undone.refs.first else {
@@ -176,9 +176,10 @@ public enum Reducer {
         case .character("y"), .character("Y"):
             state.confirmDiscard = false
             let ref = state.composer?.item.mention.ref
-            state.mode = .queue
-            state.status = .init(text: "Reply discarded", isError: false)
-            return ref.map { [.forgetAutosave($0)] } ?? []
+            let editing = state.composer?.editingDraft != nil
+            state.mode = editing ? .outbox(OutboxScreen()) : .queue
+            state.status = .init(text: editing ? "Changes discarded; the draft is as it was" : "Reply discarded", isError: false)
+            return (ref.map { [.forgetAutosave($0)] } ?? []) + (editing ? [.loadDrafts] : [])
         case .character("n"), .character("N"), .escape:
             state.confirmDiscard = false
         default:

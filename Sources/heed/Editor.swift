@@ -32,6 +32,8 @@ enum Editor {
         guard let data = FileManager.default.contents(atPath: path), var edited = String(data: data, encoding: .utf8) else {
             return .failure(EditorFailure("the edited file is not UTF-8 text"))
         }
+        // Editors that write CRLF line ends: one line break each, and the final one dropped.
+        edited = edited.replacingOccurrences(of: "\r\n", with: "\n")
         if edited.hasSuffix("\n") { edited.removeLast() }
         return .success(edited)
     }

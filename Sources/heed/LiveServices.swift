@@ -26,7 +26,13 @@ extension Services {
         services.autosave = { ref, text in try autosave.save(ref, text: text, at: Date()) }
         services.recover = { autosave.recover($0) }
         services.forget = { autosave.forget($0) }
-        services.unsaved = { autosave.unsaved() }
+        // Only text that can still be sent: for an item still waiting, or a pending draft's edit.
+        services.unsaved = {
+            let pending = Set(((try? outbox.read().pending) ?? []).map(\.ref))
+            return autosave.unsaved().filter { ref in
+                pending.contains(ref) || ((try? store.item(ref))??.mention.state.isWaiting ?? false)
+            }
+        }
         if let folder { services.templates = { Templates.load(folder) } }
         services.drafts = { try Replies.drafts(store: store, outbox: outbox) }
         services.saveEdit = { draft, text, now in try outbox.append([.edited(draft: draft, text: text, at: now)]) }

@@ -1,0 +1,128 @@
+import Foundation
+import XCTest
+
+/// The composer on the real binary in tmux: autosave across `kill -9`, the editor, saved replies.
+final class ComposerFeatureE2ETests: HeedTestCase {
+    var configPath: String { directory.appendingPathComponent("config.toml").path }
+    var autosaveFolder: String { directory.appendingPathComponent("autosave").path }
+
+    /// heed on this test's store, outbox and config (so no user config or templates leak in).
+    func startHeed(envPrefix: String = "", width: Int = 100, file: StaticString = #filePath, line: UInt = #line) throws {
+        try tmux.start(heedCommand(envPrefix: envPrefix) + " --config " + quoted(configPath), width: width, file: file, line: line)
+        try tmux.waitForText("q quit", file: file, line: line)
+    }
+
+    /// Imports Alice's mention and opens the composer on it.
+    func replyToAlice(envPrefix: String = "", width: Int = 100, file: StaticString = #filePath, line: UInt = #line) throws {
+        try importMentions([mention("1", handle: "alice@example.social", name: "Alice", text: "is the meetup still on?", age: 3_600)], file: file, line: line)
+        try startHeed(envPrefix: envPrefix, width: width, file: file, line: line)
+        try tmux.press("r", file: file, line: line)
+        try tmux.waitForText("Reply to alice@example.social on mastodon", file: file, line: line)
+    }
+
+    /// The files in the autosave folder (none when it does not exist).
+    func autosaveFiles() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: autosaveFolder)) ?? []).sorted()
+    }
+
+    /// The texts of the outbox's draft records.
+    func draftTexts() throws -> [String] {
+        try outboxRecords().filter { $0["record"] as? String == "draft" }.compactMap { $0["text"] as? String }
+    }
+
+    /// The heed process in the pane: the pane's own process when the shell exec'd it, else its child.
+    func heedPID(file: StaticString = #filePath, line: UInt = #line) throws -> pid_t {
+        let binary = URL(fileURLWithPath: heed).resolvingSymlinksInPath().path
+        var candidates = [try tmux.paneValue("pane_pid").flatMap { Int32($0) } ?? 0]
+        var index = 0
+        while index < candidates.count {
+            let pid = candidates[index]
+            index += 1
+            if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"), exe == binary { return pid }
+            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            candidates += children.split(separator: " ").compactMap { Int32($0) }
+        }
+        XCTFail("no heed process under pane \(candidates.first ?? 0)", file: file, line: line)
+        throw ScreenTimeout()
+    }
+
+    func testAReplyTypedBeforeKillNineIsRestored() throws {
+        try replyToAlice()
+        try tmux.type("typed before the crash")
+        try tmux.waitForText("typed before the crash")
+        try waitUntil("the autosave file with the whole text") {
+            autosaveFiles().contains { name in
+                name.hasSuffix(".json") && ((try? String(contentsOfFile: autosaveFolder + "/" + name, encoding: .utf8))?.contains("typed before the crash") ?? false)
+            }
+        }
+        XCTAssertEqual(kill(try heedPID(), SIGKILL), 0)
+        try tmux.waitUntilGone()
+        XCTAssertEqual(try draftTexts(), [], "nothing reached the outbox")
+
+        try startHeed()
+        try tmux.waitForText("1 unsaved reply kept (mastodon:1)")
+        try tmux.press("r")
+        try tmux.waitForText("Restored the reply you had not saved (typed", "@alice@example.social typed before the crash")
+        try tmux.press("C-s")
+        try tmux.waitForText("Reply to alice@example.social saved to the outbox", "0 waiting")
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+
+        XCTAssertEqual(try draftTexts(), ["@alice@example.social typed before the crash"])
+        XCTAssertEqual(autosaveFiles(), [], "saving forgets the autosave")
+    }
+
+    func testTheEditorsTextReplacesTheReply() throws {
+        let script = directory.appendingPathComponent("editor.sh").path
+        try "#!/bin/sh\nprintf 'from the editor' > \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try replyToAlice(envPrefix: "-u VISUAL EDITOR=\(quoted(script)) ")
+        try tmux.type("typed here")
+        try tmux.waitForText("typed here")
+        try tmux.press("C-e")
+        try tmux.waitFor("the editor's text in the composer") { screen in
+            screen.contains("from the editor") && !screen.contains("typed here") && screen.contains("Ctrl-S save to outbox")
+        }
+        try tmux.press("C-s")
+        try tmux.waitForText("saved to the outbox", "0 waiting")
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+        XCTAssertEqual(try draftTexts(), ["from the editor"])
+        XCTAssertEqual(autosaveFiles(), [])
+    }
+
+    func testAFailingEditorKeepsTheTextAndSaysWhy() throws {
+        let script = directory.appendingPathComponent("fail.sh").path
+        try "#!/bin/sh\nexit 3\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try replyToAlice(envPrefix: "-u VISUAL EDITOR=\(quoted(script)) ", width: 200)
+        try tmux.type("kept text")
+        try tmux.waitForText("kept text")
+        try tmux.press("C-e")
+        try tmux.waitForText("exited with code 3; your text is unchanged", "@alice@example.social kept text", "Ctrl-S save to outbox")
+        try tmux.press("C-s")
+        try tmux.waitForText("saved to the outbox")
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+        XCTAssertEqual(try draftTexts(), ["@alice@example.social kept text"])
+    }
+
+    func testASavedReplyIsInsertedFromTheTemplatesFolder() throws {
+        let templates = directory.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "Thanks {name}!\n".write(to: templates.appendingPathComponent("thanks.txt"), atomically: true, encoding: .utf8)
+        try "".write(toFile: configPath, atomically: true, encoding: .utf8)
+        try replyToAlice()
+        try tmux.press("C-t")
+        try tmux.waitForText("Saved replies (Enter inserts, Esc closes)", "thanks", "Thanks Alice!")
+        try tmux.press("Enter")
+        try tmux.waitFor("the template in the composer") { screen in
+            screen.contains("@alice@example.social Thanks Alice!") && !screen.contains("Saved replies")
+        }
+        try tmux.press("C-s")
+        try tmux.waitForText("saved to the outbox")
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+        XCTAssertEqual(try draftTexts(), ["@alice@example.social Thanks Alice!"])
+    }
+}

@@ -1,0 +1,332 @@
+import Foundation
+import HeedCore
+import HeedUI
+import Screen
+import XCTest
+
+/// Autosaves, templates and outbox drafts in memory, recording every call (one thread, no lock).
+final class FakeOutbox: @unchecked Sendable {
+    var kept: [Ref: (text: String, at: Date)] = [:]
+    var forgotten: [Ref] = []
+    var edits: [(draft: String, text: String)] = []
+    var discards: [String] = []
+    var templates: [Template] = []
+    var rows: [DraftRow] = []
+
+    func keep(_ ref: Ref, _ text: String, at date: Date) { kept[ref] = (text, date) }
+    var autosaved: [Ref: String] { kept.mapValues(\.text) }
+
+    /// `base` with every composer and outbox closure answered from memory.
+    func services(over base: Services, now: Date) -> Services {
+        var services = base
+        services.autosave = { ref, text in self.keep(ref, text, at: now) }
+        services.recover = { ref in self.kept[ref] }
+        services.forget = { ref in self.kept[ref] = nil; self.forgotten.append(ref) }
+        services.unsaved = { self.kept.keys.sorted { $0.description < $1.description } }
+        services.templates = { self.templates }
+        services.drafts = { self.rows }
+        services.saveEdit = { draft, text, _ in self.edits.append((draft, text)) }
+        services.discard = { row, _ in self.discards.append(row.id); return .done }
+        return services
+    }
+}
+
+/// The reducer driven like the app's loop, over a `FakeQueue` and a `FakeOutbox`.
+struct FeatureHarness {
+    var state: AppState
+    let queue: FakeQueue
+    let outbox: FakeOutbox
+    let services: Services
+    var effects: [Effect] = []
+
+    init(_ mentions: [Mention] = Sample.three, outbox: FakeOutbox = FakeOutbox(), settings: Settings = Settings(), width: Int = 80, height: Int = 24) {
+        queue = FakeQueue(mentions, now: Sample.now)
+        self.outbox = outbox
+        services = outbox.services(over: queue.services, now: Sample.now)
+        state = AppState(width: width, height: height, now: Sample.now)
+        state.settings = settings
+        run(Reducer.start())
+    }
+
+    mutating func send(_ action: Action) { run(Reducer.reduce(&state, action)) }
+    mutating func press(_ keys: Key...) { for key in keys { send(.keyPressed(key)) } }
+    mutating func type(_ text: String) { for character in text { send(.keyPressed(.character(character))) } }
+
+    /// The effects asked for by `body` alone.
+    mutating func effects(of body: (inout FeatureHarness) -> Void) -> [Effect] {
+        let mark = effects.count; body(&self); return Array(effects[mark...])
+    }
+
+    private mutating func run(_ new: [Effect]) {
+        var pending = new
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            effects.append(effect)
+            for action in EffectRunner.run(effect, services) { pending += Reducer.reduce(&state, action) }
+        }
+    }
+
+    var screen: [String] { Views.render(state).lines().map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) } }
+    var text: String? { state.composer?.text }
+    /// The status line's text, "error: " first when it is one.
+    var said: String? { state.status.map { ($0.isError ? "error: " : "") + $0.text } }
+}
+
+/// Autosave, the external editor, saved replies, reply starts and limits, and the outbox screen.
+final class ComposerFeatureTests: XCTestCase {
+    let alice = Ref(platform: .mastodon, id: "1")
+    let kenji = Ref(platform: .x, id: "2")
+    let start = "@alice@example.social "
+
+    func testTypingAutosavesTheTextAndSavingForgetsIt() {
+        var harness = FeatureHarness()
+        XCTAssertEqual(harness.effects(of: { $0.press(.character("r")) }), [.recoverAutosave(alice)])
+        XCTAssertEqual(harness.effects(of: { $0.type("Hi") }), [.autosave(alice, start + "H"), .autosave(alice, start + "Hi")])
+        XCTAssertEqual(harness.effects(of: { $0.press(.left, .right, .end) }), [], "moving changes nothing to keep")
+        XCTAssertEqual(harness.effects(of: { $0.press(.backspace) }), [.autosave(alice, start + "H")])
+        XCTAssertEqual(harness.outbox.autosaved, [alice: start + "H"])
+        let saving = harness.effects(of: { $0.press(.control("s")) })
+        XCTAssertEqual(saving.first, .saveReply(ReplyInput(ref: alice, replyTarget: [:], author: "alice@example.social", text: start + "H")))
+        XCTAssertTrue(saving.contains(.forgetAutosave(alice)), "\(saving)")
+        XCTAssertEqual(harness.outbox.autosaved, [:])
+        XCTAssertEqual(harness.state.mode, .queue)
+    }
+
+    func testCancellingForgetsTheAutosave() {
+        var harness = FeatureHarness()
+        harness.press(.character("r"))
+        XCTAssertEqual(harness.effects(of: { $0.press(.escape) }), [.forgetAutosave(alice)], "no changes: leaves and forgets")
+        XCTAssertEqual(harness.state.mode, .queue)
+        harness.press(.character("r"))
+        harness.type("x")
+        XCTAssertEqual(harness.effects(of: { $0.press(.escape) }), [], "asks before forgetting anything")
+        XCTAssertTrue(harness.state.confirmDiscard)
+        XCTAssertEqual(harness.effects(of: { $0.press(.character("n")) }), [])
+        XCTAssertEqual(harness.text, start + "x")
+        XCTAssertEqual(harness.effects(of: { $0.press(.escape, .character("y")) }), [.forgetAutosave(alice)])
+        XCTAssertEqual(harness.state.status?.text, "Reply discarded")
+        XCTAssertEqual(harness.outbox.autosaved, [:])
+        XCTAssertEqual(harness.outbox.forgotten, [alice, alice])
+    }
+
+    func testOpeningRestoresTheUnsavedTextWithItsAge() {
+        let outbox = FakeOutbox()
+        outbox.keep(alice, start + "kept", at: Sample.now.addingTimeInterval(-300))
+        var harness = FeatureHarness(outbox: outbox)
+        XCTAssertEqual(harness.state.status?.text, "1 unsaved reply kept (mastodon:1): open it again to go on")
+        harness.press(.character("r"))
+        XCTAssertEqual(harness.text, start + "kept")
+        XCTAssertEqual(harness.said, "Restored the reply you had not saved (typed 5m ago)")
+        XCTAssertEqual(harness.screen[22], " Restored the reply you had not saved (typed 5m ago)")
+        harness.type("!")
+        XCTAssertEqual(harness.text, start + "kept!", "the cursor is at the end of the restored text")
+        XCTAssertNil(harness.state.status)
+        harness.send(.autosaveRecovered(alice, text: start + "old", at: Sample.now))
+        XCTAssertEqual(harness.text, start + "kept!", "never over what was typed")
+        harness.press(.escape, .character("y"), .character("r"))
+        harness.send(.autosaveRecovered(kenji, text: "other item", at: Sample.now))
+        XCTAssertEqual(harness.text, start, "another item's text is ignored")
+        XCTAssertNil(harness.state.status)
+    }
+
+    func testUnsavedRepliesFoundAtStartAreNamedOnTheStatusLine() {
+        let outbox = FakeOutbox()
+        for id in ["1", "2", "3", "4"] { outbox.keep(Ref(platform: .mastodon, id: id), "t", at: Sample.now) }
+        var harness = FeatureHarness(outbox: outbox, width: 100)
+        XCTAssertTrue(harness.effects.contains(.findUnsaved))
+        XCTAssertEqual(harness.screen[22], " 4 unsaved replies kept (mastodon:1, mastodon:2, mastodon:3, …): open them again to go on")
+        harness.send(.unsavedFound([kenji, alice]))
+        XCTAssertEqual(harness.state.status?.text, "2 unsaved replies kept (x:2, mastodon:1): open them again to go on")
+        XCTAssertEqual(FeatureHarness().state.status, nil, "nothing unsaved, nothing said")
+    }
+
+    func testTheEditorGetsTheTextAndItsResultReplacesItOrItsFailureIsSaid() {
+        var harness = FeatureHarness()
+        harness.press(.character("r"))
+        harness.type("draft")
+        XCTAssertEqual(harness.effects(of: { $0.press(.control("e")) }), [.openEditor(start + "draft")])
+        XCTAssertEqual(harness.text, start + "draft")
+        let effects = harness.effects(of: { $0.send(.editorFinished("new \u{1B}[31mred\u{1B}[0m\u{7}\nline", problem: nil)) })
+        XCTAssertEqual(harness.text, "new red\nline", "controls and escapes are stripped")
+        XCTAssertEqual(effects, [.autosave(alice, "new red\nline")])
+        harness.type("!")
+        XCTAssertEqual(harness.text, "new red\nline!")
+        XCTAssertEqual(harness.effects(of: { $0.send(.editorFinished(nil, problem: "the editor 'vi' exited with code 3")) }), [])
+        XCTAssertEqual(harness.text, "new red\nline!", "a failed editor keeps the text")
+        XCTAssertEqual(harness.said, "error: the editor 'vi' exited with code 3; your text is unchanged")
+        XCTAssertEqual(harness.screen[22], " the editor 'vi' exited with code 3; your text is unchanged")
+    }
+
+    func testThePickerListsMovesAndInsertsTheFilledTemplate() {
+        var harness = FeatureHarness(width: 60, height: 12)
+        harness.press(.character("j"), .character("r"))
+        XCTAssertEqual(harness.effects(of: { $0.press(.control("t")) }), [.loadTemplates])
+        XCTAssertNil(harness.state.composer?.picker)
+        XCTAssertEqual(harness.state.status?.text, "No saved replies yet: put text files in the templates folder (see heed --help)")
+        harness.outbox.templates = [Template(name: "thanks", text: "Thanks {author}!"), Template(name: "later", text: "Later, {name}, on {platform}")]
+        harness.press(.control("t"))
+        XCTAssertEqual(harness.screen, [
+            " Reply to kenji_t on x",
+            " │ 返信ありがとうございます！😀",
+            "─ your reply ─────────────────────────────────────── 0/280 ─",
+            " Saved replies (Enter inserts, Esc closes)",
+            "  thanks                  Thanks @kenji_t!",
+            "  later                   Later, 田中健二, on x",
+            "", "", "", "", "",
+            " Ctrl-S save to outbox  Ctrl-E editor  Ctrl-T saved replies…",
+        ])
+        XCTAssertEqual(harness.state.composer?.picker?.selected, 0)
+        harness.press(.character("j"), .character("j"))
+        XCTAssertEqual(harness.state.composer?.picker?.selected, 1, "stops at the last")
+        XCTAssertEqual(harness.text, "", "j moves, it does not type")
+        XCTAssertEqual(harness.effects(of: { $0.press(.enter) }), [.autosave(kenji, "Later, 田中健二, on x")])
+        XCTAssertNil(harness.state.composer?.picker)
+        harness.press(.control("t"), .escape)
+        XCTAssertNil(harness.state.composer?.picker)
+        XCTAssertEqual(harness.text, "Later, 田中健二, on x", "Esc closes the list and inserts nothing")
+        XCTAssertFalse(harness.state.confirmDiscard, "Esc in the list does not cancel the reply")
+        harness.press(.control("t"), .enter)
+        XCTAssertEqual(harness.text, "Later, 田中健二, on xThanks @kenji_t!", "inserted at the cursor")
+    }
+
+    func testTemplatesFillAHandleWithoutANameAndKeepAnAt() {
+        let bluesky = Mention(platform: .bluesky, id: "b", author: Author(handle: "noor.bsky.social"), text: "t", createdAt: Sample.now)
+        XCTAssertEqual(Template(name: "t", text: "{author}|{name}|{platform}").filled(for: bluesky), "@noor.bsky.social|noor.bsky.social|bluesky")
+        let at = Mention(platform: .x, id: "x", author: Author(handle: "@sam", name: "Sam"), text: "t", createdAt: Sample.now)
+        XCTAssertEqual(Template(name: "t", text: "{author} {name} {author}").filled(for: at), "@sam Sam @sam")
+    }
+
+    func testAMastodonReplyNamesTheAuthorAndOtherMentionsButNotTheUser() {
+        let mention = Mention(platform: .mastodon, id: "m", author: Author(handle: "alice@example.social"), text: "t", createdAt: Sample.now,
+                              replyTarget: ["mentions": "@bob@example.social @You@Home.social carol@other.org @Bob@Example.social @alice@example.social"])
+        let settings = Settings(own: [.mastodon: ["you@home.social"]])
+        XCTAssertEqual(ReplyStart.text(for: mention, settings: settings), "@alice@example.social @bob@example.social @carol@other.org ")
+        XCTAssertEqual(ReplyStart.text(for: mention), "@alice@example.social @bob@example.social @You@Home.social @carol@other.org ")
+        let own = Mention(platform: .mastodon, id: "o", author: Author(handle: "@you@home.social"), text: "t", createdAt: Sample.now)
+        XCTAssertEqual(ReplyStart.text(for: own, settings: settings), "")
+        for platform in [Platform.x, .bluesky] {
+            var other = mention; other.platform = platform
+            XCTAssertEqual(ReplyStart.text(for: other, settings: settings), "", "nothing on \(platform)")
+        }
+        var harness = FeatureHarness([mention], settings: settings)
+        harness.press(.character("r"))
+        XCTAssertEqual(harness.text, "@alice@example.social @bob@example.social @carol@other.org ")
+    }
+
+    func testAConfiguredLimitIsCountedAndEnforced() {
+        var harness = FeatureHarness(settings: Settings(limits: [.mastodon: 20]))
+        harness.press(.character("r"))
+        XCTAssertEqual(harness.screen[4], "─ your reply " + String(repeating: "─", count: 60) + " 7/20 ─")
+        harness.type("0123456789abcd")
+        XCTAssertEqual(harness.screen[4], "─ your reply " + String(repeating: "─", count: 59) + " 21/20 ─")
+        XCTAssertEqual(harness.effects(of: { $0.press(.control("s")) }), [])
+        XCTAssertEqual(harness.said, "error: Too long for mastodon: 21/20; shorten it to save")
+        harness.press(.backspace)
+        XCTAssertEqual(harness.effects(of: { $0.press(.control("s")) }).first, .saveReply(ReplyInput(ref: alice, replyTarget: [:], author: "alice@example.social", text: start + "0123456789abc")))
+    }
+
+    func testBlueskyIsRefusedOverThreeThousandBytes() {
+        var harness = FeatureHarness()
+        harness.press(.character("j"), .character("j"), .character("r"))
+        let family = "👨‍👩‍👧‍👦"
+        harness.send(.editorFinished(String(repeating: family, count: 121), problem: nil))
+        XCTAssertEqual(harness.state.composer?.length.bytes, 3025)
+        XCTAssertTrue(harness.screen[4].hasSuffix(" 121/300 · 3025/3000 bytes ─"), harness.screen[4])
+        XCTAssertEqual(harness.effects(of: { $0.press(.control("s")) }), [])
+        XCTAssertEqual(harness.state.status?.text, "Too long for bluesky: 3025/3000 bytes; shorten it to save")
+        harness.press(.backspace, .control("s"))
+        XCTAssertEqual(harness.queue.saved.first?.text, String(repeating: family, count: 120))
+    }
+}
+
+/// The outbox screen: listing drafts, editing a pending one, discarding, going back.
+final class ComposerFeatureOutboxTests: XCTestCase {
+    let alice = Ref(platform: .mastodon, id: "1")
+
+    func harness() -> FeatureHarness {
+        let items = FakeQueue(Sample.three, now: Sample.now).all
+        let outbox = FakeOutbox()
+        outbox.rows = [
+            DraftRow(id: "d2", ref: alice, status: "pending", text: "See you there", createdAt: Sample.now.addingTimeInterval(-120), item: items[0]),
+            DraftRow(id: "d1", ref: Ref(platform: .x, id: "2"), status: "exported", text: "どういたしまして", createdAt: Sample.now.addingTimeInterval(-7200), item: items[1]),
+            DraftRow(id: "d0", ref: Ref(platform: .mastodon, id: "9"), status: "pending", text: "gone", createdAt: Sample.now.addingTimeInterval(-90_000), item: nil),
+        ]
+        return FeatureHarness(outbox: outbox)
+    }
+
+    func testTheOutboxListsDrafts() {
+        var harness = harness()
+        XCTAssertEqual(harness.effects(of: { $0.press(.character("o")) }).first, .loadDrafts)
+        XCTAssertEqual(harness.screen, [
+            " heed outbox  2 pending · 1 exported",
+            "      2m  pending   alice@example.social   See you there",
+            "      2h  exported  kenji_t                どういたしまして",
+            "   1d 1h  pending   mastodon:9             gone",
+            "", "", "", "", "", "", "",
+            "─ reply to mastodon:1 ──────────────────────────────────────────────────────────",
+            " See you there",
+            "", "", "", "", "", "", "", "", "", "",
+            " j/k move  e edit  d discard  u undo  Esc back",
+        ])
+    }
+
+    func testEditingAPendingDraftSavesItsNewText() {
+        var harness = harness()
+        harness.press(.character("o"), .character("e"))
+        XCTAssertEqual(harness.text, "See you there")
+        XCTAssertEqual(harness.state.composer?.editingDraft, "d2")
+        harness.type("!")
+        let effects = harness.effects(of: { $0.press(.control("s")) })
+        XCTAssertEqual(effects.first, .saveEdit(draft: "d2", text: "See you there!"))
+        XCTAssertTrue(effects.contains(.forgetAutosave(alice)), "\(effects)")
+        XCTAssertEqual(harness.outbox.edits.map(\.text), ["See you there!"])
+        XCTAssertEqual(harness.state.status?.text, "Draft to alice@example.social updated in the outbox")
+        guard case .outbox(let screen) = harness.state.mode else { return XCTFail("\(harness.state.mode)") }
+        XCTAssertEqual(screen.rows.count, 3)
+        XCTAssertTrue(harness.queue.saved.isEmpty, "an edit is not a new reply")
+    }
+
+    func testOnlyPendingDraftsWithTheirItemChange() {
+        var harness = harness()
+        harness.press(.character("o"), .character("j"))
+        XCTAssertEqual(harness.effects(of: { $0.press(.character("e")) }), [])
+        XCTAssertEqual(harness.state.status?.text, "This draft was exported; only pending drafts change")
+        XCTAssertEqual(harness.effects(of: { $0.press(.character("d")) }), [])
+        harness.press(.character("j"), .character("e"))
+        XCTAssertEqual(harness.said, "error: mastodon:9 is not in the store; import it again to edit this draft")
+        XCTAssertNil(harness.state.composer)
+    }
+
+    func testDiscardingADraftPutsItsItemBackInFocus() {
+        var harness = harness()
+        harness.press(.character("o"))
+        let row = harness.outbox.rows[0]
+        let effects = harness.effects(of: { $0.press(.character("d")) })
+        XCTAssertEqual(effects.first, .discardDraft(row))
+        XCTAssertTrue(effects.contains(.focus(alice)), "\(effects)")
+        XCTAssertEqual(harness.outbox.discards, ["d2"])
+        XCTAssertEqual(harness.state.status?.text, "Draft discarded; alice@example.social is back in the queue (u undoes)")
+        XCTAssertEqual(harness.effects(of: { $0.send(.draftDiscarded(row, .alreadyAnswered)) }), [])
+        XCTAssertEqual(harness.state.status?.text, "Draft discarded; its item was not waiting on it any more")
+        harness.press(.escape)
+        XCTAssertEqual(harness.state.mode, .queue)
+        XCTAssertEqual(harness.screen.last, " j/k move  a ack  r reply  u undo  o outbox  ? help  q quit")
+    }
+}
+
+/// Found by the tests above: editing a draft recovers its autosave, and discarding edits returns to the outbox.
+final class DraftEditAutosaveTests: XCTestCase {
+    func testEditingADraftAsksForItsAutosaveAndEscReturnsToTheOutbox() {
+        let item = QueueItem(key: RankKey(createdAt: 0, row: 1), mention: Sample.three[0])
+        var state = AppState(width: 80, height: 24, now: Sample.now)
+        state.mode = .outbox(OutboxScreen(rows: [DraftRow(id: "d1", ref: item.mention.ref, status: "pending", text: "first", createdAt: Sample.now, item: item)], selected: 0, loaded: true))
+        XCTAssertEqual(Reducer.reduce(&state, .keyPressed(.character("e"))), [.recoverAutosave(item.mention.ref)])
+        _ = Reducer.reduce(&state, .autosaveRecovered(item.mention.ref, text: "first second", at: Sample.now))
+        XCTAssertEqual(state.composer?.text, "first second")
+        _ = Reducer.reduce(&state, .keyPressed(.escape))
+        XCTAssertTrue(state.confirmDiscard)
+        let effects = Reducer.reduce(&state, .keyPressed(.character("y")))
+        XCTAssertEqual(effects, [.forgetAutosave(item.mention.ref), .loadDrafts])
+        guard case .outbox = state.mode else { return XCTFail("back to the outbox, not \(state.mode)") }
+    }
+}
