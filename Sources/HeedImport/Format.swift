@@ -31,6 +31,18 @@ public struct ReadContext: Sendable {
         self.page = page
     }
 
+    /// The events of one record, or its rejection at `position` when reading it throws: every
+    /// reader maps records this way, so a bad record never stops the page.
+    public func events(at position: String, _ body: () throws -> [ImportEvent]) -> [ImportEvent] {
+        do {
+            return try body()
+        } catch let problem as JSONProblem {
+            return [rejected(position, problem.reason)]
+        } catch {
+            return [rejected(position, "\(error)")]
+        }
+    }
+
     /// A rejection naming the file, the page and the record's place in it ("notifications[3]").
     public func rejected(_ position: String, _ reason: String) -> ImportEvent {
         let place = [page, position].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")

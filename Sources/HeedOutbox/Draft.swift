@@ -25,6 +25,18 @@ public struct Draft: Sendable, Hashable {
     }
 }
 
+extension Draft {
+    /// What the reply answers and says, as the outbox and the exports write it.
+    func addReplyFields(to json: inout JSONWriter) {
+        json.add("ref", ref.description)
+        json.add("platform", ref.platform.rawValue)
+        json.add("in_reply_to", ref.id)
+        json.add("reply_target", replyTarget)
+        json.add("author", author)
+        json.add("text", text)
+    }
+}
+
 /// One line of the outbox: a new draft, or a later word about one.
 public enum OutboxRecord: Sendable, Hashable {
     case draft(Draft)
@@ -40,12 +52,7 @@ public enum OutboxRecord: Sendable, Hashable {
             json.add("record", "draft")
             json.add("draft", draft.id)
             json.add("at", Timestamp.format(draft.createdAt))
-            json.add("ref", draft.ref.description)
-            json.add("platform", draft.ref.platform.rawValue)
-            json.add("in_reply_to", draft.ref.id)
-            json.add("reply_target", draft.replyTarget)
-            json.add("author", draft.author)
-            json.add("text", draft.text)
+            draft.addReplyFields(to: &json)
         case .edited(let id, let text, let at):
             json.add("record", "edited")
             json.add("draft", id)

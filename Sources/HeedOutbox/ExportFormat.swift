@@ -53,12 +53,7 @@ public enum DraftExport {
     public static func json(_ draft: Draft) -> JSONWriter {
         var json = JSONWriter()
         json.add("draft", draft.id)
-        json.add("ref", draft.ref.description)
-        json.add("platform", draft.ref.platform.rawValue)
-        json.add("in_reply_to", draft.ref.id)
-        json.add("reply_target", draft.replyTarget)
-        json.add("author", draft.author)
-        json.add("text", draft.text)
+        draft.addReplyFields(to: &json)
         json.add("created_at", Timestamp.format(draft.createdAt))
         return json
     }

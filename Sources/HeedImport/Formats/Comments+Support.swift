@@ -6,13 +6,7 @@ import HeedCore
 enum Comments {
     /// Maps one record; a missing or mistyped field becomes a rejection at `position`.
     static func event(_ position: String, _ context: ReadContext, _ map: () throws -> ImportEvent) -> ImportEvent {
-        do {
-            return try map()
-        } catch let problem as JSONProblem {
-            return context.rejected(position, problem.reason)
-        } catch {
-            return context.rejected(position, "\(error)")
-        }
+        context.events(at: position) { [try map()] }[0]
     }
 
     /// The record as an object, or the reason it is not one.

@@ -9,13 +9,7 @@ enum GraphSupport {
     static func events(
         _ context: ReadContext, at position: String, _ body: () throws -> [ImportEvent]
     ) -> [ImportEvent] {
-        do {
-            return try body()
-        } catch let problem as JSONProblem {
-            return [context.rejected(position, problem.reason)]
-        } catch {
-            return [context.rejected(position, "\(error)")]
-        }
+        context.events(at: position, body)
     }
 
     /// A record that is not what heed expected, with the reason.

@@ -6,13 +6,7 @@ import HeedCore
 enum Social {
     /// Reads one record into its events; a problem in the record becomes its rejection.
     static func events(_ context: ReadContext, _ position: String, _ body: () throws -> [ImportEvent]) -> [ImportEvent] {
-        do {
-            return try body()
-        } catch let problem as JSONProblem {
-            return [context.rejected(position, problem.reason)]
-        } catch {
-            return [context.rejected(position, "\(error)")]
-        }
+        context.events(at: position, body)
     }
 
     /// A problem that rejects the record being read.
