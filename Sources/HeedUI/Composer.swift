@@ -20,9 +20,11 @@ public struct Composer: Sendable, Equatable {
     public init(item: QueueItem, text: String = "", limit: Int? = nil) {
         self.item = item
         self.limit = limit
-        self.text = text
-        initialText = text
-        cursor = text.utf8.count
+        // The start text may come from untrusted fields (a handle): controls never enter a reply.
+        let clean = Sanitizer.clean(text)
+        self.text = clean
+        initialText = clean
+        cursor = clean.utf8.count
     }
 
     public var platform: Platform { item.mention.platform }

@@ -330,3 +330,13 @@ final class DraftEditAutosaveTests: XCTestCase {
         guard case .outbox = state.mode else { return XCTFail("back to the outbox, not \(state.mode)") }
     }
 }
+
+/// A reply that starts from an untrusted handle carries none of its controls.
+final class ReplyStartSafetyTests: XCTestCase {
+    func testControlsInAHandleNeverReachTheDraft() {
+        let mention = Sample.mention("9", handle: "c1\u{9B}2Jquail@x.social", text: "hi", minutesAgo: 5)
+        let composer = Composer(item: QueueItem(key: RankKey(createdAt: 0, row: 1), mention: mention), text: ReplyStart.text(for: mention))
+        XCTAssertEqual(composer.text, "@c1quail@x.social ")
+        XCTAssertFalse(composer.hasChanges)
+    }
+}
