@@ -129,7 +129,8 @@ final class SocialFormatTests: XCTestCase {
     func testMastodonNonPagesDoNotMatch() throws {
         for file in ["mastodon/status_docs_example.json", "mastodon/status_reply_mastodonpy_localhost.json",
                      "mastodon/account_docs_example.json"] {
-            XCTAssertFalse(MastodonFormat.matches(try F.sample(file)), file)
+            let page = try F.sample(file)
+            XCTAssertFalse(MastodonFormat.matches(page), file)
         }
     }
 
