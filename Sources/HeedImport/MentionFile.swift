@@ -16,9 +16,10 @@ public enum MentionFile {
         fd: Int32, file: String, format: String? = nil, isOwn: ((Platform, String?) -> Bool)? = nil,
         progress: ((Int) -> Void)? = nil, emit: (ImportEvent) throws -> Void
     ) throws {
-        guard let isOwn else { return try read(fd: fd, file: file, format: format, progress: progress, emit: emit) }
         try read(fd: fd, file: file, format: format, progress: progress) { event in
-            guard case .mention(let mention) = event, isOwn(mention.platform, mention.author.handle) else { return try emit(event) }
+            guard case .mention(var mention) = event else { return try emit(event) }
+            mention.replaceNUL()
+            guard let isOwn, isOwn(mention.platform, mention.author.handle) else { return try emit(.mention(mention)) }
             if let parent = mention.inReplyTo { try emit(.answered(Ref(platform: mention.platform, id: parent), at: mention.createdAt)) }
             try emit(.skipped(reason: "written by you"))
         }
@@ -192,5 +193,20 @@ public enum MentionFile {
             case .emptyInput, .error: return offset
             }
         }
+    }
+}
+
+extension Mention {
+    /// U+0000 has no place in text, and SQLite would cut the string there: it becomes U+FFFD.
+    mutating func replaceNUL() {
+        func clean(_ value: String?) -> String? {
+            guard let value, value.utf8.contains(0) else { return value }
+            return value.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        }
+        if text.utf8.contains(0) { text = clean(text) ?? text }
+        author = Author(handle: clean(author.handle), name: clean(author.name), url: clean(author.url))
+        url = clean(url)
+        conversation = clean(conversation)
+        inReplyTo = clean(inReplyTo)
     }
 }

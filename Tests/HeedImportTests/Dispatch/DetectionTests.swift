@@ -135,6 +135,16 @@ final class DetectionTests: XCTestCase {
         XCTAssertEqual(try self.events(try file("e.json", #"{"data": [], "paging": {}}"#)).count, 0)
     }
 
+    func testNULNeverCutsAText() throws {
+        let path = try file("nul.jsonl", #"{"platform":"x","id":"1","text":"before \u0000 after","created_at":1763630040,"author":{"name":"a\u0000b"}}"# + "\n")
+        let store = try Store()
+        guard case .counted(let counts) = try Import.file(path, into: store) else { return XCTFail() }
+        XCTAssertEqual(counts.imported, 1)
+        let item = try XCTUnwrap(store.item(Ref(platform: .x, id: "1")))
+        XCTAssertEqual(item.mention.text, "before \u{FFFD} after")
+        XCTAssertEqual(item.mention.author.name, "a\u{FFFD}b")
+    }
+
     func testFormatCanBeNamed() throws {
         let path = try file("n.json", "[\(Self.mastodon("1"))]")
         XCTAssertEqual(mentions(try events(path, format: "mastodon")).count, 1)
