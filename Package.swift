@@ -35,7 +35,7 @@ let package = Package(
         // The domain: mentions, ranking, durations, platform rules. Pure Swift.
         .target(name: "HeedCore"),
         // The SQLite store.
-        .target(name: "HeedStore", dependencies: ["HeedCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "HeedStore", dependencies: ["HeedCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Readers of mention files.
         .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
         // config.toml: the user's own handles and preferences.

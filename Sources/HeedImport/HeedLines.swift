@@ -24,7 +24,15 @@ public enum HeedLines {
     struct Problem: Error { let reason: String }
 
     /// One line to a mention, or the reason it is not one.
+    /// Most lines are read straight from their bytes (`fastMention`); any other line, and the
+    /// reason a bad one is refused, goes through `decodeGeneral`.
     static func decode(_ line: ArraySlice<UInt8>) -> Result<Mention, Problem> {
+        if let mention = line.withUnsafeBufferPointer(fastMention) { return .success(mention) }
+        return decodeGeneral(line)
+    }
+
+    /// One line through JSONSerialization: the reference `fastMention` must agree with.
+    static func decodeGeneral(_ line: ArraySlice<UInt8>) -> Result<Mention, Problem> {
         guard String(validating: line, as: UTF8.self) != nil else { return .failure(Problem(reason: "not valid UTF-8")) }
         let object: Any
         do {

@@ -13,6 +13,17 @@ public enum JSON: Equatable, Sendable {
 
     /// Parses a whole document; the error says where it broke.
     public static func parse(_ data: Data) throws -> JSON {
+        let value = data.withUnsafeBytes { bytes -> JSON? in
+            // A page one per line may have been parsed ahead (see `LinePrefetch`).
+            if let ahead = LinePrefetch.shared.take(bytes) { return ahead }
+            return JSONBytes.parse(bytes.assumingMemoryBound(to: UInt8.self))
+        }
+        if let value { return value }
+        return try foundationParse(data)
+    }
+
+    /// The general path: JSONSerialization, whose messages name what is wrong and where.
+    static func foundationParse(_ data: Data) throws -> JSON {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])

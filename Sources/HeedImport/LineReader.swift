@@ -16,6 +16,13 @@ public struct LineReader {
     private var pushedBack: ArraySlice<UInt8>?
     /// Told the bytes read so far after each chunk, for a progress line.
     public var progress: ((Int) -> Void)?
+    /// Whether lines are offered to `LinePrefetch` (until it says they are not taken).
+    private var prefetching = true
+    var isPrefetching: Bool { prefetching }
+    private let token = LineReaderToken()
+    /// The last line offered ahead: its number, and where the line after it starts.
+    private var aheadLine = 0
+    private var aheadEnd = 0
 
     public init(fd: Int32) { self.fd = fd }
 
@@ -44,6 +51,7 @@ public struct LineReader {
         if start > 0 {
             buffer.removeSubrange(0..<start)
             scanned -= start
+            aheadEnd = max(0, aheadEnd - start)
             start = 0
         }
         var chunk = [UInt8](repeating: 0, count: Self.chunk)
@@ -61,6 +69,31 @@ public struct LineReader {
                 progress?(bytesRead)
             }
             return
+        }
+    }
+
+    /// Offers the lines after the one being returned to `LinePrefetch`, those already whole
+    /// in the buffer (nothing more is read for them), up to `LinePrefetch.depth` ahead.
+    private mutating func offerAhead() {
+        prefetching = LinePrefetch.shared.advance(token, to: lineNumber)
+        guard prefetching else { return }
+        if aheadLine < lineNumber || aheadEnd < start {
+            aheadLine = lineNumber
+            aheadEnd = start
+        }
+        while aheadLine < lineNumber + LinePrefetch.depth {
+            let from = aheadEnd
+            let newline = buffer.withUnsafeBufferPointer { bytes -> Int? in
+                guard from < bytes.count, let base = bytes.baseAddress,
+                      let found = memchr(base + from, 10, bytes.count - from) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            guard let newline else { return }
+            var end = newline
+            if end > from, buffer[end - 1] == 13 { end -= 1 }
+            aheadLine += 1
+            aheadEnd = newline + 1
+            LinePrefetch.shared.prefetch(token, line: aheadLine, buffer[from..<end])
         }
     }
 
@@ -84,6 +117,7 @@ public struct LineReader {
                 start = newline + 1
                 scanned = start
                 lineNumber += 1
+                if prefetching { offerAhead() }
                 return line
             }
             scanned = buffer.count

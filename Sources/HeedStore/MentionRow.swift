@@ -38,11 +38,68 @@ enum MentionRow {
         return value
     }
 
+    /// The reply target as stored: a JSON object with sorted keys, byte for byte what
+    /// `JSONWriter` writes; nil when empty.
     static func encodeTarget(_ target: [String: String]) -> String? {
         guard !target.isEmpty else { return nil }
-        var json = JSONWriter()
-        for key in target.keys.sorted() { json.add(key, target[key]) }
-        return json.finish()
+        var bytes: [UInt8] = []
+        writeTarget(target, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `encodeTarget`'s text (of a non-empty target) as UTF-8.
+    static func writeTarget(_ target: [String: String], into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
+        var first = true
+        for key in target.keys.sorted() {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            quote(key, into: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            quote(target[key] ?? "", into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `JSONWriter.quote` on bytes: quotes, backslashes, every control character, DEL and the
+    /// line and paragraph separators escaped.
+    static func quote(_ text: String, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            var run = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                var escape: StaticString?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0..<0x20, 0x7F: break
+                default:
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                if let escape {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                } else {
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                index += width
+                run = index
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// The content columns an import may update; state columns are never among them.

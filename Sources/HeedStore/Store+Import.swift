@@ -3,74 +3,206 @@ import GRDB
 import HeedCore
 
 /// Takes the mentions of one import inside one transaction.
+///
+/// `put` and `answered` queue their work in batches, in order, for a writer thread, which
+/// carries it out with `MentionWriter` while the caller goes on reading the file: on two
+/// cores, parsing and SQLite overlap. At most `batchesAhead` batches wait, so memory stays
+/// flat. The
+/// connection is only ever used by one thread at a time: whatever the sink does on it itself
+/// (bulk mode, the end of the import) waits for the writer to finish what it was given first.
+/// An error on the writer thread is thrown by a later `put` or `answered` or by the end of the
+/// import, and rolls the whole import back as before; records read meanwhile are not stored.
+///
+/// Bulk mode: once an import has inserted many items (at least `bulkAfter`: a quarter of the
+/// rows the store had, and never fewer than `bulkMinimum`), keeping the rank index sorted item
+/// by item costs more than building it again, and the waiting counter's insert trigger costs a
+/// statement per item. So, inside the import's transaction, the index `mention_rank` and the
+/// trigger `mention_waiting_insert` are dropped; `finish()` (still inside the transaction)
+/// creates them again from their own SQL as stored in `sqlite_master` (so the schema is the same
+/// text afterwards) and adds the waiting items inserted meanwhile to the counter in one UPDATE.
+/// SQLite's DDL is transactional: other connections never see the schema without them, and an
+/// import that fails rolls the drop back with everything else. The counter's other triggers
+/// (update, delete) stay, so `answered` keeps it exact.
 public final class ImportSink {
     private let db: Database
-    private let now: Int64
-    public private(set) var counts = ImportCounts()
-    /// Whether any reply made elsewhere waits for its item: checked on insert only then.
-    private var answersWaiting: Bool
+    private let writer: MentionWriter
+    private let shared = Shared()
+    private let thread: WriterThread
+    /// Batches queued or being stored, at most `batchesAhead`.
+    private let slots = DispatchSemaphore(value: ImportSink.batchesAhead)
+    private var batch: [Work] = []
+    private var skipped = 0
+    private var rejected = 0
+    /// Items inserted before bulk mode starts.
+    private let bulkAfter: Int
+    private var bulk: Bulk?
+    private var finished = false
 
-    init(db: Database, now: Date) throws {
+    /// What the writer thread is asked to do, in order.
+    private enum Work: Sendable {
+        case put(Mention)
+        case answered(Ref, at: Int64)
+    }
+
+    /// Records handed to the writer thread at once.
+    static let batchSize = 256
+    /// Batches given to the writer thread and not yet stored, at most (the writer runs at a
+    /// lower priority: it needs work ahead when it gets the processor).
+    static let batchesAhead = 8
+    /// Bulk mode never starts before this many items were inserted by one import.
+    static let bulkMinimum = 20_000
+
+    /// What bulk mode dropped, to create again.
+    private struct Bulk {
+        var index: String
+        var trigger: String
+    }
+
+    /// What the writer thread tells the sink between batches.
+    private final class Shared: @unchecked Sendable {
+        private let lock = NSLock()
+        private var failure: (any Error)?
+        private var stopped = false
+        private var imported = 0
+
+        /// Whether the writer should go on (no failure, not stopped).
+        var running: Bool { lock.withLock { failure == nil && !stopped } }
+        func fail(_ error: any Error) { lock.withLock { if failure == nil { failure = error } } }
+        func stop() { lock.withLock { stopped = true } }
+        func published(imported count: Int) { lock.withLock { imported = count } }
+        var importedSoFar: Int { lock.withLock { imported } }
+
+        func check() throws {
+            if let error = lock.withLock({ failure }) { throw error }
+        }
+    }
+
+    init(db: Database, now: Date, bulkAfter: Int? = nil) throws {
         self.db = db
-        self.now = Store.milliseconds(now)
-        answersWaiting = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM answered_elsewhere)") ?? false
+        writer = try MentionWriter(db: db, now: Store.milliseconds(now))
+        let rows = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM mention") ?? 0
+        self.bulkAfter = bulkAfter ?? max(Self.bulkMinimum, rows / 4)
+        batch.reserveCapacity(Self.batchSize)
+        // Last: an init that throws has no deinit to end the thread.
+        thread = WriterThread(name: "heed import writer")
+    }
+
+    deinit {
+        // Never leave the writer thread on the connection (a failed import rolls back next).
+        stop()
+        thread.close()
+    }
+
+    /// What the import did so far (waits for the writer thread).
+    public var counts: ImportCounts {
+        try? submit()
+        thread.sync()
+        var counts = writer.counts
+        counts.skipped = skipped
+        counts.rejected = rejected
+        return counts
     }
 
     /// The user's own reply (seen in an imported file) answers `ref`: a waiting item becomes
     /// replied elsewhere; an item not yet imported is remembered and marked when it arrives.
     public func answered(_ ref: Ref, at date: Date) throws {
-        let at = Store.milliseconds(date)
-        try db.execute(sql: "UPDATE mention SET state = 'replied', state_at = ?, draft_id = NULL WHERE platform = ? AND native_id = ? AND state = 'waiting'",
-                       arguments: [at, ref.platform.rawValue, ref.id])
-        if db.changesCount > 0 {
-            counts.updated += 1
-            return
-        }
-        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mention WHERE platform = ? AND native_id = ?)", arguments: [ref.platform.rawValue, ref.id]) ?? false
-        guard !known else { return }
-        try db.execute(sql: "INSERT OR REPLACE INTO answered_elsewhere (platform, native_id, at) VALUES (?, ?, ?)", arguments: [ref.platform.rawValue, ref.id, at])
-        answersWaiting = true
+        try add(.answered(ref, at: Store.milliseconds(date)))
     }
 
     /// Stores one mention: new ones are inserted (with their state when it is given), known
     /// ones have changed content updated and their state left alone.
     public func put(_ mention: Mention) throws {
-        let find = try db.cachedStatement(sql: "SELECT id, \(MentionRow.contentColumns.joined(separator: ", ")) FROM mention WHERE platform = ? AND native_id = ?")
-        let content = MentionRow.content(mention)
-        if let row = try Row.fetchOne(find, arguments: [mention.platform.rawValue, mention.id]) {
-            let same = zip(MentionRow.contentColumns, content).allSatisfy { column, value in
-                (row[column] as DatabaseValue) == (value?.databaseValue ?? .null)
-            }
-            if same { counts.unchanged += 1; return }
-            let assignments = MentionRow.contentColumns.map { "\($0) = ?" }.joined(separator: ", ")
-            let update = try db.cachedStatement(sql: "UPDATE mention SET \(assignments) WHERE id = ?")
-            try update.execute(arguments: StatementArguments(content + [row["id"] as Int64]))
-            counts.updated += 1
-            return
-        }
-        let columns = ["platform", "native_id"] + MentionRow.contentColumns + ["state", "state_at", "draft_id", "snoozed_until", "imported_at"]
-        let insert = try db.cachedStatement(sql: "INSERT INTO mention (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))")
-        var state: [DatabaseValueConvertible?] = ["waiting", nil, nil, nil]
-        var mentionState = mention.state
-        if answersWaiting, mention.state.isWaiting,
-           let at = try Int64.fetchOne(db, sql: "DELETE FROM answered_elsewhere WHERE platform = ? AND native_id = ? RETURNING at", arguments: [mention.platform.rawValue, mention.id]) {
-            mentionState = .replied(draft: "", at: Store.date(at))
-        }
-        switch mentionState {
-        case .waiting: break
-        case .acknowledged(let at): state = ["acknowledged", Store.milliseconds(at), nil, nil]
-        case .replied(let draft, let at): state = ["replied", Store.milliseconds(at), draft.isEmpty ? nil : draft, nil]
-        case .snoozed(let until): state = ["snoozed", nil, nil, Store.milliseconds(until)]
-        }
-        try insert.execute(arguments: StatementArguments([mention.platform.rawValue, mention.id] + content + state + [now]))
-        counts.imported += 1
+        try add(.put(mention))
+    }
+
+    private func add(_ work: Work) throws {
+        batch.append(work)
+        guard batch.count >= Self.batchSize else { return }
+        try submit()
+        if bulk == nil, shared.importedSoFar >= bulkAfter { try startBulk() }
     }
 
     /// Counts a record that was valid but not for the queue.
-    public func skip() { counts.skipped += 1 }
+    public func skip() { skipped += 1 }
 
     /// Counts a malformed record.
-    public func reject() { counts.rejected += 1 }
+    public func reject() { rejected += 1 }
+
+    // MARK: - The writer thread
+
+    /// Hands the batch to the writer thread (waiting while `batchesAhead` are queued); throws
+    /// what the writer thread failed with, if it did.
+    private func submit() throws {
+        try shared.check()
+        guard !batch.isEmpty else { return }
+        let work = batch
+        batch.removeAll(keepingCapacity: true)
+        slots.wait()
+        thread.async { [writer, shared, slots] in
+            defer { slots.signal() }
+            guard shared.running else { return }
+            do {
+                for item in work {
+                    switch item {
+                    case .put(let mention): try writer.store(mention)
+                    case .answered(let ref, let at): try writer.answered(ref, at: at)
+                    }
+                }
+            } catch {
+                shared.fail(error)
+            }
+            shared.published(imported: writer.counts.imported)
+        }
+    }
+
+    /// Stores everything put so far; after it, the connection is the sink's alone.
+    private func drain() throws {
+        try submit()
+        thread.sync()
+        try shared.check()
+    }
+
+    /// Lets the writer thread finish what it is doing and drop the rest.
+    private func stop() {
+        shared.stop()
+        thread.sync()
+    }
+
+    // MARK: - Bulk mode
+
+    /// Drops the rank index and the waiting counter's insert trigger (see the type's notes).
+    private func startBulk() throws {
+        try drain()
+        let rows = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name IN ('mention_rank', 'mention_waiting_insert')")
+        let index = rows.first { $0["type"] as String == "index" }?["sql"] as String?
+        let trigger = rows.first { $0["type"] as String == "trigger" }?["sql"] as String?
+        guard let index, let trigger else {
+            // Not the schema this was written for: stay in the ordinary mode.
+            bulk = Bulk(index: "", trigger: "")
+            return
+        }
+        try db.execute(sql: "DROP TRIGGER mention_waiting_insert")
+        try db.execute(sql: "DROP INDEX mention_rank")
+        try writer.prepareAgain()
+        writer.bulk = true
+        bulk = Bulk(index: index, trigger: trigger)
+    }
+
+    /// Ends the import inside its transaction: everything put is stored, what bulk mode dropped
+    /// is created again and the counter brought up to date.
+    func finish() throws {
+        try drain()
+        guard !finished else { return }
+        finished = true
+        if let bulk, writer.bulk {
+            try db.execute(sql: bulk.index)
+            try db.execute(sql: bulk.trigger)
+            try db.execute(sql: "UPDATE counter SET value = value + ? WHERE name = 'waiting'", arguments: [writer.bulkWaiting])
+        }
+    }
+
+    /// The import failed: the writer thread stops before the transaction rolls back.
+    func abandon() { stop() }
 }
 
 /// Thrown by an import body to undo everything it stored.
@@ -83,9 +215,20 @@ extension Store {
     /// Runs one import in one transaction: everything `body` puts is stored, or nothing is
     /// when it throws.
     public func importing(now: Date, _ body: (ImportSink) throws -> Void) throws -> ImportCounts {
+        try importing(now: now, bulkAfter: nil, body)
+    }
+
+    /// `bulkAfter` sets when bulk mode starts (tests use small numbers).
+    func importing(now: Date, bulkAfter: Int?, _ body: (ImportSink) throws -> Void) throws -> ImportCounts {
         try writer.write { db in
-            let sink = try ImportSink(db: db, now: now)
-            try body(sink)
+            let sink = try ImportSink(db: db, now: now, bulkAfter: bulkAfter)
+            do {
+                try body(sink)
+                try sink.finish()
+            } catch {
+                sink.abandon()
+                throw error
+            }
             return sink.counts
         }
     }
