@@ -50,15 +50,7 @@ struct RawStatement {
     /// Binds the gathered texts without copying them, runs the statement (no row expected),
     /// resets it and clears its bindings, so no pointer into `texts` outlives the call.
     func execute(_ texts: borrowing TextBindings) throws {
-        try texts.bytes.withUnsafeBufferPointer { buffer in
-            defer {
-                sqlite3_reset(handle)
-                sqlite3_clear_bindings(handle)
-            }
-            bindTexts(texts, buffer)
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
-        }
+        _ = try first(texts) { _ in () }
     }
 
     /// Binds the gathered texts, steps to the first row and hands it to `body`; nil when there
