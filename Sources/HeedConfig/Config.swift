@@ -14,6 +14,10 @@ public struct Config: Sendable, Equatable {
     /// When an age turns from fresh to due, due to late, late to overdue (seconds):
     /// what customers expect of a brand on social media, 1 hour, 4 hours, 24 hours.
     public var overdue: [TimeInterval] = [3_600, 14_400, 86_400]
+    /// Saved views, shown as tabs (`[views] "Late DMs" = "kind:dm age>4h"`).
+    public var views: [SavedQuery] = []
+    /// Bulk actions on more items than this ask first (`[bulk] confirm_above = 20`).
+    public var confirmAbove = 20
 
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
         self.handles = handles
@@ -137,6 +141,7 @@ extension Config {
                 config.limits[platform] = limit
             }
         }
+        parseTriage(table, text: text, file: file, into: &config, problems: &problems)
         return (config, problems)
     }
 

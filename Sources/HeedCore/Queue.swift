@@ -19,10 +19,13 @@ public struct RankKey: Sendable, Hashable, Comparable {
 public struct QueueItem: Sendable, Hashable {
     public var key: RankKey
     public var mention: Mention
+    /// Open items (waiting or snoozed) in its conversation, itself included.
+    public var thread: Int
 
-    public init(key: RankKey, mention: Mention) {
+    public init(key: RankKey, mention: Mention, thread: Int = 1) {
         self.key = key
         self.mention = mention
+        self.thread = thread
     }
 }
 
@@ -47,15 +50,19 @@ public struct QueueSummary: Sendable, Hashable {
 
 /// What an undo put back, so the outbox and the screen can follow.
 public struct UndoneAction: Sendable, Hashable {
-    public enum Kind: String, Sendable { case acknowledge, reply, discard }
+    public enum Kind: String, Sendable { case acknowledge, reply, discard, snooze }
     public var kind: Kind
+    /// The items put back (the first thousand of a bulk action), in rank order.
     public var refs: [Ref]
     public var drafts: [String]
+    /// How many items were put back.
+    public var count: Int
 
-    public init(kind: Kind, refs: [Ref], drafts: [String]) {
+    public init(kind: Kind, refs: [Ref], drafts: [String], count: Int? = nil) {
         self.kind = kind
         self.refs = refs
         self.drafts = drafts
+        self.count = count ?? refs.count
     }
 }
 

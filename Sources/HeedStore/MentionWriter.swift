@@ -19,7 +19,7 @@ final class MentionWriter: @unchecked Sendable {
     var answersWaiting: Bool
     /// Bulk mode (see `ImportSink`): the insert trigger is gone, waiting inserts are counted here.
     var bulk = false
-    private(set) var bulkWaiting = 0
+    private(set) var bulkWaiting: [String: Int] = [:]
     private var insert: RawStatement
     private var find: RawStatement
     private var update: RawStatement
@@ -28,6 +28,11 @@ final class MentionWriter: @unchecked Sendable {
     private var markAnswered: RawStatement
     private var findKnown: RawStatement
     private var rememberAnswer: RawStatement
+    /// The last row the full-text index holds: a row at or below it that changes is indexed
+    /// again on the spot (the rest are indexed in bulk after the import).
+    private let indexed: Int64
+    private var unindex: RawStatement
+    private var reindex: RawStatement
     /// The texts of the statement being run, reused from record to record.
     private var texts = TextBindings()
 
@@ -36,6 +41,13 @@ final class MentionWriter: @unchecked Sendable {
         self.now = now
         answersWaiting = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM answered_elsewhere)") ?? false
         (insert, find, update, findAnswer, forgetAnswer, markAnswered, findKnown, rememberAnswer) = try Self.statements(db)
+        (unindex, reindex) = try Self.searchStatements(db)
+        indexed = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'indexed'") ?? 0
+    }
+
+    private static func searchStatements(_ db: Database) throws -> (RawStatement, RawStatement) {
+        (try RawStatement(db, "INSERT INTO search (search, rowid, who, body) VALUES ('delete', ?, ?, ?)"),
+         try RawStatement(db, "INSERT INTO search (rowid, who, body) VALUES (?, ?, ?)"))
     }
 
     /// All prepared here, on the connection's own thread (GRDB prepares nowhere else).
@@ -59,6 +71,7 @@ final class MentionWriter: @unchecked Sendable {
     /// so SQLite need not prepare them again inside a step on the writer thread).
     func prepareAgain() throws {
         (insert, find, update, findAnswer, forgetAnswer, markAnswered, findKnown, rememberAnswer) = try Self.statements(db)
+        (unindex, reindex) = try Self.searchStatements(db)
     }
 
     /// The user's own reply (seen in an imported file) answers `ref`: a waiting item becomes
@@ -132,19 +145,20 @@ final class MentionWriter: @unchecked Sendable {
         if db.rawChanges > 0 {
             counts.imported += 1
             if answer != nil { try forget(platform, mention.id) }
-            if bulk, state.isWaiting { bulkWaiting += 1 }
+            if bulk, state.isWaiting { bulkWaiting[platform, default: 0] += 1 }
             return
         }
         // Known already: compare the content columns, update them when they differ.
         find.bind(1, platform)
         find.bind(2, mention.id)
         let target = MentionRow.encodeTarget(mention.replyTarget)
-        let known = try find.first { row -> (id: Int64, same: Bool)? in
+        let known = try find.first { row -> (id: Int64, same: Bool, old: (String?, String?, String?))? in
             guard let id = row.int64(0) else { return nil }
+            let old = (row.text(2), row.text(3), row.text(5))
             let same = row.holds(1, mention.kind.rawValue) && row.holds(2, mention.author.handle) && row.holds(3, mention.author.name)
                 && row.holds(4, mention.author.url) && row.holds(5, mention.text) && row.holds(6, created) && row.holds(7, mention.url)
                 && row.holds(8, mention.conversation) && row.holds(9, mention.inReplyTo) && row.holds(10, target)
-            return (id, same)
+            return (id, same, old)
         }
         guard let found = known ?? nil else {
             throw DatabaseError(message: "mention \(mention.ref) was neither inserted nor found")
@@ -158,6 +172,20 @@ final class MentionWriter: @unchecked Sendable {
         update.bind(Int32(1 + MentionRow.contentColumns.count), found.id)
         try update.execute(texts)
         counts.updated += 1
+        if found.id <= indexed { try indexAgain(found.id, old: found.old, mention) }
+    }
+
+    /// Replaces a row's entry in the full-text index (a contentless index is told the old
+    /// words to forget).
+    private func indexAgain(_ id: Int64, old: (handle: String?, name: String?, text: String?), _ mention: Mention) throws {
+        unindex.bind(1, id)
+        unindex.bind(2, SearchText.who(handle: old.handle, name: old.name))
+        unindex.bind(3, SearchText.fold(old.text ?? ""))
+        try unindex.execute()
+        reindex.bind(1, id)
+        reindex.bind(2, SearchText.who(handle: mention.author.handle, name: mention.author.name))
+        reindex.bind(3, SearchText.fold(mention.text))
+        try reindex.execute()
     }
 
     /// Binds `MentionRow.contentColumns` in their order from `index` (texts gathered).

@@ -67,6 +67,41 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3 views, search, snooze, threads") { db in
+            // The rank index also carries platform and kind, so a filtered view is counted and
+            // paged from the index alone; per-platform waiting counts are maintained like the
+            // total; threads and authors are found by index; snoozed items wake by index; the
+            // full-text index is contentless (its text is folded: see SearchText) and caught up
+            // in bulk after imports (counter 'indexed' holds the last row it has).
+            try db.execute(sql: """
+                DROP INDEX mention_rank;
+                CREATE INDEX mention_rank ON mention (created_at, id, platform, kind) WHERE state = 'waiting';
+                CREATE INDEX mention_thread ON mention (platform, conversation, created_at) WHERE conversation IS NOT NULL;
+                CREATE INDEX mention_snoozed ON mention (snoozed_until) WHERE state = 'snoozed';
+                DROP TRIGGER mention_waiting_insert;
+                DROP TRIGGER mention_waiting_delete;
+                DROP TRIGGER mention_waiting_update;
+                CREATE TRIGGER mention_waiting_insert AFTER INSERT ON mention WHEN NEW.state = 'waiting'
+                BEGIN UPDATE counter SET value = value + 1 WHERE name IN ('waiting', 'waiting:' || NEW.platform); END;
+                CREATE TRIGGER mention_waiting_delete AFTER DELETE ON mention WHEN OLD.state = 'waiting'
+                BEGIN UPDATE counter SET value = value - 1 WHERE name IN ('waiting', 'waiting:' || OLD.platform); END;
+                CREATE TRIGGER mention_waiting_update AFTER UPDATE OF state ON mention
+                WHEN (OLD.state = 'waiting') <> (NEW.state = 'waiting')
+                BEGIN UPDATE counter SET value = value + (CASE WHEN NEW.state = 'waiting' THEN 1 ELSE -1 END)
+                    WHERE name IN ('waiting', 'waiting:' || NEW.platform); END;
+                ALTER TABLE journal_entry ADD COLUMN old_snoozed_until INTEGER;
+                ALTER TABLE journal_entry ADD COLUMN new_snoozed_until INTEGER;
+                CREATE VIRTUAL TABLE search USING fts5(who, body, content = '',
+                    tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'");
+                INSERT INTO counter VALUES ('indexed', 0);
+                """)
+            let platforms = ["mastodon", "bluesky", "x", "youtube", "reddit", "wordpress", "facebook", "instagram",
+                             "github", "hackernews", "linkedin", "flickr", "blogger", "friendfeed"]
+            for platform in platforms {
+                try db.execute(sql: "INSERT INTO counter VALUES (?, (SELECT COUNT(*) FROM mention WHERE state = 'waiting' AND platform = ?))",
+                               arguments: ["waiting:" + platform, platform])
+            }
+        }
         return migrator
     }
 }

@@ -7,35 +7,69 @@ public struct AnswerResult: Sendable, Equatable {
     public var changed: [Ref]
     public var alreadyAnswered: [Ref]
     public var unknown: [Ref]
+    /// How many items changed (`changed` names the first thousand).
+    public var changedCount = 0
+
+    public init(changed: [Ref], alreadyAnswered: [Ref], unknown: [Ref], changedCount: Int? = nil) {
+        self.changed = changed
+        self.alreadyAnswered = alreadyAnswered
+        self.unknown = unknown
+        self.changedCount = changedCount ?? changed.count
+    }
+}
+
+/// What an action does to each item it applies to.
+struct Transition {
+    var action: String
+    var state: String
+    var draft: String?
+    var snoozedUntil: Int64?
 }
 
 extension Store {
     /// Acknowledges waiting items ("seen, no reply needed"), journaled for undo.
     @discardableResult
     public func acknowledge(_ refs: [Ref], at date: Date) throws -> AnswerResult {
-        try answer(refs, action: "acknowledge", state: "acknowledged", draft: nil, at: date)
+        try apply(.refs(refs), Transition(action: "acknowledge", state: "acknowledged"), now: date)
+    }
+
+    /// Acknowledges items, threads or a whole view as one action (one undo).
+    @discardableResult
+    public func acknowledge(_ selection: Selection, at date: Date) throws -> AnswerResult {
+        try apply(selection, Transition(action: "acknowledge", state: "acknowledged"), now: date)
     }
 
     /// Acknowledges every waiting item created before `date`, journaled as one action.
     public func acknowledge(createdBefore cutoff: Date, at date: Date) throws -> Int {
-        let refs: [Ref] = try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT platform, native_id FROM mention WHERE state = 'waiting' AND created_at < ?", arguments: [Self.milliseconds(cutoff)])
-                .compactMap { row in Platform(rawValue: row["platform"]).map { Ref(platform: $0, id: row["native_id"]) } }
-        }
-        return try acknowledge(refs, at: date).changed.count
+        var query = Query()
+        query.olderThan = date.timeIntervalSince(cutoff)
+        return try apply(.view(query), Transition(action: "acknowledge", state: "acknowledged"), now: date).changed.count
     }
 
     /// Marks an item replied with the outbox draft that answers it, journaled for undo.
     @discardableResult
     public func markReplied(_ ref: Ref, draft: String, at date: Date) throws -> AnswerResult {
-        try answer([ref], action: "reply", state: "replied", draft: draft, at: date)
+        try apply(.refs([ref]), Transition(action: "reply", state: "replied", draft: draft), now: date)
+    }
+
+    /// Marks items (a thread answered with one reply) replied with one draft.
+    @discardableResult
+    public func markReplied(_ selection: Selection, draft: String, at date: Date) throws -> AnswerResult {
+        try apply(selection, Transition(action: "reply", state: "replied", draft: draft), now: date)
+    }
+
+    /// Takes items out of the queue until `until`; they come back at their place then.
+    @discardableResult
+    public func snooze(_ selection: Selection, until: Date, at date: Date) throws -> AnswerResult {
+        try apply(selection, Transition(action: "snooze", state: "snoozed", snoozedUntil: Self.milliseconds(until)), now: date)
     }
 
     /// Puts a replied item back in the queue because its draft was discarded, journaled for undo.
     /// Only an item still replied with that draft changes.
     @discardableResult
     public func reopen(_ ref: Ref, draft: String, at date: Date) throws -> Bool {
-        try writer.write { db in
+        defer { views.changed() }
+        return try writer.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, state, state_at, draft_id FROM mention WHERE platform = ? AND native_id = ?", arguments: [ref.platform.rawValue, ref.id]),
                   row["state"] as String == "replied", row["draft_id"] as String? == draft else { return false }
             try db.execute(sql: "INSERT INTO journal (at, action) VALUES (?, 'discard')", arguments: [Self.milliseconds(date)])
@@ -47,55 +81,112 @@ extension Store {
         }
     }
 
-    private func answer(_ refs: [Ref], action: String, state: String, draft: String?, at date: Date) throws -> AnswerResult {
-        try writer.write { db in
-            var result = AnswerResult(changed: [], alreadyAnswered: [], unknown: [])
-            let at = Self.milliseconds(date)
-            try db.execute(sql: "INSERT INTO journal (at, action) VALUES (?, ?)", arguments: [at, action])
-            let journal = db.lastInsertedRowID
+    /// Snoozed items whose time has come wait again, at their old place. Not journaled: it is
+    /// the snooze ending, not an action.
+    @discardableResult
+    public func wakeSnoozed(now: Date) throws -> Int {
+        let woken = try writer.write { db in
+            try db.execute(sql: "UPDATE mention SET state = 'waiting', snoozed_until = NULL WHERE state = 'snoozed' AND snoozed_until <= ?", arguments: [Self.milliseconds(now)])
+            return db.changesCount
+        }
+        if woken > 0 { views.changed() }
+        return woken
+    }
+
+    /// The rows an action applies to: open (waiting or snoozed) items of the selection; the
+    /// refs named that are unknown or answered already are reported.
+    private func rows(_ db: Database, _ selection: Selection, now: Date, result: inout AnswerResult) throws -> [Int64] {
+        let open = "state IN ('waiting', 'snoozed')"
+        switch selection {
+        case .view:
+            return []
+        case .refs(let refs), .threads(let refs):
+            var ids: [Int64] = []
+            var seen = Set<Int64>()
             for ref in refs {
-                guard let row = try Row.fetchOne(db, sql: "SELECT id, state, state_at, draft_id FROM mention WHERE platform = ? AND native_id = ?", arguments: [ref.platform.rawValue, ref.id]) else {
+                guard let row = try Row.fetchOne(db, sql: "SELECT id, state, conversation FROM mention WHERE platform = ? AND native_id = ?", arguments: [ref.platform.rawValue, ref.id]) else {
                     result.unknown.append(ref)
                     continue
                 }
-                guard row["state"] as String == "waiting" else {
+                let state: String = row["state"]
+                if state == "waiting" || state == "snoozed" {
+                    if seen.insert(row["id"]).inserted { ids.append(row["id"]) }
+                } else {
                     result.alreadyAnswered.append(ref)
-                    continue
                 }
-                try db.execute(sql: "UPDATE mention SET state = ?, state_at = ?, draft_id = ? WHERE id = ? AND state = 'waiting'",
-                               arguments: [state, at, draft, row["id"] as Int64])
-                try db.execute(sql: "INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, new_state, new_draft_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [journal, row["id"] as Int64, row["state"] as String, row["state_at"] as Int64?, row["draft_id"] as String?, state, draft])
-                result.changed.append(ref)
+                if case .threads = selection, let conversation = row["conversation"] as String? {
+                    for id in try Int64.fetchAll(db, sql: "SELECT id FROM mention WHERE platform = ? AND conversation = ? AND \(open)", arguments: [ref.platform.rawValue, conversation])
+                    where seen.insert(id).inserted { ids.append(id) }
+                }
             }
-            if result.changed.isEmpty { try db.execute(sql: "DELETE FROM journal WHERE id = ?", arguments: [journal]) }
+            return ids
+        }
+    }
+
+    /// Applies a transition to the open items of a selection as one journaled action.
+    private func apply(_ selection: Selection, _ transition: Transition, now: Date) throws -> AnswerResult {
+        defer { views.changed() }
+        return try writer.write { db in
+            var result = AnswerResult(changed: [], alreadyAnswered: [], unknown: [])
+            let ids = try rows(db, selection, now: now, result: &result)
+            let at = Self.milliseconds(now)
+            try db.execute(sql: "INSERT INTO journal (at, action) VALUES (?, ?)", arguments: [at, transition.action])
+            let journal = db.lastInsertedRowID
+            let insert = """
+                INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, old_snoozed_until, new_state, new_draft_id, new_snoozed_until)
+                SELECT ?, id, state, state_at, draft_id, snoozed_until, ?, ?, ? FROM mention WHERE state IN ('waiting', 'snoozed') AND
+                """
+            let values: [DatabaseValueConvertible?] = [journal, transition.state, transition.draft, transition.snoozedUntil]
+            if case .view(let query) = selection {
+                let sql = ViewSQL(query, now: now)
+                try db.execute(sql: insert + " " + sql.whereClause, arguments: StatementArguments(values + sql.arguments))
+            } else {
+                let record = try db.makeStatement(sql: insert + " id = ?")
+                for id in ids { try record.execute(arguments: StatementArguments(values + [id])) }
+            }
+            try db.execute(sql: """
+                UPDATE mention SET state = ?, state_at = ?, draft_id = ?, snoozed_until = ?
+                WHERE id IN (SELECT mention_id FROM journal_entry WHERE journal_id = ?)
+                """, arguments: [transition.state, transition.state == "snoozed" ? nil : at, transition.draft, transition.snoozedUntil, journal])
+            let changed = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id FROM journal_entry e JOIN mention m ON m.id = e.mention_id WHERE e.journal_id = ? LIMIT ?",
+                                           arguments: [journal, Self.reportedRefs])
+            result.changed = changed.compactMap(Self.ref)
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal_entry WHERE journal_id = ?", arguments: [journal]) ?? 0
+            if count == 0 { try db.execute(sql: "DELETE FROM journal WHERE id = ?", arguments: [journal]) }
+            result.changedCount = count
             return result
         }
+    }
+
+    /// Refs an action reports by name, at most (a bulk action reports its count beyond).
+    static let reportedRefs = 1_000
+
+    static func ref(_ row: Row) -> Ref? {
+        Platform(rawValue: row["platform"]).map { Ref(platform: $0, id: row["native_id"]) }
     }
 
     /// Undoes the last action not yet undone, putting each item back as it was when it still
     /// holds the state the action gave it. Nil when there is nothing to undo.
     public func undoLast() throws -> UndoneAction? {
-        try writer.write { db in
+        defer { views.changed() }
+        return try writer.write { db in
             guard let journal = try Row.fetchOne(db, sql: "SELECT id, action FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1") else { return nil }
             let id: Int64 = journal["id"]
-            var refs: [Ref] = []
-            var drafts: [String] = []
-            let entries = try Row.fetchAll(db, sql: """
-                SELECT e.*, m.platform, m.native_id, m.state AS current_state, m.draft_id AS current_draft
+            let still = """
                 FROM journal_entry e JOIN mention m ON m.id = e.mention_id WHERE e.journal_id = ?
+                AND m.state = e.new_state AND m.draft_id IS e.new_draft_id AND m.snoozed_until IS e.new_snoozed_until
+                """
+            let refs = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id \(still) ORDER BY m.created_at, m.id LIMIT ?", arguments: [id, Self.reportedRefs]).compactMap(Self.ref)
+            let drafts = try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(e.new_draft_id, e.old_draft_id) AS draft \(still) AND draft IS NOT NULL", arguments: [id])
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(still)", arguments: [id]) ?? 0
+            try db.execute(sql: """
+                UPDATE mention SET state = e.old_state, state_at = e.old_state_at, draft_id = e.old_draft_id, snoozed_until = e.old_snoozed_until
+                FROM journal_entry e WHERE e.journal_id = ? AND mention.id = e.mention_id
+                AND mention.state = e.new_state AND mention.draft_id IS e.new_draft_id AND mention.snoozed_until IS e.new_snoozed_until
                 """, arguments: [id])
-            for entry in entries {
-                guard entry["current_state"] as String == entry["new_state"] as String,
-                      (entry["current_draft"] as String?) == (entry["new_draft_id"] as String?) else { continue }
-                try db.execute(sql: "UPDATE mention SET state = ?, state_at = ?, draft_id = ? WHERE id = ?",
-                               arguments: [entry["old_state"] as String, entry["old_state_at"] as Int64?, entry["old_draft_id"] as String?, entry["mention_id"] as Int64])
-                if let platform = Platform(rawValue: entry["platform"]) { refs.append(Ref(platform: platform, id: entry["native_id"])) }
-                if let draft = (entry["new_draft_id"] as String?) ?? (entry["old_draft_id"] as String?) { drafts.append(draft) }
-            }
             try db.execute(sql: "UPDATE journal SET undone = 1 WHERE id = ?", arguments: [id])
             let kind = UndoneAction.Kind(rawValue: journal["action"]) ?? .acknowledge
-            return UndoneAction(kind: kind, refs: refs, drafts: drafts)
+            return UndoneAction(kind: kind, refs: refs, drafts: drafts, count: count)
         }
     }
 }

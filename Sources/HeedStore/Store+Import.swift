@@ -14,12 +14,16 @@ import HeedCore
 /// import, and rolls the whole import back as before; records read meanwhile are not stored.
 ///
 /// Bulk mode: once an import has inserted many items (at least `bulkAfter`: a quarter of the
-/// rows the store had, and never fewer than `bulkMinimum`), keeping the rank index sorted item
-/// by item costs more than building it again, and the waiting counter's insert trigger costs a
-/// statement per item. So, inside the import's transaction, the index `mention_rank` and the
-/// trigger `mention_waiting_insert` are dropped; `finish()` (still inside the transaction)
-/// creates them again from their own SQL as stored in `sqlite_master` (so the schema is the same
-/// text afterwards) and adds the waiting items inserted meanwhile to the counter in one UPDATE.
+/// rows the store had, and never fewer than `bulkMinimum`), keeping the secondary indexes (rank,
+/// thread, snoozed) sorted item by item costs more than building them again, and the waiting
+/// counter's insert trigger costs a statement per item. So, inside the import's transaction,
+/// those indexes and the trigger `mention_waiting_insert` are dropped; `finish()` (still inside
+/// the transaction) creates them again from their own SQL as stored in `sqlite_master` (so the
+/// schema is the same text afterwards) and adds the waiting items inserted meanwhile to the
+/// counters (total and per platform).
+///
+/// `finish()` also wakes snoozed items whose conversation got a new item. The full-text index
+/// is caught up after the import commits, in batches of its own (`Store.catchUpSearch`).
 /// SQLite's DDL is transactional: other connections never see the schema without them, and an
 /// import that fails rolls the drop back with everything else. The counter's other triggers
 /// (update, delete) stay, so `answered` keeps it exact.
@@ -54,9 +58,11 @@ public final class ImportSink {
 
     /// What bulk mode dropped, to create again.
     private struct Bulk {
-        var index: String
+        var indexes: [String]
         var trigger: String
     }
+    /// The last row before this import: rows above it are new.
+    private let lastBefore: Int64
 
     /// What the writer thread tells the sink between batches.
     private final class Shared: @unchecked Sendable {
@@ -81,6 +87,7 @@ public final class ImportSink {
         self.db = db
         writer = try MentionWriter(db: db, now: Store.milliseconds(now))
         let rows = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM mention") ?? 0
+        lastBefore = Int64(rows)
         self.bulkAfter = bulkAfter ?? max(Self.bulkMinimum, rows / 4)
         batch.reserveCapacity(Self.batchSize)
         // Last: an init that throws has no deinit to end the thread.
@@ -170,22 +177,21 @@ public final class ImportSink {
 
     // MARK: - Bulk mode
 
-    /// Drops the rank index and the waiting counter's insert trigger (see the type's notes).
+    /// Drops the secondary indexes and the waiting counter's insert trigger (see the type's notes).
     private func startBulk() throws {
         try drain()
-        let rows = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master WHERE name IN ('mention_rank', 'mention_waiting_insert')")
-        let index = rows.first { $0["type"] as String == "index" }?["sql"] as String?
-        let trigger = rows.first { $0["type"] as String == "trigger" }?["sql"] as String?
-        guard let index, let trigger else {
+        let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mention' AND sql IS NOT NULL")
+        let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'mention_waiting_insert'")
+        guard let trigger, !indexes.isEmpty else {
             // Not the schema this was written for: stay in the ordinary mode.
-            bulk = Bulk(index: "", trigger: "")
+            bulk = Bulk(indexes: [], trigger: "")
             return
         }
         try db.execute(sql: "DROP TRIGGER mention_waiting_insert")
-        try db.execute(sql: "DROP INDEX mention_rank")
+        for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
         try writer.prepareAgain()
         writer.bulk = true
-        bulk = Bulk(index: index, trigger: trigger)
+        bulk = Bulk(indexes: indexes.map { $0["sql"] }, trigger: trigger)
     }
 
     /// Ends the import inside its transaction: everything put is stored, what bulk mode dropped
@@ -195,10 +201,18 @@ public final class ImportSink {
         guard !finished else { return }
         finished = true
         if let bulk, writer.bulk {
-            try db.execute(sql: bulk.index)
+            for index in bulk.indexes { try db.execute(sql: index) }
             try db.execute(sql: bulk.trigger)
-            try db.execute(sql: "UPDATE counter SET value = value + ? WHERE name = 'waiting'", arguments: [writer.bulkWaiting])
+            for (platform, count) in writer.bulkWaiting {
+                try db.execute(sql: "UPDATE counter SET value = value + ? WHERE name IN ('waiting', 'waiting:' || ?)", arguments: [count, platform])
+            }
         }
+        // New activity in a snoozed item's conversation brings it back early.
+        try db.execute(sql: """
+            UPDATE mention SET state = 'waiting', snoozed_until = NULL
+            WHERE state = 'snoozed' AND conversation IS NOT NULL AND EXISTS (
+                SELECT 1 FROM mention n WHERE n.platform = mention.platform AND n.conversation = mention.conversation AND n.id > ?)
+            """, arguments: [lastBefore])
     }
 
     /// The import failed: the writer thread stops before the transaction rolls back.
@@ -220,7 +234,8 @@ extension Store {
 
     /// `bulkAfter` sets when bulk mode starts (tests use small numbers).
     func importing(now: Date, bulkAfter: Int?, _ body: (ImportSink) throws -> Void) throws -> ImportCounts {
-        try writer.write { db in
+        defer { views.changed() }
+        let counts = try writer.write { db in
             let sink = try ImportSink(db: db, now: now, bulkAfter: bulkAfter)
             do {
                 try body(sink)
@@ -231,5 +246,8 @@ extension Store {
             }
             return sink.counts
         }
+        // The items are in; the search index follows in batches of its own.
+        try catchUpSearch()
+        return counts
     }
 }

@@ -12,6 +12,8 @@ public struct StoreError: Error, CustomStringConvertible {
 public final class Store: Sendable {
     let writer: any DatabaseWriter
     public let path: String?
+    /// The key list of the last searched view (see `ViewCache`).
+    let views = ViewCache()
 
     /// Opens (creating when new, owner-only) the store at `path`.
     public init(path: String) throws {
@@ -23,6 +25,7 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            db.add(function: Store.foldFunction)
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
@@ -35,7 +38,9 @@ public final class Store: Sendable {
 
     /// A store in memory, for tests.
     public init() throws {
-        writer = try DatabaseQueue()
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in db.add(function: Store.foldFunction) }
+        writer = try DatabaseQueue(configuration: configuration)
         path = nil
         try migrate()
     }
@@ -69,13 +74,13 @@ public final class Store: Sendable {
             let select = "SELECT * FROM mention WHERE state = 'waiting'"
             switch request {
             case .first(let limit):
-                return try Self.items(db, "\(select) ORDER BY created_at, id LIMIT ?", [limit])
+                return try Self.pageItems(db, "\(select) ORDER BY created_at, id LIMIT ?", [limit])
             case .last(let limit):
-                return try Self.items(db, "\(select) ORDER BY created_at DESC, id DESC LIMIT ?", [limit]).reversed()
+                return try Self.pageItems(db, "\(select) ORDER BY created_at DESC, id DESC LIMIT ?", [limit]).reversed()
             case .after(let key, let limit):
-                return try Self.items(db, "\(select) AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", [key.createdAt, key.row, limit])
+                return try Self.pageItems(db, "\(select) AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", [key.createdAt, key.row, limit])
             case .before(let key, let limit):
-                return try Self.items(db, "\(select) AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?", [key.createdAt, key.row, limit]).reversed()
+                return try Self.pageItems(db, "\(select) AND (created_at, id) < (?, ?) ORDER BY created_at DESC, id DESC LIMIT ?", [key.createdAt, key.row, limit]).reversed()
             }
         }
     }
@@ -107,6 +112,11 @@ public final class Store: Sendable {
 
     static func items(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [QueueItem] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map(MentionRow.item)
+    }
+
+    /// Items with their conversations' open counts, for the rows of a page.
+    static func pageItems(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [QueueItem] {
+        try countThreads(db, items(db, sql, arguments))
     }
 
     static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }

@@ -7,10 +7,17 @@ public enum Action: Sendable {
     case keyPressed(Key)
     case ticked(Date)
     case resized(width: Int, height: Int)
-    case summaryLoaded(QueueSummary)
-    case pageLoaded(PageRequest, [QueueItem])
-    case windowReplaced(items: [QueueItem], offset: Int, focus: Ref?)
-    case acknowledged(Ref, AnswerOutcome)
+    case summaryLoaded(QueueSummary, view: Query = .queue)
+    case pageLoaded(PageRequest, [QueueItem], view: Query = .queue)
+    case windowReplaced(items: [QueueItem], offset: Int, focus: Ref?, view: Query = .queue)
+    case acted(Act, ActOutcome)
+    case threadLoaded(Ref, [QueueItem])
+    case platformCountsLoaded([PlatformCount])
+    case viewCountsLoaded([Int?])
+    /// Another process (or the spool folder) changed the store.
+    case storeChanged(notice: String?)
+    /// Snoozed items came back (their time came, or their conversation moved).
+    case snoozedWoke(Int)
     case replySaved(Ref, AnswerOutcome)
     case replyFailed(String)
     case undone(UndoneAction?)
@@ -44,21 +51,30 @@ public struct ReplyInput: Sendable, Equatable {
     public var replyTarget: [String: String]
     public var author: String?
     public var text: String
+    /// Whether the reply answers the whole conversation (every open item of it).
+    public var thread: Bool
 
-    public init(ref: Ref, replyTarget: [String: String], author: String?, text: String) {
+    public init(ref: Ref, replyTarget: [String: String], author: String?, text: String, thread: Bool = false) {
         self.ref = ref
         self.replyTarget = replyTarget
         self.author = author
         self.text = text
+        self.thread = thread
     }
 }
 
 /// Work the reducer asks for; the runner does it and sends the result back as an action.
 public enum Effect: Sendable, Equatable {
-    case loadSummary
-    case load(PageRequest)
-    case focus(Ref)
-    case acknowledge(Ref)
+    case loadSummary(Query = .queue)
+    case load(PageRequest, view: Query = .queue)
+    /// Reloads the window of a view around an item (or from the top when it is gone).
+    case focus(Ref?, view: Query = .queue)
+    case act(Act)
+    case loadThread(Ref)
+    case loadPlatformCounts
+    case countViews([Query])
+    case checkForChanges
+    case wakeSnoozed
     case saveReply(ReplyInput)
     case undo
     /// Keeps the composer's text so a crash loses nothing.

@@ -16,6 +16,8 @@ public struct Composer: Sendable, Equatable {
     public var editingDraft: String?
     /// The platform limit in force (a configured server limit, else the platform's).
     public var limit: Int?
+    /// Whether the reply answers the whole conversation (every open item of it).
+    public var wholeThread = false
 
     public init(item: QueueItem, text: String = "", limit: Int? = nil) {
         self.item = item

@@ -4,7 +4,7 @@ import Screen
 
 /// The detail pane: who, where, when, the link, and the whole text wrapped to the pane.
 enum DetailView {
-    static func render(_ item: QueueItem, now: Date, top: Int, height: Int, into buffer: inout ScreenBuffer) {
+    static func render(_ item: QueueItem, thread: ThreadPane? = nil, now: Date, top: Int, height: Int, into buffer: inout ScreenBuffer) {
         guard height > 0 else { return }
         let mention = item.mention
         let width = buffer.width
@@ -21,14 +21,64 @@ enum DetailView {
         var lines: [(text: [Glyph], role: Role)] = []
         let facts = "\(mention.platform.label) · \(mention.kind.rawValue) · \(Timestamp.display(mention.createdAt)) · waited \(Age.words(mention.waited(at: now)))"
         lines.append((Glyphs.of(facts), .detailLabel))
+        if let state = stateLine(mention.state, now: now) { lines.append((Glyphs.of(state), .detailLabel)) }
         if let url = mention.url, !url.isEmpty { lines.append((Glyphs.of(url), .link)) }
         lines.append(([], .normal))
         for line in Wrap.lines(mention.text, width: max(1, width - 2)) { lines.append((line, .normal)) }
-        for (index, line) in lines.prefix(height - 1).enumerated() {
+        let threadLines = thread.map { threadRows($0, now: now) } ?? []
+        let room = height - 1
+        let threadRoom = threadLines.isEmpty ? 0 : min(threadLines.count, max(2, room / 2))
+        let textRoom = room - threadRoom
+        for (index, line) in lines.prefix(textRoom).enumerated() {
             buffer.put(line.text, x: 1, y: top + 1 + index, maxWidth: width - 2, role: line.role)
         }
-        if lines.count > height - 1, height > 1 {
-            buffer.put("…", x: width - 2, y: top + height - 1, role: .dim)
+        if lines.count > textRoom, textRoom > 0 {
+            buffer.put("…", x: width - 2, y: top + textRoom, role: .dim)
         }
+        guard threadRoom > 0 else { return }
+        // The thread: its title, then the rows around the selected item.
+        let y = top + 1 + textRoom
+        buffer.put(threadLines[0].text, x: 1, y: y, maxWidth: width - 2, role: .title)
+        let rows = Array(threadLines.dropFirst())
+        let selected = rows.firstIndex { $0.selected } ?? 0
+        let visible = threadRoom - 1
+        let first = max(0, min(selected - visible / 2, rows.count - visible))
+        for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+            buffer.put(row.text, x: 1, y: y + 1 + offset, maxWidth: width - 2, role: row.selected ? .author : row.role)
+        }
+    }
+
+    /// How the item was answered, when it was.
+    static func stateLine(_ state: MentionState, now: Date) -> String? {
+        switch state {
+        case .waiting: nil
+        case .acknowledged(let at): "acknowledged \(Age.words(now.timeIntervalSince(at))) ago"
+        case .replied(let draft, let at): draft.isEmpty ? "answered elsewhere \(Age.words(now.timeIntervalSince(at))) ago" : "replied \(Age.words(now.timeIntervalSince(at))) ago (draft \(draft))"
+        case .snoozed(let until): "snoozed until \(Timestamp.display(until))"
+        }
+    }
+
+    /// The thread's title and one line per item, oldest first: state, age, author, text.
+    static func threadRows(_ thread: ThreadPane, now: Date) -> [(text: [Glyph], role: Role, selected: Bool)] {
+        guard thread.items.count > 1 else { return [] }
+        let open = thread.items.filter { item in
+            if case .waiting = item.mention.state { return true }
+            if case .snoozed = item.mention.state { return true }
+            return false
+        }.count
+        var rows: [(text: [Glyph], role: Role, selected: Bool)] = [(Glyphs.of("Thread: \(thread.items.count) items, \(open) open · A acknowledges them all, R answers them all"), .title, false)]
+        for item in thread.items {
+            let mark: String
+            switch item.mention.state {
+            case .waiting: mark = "•"
+            case .acknowledged: mark = "✓"
+            case .replied: mark = "↩"
+            case .snoozed: mark = "z"
+            }
+            let selected = item.mention.ref == thread.ref
+            let line = "\(selected ? "▸" : " ")\(mark) \(Glyphs.padLeft(Age.words(item.mention.waited(at: now)), toCells: 7))  \(item.mention.author.shownName): \(item.mention.text)"
+            rows.append((Glyphs.of(line), open > 0 && item.mention.state.isWaiting ? .normal : .dim, selected))
+        }
+        return rows
     }
 }

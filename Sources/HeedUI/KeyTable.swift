@@ -4,6 +4,8 @@ import Screen
 public enum Command: Sendable, Equatable {
     case next, previous, first, last, pageDown, pageUp
     case acknowledge, reply, undo, help, quit, outbox, nextTheme
+    case snooze, mark, markAll, acknowledgeThread, replyThread
+    case search, filter, nextView, previousView, clearView
     case edit, discard, closeOutbox
     case closeHelp
     case save, editor, templates, cancel, newline, backspace, deleteForward, left, right, up, down, lineStart, lineEnd
@@ -36,7 +38,17 @@ public enum KeyTable {
         Binding(keys: [.pageUp, .control("b")], command: .pageUp, help: "page up", context: .queue),
         Binding(keys: [.character("a")], command: .acknowledge, help: "acknowledge: seen, no reply needed", context: .queue),
         Binding(keys: [.character("r"), .enter], command: .reply, help: "reply in the composer", context: .queue),
-        Binding(keys: [.character("u")], command: .undo, help: "undo the last acknowledge or reply", context: .queue),
+        Binding(keys: [.character("A")], command: .acknowledgeThread, help: "acknowledge the whole thread (every open item of it)", context: .queue),
+        Binding(keys: [.character("R")], command: .replyThread, help: "reply to the whole thread: one reply answers every open item", context: .queue),
+        Binding(keys: [.character("s")], command: .snooze, help: "snooze: 1 h, 4 h, tomorrow, next week or a typed duration", context: .queue),
+        Binding(keys: [.character("x")], command: .mark, help: "mark for a bulk action (a and s act on all marked)", context: .queue),
+        Binding(keys: [.character("X")], command: .markAll, help: "mark every item of the view (again: clear the marks)", context: .queue),
+        Binding(keys: [.character("u")], command: .undo, help: "undo the last action (again: the one before)", context: .queue),
+        Binding(keys: [.character("/")], command: .search, help: "search and filter: words, \"phrase\", platform:, kind:, from:, age>4h, is:snoozed", context: .queue),
+        Binding(keys: [.character("f")], command: .filter, help: "filter by platform", context: .queue),
+        Binding(keys: [.tab], command: .nextView, help: "next saved view ([views] in config.toml)", context: .queue),
+        Binding(keys: [.backTab], command: .previousView, help: "previous saved view", context: .queue),
+        Binding(keys: [.escape], command: .clearView, help: "back to the whole queue; clear the marks", context: .queue),
         Binding(keys: [.character("o")], command: .outbox, help: "the outbox: drafts to edit or discard", context: .queue),
         Binding(keys: [.character("T")], command: .nextTheme, help: "next theme (heed themes lists them)", context: .queue),
         Binding(keys: [.character("?")], command: .help, help: "this help", context: .queue),
@@ -75,7 +87,7 @@ public enum KeyTable {
 
     /// The keys shown in the bar under the queue, in order.
     public static let queueBar: [(keys: String, what: String)] = [
-        ("j/k", "move"), ("a", "ack"), ("r", "reply"), ("u", "undo"), ("o", "outbox"), ("?", "help"), ("q", "quit"),
+        ("j/k", "move"), ("a", "ack"), ("r", "reply"), ("s", "snooze"), ("/", "search"), ("x", "mark"), ("u", "undo"), ("?", "help"), ("q", "quit"),
     ]
 
     public static let outboxBar: [(keys: String, what: String)] = [

@@ -47,15 +47,15 @@ public struct QueueState: Sendable, Equatable {
     }
 
     /// The fetches that would fill the rows on screen: nothing when the window covers them.
-    func missing(listHeight: Int) -> Effect? {
+    func missing(listHeight: Int) -> PageRequest? {
         guard count > 0 else { return nil }
         let needStart = top
         let needEnd = min(count, top + max(1, listHeight) + 1)
         guard let first = items.first, let last = items.last else {
-            return needStart > count / 2 ? .load(.last(Self.pageSize)) : .load(.first(Self.pageSize))
+            return needStart > count / 2 ? .last(Self.pageSize) : .first(Self.pageSize)
         }
-        if needStart < offset { return .load(.before(first.key, Self.pageSize)) }
-        if needEnd > offset + items.count { return .load(.after(last.key, Self.pageSize)) }
+        if needStart < offset { return .before(first.key, Self.pageSize) }
+        if needEnd > offset + items.count { return .after(last.key, Self.pageSize) }
         return nil
     }
 

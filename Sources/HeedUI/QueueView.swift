@@ -12,10 +12,11 @@ enum QueueView {
         } else {
             rows(state, layout, into: &buffer)
             if let item = state.queue.selected {
-                DetailView.render(item, now: state.now, top: layout.detailTop, height: layout.detailHeight, into: &buffer)
+                let thread = state.thread?.ref == item.mention.ref ? state.thread : nil
+                DetailView.render(item, thread: thread, now: state.now, top: layout.detailTop, height: layout.detailHeight, into: &buffer)
             }
         }
-        Views.keyBar(KeyTable.queueBar, y: layout.keyBarRow, into: &buffer)
+        PromptView.render(state, layout, into: &buffer)
     }
 
     static func header(_ state: AppState, into buffer: inout ScreenBuffer) {
@@ -23,16 +24,42 @@ enum QueueView {
         var x = buffer.put(" heed", x: 0, y: 0, role: .headerAccent)
         if let label = state.label { x = buffer.put(" [\(label)]", x: x, y: 0, role: .headerAccent) }
         let queue = state.queue
-        var words = "  \(queue.count.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) waiting"
-        if let oldest = queue.summary.oldest, queue.count > 0 {
+        var words = "  \(queue.count.grouped) "
+        if let saved = state.savedView, state.savedViews.indices.contains(saved) {
+            x = buffer.put("  " + state.savedViews[saved].name + ":", x: x, y: 0, maxWidth: 24, role: .headerAccent)
+            words = " \(queue.count.grouped) "
+        }
+        switch state.view.scope {
+        case _ where state.savedView != nil: words += state.view.scope == .waiting ? "waiting" : "items"
+        case .waiting: words += state.view.isQueue ? "waiting" : "found"
+        case .snoozed: words += "snoozed"
+        case .answered: words += "answered"
+        case .all: words += "items"
+        }
+        if let oldest = queue.summary.oldest, queue.count > 0, state.view.scope == .waiting {
             words += " · oldest \(Age.words(state.now.timeIntervalSince(oldest)))"
         }
+        if !state.marks.isEmpty { words += " · \(state.marks.count.grouped) marked" }
         x = buffer.put(words, x: x, y: 0, role: .header)
-        if queue.count > 0 {
-            let position = "\(queue.cursor + 1)/\(queue.count) "
-            let start = buffer.width - position.count
-            if start > x + 1 { buffer.put(position, x: start, y: 0, role: .header) }
+        let position = queue.count > 0 ? "\(queue.cursor + 1)/\(queue.count) " : ""
+        let end = buffer.width - position.count
+        if !state.view.isQueue, state.savedView == nil, end - x > 12 {
+            x = buffer.put("  " + state.view.text, x: x, y: 0, maxWidth: end - x - 2, role: .headerAccent)
+        } else if !state.savedViews.isEmpty, end - x > 12 {
+            x = tabs(state, x: x + 2, end: end - 1, into: &buffer)
         }
+        if !position.isEmpty, end > x + 1 { buffer.put(position, x: end, y: 0, role: .header) }
+    }
+
+    /// The saved views as tabs with their counts: Tab moves to the next.
+    static func tabs(_ state: AppState, x: Int, end: Int, into buffer: inout ScreenBuffer) -> Int {
+        var x = x
+        for (index, view) in state.savedViews.enumerated() where x < end - 4 {
+            let count = view.count.map { " \($0.grouped)" } ?? ""
+            let role: Role = index == state.savedView ? .headerAccent : .header
+            x = buffer.put("│ " + view.name + count + " ", x: x, y: 0, maxWidth: end - x, role: role)
+        }
+        return x
     }
 
     static func empty(_ layout: QueueLayout, into buffer: inout ScreenBuffer) {
@@ -69,7 +96,14 @@ enum QueueView {
             }
             buffer.put(mention.author.shownName, x: x, y: y, maxWidth: authorWidth, role: selected ? .selected : .author)
             x += authorWidth + 1
+            if case .snoozed(let until) = mention.state {
+                x = buffer.put("until " + Reducer.when(until, now: state.now) + " ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
+            }
+            if item.thread > 1 {
+                x = buffer.put("(\(item.thread)) ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
+            }
             buffer.put(mention.text, x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .normal)
+            if state.marks.contains(mention.ref) { buffer.put("*", x: 0, y: y, role: .marked) }
         }
     }
 }

@@ -17,8 +17,11 @@ extension Reducer {
                 state.mode = .composer(composer)
                 state.status = .init(text: "\(who) was already answered elsewhere; this reply was not saved (Esc leaves)", isError: true)
             }
+            if composer.wholeThread, outcome == .done {
+                return [.forgetAutosave(ref), .focus(ref, view: state.view)]
+            }
             state.queue.remove(ref, listHeight: layout.listHeight)
-            return (outcome == .done ? [.forgetAutosave(ref)] : []) + [.loadSummary] + fill(state, layout)
+            return (outcome == .done ? [.forgetAutosave(ref)] : []) + [.loadSummary(state.view)] + fill(state, layout)
         case .replyFailed(let message):
             if case .composer(var composer) = state.mode {
                 composer.saving = false
@@ -110,6 +113,6 @@ extension Reducer {
         composer.saving = true
         if let draft = composer.editingDraft { return [.saveEdit(draft: draft, text: composer.text)] }
         let mention = composer.item.mention
-        return [.saveReply(ReplyInput(ref: mention.ref, replyTarget: mention.replyTarget, author: mention.author.handle, text: composer.text))]
+        return [.saveReply(ReplyInput(ref: mention.ref, replyTarget: mention.replyTarget, author: mention.author.handle, text: composer.text, thread: composer.wholeThread))]
     }
 }

@@ -5,32 +5,44 @@ import Screen
 /// The one place state changes: an action in, the new state and the effects to run out.
 public enum Reducer {
     /// The effects that fill a fresh screen: the summary, then the first page.
-    public static func start() -> [Effect] { [.loadSummary, .load(.first(QueueState.pageSize)), .findUnsaved] }
+    public static func start() -> [Effect] { [.wakeSnoozed, .loadSummary(), .load(.first(QueueState.pageSize)), .findUnsaved] }
+
+    /// How often snoozed items are checked for waking, in seconds.
+    static let wakeEvery: TimeInterval = 30
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = reduceAction(&state, action)
+        return effects + followSelection(&state)
+    }
+
+    static func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         let layout = QueueLayout(width: state.width, height: state.height)
         switch action {
         case .keyPressed(let key):
             return keyPressed(&state, key, layout)
         case .ticked(let now):
+            let wake = Int(now.timeIntervalSince1970 / wakeEvery) != Int(state.now.timeIntervalSince1970 / wakeEvery)
             state.now = now
-            return []
+            return [.checkForChanges] + (wake ? [.wakeSnoozed] : [])
         case .resized(let width, let height):
             state.width = width
             state.height = height
             let layout = QueueLayout(width: width, height: height)
             state.queue.scroll(listHeight: layout.listHeight)
             return fill(state, layout)
-        case .summaryLoaded(let summary):
+        case .summaryLoaded(let summary, let view):
+            guard view == state.view else { return [] }
             state.queue.summary = summary
             state.queue.move(to: state.queue.cursor, listHeight: layout.listHeight)
             return []
-        case .pageLoaded(let request, let page):
+        case .pageLoaded(let request, let page, let view):
+            guard view == state.view else { return [] }
             state.queue.take(request, page)
             state.queue.loaded = true
             state.queue.move(to: state.queue.cursor, listHeight: layout.listHeight)
             return fill(state, layout)
-        case .windowReplaced(let items, let offset, let focus):
+        case .windowReplaced(let items, let offset, let focus, let view):
+            guard view == state.view else { return [] }
             state.queue.items = items
             state.queue.offset = offset
             state.queue.loaded = true
@@ -40,9 +52,8 @@ public enum Reducer {
                 state.queue.move(to: offset, listHeight: layout.listHeight)
             }
             return fill(state, layout)
-        case .acknowledged(let ref, let outcome):
-            if outcome != .done { state.status = .init(text: "\(ref) was already answered elsewhere; nothing changed", isError: true) }
-            return [.loadSummary]
+        case .acted, .threadLoaded, .platformCountsLoaded, .viewCountsLoaded, .storeChanged, .snoozedWoke, .undone:
+            return resultAction(&state, action, layout)
         case .replySaved, .replyFailed, .editorFinished, .autosaveRecovered, .templatesLoaded:
             return composerAction(&state, action, layout)
         case .draftsLoaded, .draftEdited, .draftDiscarded:
@@ -51,18 +62,6 @@ public enum Reducer {
             let names = refs.prefix(3).map(\.description).joined(separator: ", ")
             state.status = .init(text: "\(refs.count) unsaved repl\(refs.count == 1 ? "y" : "ies") kept (\(names)\(refs.count > 3 ? ", …" : "")): open \(refs.count == 1 ? "it" : "them") again to go on", isError: false)
             return []
-        case .undone(let undone):
-            guard let undone, let ref = undone.refs.first else {
-                state.status = .init(text: "Nothing to undo", isError: false)
-                return []
-            }
-            switch undone.kind {
-            case .acknowledge: state.status = .init(text: "Undid the acknowledge of \(ref)", isError: false)
-            case .reply: state.status = .init(text: "Undid the reply to \(ref) (draft discarded in the outbox)", isError: false)
-            case .discard: state.status = .init(text: "Undid the discard: the draft for \(ref) is pending again", isError: false)
-            }
-            if case .outbox = state.mode { return [.focus(ref), .loadDrafts] }
-            return [.focus(ref)]
         case .noticed(let message, let isError):
             state.status = .init(text: message, isError: isError)
             return []
@@ -74,20 +73,33 @@ public enum Reducer {
 
     /// Asks for the page the screen lacks, if any.
     static func fill(_ state: AppState, _ layout: QueueLayout) -> [Effect] {
-        state.queue.missing(listHeight: layout.listHeight).map { [$0] } ?? []
+        state.queue.missing(listHeight: layout.listHeight).map { [.load($0, view: state.view)] } ?? []
+    }
+
+    /// Keeps the thread pane on the selected item: its conversation is fetched when it has
+    /// more than one open item.
+    static func followSelection(_ state: inout AppState) -> [Effect] {
+        guard let item = state.queue.selected, item.thread > 1 else {
+            state.thread = nil
+            return []
+        }
+        if state.thread?.ref == item.mention.ref { return [] }
+        state.thread = ThreadPane(ref: item.mention.ref, items: [])
+        return [.loadThread(item.mention.ref)]
     }
 
     static func keyPressed(_ state: inout AppState, _ key: Key, _ layout: QueueLayout) -> [Effect] {
         if key == .resize { return [] }
         if state.isTooSmall {
             // Nothing acts on what cannot be seen; quitting still works.
-            guard case .queue = state.mode, KeyTable.command(for: key, in: .queue) == .quit else { return [] }
+            guard case .queue = state.mode, state.prompt == nil, KeyTable.command(for: key, in: .queue) == .quit else { return [] }
             state.quitting = true
             return [.quit]
         }
         if state.confirmDiscard { return confirm(&state, key) }
         switch state.mode {
         case .queue:
+            if state.prompt != nil { return promptKey(&state, key, layout) }
             state.status = nil
             guard let command = KeyTable.command(for: key, in: .queue) else {
                 state.status = .init(text: "\(key.label) does nothing here; press ? for the keys", isError: false)
@@ -117,12 +129,24 @@ public enum Reducer {
     /// Why a queue command cannot run now, or nil when it can.
     public static func disabledReason(_ command: Command, _ state: AppState) -> String? {
         switch command {
-        case .acknowledge, .reply:
-            if state.queue.count == 0 { return "Nothing is waiting" }
-            if state.queue.selected == nil { return "Still loading" }
-            return nil
+        case .acknowledge, .snooze:
+            return state.marks.isEmpty ? selectionReason(command, state) : nil
+        case .reply, .mark, .acknowledgeThread, .replyThread:
+            return selectionReason(command, state)
+        case .markAll:
+            return state.queue.count == 0 && state.marks.isEmpty ? "Nothing in this view to mark" : nil
         default:
             return nil
+        }
+    }
+
+    /// Why an action on the selected item cannot run, or nil.
+    static func selectionReason(_ command: Command, _ state: AppState) -> String? {
+        if state.queue.count == 0 { return state.view.isQueue ? "Nothing is waiting" : "Nothing in this view" }
+        guard let item = state.queue.selected else { return "Still loading" }
+        switch item.mention.state {
+        case .waiting, .snoozed: return nil
+        default: return command == .mark ? nil : "This item is answered already"
         }
     }
 
@@ -143,20 +167,18 @@ public enum Reducer {
             state.queue.move(to: queue.cursor - layout.listHeight, listHeight: layout.listHeight)
         case .first:
             state.queue.move(to: 0, listHeight: layout.listHeight)
-            if queue.offset != 0 { return [.load(.first(QueueState.pageSize))] }
+            if queue.offset != 0 { return [.load(.first(QueueState.pageSize), view: state.view)] }
         case .last:
             state.queue.move(to: queue.count - 1, listHeight: layout.listHeight)
-            if queue.offset + queue.items.count < queue.count { return [.load(.last(QueueState.pageSize))] }
-        case .acknowledge:
-            guard let item = queue.selected else { return [] }
-            state.queue.remove(item.mention.ref, listHeight: layout.listHeight)
-            state.status = .init(text: "Acknowledged \(item.mention.author.shownName) (u undoes)", isError: false)
-            return [.acknowledge(item.mention.ref)] + fill(state, layout)
+            if queue.offset + queue.items.count < queue.count { return [.load(.last(QueueState.pageSize), view: state.view)] }
+        case .acknowledge, .acknowledgeThread, .snooze, .mark, .markAll, .undo, .replyThread:
+            return actCommand(&state, command, layout)
         case .reply:
             guard let item = queue.selected else { return [] }
             state.mode = .composer(Composer(item: item, text: ReplyStart.text(for: item.mention, settings: state.settings), limit: state.settings.limits[item.mention.platform]))
             return [.recoverAutosave(item.mention.ref)]
-        case .undo: return [.undo]
+        case .search, .filter, .nextView, .previousView, .clearView:
+            return viewCommand(&state, command, layout)
         case .help: state.mode = .help(scroll: 0)
         case .outbox:
             state.mode = .outbox(OutboxScreen())

@@ -5,13 +5,23 @@ import HeedCore
 /// versions with fixed clocks and data.
 public struct Services: Sendable {
     public var now: @Sendable () -> Date
-    public var summary: @Sendable () throws -> QueueSummary
-    public var page: @Sendable (PageRequest) throws -> [QueueItem]
-    /// The absolute place of a waiting item in the rank, and the item, for putting the cursor on it.
-    public var locate: @Sendable (Ref) throws -> (item: QueueItem, rank: Int)?
-    public var acknowledge: @Sendable (Ref, Date) throws -> AnswerOutcome
+    /// A view's count and oldest item (the plain queue's is maintained by the store).
+    public var summary: @Sendable (Query) throws -> QueueSummary
+    public var page: @Sendable (Query, PageRequest) throws -> [QueueItem]
+    /// The place of an item in a view, and the item, for putting the cursor on it.
+    public var locate: @Sendable (Query, Ref) throws -> (item: QueueItem, rank: Int)?
+    public var act: @Sendable (Act, Date) throws -> ActOutcome
     public var saveReply: @Sendable (ReplyInput, Date) throws -> AnswerOutcome
     public var undo: @Sendable () throws -> UndoneAction?
+    /// The selected item's conversation, oldest first.
+    public var thread: @Sendable (Ref) throws -> [QueueItem] = { _ in [] }
+    /// Waiting items per platform (maintained counts).
+    public var platformCounts: @Sendable () throws -> [PlatformCount] = { [] }
+    /// Whether another process (or the spool folder) changed the store since the last call,
+    /// with what to tell the user about it.
+    public var changed: @Sendable () -> StoreChange? = { nil }
+    /// Wakes snoozed items whose time has come; how many.
+    public var wake: @Sendable (Date) throws -> Int = { _ in 0 }
     /// Unsaved replies: keep, recover, forget, list.
     public var autosave: @Sendable (Ref, String) throws -> Void = { _, _ in }
     public var recover: @Sendable (Ref) -> (text: String, at: Date)? = { _ in nil }
@@ -26,10 +36,10 @@ public struct Services: Sendable {
 
     public init(
         now: @escaping @Sendable () -> Date,
-        summary: @escaping @Sendable () throws -> QueueSummary,
-        page: @escaping @Sendable (PageRequest) throws -> [QueueItem],
-        locate: @escaping @Sendable (Ref) throws -> (item: QueueItem, rank: Int)?,
-        acknowledge: @escaping @Sendable (Ref, Date) throws -> AnswerOutcome,
+        summary: @escaping @Sendable (Query) throws -> QueueSummary,
+        page: @escaping @Sendable (Query, PageRequest) throws -> [QueueItem],
+        locate: @escaping @Sendable (Query, Ref) throws -> (item: QueueItem, rank: Int)?,
+        act: @escaping @Sendable (Act, Date) throws -> ActOutcome,
         saveReply: @escaping @Sendable (ReplyInput, Date) throws -> AnswerOutcome,
         undo: @escaping @Sendable () throws -> UndoneAction?
     ) {
@@ -37,10 +47,16 @@ public struct Services: Sendable {
         self.summary = summary
         self.page = page
         self.locate = locate
-        self.acknowledge = acknowledge
+        self.act = act
         self.saveReply = saveReply
         self.undo = undo
     }
+}
+
+/// The store changed under the queue: by another process, or by a file from the spool folder.
+public struct StoreChange: Sendable, Equatable {
+    public var notice: String?
+    public init(notice: String? = nil) { self.notice = notice }
 }
 
 /// Does an effect with the services and returns what came of it as actions.
@@ -48,20 +64,25 @@ public enum EffectRunner {
     public static func run(_ effect: Effect, _ services: Services) -> [Action] {
         do {
             switch effect {
-            case .loadSummary:
-                return [.summaryLoaded(try services.summary())]
-            case .load(let request):
-                return [.pageLoaded(request, try services.page(request))]
-            case .focus(let ref):
-                guard let (item, rank) = try services.locate(ref) else {
-                    return [.summaryLoaded(try services.summary()), .windowReplaced(items: try services.page(.first(QueueState.pageSize)), offset: 0, focus: nil)]
-                }
-                let half = QueueState.pageSize / 2
-                let before = try services.page(.before(item.key, half))
-                let after = try services.page(.after(item.key, half))
-                return [.summaryLoaded(try services.summary()), .windowReplaced(items: before + [item] + after, offset: rank - before.count, focus: ref)]
-            case .acknowledge(let ref):
-                return [.acknowledged(ref, try services.acknowledge(ref, services.now()))]
+            case .loadSummary(let view):
+                return [.summaryLoaded(try services.summary(view), view: view)]
+            case .load(let request, let view):
+                return [.pageLoaded(request, try services.page(view, request), view: view)]
+            case .focus(let ref, let view):
+                return try focus(ref, view, services)
+            case .act(let act):
+                return [.acted(act, try services.act(act, services.now()))]
+            case .loadThread(let ref):
+                return [.threadLoaded(ref, try services.thread(ref))]
+            case .loadPlatformCounts:
+                return [.platformCountsLoaded(try services.platformCounts())]
+            case .countViews(let views):
+                return [.viewCountsLoaded(views.map { try? services.summary($0).waiting })]
+            case .checkForChanges:
+                return services.changed().map { [.storeChanged(notice: $0.notice)] } ?? []
+            case .wakeSnoozed:
+                let woken = try services.wake(services.now())
+                return woken > 0 ? [.snoozedWoke(woken)] : []
             case .saveReply(let input):
                 do {
                     return [.replySaved(input.ref, try services.saveReply(input, services.now()))]
@@ -102,5 +123,18 @@ public enum EffectRunner {
         } catch {
             return [.failed("\(error)")]
         }
+    }
+
+    /// The window of a view around an item: half a page each side; from the top when the
+    /// item has left the view.
+    static func focus(_ ref: Ref?, _ view: Query, _ services: Services) throws -> [Action] {
+        let summary = try services.summary(view)
+        guard let ref, let (item, rank) = try services.locate(view, ref) else {
+            return [.summaryLoaded(summary, view: view), .windowReplaced(items: try services.page(view, .first(QueueState.pageSize)), offset: 0, focus: nil, view: view)]
+        }
+        let half = QueueState.pageSize / 2
+        let before = try services.page(view, .before(item.key, half))
+        let after = try services.page(view, .after(item.key, half))
+        return [.summaryLoaded(summary, view: view), .windowReplaced(items: before + [item] + after, offset: rank - before.count, focus: ref, view: view)]
     }
 }

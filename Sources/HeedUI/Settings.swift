@@ -9,11 +9,14 @@ public struct Settings: Sendable, Equatable {
     public var own: [Platform: Set<String>]
     /// Ages at which an item turns due, late and overdue (seconds).
     public var overdue: [TimeInterval]
+    /// Bulk actions on more items than this ask first.
+    public var confirmAbove: Int
 
-    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400]) {
+    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20) {
         self.limits = limits
         self.own = own
         self.overdue = overdue
+        self.confirmAbove = confirmAbove
     }
 
     func isOwn(_ handle: String, on platform: Platform) -> Bool {

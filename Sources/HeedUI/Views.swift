@@ -32,6 +32,7 @@ public enum Views {
     /// The status row: the pending question, else the last message.
     static func statusLine(_ state: AppState, into buffer: inout ScreenBuffer) {
         let row = state.height - 2
+        if case .queue = state.mode, state.prompt != nil, !state.isTooSmall { return }
         if state.confirmDiscard {
             buffer.fill(y: row, role: .error)
             buffer.put(" Discard this reply? y discards, n goes back to it", x: 0, y: row, role: .error)

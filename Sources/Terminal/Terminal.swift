@@ -84,6 +84,13 @@ public final class Terminal {
         return KeyDecoder.character(code)
     }
 
+    /// A key already typed, without waiting; nil when none is.
+    public func typedKey() -> Key? {
+        wtimeout(window, 0)
+        defer { wtimeout(window, 250) }
+        return readKey()
+    }
+
     /// Shows a buffer: cells that differ from the last one shown are drawn, then one refresh.
     public func present(_ buffer: ScreenBuffer) {
         let full = shown.map { $0.width != buffer.width || $0.height != buffer.height } ?? true

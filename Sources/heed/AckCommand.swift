@@ -36,7 +36,7 @@ struct Ack: ParsableCommand {
             return
         }
         let result = try store.acknowledge(refs.compactMap(Ref.init(parsing:)), at: now)
-        print("acknowledged \(result.changed.count)")
+        print("acknowledged \(result.changedCount)")
         for ref in result.alreadyAnswered {
             FileHandle.standardError.write(Data("heed: \(ref) was already answered; left as it was\n".utf8))
         }

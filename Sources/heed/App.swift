@@ -24,9 +24,12 @@ struct App {
         state.settings = settings
     }
 
+    /// Effects that wait until the screen is drawn (counting the saved views).
+    var deferred: [Effect] = []
+
     mutating func run() {
         applyTheme()
-        dispatch(Reducer.start())
+        dispatch(Reducer.start() + (state.savedViews.isEmpty ? [] : [.countViews(state.savedViews.map(\.query))]))
         if let problem = themeProblems.first {
             send(.noticed("Theme: \(problem)\(themeProblems.count > 1 ? " (+\(themeProblems.count - 1) more)" : ""); using \(themeName)", isError: true))
         }
@@ -39,6 +42,12 @@ struct App {
                 shown = frame
             }
             if terminal.quitSignal != nil { break }
+            if !deferred.isEmpty {
+                let later = deferred
+                deferred.removeAll()
+                dispatch(later)
+                continue
+            }
             if let key = terminal.readKey() {
                 if key == .resize {
                     terminal.invalidate()
@@ -46,13 +55,46 @@ struct App {
                     let size = terminal.size
                     send(.resized(width: size.width, height: size.height))
                 } else {
-                    send(.keyPressed(key))
+                    typed(key)
                 }
             }
             let now = services.now()
             if now.timeIntervalSince(lastTick) >= 1 {
                 lastTick = now
                 send(.ticked(now))
+            }
+        }
+    }
+
+    /// A key and every key typed after it: reduced in order, their effects run once each, only
+    /// the last search of a burst of typing (so fast typing never waits on stale searches).
+    private mutating func typed(_ first: Key) {
+        var effects = Reducer.reduce(&state, .keyPressed(first))
+        var count = 1
+        while count < 64, !state.quitting, let key = terminal.typedKey() {
+            count += 1
+            if key == .resize {
+                terminal.invalidate()
+                let size = terminal.size
+                effects += Reducer.reduce(&state, .resized(width: size.width, height: size.height))
+            } else {
+                effects += Reducer.reduce(&state, .keyPressed(key))
+            }
+        }
+        if count > 1 { effects = Self.latestViews(effects) }
+        dispatch(effects)
+    }
+
+    /// Drops loads of views other than the last one asked for.
+    static func latestViews(_ effects: [Effect]) -> [Effect] {
+        let last = effects.last { effect in
+            if case .loadSummary = effect { true } else { false }
+        }
+        guard case .loadSummary(let view) = last else { return effects }
+        return effects.filter { effect in
+            switch effect {
+            case .loadSummary(let other), .load(_, let other), .focus(_, let other): other == view
+            default: true
             }
         }
     }
@@ -93,7 +135,10 @@ struct App {
 
     private mutating func dispatch(_ effects: [Effect], into pending: inout [Action]) {
         for effect in effects {
-            if case .openEditor(let text) = effect {
+            if case .countViews = effect {
+                deferred.removeAll { if case .countViews = $0 { true } else { false } }
+                deferred.append(effect)
+            } else if case .openEditor(let text) = effect {
                 pending.append(editInEditor(text))
             } else if case .nextTheme = effect {
                 pending.append(nextTheme())

@@ -6,19 +6,24 @@ import HeedUI
 
 extension Services {
     /// The services over a real store and outbox file.
-    static func live(store: Store, outbox: Outbox, templates folder: String? = nil) -> Services {
+    static func live(store: Store, outbox: Outbox, templates folder: String? = nil, spool: Spool? = nil) -> Services {
         let autosave = Autosave(besideOutbox: outbox.path)
         var services = Services(
             now: { Date() },
-            summary: { try store.summary() },
-            page: { try store.page($0) },
-            locate: { ref in
-                guard let item = try store.item(ref), item.mention.state.isWaiting else { return nil }
-                return (item, try store.rank(of: item.key))
+            summary: { try store.summary($0, now: Date()) },
+            page: { try store.page($0, $1, now: Date()) },
+            locate: { view, ref in
+                let now = Date()
+                guard let item = try store.item(ref), try store.contains(item.key, in: view, now: now) else { return nil }
+                return (item, try store.rank(of: item.key, in: view, now: now))
             },
-            acknowledge: { ref, now in
-                let result = try store.acknowledge([ref], at: now)
-                return result.changed.isEmpty ? .alreadyAnswered : .done
+            act: { act, now in
+                let result: AnswerResult
+                switch act {
+                case .acknowledge(let selection): result = try store.acknowledge(selection, at: now)
+                case .snooze(let selection, let until): result = try store.snooze(selection, until: until, at: now)
+                }
+                return ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
             },
             saveReply: { input, now in try Replies.save(input, at: now, store: store, outbox: outbox) },
             undo: { try Replies.undo(store: store, outbox: outbox, at: Date()) }
@@ -34,6 +39,11 @@ extension Services {
             }
         }
         if let folder { services.templates = { Templates.load(folder) } }
+        services.thread = { try store.thread(of: $0) }
+        services.platformCounts = { try store.platformCounts().map { PlatformCount(platform: $0.platform, waiting: $0.waiting) } }
+        services.wake = { try store.wakeSnoozed(now: $0) }
+        let watch = ChangeWatch(store: store, spool: spool)
+        services.changed = { watch.changed() }
         services.drafts = { try Replies.drafts(store: store, outbox: outbox) }
         services.saveEdit = { draft, text, now in try outbox.append([.edited(draft: draft, text: text, at: now)]) }
         services.discard = { row, now in
@@ -49,11 +59,14 @@ extension Services {
 enum Replies {
     static func save(_ input: ReplyInput, at now: Date, store: Store, outbox: Outbox) throws -> AnswerOutcome {
         guard let item = try store.item(input.ref) else { return .unknown }
-        guard item.mention.state.isWaiting else { return .alreadyAnswered }
+        switch item.mention.state {
+        case .waiting, .snoozed: break
+        default: return .alreadyAnswered
+        }
         let id = newDraftID(now)
         let draft = Draft(id: id, ref: input.ref, replyTarget: input.replyTarget, author: input.author, text: input.text, createdAt: now)
         try outbox.append([.draft(draft)])
-        let result = try store.markReplied(input.ref, draft: id, at: now)
+        let result = try store.markReplied(input.thread ? .threads([input.ref]) : .refs([input.ref]), draft: id, at: now)
         if result.changed.isEmpty {
             try outbox.append([.discarded(draft: id, at: now)])
             return .alreadyAnswered
@@ -70,7 +83,7 @@ enum Replies {
             // The draft comes back as it was: a new record with its last text makes it pending.
             let texts = Dictionary(try outbox.read().drafts.map { ($0.id, $0.text) }, uniquingKeysWith: { $1 })
             try outbox.append(undone.drafts.compactMap { id in texts[id].map { .edited(draft: id, text: $0, at: now) } })
-        case .acknowledge:
+        case .acknowledge, .snooze:
             break
         }
         return undone

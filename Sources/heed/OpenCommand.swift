@@ -18,8 +18,12 @@ struct Open: ParsableCommand {
         try Screenful.checkTerminal()
         let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
-        let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates")
-        try Screenful.run(services: services, label: nil, settings: Settings(config), look: display.look(config: config, configFolder: paths.configFolder))
+        let spool = try? Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config)
+        spool?.start()
+        defer { spool?.stop() }
+        let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", spool: spool)
+        try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
+                          look: display.look(config: config, configFolder: paths.configFolder))
     }
 }
 
@@ -43,7 +47,7 @@ enum Screenful {
         }
     }
 
-    static func run(services: Services, label: String?, settings: Settings, look: (ThemeLibrary, String)) throws {
+    static func run(services: Services, label: String?, settings: Settings, views: [SavedView] = [], look: (ThemeLibrary, String)) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
@@ -53,6 +57,7 @@ enum Screenful {
             }
             Terminal.catchQuitSignals()
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
+            app.state.savedViews = views
             app.run()
             terminal.close()
         }
@@ -62,7 +67,7 @@ enum Screenful {
 extension Settings {
     /// The screen's part of the config.
     init(_ config: Config) {
-        self.init(limits: config.limits, own: config.handles, overdue: config.overdue)
+        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove)
     }
 }
 

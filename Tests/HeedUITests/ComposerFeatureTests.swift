@@ -310,7 +310,7 @@ final class ComposerFeatureOutboxTests: XCTestCase {
         XCTAssertEqual(harness.state.status?.text, "Draft discarded; its item was not waiting on it any more")
         harness.press(.escape)
         XCTAssertEqual(harness.state.mode, .queue)
-        XCTAssertEqual(harness.screen.last, " j/k move  a ack  r reply  u undo  o outbox  ? help  q quit")
+        XCTAssertEqual(harness.screen.last, " j/k move  a ack  r reply  s snooze  / search  x mark  u undo  ? help  q quit")
     }
 }
 

@@ -3,38 +3,86 @@ import HeedCore
 import HeedUI
 import Screen
 
-/// A queue in memory behind the same `Services` the app uses, with a fixed clock.
+/// A queue in memory behind the same `Services` the app uses, with a fixed clock. Views
+/// understand the query's scope, platforms, kinds and words (as substrings of text or author).
 final class FakeQueue: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var all: [QueueItem]
-    private(set) var journal: [[(Int, MentionState)]] = []
+    private(set) var journal: [(kind: UndoneAction.Kind, entries: [(Int, MentionState)])] = []
     private(set) var saved: [ReplyInput] = []
+    private(set) var acts: [Act] = []
     let now: Date
 
     init(_ mentions: [Mention], now: Date) {
         self.now = now
         all = mentions.enumerated().map { QueueItem(key: RankKey(createdAt: Int64($1.createdAt.timeIntervalSince1970 * 1000), row: Int64($0 + 1)), mention: $1) }
             .sorted { $0.key < $1.key }
+        all = all.map { item in
+            var item = item
+            item.thread = item.mention.conversation.map { conversation in mentions.filter { $0.conversation == conversation && $0.platform == item.mention.platform }.count } ?? 1
+            return item
+        }
     }
 
-    var waiting: [QueueItem] { lock.withLock { all.filter { $0.mention.state.isWaiting } } }
+    var waiting: [QueueItem] { items(in: .queue) }
 
-    func setState(_ ref: Ref, _ state: MentionState) -> MentionState? {
+    func items(in view: Query) -> [QueueItem] {
         lock.withLock {
-            guard let index = all.firstIndex(where: { $0.mention.ref == ref }) else { return nil }
-            let old = all[index].mention.state
-            all[index].mention.state = state
-            journal.append([(index, old)])
-            return old
+            all.filter { item in
+                let mention = item.mention
+                switch (view.scope, mention.state) {
+                case (.waiting, .waiting), (.snoozed, .snoozed), (.all, _): break
+                case (.answered, .acknowledged), (.answered, .replied): break
+                default: return false
+                }
+                if !view.platforms.isEmpty, !view.platforms.contains(mention.platform) { return false }
+                if !view.kinds.isEmpty, !view.kinds.contains(mention.kind) { return false }
+                let haystack = (mention.text + " " + (mention.author.handle ?? "") + " " + (mention.author.name ?? "")).lowercased()
+                return (view.words + view.phrases).allSatisfy { haystack.contains($0.lowercased()) }
+            }
+        }
+    }
+
+    func setStates(_ refs: [Ref], _ kind: UndoneAction.Kind, _ state: MentionState) -> Int {
+        lock.withLock {
+            var entries: [(Int, MentionState)] = []
+            for ref in refs {
+                guard let index = all.firstIndex(where: { $0.mention.ref == ref }) else { continue }
+                switch all[index].mention.state {
+                case .waiting, .snoozed: break
+                default: continue
+                }
+                entries.append((index, all[index].mention.state))
+                all[index].mention.state = state
+            }
+            if !entries.isEmpty { journal.append((kind, entries)) }
+            return entries.count
+        }
+    }
+
+    func refs(_ selection: Selection) -> [Ref] {
+        switch selection {
+        case .refs(let refs): return refs
+        case .view(let query): return items(in: query).map(\.mention.ref)
+        case .threads(let refs):
+            return lock.withLock {
+                refs.flatMap { ref -> [Ref] in
+                    guard let item = all.first(where: { $0.mention.ref == ref }), let conversation = item.mention.conversation else { return [ref] }
+                    return all.filter { $0.mention.conversation == conversation }.map(\.mention.ref)
+                }
+            }
         }
     }
 
     var services: Services {
-        Services(
+        var services = Services(
             now: { self.now },
-            summary: { QueueSummary(waiting: self.waiting.count, oldest: self.waiting.first?.mention.createdAt) },
-            page: { request in
-                let items = self.waiting
+            summary: { view in
+                let items = self.items(in: view)
+                return QueueSummary(waiting: items.count, oldest: items.first?.mention.createdAt)
+            },
+            page: { view, request in
+                let items = self.items(in: view)
                 switch request {
                 case .first(let n): return Array(items.prefix(n))
                 case .last(let n): return Array(items.suffix(n))
@@ -42,32 +90,43 @@ final class FakeQueue: @unchecked Sendable {
                 case .before(let key, let n): return Array(items.filter { $0.key < key }.suffix(n))
                 }
             },
-            locate: { ref in
-                let items = self.waiting
+            locate: { view, ref in
+                let items = self.items(in: view)
                 guard let index = items.firstIndex(where: { $0.mention.ref == ref }) else { return nil }
                 return (items[index], index)
             },
-            acknowledge: { ref, now in
-                self.waiting.contains { $0.mention.ref == ref } && self.setState(ref, .acknowledged(at: now)) != nil ? .done : .alreadyAnswered
+            act: { act, now in
+                self.lock.withLock { self.acts.append(act) }
+                let refs = self.refs(act.selection)
+                switch act {
+                case .acknowledge: return ActOutcome(changed: self.setStates(refs, .acknowledge, .acknowledged(at: now)))
+                case .snooze(_, let until): return ActOutcome(changed: self.setStates(refs, .snooze, .snoozed(until: until)))
+                }
             },
             saveReply: { input, now in
                 guard self.waiting.contains(where: { $0.mention.ref == input.ref }) else { return .alreadyAnswered }
                 self.lock.withLock { self.saved.append(input) }
-                _ = self.setState(input.ref, .replied(draft: "d\(self.saved.count)", at: now))
+                _ = self.setStates(input.thread ? self.refs(.threads([input.ref])) : [input.ref], .reply, .replied(draft: "d\(self.saved.count)", at: now))
                 return .done
             },
             undo: {
                 self.lock.withLock {
                     guard let last = self.journal.popLast() else { return nil }
                     var refs: [Ref] = []
-                    for (index, old) in last {
+                    for (index, old) in last.entries {
                         self.all[index].mention.state = old
                         refs.append(self.all[index].mention.ref)
                     }
-                    return UndoneAction(kind: .acknowledge, refs: refs, drafts: [])
+                    return UndoneAction(kind: last.kind, refs: refs, drafts: [])
                 }
             }
         )
+        services.thread = { ref in self.refs(.threads([ref])).compactMap { ref in self.lock.withLock { self.all.first { $0.mention.ref == ref } } } }
+        services.platformCounts = {
+            Dictionary(grouping: self.waiting, by: \.mention.platform).map { PlatformCount(platform: $0.key, waiting: $0.value.count) }
+                .sorted { ($0.waiting, $1.platform.rawValue) > ($1.waiting, $0.platform.rawValue) }
+        }
+        return services
     }
 }
 

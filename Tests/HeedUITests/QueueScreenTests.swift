@@ -32,7 +32,7 @@ final class QueueScreenTests: XCTestCase {
             "",
             "",
             "",
-            " j/k move  a ack  r reply  u undo  o outbox  ? help  q quit",
+            " j/k move  a ack  r reply  s snooze  / search  x mark  u undo  ? help  q quit",
         ])
     }
 

@@ -21,7 +21,7 @@ final class ReducerTests: XCTestCase {
     func testAcknowledgeMovesToTheNextItemAndUndoBringsItBack() {
         var harness = Harness(Sample.three, now: Sample.now)
         harness.press(.character("a"))
-        XCTAssertTrue(harness.effects.contains(.acknowledge(Ref(platform: .mastodon, id: "1"))))
+        XCTAssertTrue(harness.effects.contains(.act(.acknowledge(.refs([Ref(platform: .mastodon, id: "1")])))))
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "2")
         XCTAssertEqual(harness.state.queue.count, 2)
         XCTAssertEqual(harness.queue.waiting.map(\.mention.id), ["2", "3"])
@@ -88,7 +88,7 @@ final class ReducerTests: XCTestCase {
     }
 
     func testHelpListsTheKeyTable() {
-        var harness = Harness(Sample.three, now: Sample.now)
+        var harness = Harness(Sample.three, width: 120, height: 70, now: Sample.now)
         harness.press(.character("?"))
         let screen = harness.screen
         for binding in KeyTable.bindings where binding.context == .queue {

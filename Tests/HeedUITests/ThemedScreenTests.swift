@@ -38,7 +38,7 @@ final class ThemedScreenTests: XCTestCase {
         XCTAssertEqual(styled(buffer, row: 1, full), "{0/6/}   3d 4h  mastodon   alice@examp… @you is the meetup still…")
         XCTAssertEqual(styled(buffer, row: 2, full), "{9/-1/b}      5h{-1/-1/}  {6/-1/}x{-1/-1/}          {12/-1/b}kenji_t{-1/-1/}      返信ありがとうございます…")
         XCTAssertEqual(styled(buffer, row: 3, full), "{2/-1/}     12m{-1/-1/}  {6/-1/}bluesky{-1/-1/}    {12/-1/b}noor.bsky.s…{-1/-1/} line one line two safe")
-        XCTAssertEqual(styled(buffer, row: 11, full), "{7/0/} {14/0/b}j/k{7/0/} move  {14/0/b}a{7/0/} ack  {14/0/b}r{7/0/} reply  {14/0/b}u{7/0/} undo  {14/0/b}o{7/0/} outbox  {14/0/b}?{7/0/} help  {14/0/b}q{7/0/} quit…")
+        XCTAssertEqual(styled(buffer, row: 11, full), "{7/0/} {14/0/b}j/k{7/0/} move  {14/0/b}a{7/0/} ack  {14/0/b}r{7/0/} reply  {14/0/b}s{7/0/} snooze  {14/0/b}/{7/0/} search  {14/0/b}x{7/0/} mark  {14/0/b}u{7/0/} un…")
 
         let plain = dark.resolved(for: .none)
         XCTAssertEqual(styled(buffer, row: 0, plain), "{-1/-1/br} heed  3 waiting · oldest 3d 4h                         1/3")

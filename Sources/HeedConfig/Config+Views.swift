@@ -1,0 +1,52 @@
+import Foundation
+import HeedCore
+import TOMLKit
+
+/// A view saved in config.toml: a tab with its name and its search.
+public struct SavedQuery: Sendable, Equatable {
+    public var name: String
+    public var query: Query
+}
+
+extension Config {
+    /// `[views]` (name = "search", in the file's order) and `[bulk] confirm_above = 20`.
+    static func parseTriage(_ table: TOMLTable, text: String, file: String, into config: inout Config, problems: inout [ConfigProblem]) {
+        if let value = table["views"] {
+            guard let views = value.table else {
+                problems.append(ConfigProblem(file: file, line: line(of: "views", in: text), key: "views", reason: "must be a table: [views] then name = \"platform:mastodon age>4h\""))
+                return
+            }
+            var found: [(line: Int, view: SavedQuery)] = []
+            for (name, entry) in views {
+                let place = line(of: name, in: text, section: "views")
+                guard let search = entry.string else {
+                    problems.append(ConfigProblem(file: file, line: place, key: "views.\(name)", reason: "must be a search in quotes, like \"kind:dm age>4h\""))
+                    continue
+                }
+                do {
+                    found.append((place ?? Int.max, SavedQuery(name: name, query: try QueryParser.parse(search))))
+                } catch {
+                    problems.append(ConfigProblem(file: file, line: place, key: "views.\(name)", reason: error.description))
+                }
+            }
+            config.views = found.sorted { ($0.line, $0.view.name) < ($1.line, $1.view.name) }.map(\.view)
+        }
+        if let value = table["bulk"] {
+            guard let bulk = value.table else {
+                problems.append(ConfigProblem(file: file, line: line(of: "bulk", in: text), key: "bulk", reason: "must be a table: [bulk] confirm_above = 20"))
+                return
+            }
+            for (name, entry) in bulk {
+                guard name == "confirm_above" else {
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "bulk"), key: "bulk.\(name)", reason: "unknown key (confirm_above)"))
+                    continue
+                }
+                guard let number = entry.int, number >= 0 else {
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "bulk"), key: "bulk.\(name)", reason: "must be a whole number (0 asks every time)"))
+                    continue
+                }
+                config.confirmAbove = number
+            }
+        }
+    }
+}

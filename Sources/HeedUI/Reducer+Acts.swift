@@ -1,0 +1,181 @@
+import Foundation
+import HeedCore
+import Screen
+
+extension Reducer {
+    /// Acknowledge, snooze, marks, threads and undo in the queue.
+    static func actCommand(_ state: inout AppState, _ command: Command, _ layout: QueueLayout) -> [Effect] {
+        let selected = state.queue.selected
+        switch command {
+        case .acknowledge:
+            if !state.marks.isEmpty { return bulk(&state, .acknowledge(state.marks.selection), count: state.marks.count) }
+            guard let item = selected else { return [] }
+            state.queue.remove(item.mention.ref, listHeight: layout.listHeight)
+            state.status = .init(text: "Acknowledged \(item.mention.author.shownName) (u undoes)", isError: false)
+            return [.act(.acknowledge(.refs([item.mention.ref])))] + fill(state, layout)
+        case .acknowledgeThread:
+            guard let item = selected else { return [] }
+            return bulk(&state, .acknowledge(.threads([item.mention.ref])), count: item.thread)
+        case .snooze:
+            let selection: Selection
+            if !state.marks.isEmpty {
+                selection = state.marks.selection
+            } else if let item = selected {
+                selection = .refs([item.mention.ref])
+            } else {
+                return []
+            }
+            state.prompt = .snooze(selection, typed: "", error: nil)
+        case .mark:
+            guard let item = selected else { return [] }
+            if state.marks.wholeView != nil {
+                state.status = .init(text: "Every item of the view is marked; X clears the marks", isError: false)
+                return []
+            }
+            let ref = item.mention.ref
+            if state.marks.refs.remove(ref) == nil { state.marks.refs.insert(ref) }
+            state.status = .init(text: "\(state.marks.count) marked: a acknowledges, s snoozes them all; Esc clears", isError: false)
+            state.queue.move(to: state.queue.cursor + 1, listHeight: layout.listHeight)
+            return fill(state, layout)
+        case .markAll:
+            if !state.marks.isEmpty {
+                state.marks = Marks()
+                state.status = .init(text: "Marks cleared", isError: false)
+            } else {
+                state.marks.wholeView = (state.view, state.queue.count)
+                state.status = .init(text: "All \(state.queue.count.grouped) of this view marked: a acknowledges, s snoozes them all; X clears", isError: false)
+            }
+        case .replyThread:
+            guard let item = selected else { return [] }
+            var composer = Composer(item: item, text: ReplyStart.text(for: item.mention, settings: state.settings), limit: state.settings.limits[item.mention.platform])
+            composer.wholeThread = true
+            state.mode = .composer(composer)
+            return [.recoverAutosave(item.mention.ref)]
+        case .undo:
+            return [.undo]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Runs an action on several items, asking first above the configured threshold.
+    static func bulk(_ state: inout AppState, _ act: Act, count: Int) -> [Effect] {
+        if count > state.settings.confirmAbove {
+            state.prompt = .confirm(act, count: count)
+            return []
+        }
+        state.status = .init(text: "Working on \(count.grouped) item\(count == 1 ? "" : "s")…", isError: false)
+        return [.act(act)]
+    }
+
+    /// Results of actions, threads, counts, changes by others and undo.
+    static func resultAction(_ state: inout AppState, _ action: Action, _ layout: QueueLayout) -> [Effect] {
+        switch action {
+        case .acted(let act, let outcome):
+            return acted(&state, act, outcome)
+        case .threadLoaded(let ref, let items):
+            if state.thread?.ref == ref { state.thread = ThreadPane(ref: ref, items: items) }
+            return []
+        case .platformCountsLoaded(let counts):
+            if case .filter(_, let cursor) = state.prompt { state.prompt = .filter(platforms: counts, cursor: cursor) }
+            return []
+        case .viewCountsLoaded(let counts):
+            for (index, count) in counts.enumerated() where state.savedViews.indices.contains(index) {
+                state.savedViews[index].count = count
+            }
+            return []
+        case .storeChanged(let notice):
+            if let notice { state.status = .init(text: notice, isError: false) }
+            return refresh(&state)
+        case .snoozedWoke(let count):
+            state.status = .init(text: "\(count.grouped) snoozed item\(count == 1 ? " is" : "s are") back in the queue", isError: false)
+            return refresh(&state)
+        case .undone(let undone):
+            return undoneAction(&state, undone)
+        default:
+            return []
+        }
+    }
+
+    static func acted(_ state: inout AppState, _ act: Act, _ outcome: ActOutcome) -> [Effect] {
+        if case .acknowledge(.refs(let refs)) = act, refs.count == 1, state.marks.isEmpty {
+            if outcome.changed == 0 { state.status = .init(text: "\(refs[0]) was already answered elsewhere; nothing changed", isError: true) }
+            return [.loadSummary(state.view)] + countViews(state)
+        }
+        let count = outcome.changed.grouped
+        switch act {
+        case .acknowledge:
+            state.status = .init(text: "Acknowledged \(count) item\(outcome.changed == 1 ? "" : "s") (u undoes)", isError: false)
+        case .snooze(_, let until):
+            state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now)) (u undoes)", isError: false)
+        }
+        if outcome.alreadyAnswered > 0 {
+            state.status?.text += "; \(outcome.alreadyAnswered) answered elsewhere already"
+        }
+        let anchor = nextUnaffected(state, act.selection)
+        state.marks = Marks()
+        return [.focus(anchor ?? state.queue.selected?.mention.ref, view: state.view)] + countViews(state)
+    }
+
+    /// The first item at or after the cursor that the action left alone, to keep the cursor on.
+    static func nextUnaffected(_ state: AppState, _ selection: Selection) -> Ref? {
+        let start = max(0, state.queue.cursor - state.queue.offset)
+        let rest = state.queue.items.dropFirst(start)
+        switch selection {
+        case .refs(let refs):
+            let affected = Set(refs)
+            return rest.first { !affected.contains($0.mention.ref) }?.mention.ref
+        case .threads:
+            guard let conversation = state.queue.selected?.mention.conversation else { return rest.dropFirst().first?.mention.ref }
+            return rest.first { $0.mention.conversation != conversation }?.mention.ref
+        case .view:
+            return nil
+        }
+    }
+
+    /// Reloads the view around the selected item (the cursor stays on it), and the counts.
+    static func refresh(_ state: inout AppState) -> [Effect] {
+        state.thread = nil
+        let counts = countViews(state)
+        guard let item = state.queue.selected else {
+            return [.loadSummary(state.view), .load(.first(QueueState.pageSize), view: state.view)] + counts
+        }
+        return [.focus(item.mention.ref, view: state.view)] + counts
+    }
+
+    /// Counts the saved views (after the screen is drawn; the loop runs it last).
+    static func countViews(_ state: AppState) -> [Effect] {
+        state.savedViews.isEmpty ? [] : [.countViews(state.savedViews.map(\.query))]
+    }
+
+    static func undoneAction(_ state: inout AppState, _ undone: UndoneAction?) -> [Effect] {
+        guard let undone, let ref = undone.refs.first else {
+            state.status = .init(text: "Nothing to undo", isError: false)
+            return []
+        }
+        let what = undone.count == 1 ? "\(ref)" : "\(undone.count.grouped) items"
+        switch undone.kind {
+        case .acknowledge: state.status = .init(text: "Undid the acknowledge of \(what)", isError: false)
+        case .reply: state.status = .init(text: "Undid the reply to \(what) (draft discarded in the outbox)", isError: false)
+        case .discard: state.status = .init(text: "Undid the discard: the draft for \(ref) is pending again", isError: false)
+        case .snooze: state.status = .init(text: "Undid the snooze of \(what)", isError: false)
+        }
+        let effects: [Effect] = [.focus(ref, view: state.view)] + countViews(state)
+        if case .outbox = state.mode { return effects + [.loadDrafts] }
+        return effects
+    }
+
+    /// A time in the status line: "14:05" today, else "Mon 23 Nov 09:00".
+    static func when(_ date: Date, now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.dateFormat = Calendar.current.isDate(date, inSameDayAs: now) ? "HH:mm" : "EEE d MMM HH:mm"
+        return formatter.string(from: date)
+    }
+}
+
+extension Int {
+    /// 1,234,567: counts as the header shows them.
+    var grouped: String { formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import HeedCore
+import Screen
+
+extension Reducer {
+    /// Search, filter and saved views.
+    static func viewCommand(_ state: inout AppState, _ command: Command, _ layout: QueueLayout) -> [Effect] {
+        switch command {
+        case .search:
+            state.viewBeforeSearch = state.view
+            let start = state.view.isQueue ? "" : state.view.text + " "
+            state.prompt = .search(text: start, error: nil)
+        case .filter:
+            state.prompt = .filter(platforms: nil, cursor: 0)
+            return [.loadPlatformCounts]
+        case .nextView, .previousView:
+            guard !state.savedViews.isEmpty else {
+                state.status = .init(text: "No saved views: add them under [views] in config.toml", isError: false)
+                return []
+            }
+            // Position 0 is the whole queue, then the saved views in order.
+            let positions = state.savedViews.count + 1
+            let current = state.savedView.map { $0 + 1 } ?? 0
+            let next = (current + (command == .nextView ? 1 : positions - 1)) % positions
+            let saved = next == 0 ? nil : next - 1
+            return switchView(&state, saved.map { state.savedViews[$0].query } ?? .queue, saved: saved)
+        case .clearView:
+            if !state.marks.isEmpty {
+                state.marks = Marks()
+                state.status = .init(text: "Marks cleared", isError: false)
+                return []
+            }
+            guard !state.view.isQueue else { return [] }
+            return switchView(&state, .queue, saved: nil)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Shows another view: a fresh window, no marks; the effects load its count and first page.
+    static func switchView(_ state: inout AppState, _ view: Query, saved: Int?) -> [Effect] {
+        state.savedView = saved ?? state.savedViews.firstIndex { $0.query == view }
+        guard view != state.view else { return [] }
+        state.view = view
+        state.queue = QueueState()
+        state.marks = Marks()
+        state.thread = nil
+        return [.loadSummary(view), .load(.first(QueueState.pageSize), view: view)]
+    }
+
+    /// A key while a prompt is open.
+    static func promptKey(_ state: inout AppState, _ key: Key, _ layout: QueueLayout) -> [Effect] {
+        switch state.prompt {
+        case .search(let text, _): return searchKey(&state, text, key)
+        case .snooze(let selection, let typed, _): return snoozeKey(&state, selection, typed, key, layout)
+        case .filter(let platforms, let cursor): return filterKey(&state, platforms, cursor, key)
+        case .confirm(let act, let count):
+            switch key {
+            case .character("y"), .character("Y"):
+                state.prompt = nil
+                state.status = .init(text: "Working on \(count.grouped) items…", isError: false)
+                return [.act(act)]
+            case .character("n"), .character("N"), .escape, .control("c"):
+                state.prompt = nil
+                state.status = .init(text: "Nothing changed", isError: false)
+            default:
+                break
+            }
+            return []
+        case nil:
+            return []
+        }
+    }
+
+    /// The search line: results follow every change; Enter keeps them, Esc goes back.
+    static func searchKey(_ state: inout AppState, _ text: String, _ key: Key) -> [Effect] {
+        var text = text
+        switch key {
+        case .enter:
+            state.prompt = nil
+            let count = state.queue.count.grouped
+            state.status = .init(text: state.view.isQueue ? "The whole queue" : "\(count) found for \(state.view.text) (Esc: the whole queue)", isError: false)
+            return []
+        case .escape, .control("c"), .control("g"):
+            state.prompt = nil
+            return switchView(&state, state.viewBeforeSearch ?? .queue, saved: nil)
+        case .backspace:
+            guard !text.isEmpty else { return [] }
+            text.removeLast()
+        case .control("u"):
+            text = ""
+        case .character(let character):
+            text.append(character)
+        default:
+            return []
+        }
+        do {
+            let query = try QueryParser.parse(text)
+            state.prompt = .search(text: text, error: nil)
+            return switchView(&state, query, saved: nil)
+        } catch {
+            state.prompt = .search(text: text, error: error.description)
+            return []
+        }
+    }
+
+    /// The snooze prompt: 1–4 choose, or a typed duration and Enter.
+    static func snoozeKey(_ state: inout AppState, _ selection: Selection, _ typed: String, _ key: Key, _ layout: QueueLayout) -> [Effect] {
+        var typed = typed
+        var until: Date?
+        switch key {
+        case .escape, .control("c"):
+            state.prompt = nil
+            return []
+        case .character(let character) where typed.isEmpty && ("1"..."4").contains(character):
+            until = SnoozeChoice.allCases[Int(String(character))! - 1].until(from: state.now)
+        case .character(let character):
+            typed.append(character)
+        case .backspace:
+            if !typed.isEmpty { typed.removeLast() }
+        case .enter:
+            guard let seconds = Age.parse(typed), seconds > 0 else {
+                state.prompt = .snooze(selection, typed: typed, error: "write a duration like 90m, 3h, 2d or 1w")
+                return []
+            }
+            until = state.now.addingTimeInterval(seconds)
+        default:
+            return []
+        }
+        guard let until else {
+            state.prompt = .snooze(selection, typed: typed, error: nil)
+            return []
+        }
+        state.prompt = nil
+        let act = Act.snooze(selection, until: until)
+        if case .refs(let refs) = selection, refs.count == 1 {
+            if state.view.scope == .waiting { state.queue.remove(refs[0], listHeight: layout.listHeight) }
+            state.status = .init(text: "Snoozed until \(when(until, now: state.now)) (u undoes)", isError: false)
+            return [.act(act)] + fill(state, layout)
+        }
+        return bulk(&state, act, count: state.marks.isEmpty ? 1 : state.marks.count)
+    }
+
+    /// The platform picker: j/k choose, Enter filters, Esc leaves.
+    static func filterKey(_ state: inout AppState, _ platforms: [PlatformCount]?, _ cursor: Int, _ key: Key) -> [Effect] {
+        let choices = (platforms ?? []).filter { $0.waiting > 0 }
+        switch key {
+        case .character("j"), .down:
+            state.prompt = .filter(platforms: platforms, cursor: min(cursor + 1, choices.count))
+        case .character("k"), .up:
+            state.prompt = .filter(platforms: platforms, cursor: max(0, cursor - 1))
+        case .escape, .character("q"), .control("c"):
+            state.prompt = nil
+        case .enter:
+            state.prompt = nil
+            guard cursor > 0, choices.indices.contains(cursor - 1) else { return switchView(&state, .queue, saved: nil) }
+            var query = Query()
+            query.platforms = [choices[cursor - 1].platform]
+            return switchView(&state, query, saved: nil)
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import HeedConfig
+import HeedCore
+import HeedImport
+import HeedStore
+import HeedUI
+
+/// The spool folder an open queue watches: a file dropped in is imported within a second (in
+/// the background), then moved to `done/`, or to `failed/` with a `.why` file naming every
+/// rejected record. Files whose names start with "." or end in ".tmp" or ".part" are being
+/// written and are left alone until renamed.
+final class Spool: @unchecked Sendable {
+    let folder: String
+    private let store: Store
+    private let config: Config
+    private let queue = DispatchQueue(label: "heed spool", qos: .utility)
+    private var timer: DispatchSourceTimer?
+    private let lock = NSLock()
+    private var notices: [String] = []
+
+    init(folder: String, store: Store, config: Config) throws {
+        self.folder = folder
+        self.store = store
+        self.config = config
+        try FileSecurity.makePrivateFolder(folder)
+    }
+
+    /// Starts looking at the folder every `interval` seconds.
+    func start(interval: Double = 0.5) {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now(), repeating: interval)
+        timer.setEventHandler { [weak self] in self?.scan() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    func stop() {
+        timer?.cancel()
+        timer = nil
+    }
+
+    /// What the spool did since the last call, one line each.
+    func takeNotices() -> [String] {
+        lock.withLock {
+            defer { notices.removeAll() }
+            return notices
+        }
+    }
+
+    private func scan() {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        for name in names where !name.hasPrefix(".") && !name.hasSuffix(".tmp") && !name.hasSuffix(".part") {
+            let path = folder + "/" + name
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            let notice = take(name)
+            lock.withLock { notices.append(notice) }
+        }
+    }
+
+    /// Imports one file and files it away; returns the line to show.
+    private func take(_ name: String) -> String {
+        let path = folder + "/" + name
+        var rejected: [String] = []
+        do {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ImportFailure("cannot read \(name): \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            let counts = try store.importing(now: Date()) { sink in
+                try MentionFile.read(fd: fd, file: name, format: nil, isOwn: config.isOwn, progress: nil) { event in
+                    switch event {
+                    case .mention(let mention): try sink.put(mention)
+                    case .skipped: sink.skip()
+                    case .rejected(let problem):
+                        sink.reject()
+                        rejected.append("\(problem)")
+                    case .answered(let ref, let at): try sink.answered(ref, at: at)
+                    case .advice: break
+                    }
+                }
+            }
+            if rejected.isEmpty {
+                file(name, into: "done", why: nil)
+                return "Spool: \(name): \(counts.summary)"
+            }
+            file(name, into: "failed", why: rejected.joined(separator: "\n"))
+            return "Spool: \(name): \(counts.summary); the rejected are named in spool/failed/\(name).why"
+        } catch {
+            file(name, into: "failed", why: "\(error)")
+            return "Spool: \(name) was not imported: \(error) (moved to spool/failed/)"
+        }
+    }
+
+    /// Moves a file into a subfolder (a name already there gets a time prefix).
+    private func file(_ name: String, into subfolder: String, why: String?) {
+        let target = folder + "/" + subfolder
+        try? FileSecurity.makePrivateFolder(target)
+        var destination = target + "/" + name
+        if FileManager.default.fileExists(atPath: destination) {
+            destination = target + "/" + "\(Int(Date().timeIntervalSince1970 * 1000))-" + name
+        }
+        if rename(folder + "/" + name, destination) != 0 { unlink(folder + "/" + name) }
+        if let why { FileManager.default.createFile(atPath: destination + ".why", contents: Data((why + "\n").utf8), attributes: [.posixPermissions: 0o600]) }
+    }
+}
+
+/// Tells the open queue when the store changed under it: another process committed (SQLite's
+/// data version moved) or the spool imported something.
+final class ChangeWatch: @unchecked Sendable {
+    private let store: Store
+    private let spool: Spool?
+    private let lock = NSLock()
+    private var seen: Int?
+
+    init(store: Store, spool: Spool?) {
+        self.store = store
+        self.spool = spool
+        seen = try? store.othersChanges()
+    }
+
+    func changed() -> StoreChange? {
+        let notices = spool?.takeNotices() ?? []
+        let version = try? store.othersChanges()
+        let moved = lock.withLock {
+            defer { seen = version }
+            return version != seen
+        }
+        guard moved || !notices.isEmpty else { return nil }
+        store.forgetViews()
+        return StoreChange(notice: notices.last)
+    }
+}
