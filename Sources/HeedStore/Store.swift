@@ -106,7 +106,7 @@ public final class Store: Sendable {
     /// One item by its ref.
     public func item(_ ref: Ref) throws -> QueueItem? {
         try writer.read { db in
-            try Self.items(db, "SELECT * FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id]).first
+            try Self.pageItems(db, "SELECT * FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id]).first
         }
     }
 

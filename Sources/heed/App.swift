@@ -26,6 +26,8 @@ struct App {
 
     /// Effects that wait until the screen is drawn (counting the saved views).
     var deferred: [Effect] = []
+    /// A key read while draining typed keys, handled next.
+    var held: Key?
 
     mutating func run() {
         applyTheme()
@@ -48,7 +50,8 @@ struct App {
                 dispatch(later)
                 continue
             }
-            if let key = terminal.readKey() {
+            if let key = held ?? terminal.readKey() {
+                held = nil
                 if key == .resize {
                     terminal.invalidate()
                     shown = nil
@@ -66,23 +69,27 @@ struct App {
         }
     }
 
-    /// A key and every key typed after it: reduced in order, their effects run once each, only
-    /// the last search of a burst of typing (so fast typing never waits on stale searches).
+    /// A key; while the search line is open, every key typed after it too: reduced in order,
+    /// their effects run once, only the last search of a burst of typing (so fast typing never
+    /// waits on stale searches). A key that arrives after the search line closed waits for
+    /// the effects before it.
     private mutating func typed(_ first: Key) {
         var effects = Reducer.reduce(&state, .keyPressed(first))
         var count = 1
-        while count < 64, !state.quitting, let key = terminal.typedKey() {
+        while count < 64, !state.quitting, Self.isSearching(state), let key = terminal.typedKey() {
             count += 1
             if key == .resize {
-                terminal.invalidate()
-                let size = terminal.size
-                effects += Reducer.reduce(&state, .resized(width: size.width, height: size.height))
-            } else {
-                effects += Reducer.reduce(&state, .keyPressed(key))
+                held = key
+                break
             }
+            effects += Reducer.reduce(&state, .keyPressed(key))
         }
         if count > 1 { effects = Self.latestViews(effects) }
         dispatch(effects)
+    }
+
+    static func isSearching(_ state: AppState) -> Bool {
+        if case .search = state.prompt { true } else { false }
     }
 
     /// Drops loads of views other than the last one asked for.

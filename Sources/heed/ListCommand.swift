@@ -20,22 +20,47 @@ struct List: ParsableCommand {
     @Flag(help: "Include acknowledged, replied and snoozed items.")
     var all = false
 
+    @Option(help: ArgumentHelp("Only items found by this search, in the search line's words: words, \"a phrase\", platform:NAME, kind:dm, from:NAME, age>4h, is:snoozed.", valueName: "search"))
+    var search: String?
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if let search {
+            do { _ = try QueryParser.parse(search) } catch { throw ValidationError("--search: \(error.description)") }
+        }
     }
 
     func run() throws {
         let store = try openStore(paths.storePath)
         let now = Date()
         var output = BufferedOutput()
+        let write = { (item: QueueItem) in
+            output.write(json ? HeedLines.line(item.mention, now: now) : Self.plain(item, now: now, showState: all))
+        }
         do {
-            try store.forEach(all: all, limit: limit) { item in
-                output.write(json ? HeedLines.line(item.mention, now: now) : Self.plain(item, now: now, showState: all))
+            if let search, var query = try? QueryParser.parse(search) {
+                if all, !search.contains("is:") { query.scope = .all }
+                try Self.pages(store, query, now: now, limit: limit, write)
+            } else {
+                try store.forEach(all: all, limit: limit, write)
             }
         } catch let error as StoreError {
             throw HeedExit.failure("\(error)")
         }
         output.flush()
+    }
+
+    /// Every item of a view, a page at a time.
+    static func pages(_ store: Store, _ query: Query, now: Date, limit: Int?, _ body: (QueueItem) -> Void) throws {
+        var left = limit ?? Int.max
+        var request = PageRequest.first(500)
+        while left > 0 {
+            let page = try store.page(query, request, now: now)
+            for item in page.prefix(left) { body(item) }
+            left -= page.count
+            guard page.count == 500, let last = page.last else { return }
+            request = .after(last.key, 500)
+        }
     }
 
     /// One line for people: age, ref, author, the start of the text, all made safe to print.

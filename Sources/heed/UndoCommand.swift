@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import HeedCore
+import HeedOutbox
+import HeedStore
+
+/// `heed undo`: undoes the last action (from any queue or command), as `u` does.
+struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Undo the last action: acknowledge, reply, snooze, bulk or discard (repeat to go further back).",
+        discussion: "A reply undone has its draft discarded in the outbox; a discard undone makes the draft pending again."
+    )
+
+    @OptionGroup var paths: PathOptions
+
+    func run() throws {
+        let store = try openStore(paths.storePath)
+        guard let undone = try Replies.undo(store: store, outbox: Outbox(path: paths.outboxPath), at: Date()) else {
+            print("nothing to undo")
+            return
+        }
+        let names = undone.refs.prefix(5).map(\.description).joined(separator: ", ")
+        let more = undone.count > 5 ? " and \(undone.count - 5) more" : ""
+        print("undid \(undone.kind.rawValue) of \(undone.count) item\(undone.count == 1 ? "" : "s"): \(names)\(more)")
+    }
+}
