@@ -232,6 +232,11 @@ extension Store {
         try importing(now: now, bulkAfter: nil, body)
     }
 
+    /// Imports that leave at most this many rows unindexed are indexed for search at once;
+    /// larger backlogs are indexed by the next open queue in the background, or by a search
+    /// from the shell, so a large import returns as soon as its items are stored.
+    public static let indexAtOnce = 50_000
+
     /// `bulkAfter` sets when bulk mode starts (tests use small numbers).
     func importing(now: Date, bulkAfter: Int?, _ body: (ImportSink) throws -> Void) throws -> ImportCounts {
         defer { views.changed() }
@@ -246,8 +251,9 @@ extension Store {
             }
             return sink.counts
         }
-        // The items are in; the search index follows in batches of its own.
-        try catchUpSearch()
+        // The items are in; the search index follows in batches of its own, at once for an
+        // import of everyday size, later for a large backlog (see `catchUpSearch`).
+        if try unindexedCount() <= Self.indexAtOnce { try catchUpSearch() }
         return counts
     }
 }

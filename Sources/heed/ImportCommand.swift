@@ -70,6 +70,9 @@ struct Import: ParsableCommand {
         run.finishProgress()
         print(total.summary)
         run.report()
+        if let left = try? store.unindexedCount(), left > 0 {
+            FileHandle.standardError.write(Data("heed: note: \(left) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them\n".utf8))
+        }
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
     }

@@ -39,6 +39,7 @@ struct List: ParsableCommand {
         }
         do {
             if let search, var query = try? QueryParser.parse(search) {
+                try store.catchUpSearch()
                 if all, !search.contains("is:") { query.scope = .all }
                 try Self.pages(store, query, now: now, limit: limit, write)
             } else {

@@ -6,7 +6,7 @@ import HeedUI
 
 extension Services {
     /// The services over a real store and outbox file.
-    static func live(store: Store, outbox: Outbox, templates folder: String? = nil, spool: Spool? = nil) -> Services {
+    static func live(store: Store, outbox: Outbox, templates folder: String? = nil, notices: Notices = Notices()) -> Services {
         let autosave = Autosave(besideOutbox: outbox.path)
         var services = Services(
             now: { Date() },
@@ -42,7 +42,7 @@ extension Services {
         services.thread = { try store.thread(of: $0) }
         services.platformCounts = { try store.platformCounts().map { PlatformCount(platform: $0.platform, waiting: $0.waiting) } }
         services.wake = { try store.wakeSnoozed(now: $0) }
-        let watch = ChangeWatch(store: store, spool: spool)
+        let watch = ChangeWatch(store: store, notices: notices)
         services.changed = { watch.changed() }
         services.drafts = { try Replies.drafts(store: store, outbox: outbox) }
         services.saveEdit = { draft, text, now in try outbox.append([.edited(draft: draft, text: text, at: now)]) }

@@ -18,10 +18,12 @@ struct Open: ParsableCommand {
         try Screenful.checkTerminal()
         let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
-        let spool = try? Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config)
+        let notices = Notices()
+        let spool = try? Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
         spool?.start()
         defer { spool?.stop() }
-        let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", spool: spool)
+        SearchCatchUp.start(store, notices: notices)
+        let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", notices: notices)
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder))
     }

@@ -15,13 +15,13 @@ final class Spool: @unchecked Sendable {
     private let config: Config
     private let queue = DispatchQueue(label: "heed spool", qos: .utility)
     private var timer: DispatchSourceTimer?
-    private let lock = NSLock()
-    private var notices: [String] = []
+    private let notices: Notices
 
-    init(folder: String, store: Store, config: Config) throws {
+    init(folder: String, store: Store, config: Config, notices: Notices) throws {
         self.folder = folder
         self.store = store
         self.config = config
+        self.notices = notices
         try FileSecurity.makePrivateFolder(folder)
     }
 
@@ -39,22 +39,13 @@ final class Spool: @unchecked Sendable {
         timer = nil
     }
 
-    /// What the spool did since the last call, one line each.
-    func takeNotices() -> [String] {
-        lock.withLock {
-            defer { notices.removeAll() }
-            return notices
-        }
-    }
-
     private func scan() {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         for name in names where !name.hasPrefix(".") && !name.hasSuffix(".tmp") && !name.hasSuffix(".part") {
             let path = folder + "/" + name
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            let notice = take(name)
-            lock.withLock { notices.append(notice) }
+            notices.post(take(name))
         }
     }
 
@@ -104,22 +95,38 @@ final class Spool: @unchecked Sendable {
     }
 }
 
+/// Lines for the status bar from background work (the spool, the search indexer), taken by
+/// the loop on its tick.
+final class Notices: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func post(_ line: String) { lock.withLock { lines.append(line) } }
+
+    func take() -> [String] {
+        lock.withLock {
+            defer { lines.removeAll() }
+            return lines
+        }
+    }
+}
+
 /// Tells the open queue when the store changed under it: another process committed (SQLite's
-/// data version moved) or the spool imported something.
+/// data version moved), or background work (spool, search indexer) has news.
 final class ChangeWatch: @unchecked Sendable {
     private let store: Store
-    private let spool: Spool?
+    private let notices: Notices
     private let lock = NSLock()
     private var seen: Int?
 
-    init(store: Store, spool: Spool?) {
+    init(store: Store, notices: Notices) {
         self.store = store
-        self.spool = spool
+        self.notices = notices
         seen = try? store.othersChanges()
     }
 
     func changed() -> StoreChange? {
-        let notices = spool?.takeNotices() ?? []
+        let notices = notices.take()
         let version = try? store.othersChanges()
         let moved = lock.withLock {
             defer { seen = version }
@@ -128,5 +135,22 @@ final class ChangeWatch: @unchecked Sendable {
         guard moved || !notices.isEmpty else { return nil }
         store.forgetViews()
         return StoreChange(notice: notices.last)
+    }
+}
+
+/// Indexes for search, in the background, what an older heed or an interrupted import left
+/// unindexed; searches meanwhile find what is indexed so far.
+enum SearchCatchUp {
+    static func start(_ store: Store, notices: Notices) {
+        guard let left = try? store.unindexedCount(), left > 0 else { return }
+        notices.post("Indexing \(left) items for search in the background…")
+        Thread.detachNewThread {
+            do {
+                let done = try store.catchUpSearch()
+                notices.post("Search index ready (\(done) items indexed)")
+            } catch {
+                notices.post("The search index could not be brought up to date: \(error)")
+            }
+        }
     }
 }

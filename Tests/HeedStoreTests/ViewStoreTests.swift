@@ -1,0 +1,153 @@
+import Foundation
+import HeedCore
+import HeedStore
+import XCTest
+
+/// Views on a real store: search (words, phrases, CJK, emoji, accents, authors), facets, paging
+/// by key, and what keeps the search index true (re-imports, bulk imports).
+final class ViewStoreTests: XCTestCase {
+    var folder: URL!
+    var store: Store!
+    let now = Date(timeIntervalSince1970: 1_763_800_000)
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-views-\(UUID().uuidString)")
+        store = try Store(path: folder.appendingPathComponent("heed.sqlite").path)
+        _ = try put(Self.fixture(now))
+    }
+
+    override func tearDownWithError() throws {
+        store = nil
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    static func fixture(_ now: Date) -> [Mention] {
+        func m(_ id: String, _ platform: Platform, _ kind: MentionKind, _ handle: String, _ name: String?, _ text: String, hours: Double, conversation: String? = nil) -> Mention {
+            Mention(platform: platform, id: id, kind: kind, author: Author(handle: handle, name: name), text: text,
+                    createdAt: now.addingTimeInterval(-hours * 3_600), conversation: conversation)
+        }
+        return [
+            m("1", .mastodon, .mention, "alice@example.social", "Alice", "Is the meetup on Thursday still on?", hours: 50, conversation: "c1"),
+            m("2", .mastodon, .reply, "bob@example.social", "Bob", "The meetup moved to Friday", hours: 30, conversation: "c1"),
+            m("3", .x, .mention, "kenji_t", "田中健二", "東京のイベントはいつですか？", hours: 20),
+            m("4", .bluesky, .dm, "noor.bsky.social", nil, "Love the new release 😍 café crème", hours: 6),
+            m("5", .x, .dm, "alice_x", "Alice", "Private question about pricing", hours: 3),
+            m("6", .youtube, .comment, "@MariaSantos", "María Santos", "Great walkthrough, the export step was unclear", hours: 1, conversation: "v1"),
+            m("7", .mastodon, .reply, "carol@example.social", "Carol", "Thursday works for me", hours: 0.5, conversation: "c1"),
+        ]
+    }
+
+    func put(_ mentions: [Mention], bulkAfter: Int? = nil) throws -> ImportCounts {
+        try store.importing(now: now) { sink in for m in mentions { try sink.put(m) } }
+    }
+
+    func ids(_ search: String) throws -> [String] {
+        try store.page(QueryParser.parse(search), .first(100), now: now).map(\.mention.id)
+    }
+
+    func count(_ search: String) throws -> Int {
+        try store.summary(QueryParser.parse(search), now: now).waiting
+    }
+
+    func testWordsMatchAsPrefixesInTextAndAuthors() throws {
+        XCTAssertEqual(try ids("meetup"), ["1", "2"])
+        XCTAssertEqual(try ids("meet"), ["1", "2"], "a word matches as a prefix while typing")
+        XCTAssertEqual(try ids("thursday"), ["1", "7"], "case does not matter")
+        XCTAssertEqual(try ids("alice"), ["1", "5"], "names and handles are searched")
+        XCTAssertEqual(try ids("meetup friday"), ["2"], "words combine with AND")
+        XCTAssertEqual(try ids("meetup -friday"), ["1"])
+        XCTAssertEqual(try count("meetup"), 2)
+    }
+
+    func testPhrasesMatchWordForWord() throws {
+        XCTAssertEqual(try ids(#""moved to friday""#), ["2"])
+        XCTAssertEqual(try ids(#""to moved""#), [])
+    }
+
+    func testChineseJapaneseEmojiAndAccents() throws {
+        XCTAssertEqual(try ids("東京"), ["3"], "a CJK run is found inside a longer run")
+        XCTAssertEqual(try ids("イベント"), ["3"])
+        XCTAssertEqual(try ids("田中"), ["3"], "CJK names too")
+        XCTAssertEqual(try ids("京東"), [], "characters in the typed order only")
+        XCTAssertEqual(try ids("😍"), ["4"])
+        XCTAssertEqual(try ids("cafe creme"), ["4"], "accents fold")
+        XCTAssertEqual(try ids("maria"), ["6"])
+    }
+
+    func testAuthorsFacetsAndAges() throws {
+        XCTAssertEqual(try ids("from:alice"), ["1", "5"])
+        XCTAssertEqual(try ids("from:alice platform:x"), ["5"])
+        XCTAssertEqual(try ids("platform:mastodon"), ["1", "2", "7"])
+        XCTAssertEqual(try count("platform:mastodon"), 3, "a platform's count is maintained")
+        XCTAssertEqual(try ids("-platform:mastodon"), ["3", "4", "5", "6"])
+        XCTAssertEqual(try ids("kind:dm"), ["4", "5"])
+        XCTAssertEqual(try ids("age>10h"), ["1", "2", "3"])
+        XCTAssertEqual(try ids("age<2h"), ["6", "7"])
+        XCTAssertEqual(try ids("kind:reply age>1h platform:mastodon"), ["2"])
+        let summary = try store.summary(QueryParser.parse("kind:dm"), now: now)
+        XCTAssertEqual(summary.oldest, now.addingTimeInterval(-6 * 3_600))
+    }
+
+    func testViewsPageByKeyAndLocateTheirItems() throws {
+        for query in [try QueryParser.parse("platform:mastodon,x,bluesky"), try QueryParser.parse("the")] {
+            let all = try store.page(query, .first(100), now: now)
+            let first = try store.page(query, .first(2), now: now)
+            let next = try store.page(query, .after(first[1].key, 2), now: now)
+            let last = try store.page(query, .last(2), now: now)
+            let before = try store.page(query, .before(last[0].key, 2), now: now)
+            XCTAssertEqual((first + next).map(\.mention.id), Array(all.prefix(4)).map(\.mention.id), "\(query.text)")
+            XCTAssertEqual(last.map(\.mention.id), Array(all.suffix(2)).map(\.mention.id))
+            XCTAssertEqual((before + last).map(\.mention.id), Array(all.suffix(4)).map(\.mention.id))
+            for (rank, item) in all.enumerated() {
+                XCTAssertEqual(try store.rank(of: item.key, in: query, now: now), rank)
+                XCTAssertTrue(try store.contains(item.key, in: query, now: now))
+            }
+        }
+        let five = try XCTUnwrap(store.item(Ref(platform: .x, id: "5")))
+        XCTAssertFalse(try store.contains(five.key, in: QueryParser.parse("platform:mastodon"), now: now))
+    }
+
+    func testAnsweredItemsLeaveWaitingViewsAndSearchFollowsChanges() throws {
+        try store.acknowledge([Ref(platform: .mastodon, id: "1")], at: now)
+        XCTAssertEqual(try ids("meetup"), ["2"], "the kept result list was dropped by the write")
+        XCTAssertEqual(try ids("meetup is:answered"), ["1"])
+        XCTAssertEqual(try ids("meetup is:all"), ["1", "2"])
+        // A re-import that changes a text re-indexes it.
+        var edited = Self.fixture(now)[1]
+        edited.text = "The gathering moved to Saturday"
+        XCTAssertEqual(try put([edited]).updated, 1)
+        XCTAssertEqual(try ids("meetup"), [])
+        XCTAssertEqual(try ids("saturday"), ["2"])
+        XCTAssertEqual(try ids("friday"), [])
+    }
+
+    func testBulkImportsAreSearchableAndCounted() throws {
+        var many: [Mention] = []
+        for index in 0..<30_000 {
+            let platform: Platform = index % 2 == 0 ? .reddit : .github
+            let text = index % 1_000 == 0 ? "needle number \(index)" : "hay \(index)"
+            let created = now.addingTimeInterval(-Double(index))
+            many.append(Mention(platform: platform, id: "b\(index)", author: Author(handle: "bulk\(index % 50)"), text: text, createdAt: created))
+        }
+        XCTAssertEqual(try put(many).imported, 30_000)
+        XCTAssertEqual(try store.unindexedCount(), 0)
+        XCTAssertEqual(try count("needle"), 30)
+        XCTAssertEqual(try count("platform:reddit"), 15_000)
+        XCTAssertEqual(try count("platform:github needle"), 0)
+        XCTAssertEqual(try store.summary().waiting, 30_007)
+        let counts = Dictionary(uniqueKeysWithValues: try store.platformCounts().map { ($0.platform, $0.waiting) })
+        XCTAssertEqual(counts[.reddit], 15_000)
+        XCTAssertEqual(counts[.mastodon], 3)
+    }
+
+    func testThreadsListTheConversationAndCountOpenItems() throws {
+        let thread = try store.thread(of: Ref(platform: .mastodon, id: "2"))
+        XCTAssertEqual(thread.map(\.mention.id), ["1", "2", "7"])
+        let page = try store.page(.queue, .first(10), now: now)
+        XCTAssertEqual(page.first { $0.mention.id == "1" }?.thread, 3)
+        XCTAssertEqual(page.first { $0.mention.id == "3" }?.thread, 1)
+        try store.acknowledge([Ref(platform: .mastodon, id: "7")], at: now)
+        XCTAssertEqual(try store.page(.queue, .first(10), now: now).first { $0.mention.id == "1" }?.thread, 2)
+        XCTAssertEqual(try store.thread(of: Ref(platform: .x, id: "3")).map(\.mention.id), ["3"], "no conversation: the item alone")
+    }
+}
