@@ -20,7 +20,8 @@ enum PromptView {
         case .snooze(_, let typed, let error):
             buffer.fill(y: row, role: .composer)
             let choices = SnoozeChoice.allCases.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: " · ")
-            var x = buffer.put(" Snooze: " + choices + " · or type: ", x: 0, y: row, maxWidth: layout.width - 4, role: .composer)
+            let lead = error == nil ? " Snooze: " + choices + " · or type: " : " Snooze for: "
+            var x = buffer.put(lead, x: 0, y: row, maxWidth: layout.width - 4, role: .composer)
             x = buffer.put(typed, x: x, y: row, maxWidth: max(0, layout.width - x - 1), role: .composer)
             x = buffer.put("▏", x: x, y: row, role: .cursor)
             if let error { buffer.put("  " + error, x: x, y: row, maxWidth: max(0, layout.width - x), role: .error) }

@@ -99,7 +99,7 @@ public enum SnoozeChoice: CaseIterable, Sendable {
         case .oneHour: "1 hour"
         case .fourHours: "4 hours"
         case .tomorrowMorning: "tomorrow 9:00"
-        case .nextWeek: "next Monday 9:00"
+        case .nextWeek: "Monday 9:00"
         }
     }
 
