@@ -25,7 +25,7 @@ enum PromptView {
             x = buffer.put(typed, x: x, y: row, maxWidth: max(0, layout.width - x - 1), role: .composer)
             x = buffer.put("▏", x: x, y: row, role: .cursor)
             if let error { buffer.put("  " + error, x: x, y: row, maxWidth: max(0, layout.width - x), role: .error) }
-            Views.keyBar([("1-4", "choose"), ("90m/2d Enter", "for a while"), ("Esc", "cancel")], y: layout.keyBarRow, into: &buffer)
+            Views.keyBar([("1-4 Enter", "choose"), ("90m/2d Enter", "for a while"), ("Esc", "cancel")], y: layout.keyBarRow, into: &buffer)
         case .filter(let platforms, let cursor):
             picker(state, platforms, cursor, layout, into: &buffer)
             Views.keyBar([("j/k", "choose"), ("Enter", "filter"), ("Esc", "cancel")], y: layout.keyBarRow, into: &buffer)

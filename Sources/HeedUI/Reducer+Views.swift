@@ -105,7 +105,7 @@ extension Reducer {
         }
     }
 
-    /// The snooze prompt: 1–4 choose, or a typed duration and Enter.
+    /// The snooze prompt: a choice's number or a duration (90m, 2d), then Enter.
     static func snoozeKey(_ state: inout AppState, _ selection: Selection, _ typed: String, _ key: Key, _ layout: QueueLayout) -> [Effect] {
         var typed = typed
         var until: Date?
@@ -113,15 +113,17 @@ extension Reducer {
         case .escape, .control("c"):
             state.prompt = nil
             return []
-        case .character(let character) where typed.isEmpty && ("1"..."4").contains(character):
-            until = SnoozeChoice.allCases[Int(String(character))! - 1].until(from: state.now)
         case .character(let character):
             typed.append(character)
         case .backspace:
             if !typed.isEmpty { typed.removeLast() }
         case .enter:
+            if let number = Int(typed), SnoozeChoice.allCases.indices.contains(number - 1) {
+                until = SnoozeChoice.allCases[number - 1].until(from: state.now)
+                break
+            }
             guard let seconds = Age.parse(typed), seconds > 0 else {
-                state.prompt = .snooze(selection, typed: typed, error: "write a duration like 90m, 3h, 2d or 1w")
+                state.prompt = .snooze(selection, typed: typed, error: "1 to 4, or a duration like 90m, 3h, 2d or 1w")
                 return []
             }
             until = state.now.addingTimeInterval(seconds)
@@ -136,7 +138,6 @@ extension Reducer {
         let act = Act.snooze(selection, until: until)
         if case .refs(let refs) = selection, refs.count == 1 {
             if state.view.scope == .waiting { state.queue.remove(refs[0], listHeight: layout.listHeight) }
-            state.status = .init(text: "Snoozed until \(when(until, now: state.now)) (u undoes)", isError: false)
             return [.act(act)] + fill(state, layout)
         }
         return bulk(&state, act, count: state.marks.isEmpty ? 1 : state.marks.count)
