@@ -41,10 +41,14 @@ public enum PageRequest: Sendable, Hashable {
 public struct QueueSummary: Sendable, Hashable {
     public var waiting: Int
     public var oldest: Date?
+    /// False when `waiting` is an estimate (a search matching much of the store), counted
+    /// exactly just after.
+    public var exact: Bool
 
-    public init(waiting: Int, oldest: Date?) {
+    public init(waiting: Int, oldest: Date?, exact: Bool = true) {
         self.waiting = waiting
         self.oldest = oldest
+        self.exact = exact
     }
 }
 

@@ -50,13 +50,14 @@ enum SearchText {
     }
 
     /// A phrase for the match expression: folded, quoted, prefix-matched when `prefix` and
-    /// the phrase is a single word of a spaced script (a CJK run is matched as typed).
+    /// the phrase is a single word of a spaced script of three letters or more (a CJK run is
+    /// matched as typed; a prefix of one or two letters would match most of the store).
     static func phrase(_ text: String, prefix: Bool) -> String? {
         let folded = fold(text)
         let tokens = folded.split(whereSeparator: { $0 == " " })
         guard !tokens.isEmpty else { return nil }
         let quoted = "\"" + tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        let spaced = tokens.count == 1 && !tokens[0].unicodeScalars.contains(where: standsAlone)
+        let spaced = tokens.count == 1 && tokens[0].count >= 3 && !tokens[0].unicodeScalars.contains(where: standsAlone)
         return prefix && spaced ? quoted + "*" : quoted
     }
 

@@ -66,9 +66,20 @@ extension Store {
     public func summary(_ query: Query, now: Date) throws -> QueueSummary {
         if query.isQueue { return try summary() }
         let sql = ViewSQL(query, now: now)
-        if sql.listed {
+        switch try plan(query, sql) {
+        case .listed:
             let keys = try listedKeys(query, sql)
             return QueueSummary(waiting: keys.count, oldest: keys.first.map { Self.date($0.createdAt) })
+        case .dense(let matches):
+            // Counting exactly costs a lookup per match: the screen gets an estimate from the
+            // share of rows that wait, and the exact count (`exactCount`) right after.
+            let oldest = try page(query, .first(1), now: now).first?.mention.createdAt
+            let (waiting, rows) = try writer.read { db in
+                (try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'waiting'") ?? 0, try Int.fetchOne(db, sql: "SELECT MAX(id) FROM mention") ?? 1)
+            }
+            return QueueSummary(waiting: Int(Double(matches) * Double(waiting) / Double(max(rows, 1))), oldest: oldest, exact: false)
+        case .indexed:
+            break
         }
         return try writer.read { db in
             let count: Int
@@ -93,9 +104,12 @@ extension Store {
     public func page(_ query: Query, _ request: PageRequest, now: Date) throws -> [QueueItem] {
         if query.isQueue { return try page(request) }
         let sql = ViewSQL(query, now: now)
-        if sql.listed { return try listedPage(try listedKeys(query, sql), request) }
+        let plan = try plan(query, sql)
+        if plan == .listed { return try listedPage(try listedKeys(query, sql), request) }
+        // A dense search scans the rank index in order and checks each row against the matches.
+        let from = plan == .indexed ? "mention" : "mention INDEXED BY mention_rank"
         return try writer.read { db in
-            let select = "SELECT * FROM mention WHERE \(sql.whereClause)"
+            let select = "SELECT * FROM \(from) WHERE \(sql.whereClause)"
             let base = sql.arguments
             switch request {
             case .first(let limit):
@@ -114,7 +128,7 @@ extension Store {
     public func rank(of key: RankKey, in query: Query, now: Date) throws -> Int {
         if query.isQueue { return try rank(of: key) }
         let sql = ViewSQL(query, now: now)
-        if sql.listed {
+        if try plan(query, sql) == .listed {
             let keys = try listedKeys(query, sql)
             return Self.insertionPoint(of: key, in: keys)
         }
@@ -128,6 +142,41 @@ extension Store {
     func viewRowIDs(_ db: Database, _ query: Query, now: Date) throws -> [Int64] {
         let sql = ViewSQL(query, now: now)
         return try Int64.fetchAll(db, sql: "SELECT id FROM mention WHERE \(sql.whereClause)", arguments: sql.statementArguments)
+    }
+
+    /// How a view is read: from the rank index (facets only), from a key list made once (a
+    /// search with few matches, or a scope the rank index does not hold), or from the rank
+    /// index checked against the matches (a search that matches much of the store).
+    enum Plan: Equatable {
+        case indexed, listed, dense(matches: Int)
+    }
+
+    /// Searches matching more rows than this are read densely, not listed.
+    static let listedAtMost = 30_000
+
+    func plan(_ query: Query, _ sql: ViewSQL) throws -> Plan {
+        guard let include = sql.include else { return sql.listed ? .listed : .indexed }
+        guard query.scope == .waiting else { return .listed }
+        let generation = views.generation
+        let matches: Int
+        if let known = views.matches(for: include, generation: generation) {
+            matches = known
+        } else {
+            matches = try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search WHERE search MATCH ?", arguments: [include]) ?? 0 }
+            views.keep(matches: matches, for: include, generation: generation)
+        }
+        return matches <= Self.listedAtMost ? .listed : .dense(matches: matches)
+    }
+
+    /// The exact count of a view whose summary was an estimate (a dense search).
+    public func exactCount(_ query: Query, now: Date) throws -> Int {
+        let sql = ViewSQL(query, now: now)
+        guard let include = sql.include else { return try summary(query, now: now).waiting }
+        let rest = sql.rest.conditions.isEmpty ? "" : " AND " + sql.rest.conditions.joined(separator: " AND ")
+        return try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search CROSS JOIN mention ON mention.id = search.rowid WHERE search MATCH ?\(rest)",
+                             arguments: StatementArguments([include] + sql.rest.arguments)) ?? 0
+        }
     }
 
     // MARK: - Listed views
@@ -193,7 +242,7 @@ extension Store {
             return try writer.read { db in try Bool.fetchOne(db, sql: "SELECT state = 'waiting' FROM mention WHERE id = ?", arguments: [key.row]) ?? false }
         }
         let sql = ViewSQL(query, now: now)
-        if sql.listed {
+        if try plan(query, sql) == .listed {
             let keys = try listedKeys(query, sql)
             let index = Self.insertionPoint(of: key, in: keys)
             return keys.indices.contains(index) && keys[index] == key

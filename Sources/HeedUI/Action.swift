@@ -14,6 +14,8 @@ public enum Action: Sendable {
     case threadLoaded(Ref, [QueueItem])
     case platformCountsLoaded([PlatformCount])
     case viewCountsLoaded([Int?])
+    /// The exact count of a view first shown with an estimate.
+    case viewCounted(Query, Int)
     /// Another process (or the spool folder) changed the store.
     case storeChanged(notice: String?)
     /// Snoozed items came back (their time came, or their conversation moved).
@@ -73,6 +75,8 @@ public enum Effect: Sendable, Equatable {
     case loadThread(Ref)
     case loadPlatformCounts
     case countViews([Query])
+    /// Counts a view exactly (after the screen is drawn).
+    case countView(Query)
     case checkForChanges
     case wakeSnoozed
     case saveReply(ReplyInput)

@@ -16,6 +16,8 @@ public struct QueueState: Sendable, Equatable {
     public var summary = QueueSummary(waiting: 0, oldest: nil)
     /// Set once the first page and summary have arrived, so an empty screen means empty.
     public var loaded = false
+    /// The last item was asked for while the count was an estimate: go there once counted.
+    public var lastWanted = false
 
     public init() {}
 

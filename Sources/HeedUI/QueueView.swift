@@ -24,10 +24,11 @@ enum QueueView {
         var x = buffer.put(" heed", x: 0, y: 0, role: .headerAccent)
         if let label = state.label { x = buffer.put(" [\(label)]", x: x, y: 0, role: .headerAccent) }
         let queue = state.queue
-        var words = "  \(queue.count.grouped) "
+        let approximately = queue.summary.exact ? "" : "≈"
+        var words = "  \(approximately)\(queue.count.grouped) "
         if let saved = state.savedView, state.savedViews.indices.contains(saved) {
             x = buffer.put("  " + state.savedViews[saved].name + ":", x: x, y: 0, maxWidth: 24, role: .headerAccent)
-            words = " \(queue.count.grouped) "
+            words = " \(approximately)\(queue.count.grouped) "
         }
         switch state.view.scope {
         case _ where state.savedView != nil: words += state.view.scope == .waiting ? "waiting" : "items"

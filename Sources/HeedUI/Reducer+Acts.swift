@@ -85,6 +85,15 @@ extension Reducer {
                 state.savedViews[index].count = count
             }
             return []
+        case .viewCounted(let view, let count):
+            guard view == state.view else { return [] }
+            state.queue.summary.waiting = count
+            state.queue.summary.exact = true
+            state.queue.move(to: state.queue.cursor, listHeight: layout.listHeight)
+            guard state.queue.lastWanted else { return fill(state, layout) }
+            state.queue.lastWanted = false
+            state.queue.move(to: count - 1, listHeight: layout.listHeight)
+            return [.load(.last(QueueState.pageSize), view: view)]
         case .storeChanged(let notice):
             if let notice { state.status = .init(text: notice, isError: false) }
             return refresh(&state)

@@ -34,7 +34,7 @@ public enum Reducer {
             guard view == state.view else { return [] }
             state.queue.summary = summary
             state.queue.move(to: state.queue.cursor, listHeight: layout.listHeight)
-            return []
+            return summary.exact ? [] : [.countView(view)]
         case .pageLoaded(let request, let page, let view):
             guard view == state.view else { return [] }
             state.queue.take(request, page)
@@ -52,7 +52,7 @@ public enum Reducer {
                 state.queue.move(to: offset, listHeight: layout.listHeight)
             }
             return fill(state, layout)
-        case .acted, .threadLoaded, .platformCountsLoaded, .viewCountsLoaded, .storeChanged, .snoozedWoke, .undone:
+        case .acted, .threadLoaded, .platformCountsLoaded, .viewCountsLoaded, .viewCounted, .storeChanged, .snoozedWoke, .undone:
             return resultAction(&state, action, layout)
         case .replySaved, .replyFailed, .editorFinished, .autosaveRecovered, .templatesLoaded:
             return composerAction(&state, action, layout)
@@ -169,6 +169,10 @@ public enum Reducer {
             state.queue.move(to: 0, listHeight: layout.listHeight)
             if queue.offset != 0 { return [.load(.first(QueueState.pageSize), view: state.view)] }
         case .last:
+            if !queue.summary.exact {
+                state.queue.lastWanted = true
+                return [.countView(state.view)]
+            }
             state.queue.move(to: queue.count - 1, listHeight: layout.listHeight)
             if queue.offset + queue.items.count < queue.count { return [.load(.last(QueueState.pageSize), view: state.view)] }
         case .acknowledge, .acknowledgeThread, .snooze, .mark, .markAll, .undo, .replyThread:

@@ -15,6 +15,8 @@ public struct Services: Sendable {
     public var undo: @Sendable () throws -> UndoneAction?
     /// The selected item's conversation, oldest first.
     public var thread: @Sendable (Ref) throws -> [QueueItem] = { _ in [] }
+    /// The exact count of a view first summarised with an estimate.
+    public var exactCount: @Sendable (Query) throws -> Int = { _ in 0 }
     /// Waiting items per platform (maintained counts).
     public var platformCounts: @Sendable () throws -> [PlatformCount] = { [] }
     /// Whether another process (or the spool folder) changed the store since the last call,
@@ -76,6 +78,8 @@ public enum EffectRunner {
                 return [.threadLoaded(ref, try services.thread(ref))]
             case .loadPlatformCounts:
                 return [.platformCountsLoaded(try services.platformCounts())]
+            case .countView(let view):
+                return [.viewCounted(view, try services.exactCount(view))]
             case .countViews(let views):
                 return [.viewCountsLoaded(views.map { try? services.summary($0).waiting })]
             case .checkForChanges:

@@ -145,6 +145,9 @@ struct App {
             if case .countViews = effect {
                 deferred.removeAll { if case .countViews = $0 { true } else { false } }
                 deferred.append(effect)
+            } else if case .countView = effect {
+                deferred.removeAll { if case .countView = $0 { true } else { false } }
+                deferred.append(effect)
             } else if case .openEditor(let text) = effect {
                 pending.append(editInEditor(text))
             } else if case .nextTheme = effect {

@@ -40,6 +40,7 @@ extension Services {
         }
         if let folder { services.templates = { Templates.load(folder) } }
         services.thread = { try store.thread(of: $0) }
+        services.exactCount = { try store.exactCount($0, now: Date()) }
         services.platformCounts = { try store.platformCounts().map { PlatformCount(platform: $0.platform, waiting: $0.waiting) } }
         services.wake = { try store.wakeSnoozed(now: $0) }
         let watch = ChangeWatch(store: store, notices: notices)

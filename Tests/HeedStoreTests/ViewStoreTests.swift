@@ -123,20 +123,31 @@ final class ViewStoreTests: XCTestCase {
 
     func testBulkImportsAreSearchableAndCounted() throws {
         var many: [Mention] = []
-        for index in 0..<30_000 {
+        for index in 0..<40_000 {
             let platform: Platform = index % 2 == 0 ? .reddit : .github
             let text = index % 1_000 == 0 ? "needle number \(index)" : "hay \(index)"
             let created = now.addingTimeInterval(-Double(index))
             many.append(Mention(platform: platform, id: "b\(index)", author: Author(handle: "bulk\(index % 50)"), text: text, createdAt: created))
         }
-        XCTAssertEqual(try put(many).imported, 30_000)
+        XCTAssertEqual(try put(many).imported, 40_000)
         XCTAssertEqual(try store.unindexedCount(), 0)
-        XCTAssertEqual(try count("needle"), 30)
-        XCTAssertEqual(try count("platform:reddit"), 15_000)
+        XCTAssertEqual(try count("needle"), 40)
+        XCTAssertEqual(try count("platform:reddit"), 20_000)
         XCTAssertEqual(try count("platform:github needle"), 0)
-        XCTAssertEqual(try store.summary().waiting, 30_007)
+        XCTAssertEqual(try store.summary().waiting, 40_007)
         let counts = Dictionary(uniqueKeysWithValues: try store.platformCounts().map { ($0.platform, $0.waiting) })
-        XCTAssertEqual(counts[.reddit], 15_000)
+        XCTAssertEqual(counts[.reddit], 20_000)
+        // "hay" matches most of the store: an estimate at once, the exact count after, pages in rank order.
+        let hay = try QueryParser.parse("hay")
+        let estimate = try store.summary(hay, now: now)
+        XCTAssertFalse(estimate.exact)
+        XCTAssertEqual(try store.exactCount(hay, now: now), 39_960)
+        let first = try store.page(hay, .first(100), now: now)
+        XCTAssertEqual(first.map(\.key), first.map(\.key).sorted())
+        XCTAssertEqual(first.first?.mention.id, "b39999")
+        let next = try store.page(hay, .after(first[99].key, 100), now: now)
+        XCTAssertTrue(next.allSatisfy { $0.key > first[99].key && $0.mention.text.hasPrefix("hay") })
+        XCTAssertEqual(try store.rank(of: next[0].key, in: hay, now: now), 100)
         XCTAssertEqual(counts[.mastodon], 3)
     }
 
