@@ -47,7 +47,9 @@ struct App {
             if !deferred.isEmpty {
                 let later = deferred
                 deferred.removeAll()
-                dispatch(later)
+                var pending: [Action] = []
+                for effect in later { pending += EffectRunner.run(effect, services) }
+                for action in pending { send(action) }
                 continue
             }
             if let key = held ?? terminal.readKey() {
