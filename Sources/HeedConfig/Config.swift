@@ -14,6 +14,9 @@ public struct Config: Sendable, Equatable {
     /// When an age turns from fresh to due, due to late, late to overdue (seconds):
     /// what customers expect of a brand on social media, 1 hour, 4 hours, 24 hours.
     public var overdue: [TimeInterval] = [3_600, 14_400, 86_400]
+    /// People known by several accounts (`[people] alice = ["mastodon:alice@example.social", "x:alice"]`),
+    /// so an author's history covers all of them.
+    public var people: [String: [Identity]] = [:]
 
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
         self.handles = handles
@@ -119,6 +122,9 @@ extension Config {
             if thresholds == thresholds.sorted() { config.overdue = thresholds } else {
                 problems.append(ConfigProblem(file: file, line: line(of: "overdue", in: text), key: "overdue", reason: "fresh, due and late must grow in that order"))
             }
+        }
+        if let value = table["people"] {
+            problems += parsePeople(value, text: text, file: file, into: &config)
         }
         if let value = table["limits"] {
             guard let limits = value.table else {
