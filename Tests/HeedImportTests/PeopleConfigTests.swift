@@ -1,5 +1,6 @@
 import HeedConfig
 import HeedCore
+import HeedStore
 import XCTest
 
 /// `[people]` in config.toml: one person's accounts on several platforms, and problems by line.
@@ -64,5 +65,22 @@ final class PeopleConfigTests: XCTestCase {
         XCTAssertEqual(config.handles[.x], ["me"])
         let (_, list) = Config.parse("[people]\ncarol = 5\n", file: "c.toml")
         XCTAssertEqual(list.map(\.description), [#"c.toml:2 (people.carol): must be a list of "platform:handle" strings: [people] then alice = ["mastodon:alice@example.social", "x:alice"]"#])
+    }
+}
+
+/// `[people]` and the store together: the accounts config links are the history the store counts.
+final class PeopleHistoryTests: XCTestCase {
+    func testLinkedAccountsMakeOneHistory() throws {
+        let (config, _) = Config.parse(#"[people]"# + "\n" + #"alice = ["mastodon:alice@example.social", "x:alice"]"#, file: "c.toml")
+        let store = try Store()
+        let now = Date(timeIntervalSince1970: 1_795_251_600)
+        _ = try store.importing(now: now) { sink in
+            try sink.put(Mention(platform: .mastodon, id: "1", author: Author(handle: "Alice@example.social"), text: "a", createdAt: now.addingTimeInterval(-60)))
+            try sink.put(Mention(platform: .x, id: "2", author: Author(handle: "alice"), text: "b", createdAt: now.addingTimeInterval(-30)))
+            try sink.put(Mention(platform: .bluesky, id: "3", author: Author(handle: "alice"), text: "c", createdAt: now))
+        }
+        let history = try store.authorHistory(config.identities(of: .x, handle: "@alice"), now: now)
+        XCTAssertEqual(history.recent.map(\.text), ["b", "a"])
+        XCTAssertEqual(config.person(of: .x, handle: "@alice"), "alice")
     }
 }
