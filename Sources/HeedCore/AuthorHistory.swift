@@ -7,6 +7,7 @@ public struct Identity: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The handle as written, without a leading "@".
     public var handle: String
 
+    /// An account; a leading "@" on the handle is dropped.
     public init(platform: Platform, handle: String) {
         self.platform = platform
         self.handle = Self.bare(handle)
@@ -50,6 +51,7 @@ public struct AuthorHistory: Sendable, Equatable {
     /// Their newest answered item: the last exchange (nil when none was ever answered).
     public var lastAnswered: Mention?
 
+    /// The history as the store counts it.
     public init(identities: [Identity], asOf: Date, total: Int, replied: Int, acknowledged: Int, waiting: Int, snoozed: Int,
                 timed: Int, medianSeconds: Double?, firstAt: Date?, recent: [Mention], lastAnswered: Mention?) {
         self.identities = identities

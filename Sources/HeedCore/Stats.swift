@@ -16,6 +16,7 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     /// Received and answered per UTC day, oldest first: the last 14 days, or the period when shorter.
     public var days: [DayCount]
 
+    /// The figures as the store counts them.
     public init(now: Date, since: Date?, all: AnswerFigures, platforms: [AnswerFigures], waitingAges: [AgeBucket], days: [DayCount]) {
         self.now = now
         self.since = since
@@ -176,6 +177,7 @@ public struct WithinShare: Sendable, Equatable, Codable {
     public var counted: Int
     public var share: Double?
 
+    /// A share as counted; `share` is answered ÷ counted, nil when nothing counted.
     public init(seconds: TimeInterval, answered: Int, counted: Int, share: Double?) {
         self.seconds = seconds
         self.answered = answered
@@ -206,6 +208,7 @@ public struct AgeBucket: Sendable, Equatable, Codable {
         case label, fromSeconds = "from_seconds", toSeconds = "to_seconds", count
     }
 
+    /// A bucket of the queue by age.
     public init(label: String, fromSeconds: TimeInterval, toSeconds: TimeInterval?, count: Int) {
         self.label = label
         self.fromSeconds = fromSeconds
@@ -239,6 +242,7 @@ public struct DayCount: Sendable, Equatable, Codable {
     public var received: Int
     public var answered: Int
 
+    /// One day's counts.
     public init(start: Date, received: Int, answered: Int) {
         self.start = start
         self.received = received

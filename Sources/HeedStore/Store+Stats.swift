@@ -40,6 +40,7 @@ extension Store {
         var received = 0, replied = 0, acknowledged = 0, waiting = 0, snoozed = 0
         var unansweredOlder = [Int](repeating: 0, count: AnswerFigures.limits.count)
 
+        /// Adds another platform's counts: the total of all platforms.
         mutating func add(_ other: PlatformCounts) {
             received += other.received
             replied += other.replied
@@ -49,6 +50,7 @@ extension Store {
             for index in unansweredOlder.indices { unansweredOlder[index] += other.unansweredOlder[index] }
         }
 
+        /// The figures of these counts with their answer times.
         func figures(_ platform: Platform?, durations: [Double]) -> AnswerFigures {
             AnswerFigures(platform: platform, received: received, replied: replied, acknowledged: acknowledged,
                           waiting: waiting, snoozed: snoozed, durations: durations, unansweredOlder: unansweredOlder)

@@ -23,6 +23,7 @@ extension Store {
         var received: [Int]
         var answered: [Int]
 
+        /// A pass over the period from `since` (everything when nil) with the trend's days up to `now`.
         init(since: Date?, now: Date) {
             let nowMs = Store.milliseconds(now)
             self.since = since.map(Store.milliseconds) ?? Int64.min

@@ -7,6 +7,7 @@ struct Span: Sendable, Equatable {
     var text: String
     var role: Role
 
+    /// Text in a role.
     init(_ text: String, _ role: Role) {
         self.text = text
         self.role = role
@@ -17,7 +18,9 @@ struct Span: Sendable, Equatable {
 struct ReportLine: Sendable, Equatable {
     var spans: [Span]
 
+    /// Spans one after another.
     init(_ spans: [Span]) { self.spans = spans }
+    /// A line of one text in one role.
     init(_ text: String, _ role: Role) { spans = [Span(text, role)] }
 
     static let blank = ReportLine([])

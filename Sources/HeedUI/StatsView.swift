@@ -48,12 +48,15 @@ public enum StatsView {
         return lines
     }
 
+    /// The table rows: all platforms together, then each platform.
     static func rows(_ stats: ResponseStats) -> [AnswerFigures] { [stats.all] + stats.platforms }
 
+    /// The table rows' labels.
     static func labels(_ stats: ResponseStats) -> [(String, Role)] {
         rows(stats).map { ($0.platform?.label ?? "all", $0.platform == nil ? .title : .platform) }
     }
 
+    /// Received and answered per platform, and what each column counts.
     static func answers(_ stats: ResponseStats, width: Int) -> [ReportLine] {
         let rows = rows(stats)
         func column(_ header: String, _ priority: Int, _ value: (AnswerFigures) -> String) -> ReportColumn {
@@ -73,6 +76,7 @@ public enum StatsView {
         return lines
     }
 
+    /// Time to answer per platform, and how it is measured.
     static func times(_ stats: ResponseStats, width: Int) -> [ReportLine] {
         let rows = rows(stats)
         func column(_ header: String, _ priority: Int, _ value: (AnswerFigures) -> String) -> ReportColumn {
@@ -97,6 +101,7 @@ public enum StatsView {
         return lines
     }
 
+    /// The queue by age as bars coloured by how overdue each bucket is.
     static func waiting(_ stats: ResponseStats, width: Int, settings: Settings) -> [ReportLine] {
         let total = stats.waitingAges.reduce(0) { $0 + $1.count }
         var lines = [ReportLine([Span("Waiting now, by age", .title), Span("  \(Report.number(total)) items", .normal)])]
@@ -116,6 +121,7 @@ public enum StatsView {
         return lines
     }
 
+    /// Received and answered per day as bars on one scale.
     static func days(_ stats: ResponseStats, width: Int) -> [ReportLine] {
         let labelWidth = 10
         let countWidth = max(3, stats.days.map { max(Glyphs.width(Report.number($0.received)), Glyphs.width(Report.number($0.answered))) }.max() ?? 0)

@@ -17,12 +17,14 @@ struct Stats: ParsableCommand {
     @Flag(help: "Print one JSON object (snake_case keys, ISO 8601 UTC times, durations in seconds, shares from 0 to 1).")
     var json = false
 
+    /// A span must be a duration above nothing.
     func validate() throws {
         if let since, (Age.parse(since) ?? 0) <= 0 {
             throw ValidationError("'\(since)' is not a duration: write for example 90m, 12h, 7d or 2w")
         }
     }
 
+    /// Counts at the current time and prints the report or the JSON object.
     func run() throws {
         let store = try openStore(paths.storePath)
         let now = Date()
