@@ -18,6 +18,9 @@ public struct Config: Sendable, Equatable {
     public var views: [SavedQuery] = []
     /// Bulk actions on more items than this ask first (`[bulk] confirm_above = 20`).
     public var confirmAbove = 20
+    /// People known by several accounts (`[people] alice = ["mastodon:alice@example.social", "x:alice"]`),
+    /// so an author's history covers all of them.
+    public var people: [String: [Identity]] = [:]
 
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
         self.handles = handles
@@ -123,6 +126,9 @@ extension Config {
             if thresholds == thresholds.sorted() { config.overdue = thresholds } else {
                 problems.append(ConfigProblem(file: file, line: line(of: "overdue", in: text), key: "overdue", reason: "fresh, due and late must grow in that order"))
             }
+        }
+        if let value = table["people"] {
+            problems += parsePeople(value, text: text, file: file, into: &config)
         }
         if let value = table["limits"] {
             guard let limits = value.table else {

@@ -14,6 +14,8 @@ public enum Action: Sendable {
     case threadLoaded(Ref, [QueueItem])
     case platformCountsLoaded([PlatformCount])
     case viewCountsLoaded([Int?])
+    case statsLoaded(ResponseStats)
+    case authorLoaded(Ref, name: String, AuthorHistory)
     /// The exact count of a view first shown with an estimate.
     case viewCounted(Query, Int)
     /// Another process (or the spool folder) changed the store.
@@ -75,6 +77,8 @@ public enum Effect: Sendable, Equatable {
     case loadThread(Ref)
     case loadPlatformCounts
     case countViews([Query])
+    case loadStats
+    case loadAuthor(Ref)
     /// Counts a view exactly (after the screen is drawn).
     case countView(Query)
     case checkForChanges

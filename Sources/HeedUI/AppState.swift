@@ -9,6 +9,18 @@ public struct AppState: Sendable, Equatable {
         case help(scroll: Int)
         case composer(Composer)
         case outbox(OutboxScreen)
+        /// The stats screen (nil until counted).
+        case stats(ResponseStats?, scroll: Int)
+        /// One author's history with the user.
+        case author(AuthorScreen)
+    }
+
+    /// The author history screen: whose, and what the store said.
+    public struct AuthorScreen: Sendable, Equatable {
+        public var ref: Ref
+        public var name: String
+        public var history: AuthorHistory?
+        public var scroll = 0
     }
 
     /// A line under the screen: what just happened, or what went wrong.

@@ -6,6 +6,7 @@ public enum Command: Sendable, Equatable {
     case acknowledge, reply, undo, help, quit, outbox, nextTheme
     case snooze, mark, markAll, acknowledgeThread, replyThread
     case search, filter, nextView, previousView, clearView
+    case stats, author, closeScreen
     case edit, discard, closeOutbox
     case closeHelp
     case save, editor, templates, cancel, newline, backspace, deleteForward, left, right, up, down, lineStart, lineEnd
@@ -17,6 +18,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case composer = "Composer"
     case outbox = "Outbox"
     case help = "Help"
+    case stats = "Stats"
+    case author = "Author history"
 }
 
 /// One row of the key table: the keys, what they do, and the words the help screen shows.
@@ -49,6 +52,8 @@ public enum KeyTable {
         Binding(keys: [.tab], command: .nextView, help: "next saved view ([views] in config.toml)", context: .queue),
         Binding(keys: [.backTab], command: .previousView, help: "previous saved view", context: .queue),
         Binding(keys: [.escape], command: .clearView, help: "back to the whole queue; clear the marks", context: .queue),
+        Binding(keys: [.character("S")], command: .stats, help: "stats: response rate, time to answer, the queue by age, per day", context: .queue),
+        Binding(keys: [.character("h")], command: .author, help: "the author's history with you (linked accounts in [people])", context: .queue),
         Binding(keys: [.character("o")], command: .outbox, help: "the outbox: drafts to edit or discard", context: .queue),
         Binding(keys: [.character("T")], command: .nextTheme, help: "next theme (heed themes lists them)", context: .queue),
         Binding(keys: [.character("?")], command: .help, help: "this help", context: .queue),
@@ -70,6 +75,12 @@ public enum KeyTable {
         Binding(keys: [.character("d")], command: .discard, help: "discard a pending draft: the item returns to the queue", context: .outbox),
         Binding(keys: [.character("u")], command: .undo, help: "undo the last action", context: .outbox),
         Binding(keys: [.escape, .character("o"), .character("q")], command: .closeOutbox, help: "back to the queue", context: .outbox),
+        Binding(keys: [.character("j"), .down], command: .down, help: "scroll down", context: .stats),
+        Binding(keys: [.character("k"), .up], command: .up, help: "scroll up", context: .stats),
+        Binding(keys: [.escape, .character("q"), .character("S")], command: .closeScreen, help: "back to the queue", context: .stats),
+        Binding(keys: [.character("j"), .down], command: .down, help: "scroll down", context: .author),
+        Binding(keys: [.character("k"), .up], command: .up, help: "scroll up", context: .author),
+        Binding(keys: [.escape, .character("q"), .character("h")], command: .closeScreen, help: "back to the queue", context: .author),
         Binding(keys: [.character("j"), .down], command: .down, help: "scroll down", context: .help),
         Binding(keys: [.character("k"), .up], command: .up, help: "scroll up", context: .help),
         Binding(keys: [.character("?"), .escape, .character("q")], command: .closeHelp, help: "close help", context: .help),

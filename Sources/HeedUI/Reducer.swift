@@ -52,6 +52,8 @@ public enum Reducer {
                 state.queue.move(to: offset, listHeight: layout.listHeight)
             }
             return fill(state, layout)
+        case .statsLoaded, .authorLoaded:
+            return screenAction(&state, action)
         case .acted, .threadLoaded, .platformCountsLoaded, .viewCountsLoaded, .viewCounted, .storeChanged, .snoozedWoke, .undone:
             return resultAction(&state, action, layout)
         case .replySaved, .replyFailed, .editorFinished, .autosaveRecovered, .templatesLoaded:
@@ -123,6 +125,8 @@ public enum Reducer {
             let effects = outboxKey(&state, &screen, key)
             if case .outbox = state.mode { state.mode = .outbox(screen) }
             return effects
+        case .stats, .author:
+            return screenKey(&state, key)
         }
     }
 
@@ -183,6 +187,13 @@ public enum Reducer {
             return [.recoverAutosave(item.mention.ref)]
         case .search, .filter, .nextView, .previousView, .clearView:
             return viewCommand(&state, command, layout)
+        case .stats:
+            state.mode = .stats(nil, scroll: 0)
+            return [.loadStats]
+        case .author:
+            guard let item = queue.selected else { return [] }
+            state.mode = .author(AppState.AuthorScreen(ref: item.mention.ref, name: item.mention.author.shownName))
+            return [.loadAuthor(item.mention.ref)]
         case .help: state.mode = .help(scroll: 0)
         case .outbox:
             state.mode = .outbox(OutboxScreen())

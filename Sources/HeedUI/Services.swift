@@ -17,6 +17,10 @@ public struct Services: Sendable {
     public var thread: @Sendable (Ref) throws -> [QueueItem] = { _ in [] }
     /// The exact count of a view first summarised with an estimate.
     public var exactCount: @Sendable (Query) throws -> Int = { _ in 0 }
+    /// The response figures the stats screen shows.
+    public var stats: @Sendable (Date) throws -> ResponseStats = { ResponseStats(now: $0, since: nil, all: AnswerFigures(platform: nil, received: 0, replied: 0, acknowledged: 0, waiting: 0, snoozed: 0, durations: [], unansweredOlder: []), platforms: [], waitingAges: AgeBucket.empty, days: []) }
+    /// An item's author's history with the user (their linked accounts too), and their name.
+    public var author: @Sendable (Ref, Date) throws -> (name: String, history: AuthorHistory)? = { _, _ in nil }
     /// Waiting items per platform (maintained counts).
     public var platformCounts: @Sendable () throws -> [PlatformCount] = { [] }
     /// Whether another process (or the spool folder) changed the store since the last call,
@@ -78,6 +82,11 @@ public enum EffectRunner {
                 return [.threadLoaded(ref, try services.thread(ref))]
             case .loadPlatformCounts:
                 return [.platformCountsLoaded(try services.platformCounts())]
+            case .loadStats:
+                return [.statsLoaded(try services.stats(services.now()))]
+            case .loadAuthor(let ref):
+                guard let (name, history) = try services.author(ref, services.now()) else { return [.failed("\(ref) is not in the store")] }
+                return [.authorLoaded(ref, name: name, history)]
             case .countView(let view):
                 return [.viewCounted(view, try services.exactCount(view))]
             case .countViews(let views):

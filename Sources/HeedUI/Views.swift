@@ -15,6 +15,12 @@ public enum Views {
         case .help(let scroll): HelpView.render(state, scroll: scroll, into: &buffer)
         case .composer(let composer): ComposerView.render(state, composer, into: &buffer)
         case .outbox(let screen): OutboxView.render(state, screen, into: &buffer)
+        case .stats(let stats, let scroll):
+            StatsView.render(stats, scroll: scroll, width: state.width, height: state.height, settings: state.settings, into: &buffer)
+            keyBar([("j/k", "scroll"), ("Esc", "back"), ("heed stats --since 7d", "in the shell")], y: state.height - 1, into: &buffer)
+        case .author(let screen):
+            AuthorView.render(screen.history, name: screen.name, scroll: screen.scroll, width: state.width, height: state.height, now: state.now, settings: state.settings, into: &buffer)
+            keyBar([("j/k", "scroll"), ("Esc", "back"), ("[people]", "in config.toml links accounts")], y: state.height - 1, into: &buffer)
         }
         statusLine(state, into: &buffer)
         return buffer

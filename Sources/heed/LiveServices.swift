@@ -1,4 +1,5 @@
 import Foundation
+import HeedConfig
 import HeedCore
 import HeedOutbox
 import HeedStore
@@ -6,7 +7,7 @@ import HeedUI
 
 extension Services {
     /// The services over a real store and outbox file.
-    static func live(store: Store, outbox: Outbox, templates folder: String? = nil, notices: Notices = Notices()) -> Services {
+    static func live(store: Store, outbox: Outbox, templates folder: String? = nil, config: Config = Config(), notices: Notices = Notices()) -> Services {
         let autosave = Autosave(besideOutbox: outbox.path)
         var services = Services(
             now: { Date() },
@@ -41,6 +42,15 @@ extension Services {
         if let folder { services.templates = { Templates.load(folder) } }
         services.thread = { try store.thread(of: $0) }
         services.exactCount = { try store.exactCount($0, now: Date()) }
+        // The stats screen shows the last 30 days; heed stats --since gives other spans.
+        services.stats = { now in try store.stats(since: now.addingTimeInterval(-30 * 86_400), now: now) }
+        services.author = { ref, now in
+            guard let item = try store.item(ref) else { return nil }
+            let handle = item.mention.author.handle ?? ""
+            let identities = config.identities(of: ref.platform, handle: handle).map { (platform: $0.0, handle: $0.1) }
+            let name = config.person(of: ref.platform, handle: handle) ?? item.mention.author.shownName
+            return (name, try store.authorHistory(identities, now: now))
+        }
         services.platformCounts = { try store.platformCounts().map { PlatformCount(platform: $0.platform, waiting: $0.waiting) } }
         services.wake = { try store.wakeSnoozed(now: $0) }
         let watch = ChangeWatch(store: store, notices: notices)

@@ -23,7 +23,7 @@ struct Open: ParsableCommand {
         spool?.start()
         defer { spool?.stop() }
         SearchCatchUp.start(store, notices: notices)
-        let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", notices: notices)
+        let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", config: config, notices: notices)
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder))
     }

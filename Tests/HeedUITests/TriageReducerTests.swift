@@ -162,3 +162,23 @@ final class TriageReducerTests: XCTestCase {
         XCTAssertEqual(harness.state.queue.cursor, 1)
     }
 }
+
+/// The stats and author screens open from the queue, scroll, and close back to it.
+final class ScreenReducerTests: XCTestCase {
+    func testStatsAndAuthorScreensOpenAndClose() {
+        var harness = Harness(TriageReducerTests.five, now: Sample.now)
+        harness.press(.character("S"))
+        XCTAssertTrue(harness.effects.contains(.loadStats))
+        guard case .stats(let stats, _) = harness.state.mode else { return XCTFail("\(harness.state.mode)") }
+        XCTAssertNotNil(stats, "the fake's figures arrived")
+        XCTAssertTrue(harness.screen[0].hasPrefix(" heed stats"), harness.screen[0])
+        harness.press(.escape)
+        XCTAssertEqual(harness.state.mode, .queue)
+        harness.press(.character("h"))
+        XCTAssertTrue(harness.effects.contains(.loadAuthor(Ref(platform: .mastodon, id: "1"))))
+        XCTAssertTrue(harness.screen[0].contains("alice@example.social"), harness.screen[0])
+        harness.press(.character("q"))
+        XCTAssertEqual(harness.state.mode, .queue)
+        XCTAssertFalse(harness.state.quitting, "q leaves the screen, not heed")
+    }
+}

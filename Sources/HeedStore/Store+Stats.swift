@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import HeedCore
+
+extension Store {
+    /// The answering figures of items received since `since` (everything when nil) up to `now`,
+    /// the current queue by age, and the per-day trend.
+    ///
+    /// One pass over the table feeds every figure but the queue by age: a cursor reads four
+    /// small columns a row at a time, and only the answer times of answered items in the period
+    /// are kept (to sort for percentiles). A `GROUP BY platform` would cost more here: SQLite
+    /// either walks the (platform, native_id) index and looks every row up, or sorts a million
+    /// rows. The queue by age is counted on the rank index, which holds waiting items only.
+    public func stats(since: Date?, now: Date) throws -> ResponseStats {
+        try writer.read { db in
+            var pass = StatsPass(since: since, now: now)
+            try pass.scan(db)
+            var platforms: [AnswerFigures] = []
+            var total = PlatformCounts()
+            var all: [Double] = []
+            all.reserveCapacity(pass.durations.reduce(0) { $0 + $1.count })
+            for index in pass.counts.indices {
+                total.add(pass.counts[index])
+                // Sorted runs: sorting each platform's and then all of them together is cheap.
+                pass.durations[index].sort()
+                all += pass.durations[index]
+                guard index < StatsPass.platforms.count, pass.counts[index].received > 0 else { continue }
+                platforms.append(pass.counts[index].figures(StatsPass.platforms[index], durations: pass.durations[index]))
+            }
+            platforms.sort { ($0.received, $1.platform?.rawValue ?? "") > ($1.received, $0.platform?.rawValue ?? "") }
+            return ResponseStats(
+                now: now, since: since, all: total.figures(nil, durations: all),
+                platforms: platforms, waitingAges: try Self.waitingAges(db, now: Self.milliseconds(now)), days: pass.days
+            )
+        }
+    }
+
+    /// What one platform's items in the period count up to.
+    struct PlatformCounts {
+        var received = 0, replied = 0, acknowledged = 0, waiting = 0, snoozed = 0
+        var unansweredOlder = [Int](repeating: 0, count: AnswerFigures.limits.count)
+
+        /// Adds another platform's counts: the total of all platforms.
+        mutating func add(_ other: PlatformCounts) {
+            received += other.received
+            replied += other.replied
+            acknowledged += other.acknowledged
+            waiting += other.waiting
+            snoozed += other.snoozed
+            for index in unansweredOlder.indices { unansweredOlder[index] += other.unansweredOlder[index] }
+        }
+
+        /// The figures of these counts with their answer times.
+        func figures(_ platform: Platform?, durations: [Double]) -> AnswerFigures {
+            AnswerFigures(platform: platform, received: received, replied: replied, acknowledged: acknowledged,
+                          waiting: waiting, snoozed: snoozed, durations: durations, unansweredOlder: unansweredOlder)
+        }
+    }
+
+    /// The waiting items by age now, counted on the rank index (which holds waiting items only).
+    /// An item dated in the future has waited nothing: it counts as under 1 h.
+    static func waitingAges(_ db: Database, now: Int64) throws -> [AgeBucket] {
+        var buckets = AgeBucket.empty
+        let sums = buckets.map { bucket in
+            var conditions: [String] = []
+            if bucket.fromSeconds > 0 { conditions.append("created_at <= \(now - Int64(bucket.fromSeconds * 1000))") }
+            if let to = bucket.toSeconds { conditions.append("created_at > \(now - Int64(to * 1000))") }
+            return conditions.isEmpty ? "COUNT(*)" : "SUM(\(conditions.joined(separator: " AND ")))"
+        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(sums.joined(separator: ", ")) FROM mention WHERE state = 'waiting'") else { return buckets }
+        for index in buckets.indices { buckets[index].count = row[index] ?? 0 }
+        return buckets
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import HeedCore
+
+extension Store {
+    /// The one pass over the table behind `stats`: counts per platform, answer times, and the
+    /// trend's days. Rows are stepped through SQLite's C API and their four columns read in
+    /// place (a million rows make per-row allocations show); nothing but the answer times is kept.
+    struct StatsPass {
+        /// The platforms by index; one more slot counts rows of a platform heed does not know.
+        static let platforms = Platform.allCases
+        private static let names = platforms.map { Array($0.rawValue.utf8) }
+        static let day: Int64 = 86_400_000
+
+        let since: Int64
+        /// Items created at or before these have waited past each of `AnswerFigures.limits`.
+        let olderThan: [Int64]
+        /// The trend: its first day's number, where it starts counting (ms) and where it ends.
+        let firstDay: Int64, trendStart: Int64, trendEnd: Int64
+        var counts = [PlatformCounts](repeating: PlatformCounts(), count: platforms.count + 1)
+        var durations = [[Double]](repeating: [], count: platforms.count + 1)
+        var received: [Int]
+        var answered: [Int]
+
+        /// A pass over the period from `since` (everything when nil) with the trend's days up to `now`.
+        init(since: Date?, now: Date) {
+            let nowMs = Store.milliseconds(now)
+            self.since = since.map(Store.milliseconds) ?? Int64.min
+            olderThan = AnswerFigures.limits.map { nowMs - Int64($0 * 1000) }
+            let range = DayCount.trendDays(since: since, now: now)
+            firstDay = range.lowerBound
+            trendStart = max(range.lowerBound * Self.day, self.since)
+            trendEnd = (range.upperBound + 1) * Self.day
+            received = Array(repeating: 0, count: range.count)
+            answered = Array(repeating: 0, count: range.count)
+        }
+
+        /// Reads the rows that arrived in the period or were answered within the trend's days.
+        mutating func scan(_ db: Database) throws {
+            let window = since == Int64.min ? "" : " WHERE created_at >= ?1 OR (state IN ('acknowledged', 'replied') AND state_at >= ?2)"
+            let sql = "SELECT platform, state, created_at, state_at FROM mention" + window
+            let statement = try db.makeStatement(sql: sql)
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            if !window.isEmpty {
+                sqlite3_bind_int64(handle, 1, since)
+                sqlite3_bind_int64(handle, 2, trendStart)
+            }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                }
+                let platform = Self.platform(handle)
+                let state = Self.state(handle)
+                let created = sqlite3_column_int64(handle, 2)
+                let answer: Int64? = (state == .replied || state == .acknowledged) && sqlite3_column_type(handle, 3) != SQLITE_NULL ? sqlite3_column_int64(handle, 3) : nil
+                if created >= since { count(platform, state, created: created, answer: answer) }
+                if let answer, answer >= trendStart, answer < trendEnd { answered[Int(answer / Self.day - firstDay)] += 1 }
+            }
+        }
+
+        /// Counts one item of the period; an answer recorded before the item arrived has no usable time.
+        mutating func count(_ platform: Int, _ state: State, created: Int64, answer: Int64?) {
+            if created >= trendStart, created < trendEnd { received[Int(created / Self.day - firstDay)] += 1 }
+            counts[platform].received += 1
+            switch state {
+            case .replied: counts[platform].replied += 1
+            case .acknowledged: counts[platform].acknowledged += 1
+            case .snoozed: counts[platform].snoozed += 1
+            case .waiting: counts[platform].waiting += 1
+            }
+            if state == .replied || state == .acknowledged {
+                if let answer, answer >= created { durations[platform].append(Double(answer - created) / 1000) }
+            } else {
+                for index in olderThan.indices where created <= olderThan[index] { counts[platform].unansweredOlder[index] += 1 }
+            }
+        }
+
+        /// The trend's days with their counts.
+        var days: [DayCount] {
+            received.indices.map { index in
+                DayCount(start: Date(timeIntervalSince1970: Double(firstDay + Int64(index)) * 86_400), received: received[index], answered: answered[index])
+            }
+        }
+
+        /// The states the `state` column holds.
+        enum State { case waiting, acknowledged, replied, snoozed }
+
+        /// The state of the current row, told by its first letter and length ("waiting" when unknown).
+        static func state(_ handle: OpaquePointer) -> State {
+            guard let text = sqlite3_column_text(handle, 1) else { return .waiting }
+            switch (text[0], sqlite3_column_bytes(handle, 1)) {
+            case (UInt8(ascii: "a"), 12): return .acknowledged
+            case (UInt8(ascii: "r"), 7): return .replied
+            case (UInt8(ascii: "s"), 7): return .snoozed
+            default: return .waiting
+            }
+        }
+
+        /// The index in `platforms` of the current row's platform; `platforms.count` when unknown.
+        static func platform(_ handle: OpaquePointer) -> Int {
+            guard let text = sqlite3_column_text(handle, 0) else { return platforms.count }
+            let length = Int(sqlite3_column_bytes(handle, 0))
+            for (index, name) in names.enumerated() where name.count == length {
+                var offset = 0
+                while offset < length, name[offset] == text[offset] { offset += 1 }
+                if offset == length { return index }
+            }
+            return platforms.count
+        }
+    }
+}
