@@ -23,6 +23,8 @@ public final class Store: Sendable {
         try FileSecurity.touchPrivateFile(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // Two cores, one screen: two readers are plenty, and each keeps a page cache in memory.
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             db.add(function: Store.foldFunction)
