@@ -110,11 +110,12 @@ public enum MastodonFormat: PlatformFormat {
         let mentioned = (status["mentions"]?.array ?? []).compactMap { $0["acct"]?.text }
         if !mentioned.isEmpty { target["mentions"] = mentioned.joined(separator: " ") }
 
+        // Statuses carry no thread id: replies to the same status make one conversation.
         return Mention(
             platform: .mastodon, id: id, kind: kind,
             author: try author(Social.optionalObject(status["account"], "\(prefix).account") ?? account),
             text: text, createdAt: createdAt, url: url?.isEmpty == false ? url : nil,
-            conversation: conversation, inReplyTo: inReplyTo, replyTarget: target
+            conversation: conversation ?? inReplyTo, inReplyTo: inReplyTo, replyTarget: target
         )
     }
 

@@ -70,7 +70,7 @@ final class SocialFormatTests: XCTestCase {
         XCTAssertEqual(m.text, "@trwnh sup!")
         XCTAssertEqual(F.iso(m.createdAt), "2019-11-23T07:49:01Z")
         XCTAssertEqual(m.inReplyTo, "103186038209478945")
-        XCTAssertNil(m.conversation)
+        XCTAssertEqual(m.conversation, "103186038209478945", "replies to one status make one conversation")
         XCTAssertNil(m.url)
         XCTAssertEqual(m.replyTarget, ["in_reply_to_id": "103186126728896492", "mentions": "trwnh"])
     }
