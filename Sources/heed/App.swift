@@ -4,7 +4,8 @@ import HeedUI
 import Screen
 import Terminal
 
-/// The loop: key → action → reduce → effects → screen, with a tick that keeps ages current.
+/// The loop: key → action → reduce → effects → screen, with a tick (twice a second) that keeps
+/// ages current and looks for changes made by other processes.
 @MainActor
 struct App {
     let terminal: Terminal
@@ -64,7 +65,7 @@ struct App {
                 }
             }
             let now = services.now()
-            if now.timeIntervalSince(lastTick) >= 1 {
+            if now.timeIntervalSince(lastTick) >= 0.5 {
                 lastTick = now
                 send(.ticked(now))
             }
