@@ -3,7 +3,8 @@
 j, k, PgDn, G, g, a and u, quit to process gone, and peak memory (VmHWM).
 
 Method: heed runs on a pseudo-terminal of 100x30 with TERM=xterm-256color, on a copy of STORE
-made for this run (a and u change the store; the copy and its outbox are deleted afterwards).
+made (and synced to disk) for this run: a and u change the store; the copy and its outbox are
+deleted afterwards.
 A frame counts as shown when the bytes heed wrote contain the key bar's last words ("quit"),
 after which the output goes quiet for 20 ms. Key latency is the time from writing a key to the
 last byte of the burst it causes (the burst ends after 20 ms of quiet), so it includes reducing
@@ -50,13 +51,13 @@ def peak_rss_kib(pid):
                 return int(line.split()[1])
     return -1
 
-def press(fd, key, quiet=0.02):
+def press(fd, key, quiet=0.02, timeout=5.0):
     """Writes a key; returns ms from the write to the last byte of the burst it causes."""
     sent = time.monotonic()
     os.write(fd, key)
-    ready, _, _ = select.select([fd], [], [], 5)
+    ready, _, _ = select.select([fd], [], [], timeout)
     if not ready:
-        raise SystemExit("no output within 5 s after %r" % key)
+        raise SystemExit("no output within %g s after %r" % (timeout, key))
     last = sent
     while ready:
         if not os.read(fd, 65536):
@@ -66,10 +67,15 @@ def press(fd, key, quiet=0.02):
     return (last - sent) * 1000
 
 def copy_store(store, folder):
+    """Copies the store and syncs the copy: otherwise the first sync heed makes (the checkpoint
+    when it quits after a or u) would also write out the whole fresh copy."""
     copy = os.path.join(folder, "heed.sqlite")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(store + suffix):
             shutil.copyfile(store + suffix, copy + suffix)
+            descriptor = os.open(copy + suffix, os.O_RDONLY)
+            os.fsync(descriptor)
+            os.close(descriptor)
     return copy
 
 def stats(samples):

@@ -77,12 +77,19 @@ public enum Fixture {
     }
 
     /// A fresh copy of the store of `count` items, for benchmarks that change it (one working
-    /// copy per size, made again by every call, so nothing piles up).
+    /// copy per size, made again by every call, so nothing piles up). The copy is synced to
+    /// disk first, or the store's first checkpoint would pay for writing all of it out.
     public static func storeCopy(_ count: Int) throws -> Store {
         let source = try storeFolder(count)
         let copy = source + ".work"
         try? FileManager.default.removeItem(atPath: copy)
         try FileManager.default.copyItem(atPath: source, toPath: copy)
+        for name in try FileManager.default.contentsOfDirectory(atPath: copy) {
+            let fd = open(copy + "/" + name, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            fsync(fd)
+            close(fd)
+        }
         return try Store(path: copy + "/heed.sqlite")
     }
 
