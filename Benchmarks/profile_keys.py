@@ -10,7 +10,7 @@ Usage: profile_keys.py HEED_BINARY STORE OUTPUT [--callgrind] KEY…
   e.g. profile_keys.py heed store.sqlite /tmp/u-at-end.perf G a u a u a u a u
 Then: perf report -i OUTPUT --no-children --stdio, or callgrind_annotate OUTPUT.
 """
-import fcntl, os, pty, shutil, struct, sys, tempfile, termios
+import fcntl, os, pty, shutil, struct, subprocess, sys, tempfile, termios
 from measure_screen import copy_store, read_until, press, PAGE_DOWN
 
 def main():
@@ -18,11 +18,15 @@ def main():
     if len(arguments) < 4:
         raise SystemExit(__doc__)
     binary, store, output, keys = arguments[0], arguments[1], os.path.abspath(arguments[2]), arguments[3:]
+    folder = tempfile.mkdtemp(prefix="heed-profile-")
     if "--callgrind" in sys.argv:
-        command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + output, binary]
+        # valgrind 3.19 cannot read the DWARF 5 the Swift toolchain writes: profile a copy
+        # without debug information (function names stay).
+        stripped = os.path.join(folder, "heed")
+        subprocess.run(["strip", "--strip-debug", "-o", stripped, binary], check=True)
+        command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + output, stripped]
     else:
         command = ["perf", "record", "-q", "-e", "cpu-clock", "-g", "-o", output, "--", binary]
-    folder = tempfile.mkdtemp(prefix="heed-profile-")
     try:
         copy = copy_store(store, folder)
         env = dict(os.environ, TERM="xterm-256color", HEED_STORE=copy, HEED_OUTBOX=copy + ".outbox.jsonl", LANG="C.UTF-8")
