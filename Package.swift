@@ -6,6 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "heed", targets: ["heed"]),
+        // Libraries for the benchmark package in Benchmarks/ (a separate package).
+        .library(name: "HeedCore", targets: ["HeedCore"]),
+        .library(name: "HeedStore", targets: ["HeedStore"]),
+        .library(name: "HeedImport", targets: ["HeedImport"]),
+        .library(name: "HeedOutbox", targets: ["HeedOutbox"]),
+        .library(name: "HeedUI", targets: ["HeedUI"]),
+        .library(name: "Screen", targets: ["Screen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
