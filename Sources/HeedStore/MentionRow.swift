@@ -4,30 +4,34 @@ import HeedCore
 
 /// Reads and writes the `mention` table's columns.
 enum MentionRow {
+    /// The columns `item` reads, in its order (by index: naming a column per read costs more
+    /// than the rest of reading a row).
+    static let select = "SELECT id, platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation, in_reply_to, reply_target, state, state_at, draft_id, snoozed_until"
+
     static func item(_ row: Row) -> QueueItem {
-        let createdAt: Int64 = row["created_at"]
+        let createdAt: Int64 = row[8]
         let mention = Mention(
-            platform: Platform(rawValue: row["platform"]) ?? .mastodon,
-            id: row["native_id"],
-            kind: MentionKind(rawValue: row["kind"]) ?? .mention,
-            author: Author(handle: row["author_handle"], name: row["author_name"], url: row["author_url"]),
-            text: row["text"],
+            platform: Platform(rawValue: row[1]) ?? .mastodon,
+            id: row[2],
+            kind: MentionKind(rawValue: row[3]) ?? .mention,
+            author: Author(handle: row[4], name: row[5], url: row[6]),
+            text: row[7],
             createdAt: Store.date(createdAt),
-            url: row["url"],
-            conversation: row["conversation"],
-            inReplyTo: row["in_reply_to"],
-            replyTarget: decodeTarget(row["reply_target"]),
+            url: row[9],
+            conversation: row[10],
+            inReplyTo: row[11],
+            replyTarget: decodeTarget(row[12]),
             state: state(row)
         )
-        return QueueItem(key: RankKey(createdAt: createdAt, row: row["id"]), mention: mention)
+        return QueueItem(key: RankKey(createdAt: createdAt, row: row[0]), mention: mention)
     }
 
     static func state(_ row: Row) -> MentionState {
-        let at: Int64? = row["state_at"]
-        switch row["state"] as String {
+        let at: Int64? = row[14]
+        switch row[13] as String {
         case "acknowledged": return .acknowledged(at: Store.date(at ?? 0))
-        case "replied": return .replied(draft: row["draft_id"] ?? "", at: Store.date(at ?? 0))
-        case "snoozed": return .snoozed(until: Store.date(row["snoozed_until"] ?? 0))
+        case "replied": return .replied(draft: row[15] ?? "", at: Store.date(at ?? 0))
+        case "snoozed": return .snoozed(until: Store.date(row[16] ?? 0))
         default: return .waiting
         }
     }

@@ -36,8 +36,8 @@ extension Store {
                         durations.append(Double(at - created) / 1000)
                     }
                 }
-                items += try Self.items(db, "SELECT * FROM mention WHERE \(match) ORDER BY created_at DESC, id DESC LIMIT ?", arguments + [recent])
-                let answered = try Self.items(db, "SELECT * FROM mention WHERE \(match) AND state IN ('acknowledged', 'replied') ORDER BY created_at DESC, id DESC LIMIT 1", arguments)
+                items += try Self.items(db, "\(MentionRow.select) FROM mention WHERE \(match) ORDER BY created_at DESC, id DESC LIMIT ?", arguments + [recent])
+                let answered = try Self.items(db, "\(MentionRow.select) FROM mention WHERE \(match) AND state IN ('acknowledged', 'replied') ORDER BY created_at DESC, id DESC LIMIT 1", arguments)
                 if let item = answered.first, lastAnswered.map({ item.key > $0.key }) ?? true { lastAnswered = item }
             }
             items.sort { $0.key > $1.key }

@@ -8,9 +8,9 @@ extension Store {
     public func thread(of ref: Ref, limit: Int = 200) throws -> [QueueItem] {
         try writer.read { db in
             guard let conversation = try String.fetchOne(db, sql: "SELECT conversation FROM mention WHERE platform = ? AND native_id = ?", arguments: [ref.platform.rawValue, ref.id]) else {
-                return try Self.items(db, "SELECT * FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id])
+                return try Self.items(db, "\(MentionRow.select) FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id])
             }
-            return try Self.items(db, "SELECT * FROM mention WHERE platform = ? AND conversation = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+            return try Self.items(db, "\(MentionRow.select) FROM mention WHERE platform = ? AND conversation = ? ORDER BY created_at DESC, id DESC LIMIT ?",
                                   [ref.platform.rawValue, conversation, limit]).reversed()
         }
     }

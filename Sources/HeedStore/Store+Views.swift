@@ -109,7 +109,7 @@ extension Store {
         // A dense search scans the rank index in order and checks each row against the matches.
         let from = plan == .indexed ? "mention" : "mention INDEXED BY mention_rank"
         return try writer.read { db in
-            let select = "SELECT * FROM \(from) WHERE \(sql.whereClause)"
+            let select = "\(MentionRow.select) FROM \(from) WHERE \(sql.whereClause)"
             let base = sql.arguments
             switch request {
             case .first(let limit):
@@ -219,7 +219,7 @@ extension Store {
         guard !range.isEmpty else { return [] }
         let ids = keys[range].map(\.row)
         let items: [QueueItem] = try writer.read { db in
-            try Self.pageItems(db, "SELECT * FROM mention WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(ids))
+            try Self.pageItems(db, "\(MentionRow.select) FROM mention WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(ids))
         }
         return items.sorted { $0.key < $1.key }
     }

@@ -73,7 +73,7 @@ public final class Store: Sendable {
     /// A page of waiting items in rank order, fetched by key on the rank index.
     public func page(_ request: PageRequest) throws -> [QueueItem] {
         try writer.read { db in
-            let select = "SELECT * FROM mention WHERE state = 'waiting'"
+            let select = "\(MentionRow.select) FROM mention WHERE state = 'waiting'"
             switch request {
             case .first(let limit):
                 return try Self.pageItems(db, "\(select) ORDER BY created_at, id LIMIT ?", [limit])
@@ -92,7 +92,7 @@ public final class Store: Sendable {
         try writer.read { db in
             let filter = all ? "" : "WHERE state = 'waiting'"
             let order = all ? "ORDER BY created_at, id" : "ORDER BY created_at, id"
-            return try Self.items(db, "SELECT * FROM mention \(filter) \(order) LIMIT ?", [limit ?? -1])
+            return try Self.items(db, "\(MentionRow.select) FROM mention \(filter) \(order) LIMIT ?", [limit ?? -1])
         }
     }
 
@@ -100,7 +100,7 @@ public final class Store: Sendable {
     public func forEach(all: Bool, limit: Int?, _ body: (QueueItem) throws -> Void) throws {
         try writer.read { db in
             let filter = all ? "" : "WHERE state = 'waiting'"
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM mention \(filter) ORDER BY created_at, id LIMIT ?", arguments: [limit ?? -1])
+            let rows = try Row.fetchCursor(db, sql: "\(MentionRow.select) FROM mention \(filter) ORDER BY created_at, id LIMIT ?", arguments: [limit ?? -1])
             while let row = try rows.next() { try body(MentionRow.item(row)) }
         }
     }
@@ -108,12 +108,12 @@ public final class Store: Sendable {
     /// One item by its ref.
     public func item(_ ref: Ref) throws -> QueueItem? {
         try writer.read { db in
-            try Self.pageItems(db, "SELECT * FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id]).first
+            try Self.pageItems(db, "\(MentionRow.select) FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id]).first
         }
     }
 
     static func items(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [QueueItem] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map(MentionRow.item)
+        try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).map(MentionRow.item))
     }
 
     /// Items with their conversations' open counts, for the rows of a page.

@@ -11,15 +11,20 @@ extension Services {
     public static func queue(store: Store) -> Services {
         Services(
             now: { Date() },
-            summary: { try store.summary() },
-            page: { try store.page($0) },
-            locate: { ref in
-                guard let item = try store.item(ref), item.mention.state.isWaiting else { return nil }
-                return (item, try store.rank(of: item.key))
+            summary: { try store.summary($0, now: Date()) },
+            page: { try store.page($0, $1, now: Date()) },
+            locate: { view, ref in
+                let now = Date()
+                guard let item = try store.item(ref), try store.contains(item.key, in: view, now: now) else { return nil }
+                return (item, try store.rank(of: item.key, in: view, now: now))
             },
-            acknowledge: { ref, now in
-                let result = try store.acknowledge([ref], at: now)
-                return result.changed.isEmpty ? .alreadyAnswered : .done
+            act: { act, now in
+                let result: AnswerResult
+                switch act {
+                case .acknowledge(let selection): result = try store.acknowledge(selection, at: now)
+                case .snooze(let selection, let until): result = try store.snooze(selection, until: until, at: now)
+                }
+                return ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
             },
             saveReply: { _, _ in .unknown },
             undo: { try store.undoLast() }
