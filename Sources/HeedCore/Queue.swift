@@ -61,12 +61,15 @@ public struct UndoneAction: Sendable, Hashable {
     public var drafts: [String]
     /// How many items were put back.
     public var count: Int
+    /// The rank keys of `refs`, in the same order.
+    public var keys: [RankKey]
 
-    public init(kind: Kind, refs: [Ref], drafts: [String], count: Int? = nil) {
+    public init(kind: Kind, refs: [Ref], drafts: [String], count: Int? = nil, keys: [RankKey] = []) {
         self.kind = kind
         self.refs = refs
         self.drafts = drafts
         self.count = count ?? refs.count
+        self.keys = keys
     }
 }
 

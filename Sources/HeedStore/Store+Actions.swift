@@ -176,7 +176,9 @@ extension Store {
                 FROM journal_entry e JOIN mention m ON m.id = e.mention_id WHERE e.journal_id = ?
                 AND m.state = e.new_state AND m.draft_id IS e.new_draft_id AND m.snoozed_until IS e.new_snoozed_until
                 """
-            let refs = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id \(still) ORDER BY m.created_at, m.id LIMIT ?", arguments: [id, Self.reportedRefs]).compactMap(Self.ref)
+            let rows = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id, m.created_at, m.id \(still) ORDER BY m.created_at, m.id LIMIT ?", arguments: [id, Self.reportedRefs])
+            let refs = rows.compactMap(Self.ref)
+            let keys = rows.map { RankKey(createdAt: $0["created_at"], row: $0["id"]) }
             let drafts = try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(e.new_draft_id, e.old_draft_id) AS draft \(still) AND draft IS NOT NULL", arguments: [id])
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(still)", arguments: [id]) ?? 0
             try db.execute(sql: """
@@ -186,7 +188,7 @@ extension Store {
                 """, arguments: [id])
             try db.execute(sql: "UPDATE journal SET undone = 1 WHERE id = ?", arguments: [id])
             let kind = UndoneAction.Kind(rawValue: journal["action"]) ?? .acknowledge
-            return UndoneAction(kind: kind, refs: refs, drafts: drafts, count: count)
+            return UndoneAction(kind: kind, refs: refs, drafts: drafts, count: count, keys: keys)
         }
     }
 }

@@ -73,6 +73,9 @@ public enum Effect: Sendable, Equatable {
     case load(PageRequest, view: Query = .queue)
     /// Reloads the window of a view around an item (or from the top when it is gone).
     case focus(Ref?, view: Query = .queue)
+    /// Reloads the window from its first item, which kept its place (what changed came after
+    /// it), and puts the cursor on `focus`: no count of the items before.
+    case reload(from: RankKey, offset: Int, focus: Ref, view: Query)
     case act(Act)
     case loadThread(Ref)
     case loadPlatformCounts

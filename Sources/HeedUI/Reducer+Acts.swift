@@ -170,7 +170,12 @@ extension Reducer {
         case .discard: state.status = .init(text: "Undid the discard: the draft for \(ref) is pending again", isError: false)
         case .snooze: state.status = .init(text: "Undid the snooze of \(what)", isError: false)
         }
-        let effects: [Effect] = [.focus(ref, view: state.view)] + countViews(state)
+        var effects: [Effect] = [.focus(ref, view: state.view)] + countViews(state)
+        // Everything put back comes after the window's first item: the window reloads from it
+        // and keeps its offset (at a million items, counting up to the item costs 50 ms).
+        if let first = state.queue.items.first, undone.keys.count == undone.count, !undone.keys.isEmpty, undone.keys.allSatisfy({ $0 > first.key }) {
+            effects[0] = .reload(from: first.key, offset: state.queue.offset, focus: ref, view: state.view)
+        }
         if case .outbox = state.mode { return effects + [.loadDrafts] }
         return effects
     }

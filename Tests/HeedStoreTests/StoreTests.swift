@@ -96,8 +96,14 @@ final class StoreTests: XCTestCase {
         let path = folder.appendingPathComponent("data/heed.sqlite").path
         store = nil
         store = try Store(path: path)
-        XCTAssertEqual(try store.undoLast(), UndoneAction(kind: .reply, refs: [Ref(platform: .mastodon, id: "2")], drafts: ["d7"]))
-        XCTAssertEqual(try store.undoLast(), UndoneAction(kind: .acknowledge, refs: [Ref(platform: .mastodon, id: "1")], drafts: []))
+        let reply = try XCTUnwrap(store.undoLast())
+        XCTAssertEqual([reply.kind], [.reply])
+        XCTAssertEqual(reply.refs, [Ref(platform: .mastodon, id: "2")])
+        XCTAssertEqual(reply.drafts, ["d7"])
+        XCTAssertEqual(reply.keys, [try XCTUnwrap(store.item(Ref(platform: .mastodon, id: "2"))).key])
+        let acknowledge = try XCTUnwrap(store.undoLast())
+        XCTAssertEqual([acknowledge.kind], [.acknowledge])
+        XCTAssertEqual(acknowledge.refs, [Ref(platform: .mastodon, id: "1")])
         XCTAssertNil(try store.undoLast())
         XCTAssertEqual(try store.summary().waiting, 2)
     }

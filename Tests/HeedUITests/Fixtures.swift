@@ -113,11 +113,13 @@ final class FakeQueue: @unchecked Sendable {
                 self.lock.withLock {
                     guard let last = self.journal.popLast() else { return nil }
                     var refs: [Ref] = []
+                    var keys: [RankKey] = []
                     for (index, old) in last.entries {
                         self.all[index].mention.state = old
                         refs.append(self.all[index].mention.ref)
+                        keys.append(self.all[index].key)
                     }
-                    return UndoneAction(kind: last.kind, refs: refs, drafts: [])
+                    return UndoneAction(kind: last.kind, refs: refs, drafts: [], keys: keys)
                 }
             }
         )

@@ -124,6 +124,18 @@ final class TriageReducerTests: XCTestCase {
         XCTAssertEqual(ids(harness), ["1", "2", "3", "4", "5"])
     }
 
+    func testUndoAfterTheWindowsFirstItemReloadsFromItWithoutCounting() {
+        var harness = Harness(Sample.many(30), now: Sample.now)
+        harness.press(.character("j"), .character("j"), .character("a"))
+        XCTAssertEqual(harness.state.queue.selected?.mention.id, "3")
+        harness.press(.character("u"))
+        XCTAssertTrue(harness.effects.contains(.reload(from: harness.state.queue.items[0].key, offset: 0, focus: Ref(platform: .mastodon, id: "2"), view: .queue)))
+        XCTAssertFalse(harness.effects.contains { if case .focus = $0 { true } else { false } })
+        XCTAssertEqual(harness.state.queue.selected?.mention.id, "2")
+        XCTAssertEqual(harness.state.queue.cursor, 2)
+        XCTAssertEqual(harness.state.queue.count, 30)
+    }
+
     func testThreadPaneAndThreadAcknowledge() {
         var mentions = Self.five
         for index in [0, 2, 4] { mentions[index].conversation = "c1" }
