@@ -41,8 +41,8 @@ public enum PageRequest: Sendable, Hashable {
 public struct QueueSummary: Sendable, Hashable {
     public var waiting: Int
     public var oldest: Date?
-    /// False when `waiting` is an estimate (a search matching much of the store), counted
-    /// exactly just after.
+    /// False when `waiting` is only a lower bound (a search matching much of the store),
+    /// counted exactly just after.
     public var exact: Bool
 
     public init(waiting: Int, oldest: Date?, exact: Bool = true) {

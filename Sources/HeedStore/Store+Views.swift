@@ -70,27 +70,28 @@ extension Store {
         case .listed:
             let keys = try listedKeys(query, sql)
             return QueueSummary(waiting: keys.count, oldest: keys.first.map { Self.date($0.createdAt) })
-        case .dense(let matches):
-            // Counting exactly costs a lookup per match: the screen gets an estimate from the
-            // share of rows that wait, and the exact count (`exactCount`) right after.
-            let oldest = try page(query, .first(1), now: now).first?.mention.createdAt
-            let (waiting, rows) = try writer.read { db in
-                (try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'waiting'") ?? 0, try Int.fetchOne(db, sql: "SELECT MAX(id) FROM mention") ?? 1)
-            }
-            return QueueSummary(waiting: Int(Double(matches) * Double(waiting) / Double(max(rows, 1))), oldest: oldest, exact: false)
+        case .dense:
+            // Counting exactly costs a lookup per match: the screen shows "30,000+" with its
+            // first page (whose first item is the oldest), and the exact count right after.
+            return QueueSummary(waiting: Self.listedAtMost, oldest: nil, exact: false)
         case .indexed:
             break
         }
         return try writer.read { db in
             let count: Int
+            var exact = true
             if query.scope == .waiting, !query.platforms.isEmpty, onlyPlatforms(query) {
                 count = try Int.fetchOne(db, sql: "SELECT SUM(value) FROM counter WHERE name IN (\(query.platforms.map { _ in "?" }.joined(separator: ", ")))",
                                          arguments: StatementArguments(query.platforms.map { "waiting:" + $0.rawValue })) ?? 0
             } else {
-                count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE \(sql.whereClause)", arguments: sql.statementArguments) ?? 0
+                // Counted up to the limit: past it the screen shows "30,000+" and counts after drawing.
+                let capped = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM mention WHERE \(sql.whereClause) LIMIT ?)",
+                                              arguments: StatementArguments(sql.arguments + [Self.listedAtMost + 1])) ?? 0
+                exact = capped <= Self.listedAtMost
+                count = min(capped, Self.listedAtMost)
             }
             let oldest = try Int64.fetchOne(db, sql: "SELECT created_at FROM mention WHERE \(sql.whereClause) ORDER BY created_at, id LIMIT 1", arguments: sql.statementArguments)
-            return QueueSummary(waiting: count, oldest: oldest.map(Self.date))
+            return QueueSummary(waiting: count, oldest: oldest.map(Self.date), exact: exact)
         }
     }
 
@@ -148,7 +149,7 @@ extension Store {
     /// search with few matches, or a scope the rank index does not hold), or from the rank
     /// index checked against the matches (a search that matches much of the store).
     enum Plan: Equatable {
-        case indexed, listed, dense(matches: Int)
+        case indexed, listed, dense
     }
 
     /// Searches matching more rows than this are read densely, not listed.
@@ -162,16 +163,21 @@ extension Store {
         if let known = views.matches(for: include, generation: generation) {
             matches = known
         } else {
-            matches = try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search WHERE search MATCH ?", arguments: [include]) ?? 0 }
+            // Counted up to the limit only: a match of most of the store is not counted here.
+            matches = try writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", arguments: [include, Self.listedAtMost + 1]) ?? 0
+            }
             views.keep(matches: matches, for: include, generation: generation)
         }
-        return matches <= Self.listedAtMost ? .listed : .dense(matches: matches)
+        return matches <= Self.listedAtMost ? .listed : .dense
     }
 
     /// The exact count of a view whose summary was an estimate (a dense search).
     public func exactCount(_ query: Query, now: Date) throws -> Int {
         let sql = ViewSQL(query, now: now)
-        guard let include = sql.include else { return try summary(query, now: now).waiting }
+        guard let include = sql.include else {
+            return try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE \(sql.whereClause)", arguments: sql.statementArguments) ?? 0 }
+        }
         let rest = sql.rest.conditions.isEmpty ? "" : " AND " + sql.rest.conditions.joined(separator: " AND ")
         return try writer.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search CROSS JOIN mention ON mention.id = search.rowid WHERE search MATCH ?\(rest)",

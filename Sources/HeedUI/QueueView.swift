@@ -24,11 +24,11 @@ enum QueueView {
         var x = buffer.put(" heed", x: 0, y: 0, role: .headerAccent)
         if let label = state.label { x = buffer.put(" [\(label)]", x: x, y: 0, role: .headerAccent) }
         let queue = state.queue
-        let approximately = queue.summary.exact ? "" : "≈"
-        var words = "  \(approximately)\(queue.count.grouped) "
+        let more = queue.summary.exact ? "" : "+"
+        var words = "  \(queue.count.grouped)\(more) "
         if let saved = state.savedView, state.savedViews.indices.contains(saved) {
             x = buffer.put("  " + state.savedViews[saved].name + ":", x: x, y: 0, maxWidth: 24, role: .headerAccent)
-            words = " \(approximately)\(queue.count.grouped) "
+            words = " \(queue.count.grouped)\(more) "
         }
         switch state.view.scope {
         case _ where state.savedView != nil: words += state.view.scope == .waiting ? "waiting" : "items"
@@ -37,7 +37,7 @@ enum QueueView {
         case .answered: words += "answered"
         case .all: words += "items"
         }
-        if let oldest = queue.summary.oldest, queue.count > 0, state.view.scope == .waiting {
+        if let oldest = queue.summary.oldest ?? (queue.offset == 0 ? queue.items.first?.mention.createdAt : nil), queue.count > 0, state.view.scope == .waiting {
             words += " · oldest \(Age.words(state.now.timeIntervalSince(oldest)))"
         }
         if !state.marks.isEmpty { words += " · \(state.marks.count.grouped) marked" }

@@ -137,10 +137,11 @@ final class ViewStoreTests: XCTestCase {
         XCTAssertEqual(try store.summary().waiting, 40_007)
         let counts = Dictionary(uniqueKeysWithValues: try store.platformCounts().map { ($0.platform, $0.waiting) })
         XCTAssertEqual(counts[.reddit], 20_000)
-        // "hay" matches most of the store: an estimate at once, the exact count after, pages in rank order.
+        // "hay" matches most of the store: "30,000+" at once, the exact count after, pages in rank order.
         let hay = try QueryParser.parse("hay")
         let estimate = try store.summary(hay, now: now)
         XCTAssertFalse(estimate.exact)
+        XCTAssertEqual(estimate.waiting, 30_000)
         XCTAssertEqual(try store.exactCount(hay, now: now), 39_960)
         let first = try store.page(hay, .first(100), now: now)
         XCTAssertEqual(first.map(\.key), first.map(\.key).sorted())
@@ -149,6 +150,10 @@ final class ViewStoreTests: XCTestCase {
         XCTAssertTrue(next.allSatisfy { $0.key > first[99].key && $0.mention.text.hasPrefix("hay") })
         XCTAssertEqual(try store.rank(of: next[0].key, in: hay, now: now), 100)
         XCTAssertEqual(counts[.mastodon], 3)
+        // A facet view past the limit: "30,000+" at once, counted exactly after.
+        let notMastodon = try QueryParser.parse("-platform:mastodon")
+        XCTAssertEqual(try store.summary(notMastodon, now: now), QueueSummary(waiting: 30_000, oldest: now.addingTimeInterval(-20 * 3_600), exact: false))
+        XCTAssertEqual(try store.exactCount(notMastodon, now: now), 40_004)
     }
 
     func testThreadsListTheConversationAndCountOpenItems() throws {
