@@ -78,7 +78,6 @@ enum Schema {
                 CREATE INDEX mention_rank ON mention (created_at, id, platform, kind) WHERE state = 'waiting';
                 CREATE INDEX mention_thread ON mention (platform, conversation, created_at) WHERE conversation IS NOT NULL;
                 CREATE INDEX mention_snoozed ON mention (snoozed_until) WHERE state = 'snoozed';
-                CREATE INDEX mention_author ON mention (platform, author_handle COLLATE NOCASE);
                 DROP TRIGGER mention_waiting_insert;
                 DROP TRIGGER mention_waiting_delete;
                 DROP TRIGGER mention_waiting_update;

@@ -83,9 +83,10 @@ final class AuthorStoreTests: XCTestCase {
         XCTAssertNil(nobody.lastAnswered)
     }
 
-    func testAuthorsAreFoundByTheAuthorIndex() throws {
+    func testAuthorsAreFoundThroughTheSearchIndex() throws {
         try fill()
-        let plan = try store.explain("SELECT * FROM mention WHERE platform = 'x' AND author_handle = 'alice' COLLATE NOCASE")
-        XCTAssertTrue(plan.contains("USING INDEX mention_author (platform=? AND author_handle=?)"), plan)
+        let plan = try store.explain("SELECT id FROM mention WHERE id IN (SELECT rowid FROM search WHERE search MATCH 'who : alice') AND platform = 'x' AND author_handle = 'alice' COLLATE NOCASE")
+        XCTAssertTrue(plan.contains("VIRTUAL TABLE"), plan)
+        XCTAssertFalse(plan.contains("SCAN mention"), plan)
     }
 }
