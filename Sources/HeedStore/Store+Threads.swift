@@ -19,10 +19,17 @@ extension Store {
     static func countThreads(_ db: Database, _ items: [QueueItem]) throws -> [QueueItem] {
         let keys = Set(items.compactMap { item in item.mention.conversation.map { ThreadKey(platform: item.mention.platform.rawValue, conversation: $0) } })
         guard !keys.isEmpty else { return items }
+        // One statement for the page: each conversation is a lookup on the thread index.
         var counts: [ThreadKey: Int] = [:]
-        let statement = try db.cachedStatement(sql: "SELECT COUNT(*) FROM mention WHERE platform = ? AND conversation = ? AND state IN ('waiting', 'snoozed')")
-        for key in keys {
-            counts[key] = try Int.fetchOne(statement, arguments: [key.platform, key.conversation]) ?? 0
+        let list = Array(keys)
+        let values = list.map { _ in "(?, ?)" }.joined(separator: ", ")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT v.column1, v.column2, COUNT(*) FROM (VALUES \(values)) AS v
+            CROSS JOIN mention m ON m.platform = v.column1 AND m.conversation = v.column2
+            WHERE m.state IN ('waiting', 'snoozed') GROUP BY 1, 2
+            """, arguments: StatementArguments(list.flatMap { [$0.platform, $0.conversation] }))
+        while let row = try rows.next() {
+            counts[ThreadKey(platform: row[0], conversation: row[1])] = row[2]
         }
         return items.map { item in
             var item = item

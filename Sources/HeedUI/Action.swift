@@ -75,7 +75,7 @@ public enum Effect: Sendable, Equatable {
     case focus(Ref?, view: Query = .queue)
     /// Reloads the window from its first item, which kept its place (what changed came after
     /// it), and puts the cursor on `focus`: no count of the items before.
-    case reload(from: RankKey, offset: Int, focus: Ref, view: Query)
+    case reload(from: RankKey, offset: Int, count: Int, focus: Ref, view: Query)
     case act(Act)
     case loadThread(Ref)
     case loadPlatformCounts

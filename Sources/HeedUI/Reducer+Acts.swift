@@ -174,7 +174,9 @@ extension Reducer {
         // Everything put back comes after the window's first item: the window reloads from it
         // and keeps its offset (at a million items, counting up to the item costs 50 ms).
         if let first = state.queue.items.first, undone.keys.count == undone.count, !undone.keys.isEmpty, undone.keys.allSatisfy({ $0 > first.key }) {
-            effects[0] = .reload(from: first.key, offset: state.queue.offset, focus: ref, view: state.view)
+            // As many rows as the window held up to the cursor, a page beyond it, and the rows put back.
+            let count = min(QueueState.pageSize * 4, state.queue.cursor - state.queue.offset + QueueState.pageSize / 2 + undone.count)
+            effects[0] = .reload(from: first.key, offset: state.queue.offset, count: count, focus: ref, view: state.view)
         }
         if case .outbox = state.mode { return effects + [.loadDrafts] }
         return effects

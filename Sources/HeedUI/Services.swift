@@ -76,8 +76,8 @@ public enum EffectRunner {
                 return [.pageLoaded(request, try services.page(view, request), view: view)]
             case .focus(let ref, let view):
                 return try focus(ref, view, services)
-            case .reload(let from, let offset, let ref, let view):
-                let items = try services.page(view, .after(RankKey(createdAt: from.createdAt, row: from.row - 1), QueueState.pageSize * 2))
+            case .reload(let from, let offset, let count, let ref, let view):
+                let items = try services.page(view, .after(RankKey(createdAt: from.createdAt, row: from.row - 1), count))
                 guard items.first?.key == from, items.contains(where: { $0.mention.ref == ref }) else { return try focus(ref, view, services) }
                 return [.summaryLoaded(try services.summary(view), view: view), .windowReplaced(items: items, offset: offset, focus: ref, view: view)]
             case .act(let act):

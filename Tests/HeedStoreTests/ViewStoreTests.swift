@@ -167,3 +167,15 @@ final class ViewStoreTests: XCTestCase {
         XCTAssertEqual(try store.thread(of: Ref(platform: .x, id: "3")).map(\.mention.id), ["3"], "no conversation: the item alone")
     }
 }
+
+extension ViewStoreTests {
+    func testThreadCountsLookEachConversationUpByIndex() throws {
+        let plan = try store.explain("""
+            SELECT v.column1, v.column2, COUNT(*) FROM (VALUES ('x', 'c1'), ('mastodon', 'c2')) AS v
+            CROSS JOIN mention m ON m.platform = v.column1 AND m.conversation = v.column2
+            WHERE m.state IN ('waiting', 'snoozed') GROUP BY 1, 2
+            """)
+        XCTAssertTrue(plan.contains("SEARCH m USING INDEX mention_thread (platform=? AND conversation=?)"), plan)
+        XCTAssertFalse(plan.contains("SCAN mention"), plan)
+    }
+}

@@ -129,7 +129,7 @@ final class TriageReducerTests: XCTestCase {
         harness.press(.character("j"), .character("j"), .character("a"))
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "3")
         harness.press(.character("u"))
-        XCTAssertTrue(harness.effects.contains(.reload(from: harness.state.queue.items[0].key, offset: 0, focus: Ref(platform: .mastodon, id: "2"), view: .queue)))
+        XCTAssertTrue(harness.effects.contains(.reload(from: harness.state.queue.items[0].key, offset: 0, count: 53, focus: Ref(platform: .mastodon, id: "2"), view: .queue)))
         XCTAssertFalse(harness.effects.contains { if case .focus = $0 { true } else { false } })
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "2")
         XCTAssertEqual(harness.state.queue.cursor, 2)
