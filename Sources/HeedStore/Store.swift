@@ -13,6 +13,13 @@ public struct StoreError: Error, CustomStringConvertible {
         return sqlite(error, store: path) ?? StoreError("the store \(path): \(error)")
     }
 
+    /// Whether the file system holding `folder` has no block left (SQLite reports a full disk
+    /// while growing its -shm file as an I/O error).
+    static func diskIsFull(_ folder: String) -> Bool {
+        var info = statvfs()
+        return statvfs(folder, &info) == 0 && info.f_bavail == 0
+    }
+
     /// The same for SQLite's errors only; nil for any other error.
     public static func sqlite(_ error: any Error, store path: String) -> StoreError? {
         guard let error = error as? DatabaseError else { return nil }
@@ -34,6 +41,8 @@ public struct StoreError: Error, CustomStringConvertible {
             return StoreError("the store \(path) is damaged (\(reason)); heed left it as it was: restore it from a backup, or move it aside and import again into a new store")
         case .SQLITE_NOTADB:
             return StoreError("\(path) is not a heed store (\(reason)); heed left it as it was: name another store with --store, or move the file aside")
+        case .SQLITE_IOERR where diskIsFull(folder):
+            return StoreError("the disk holding the store \(path) is full; nothing was changed: free some space and try again")
         case .SQLITE_IOERR:
             return StoreError("cannot read or write the store \(path) (\(reason)); nothing was changed: check the disk (is it full or failing?) and try again")
         default:

@@ -37,6 +37,25 @@ final class FullDiskTests: ReliabilityCase {
         XCTAssertEqual(again.stdout, "imported 5000, updated 0, unchanged 0, skipped 0, rejected 0\n", again.stderr)
     }
 
+    /// Opening needs room for the -wal and -shm files: on a full disk it says so and writes nothing.
+    func testOpeningAStoreOnAFullDisk() throws {
+        try mountSmallDisk(kilobytes: 512)
+        var environment = heedEnvironment
+        environment["HEED_STORE"] = full + "/store.sqlite"
+        let file = try writeMentions(prefix: "o", count: 50, to: directory.appendingPathComponent("o.jsonl").path)
+        XCTAssertEqual(try runHeed(["import", file], environment: environment).status, 0)
+        let before = bytes(full + "/store.sqlite")
+        let filler = Privileges.fill(full)
+        for command in [["list"], ["ack", "--older-than", "1d"]] {
+            let result = try runHeed(command, environment: environment)
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertEqual(result.stderr, "heed: the disk holding the store \(full)/store.sqlite is full; nothing was changed: free some space and try again\n")
+        }
+        XCTAssertEqual(bytes(full + "/store.sqlite"), before)
+        unlink(filler)
+        XCTAssertEqual(try runHeed(["list"], environment: environment).stdout.split(separator: "\n").count, 50)
+    }
+
     func testExportToAFullDiskLeavesTheEarlierFile() throws {
         try mountSmallDisk(kilobytes: 64)
         try (OutboxLockTests.draftLine + "\n").write(toFile: outboxPath, atomically: false, encoding: .utf8)
