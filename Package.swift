@@ -63,5 +63,7 @@ let package = Package(
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed"]),
+        // Crashes, concurrency and hostile files, against the real binary and the store itself.
+        .testTarget(name: "ReliabilityTests", dependencies: ["HeedCore", "HeedStore", "HeedOutbox", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

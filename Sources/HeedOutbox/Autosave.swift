@@ -12,21 +12,37 @@ public struct Autosave: Sendable {
         folder = (parent.isEmpty ? "." : parent) + "/autosave"
     }
 
-    /// Keeps the text typed so far for an item.
+    /// Keeps the text typed so far for an item: written whole to a temporary file of this
+    /// process (owner-only), then renamed over the item's file.
     public func save(_ ref: Ref, text: String, at date: Date) throws {
-        if !FileManager.default.fileExists(atPath: folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
+        try OutboxFiles.makePrivateFolder(folder)
         var json = JSONWriter()
         json.add("ref", ref.description)
         json.add("at", Timestamp.formatPrecise(date))
         json.add("text", text)
         let path = file(for: ref)
-        let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(json.finish().utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw OutboxError("cannot write the autosave file \(temporary)")
+        let temporary = path + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw OutboxFiles.failure("cannot keep the unsaved reply in \(temporary)", errno) }
+        let bytes = Array(json.finish().utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let code = errno
+                close(fd)
+                unlink(temporary)
+                throw OutboxFiles.failure("cannot keep the unsaved reply in \(path)", code)
+            }
+            written += count
         }
-        guard rename(temporary, path) == 0 else { throw OutboxError("cannot save \(path): \(String(cString: strerror(errno)))") }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutboxFiles.failure("cannot keep the unsaved reply in \(path)", code)
+        }
     }
 
     /// The unsaved text of an item and when it was typed, if any.

@@ -71,6 +71,19 @@ public enum OutboxRecord: Sendable, Hashable {
         return json.finish()
     }
 
+    /// The draft the record is about.
+    public var draftID: String {
+        switch self {
+        case .draft(let draft): draft.id
+        case .edited(let id, _, _), .exported(let id, _, _), .discarded(let id, _): id
+        }
+    }
+
+    /// Whether an unreadable line is the start of a record heed was writing when it stopped.
+    static func looksBegun(_ line: Data.SubSequence) -> Bool {
+        line.starts(with: #"{"record":""#.utf8)
+    }
+
     /// Reads one outbox line; nil with a reason when it is not a record.
     static func parse(_ line: Data) -> Result<OutboxRecord, OutboxProblem.Reason> {
         guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else { return .failure(.notJSON) }
@@ -96,7 +109,7 @@ public enum OutboxRecord: Sendable, Hashable {
 
 /// A line of the outbox that could not be read.
 public struct OutboxProblem: Sendable, Hashable, CustomStringConvertible {
-    public enum Reason: String, Sendable, Error { case notJSON = "not a JSON record", missingFields = "a record without its fields", unknownRecord = "an unknown record type", torn = "a half-written last line (from an interrupted write); skipped" }
+    public enum Reason: String, Sendable, Error { case notJSON = "not a JSON record", missingFields = "a record without its fields", unknownRecord = "an unknown record type", torn = "a half-written line (from an interrupted write); skipped" }
     public var line: Int
     public var reason: Reason
     public var description: String { "line \(line): \(reason.rawValue)" }

@@ -18,6 +18,8 @@ public struct Outbox: Sendable {
     public struct Contents: Sendable {
         public var drafts: [Draft]
         public var problems: [OutboxProblem]
+        /// The drafts named by the last `recentRecords` records: where an interrupted step shows.
+        public var recent: Set<String> = []
 
         public var pending: [Draft] { drafts.filter { $0.status == .pending } }
     }
@@ -25,53 +27,67 @@ public struct Outbox: Sendable {
     /// Appends records as whole lines under an exclusive lock, then syncs the file.
     public func append(_ records: [OutboxRecord]) throws {
         guard !records.isEmpty else { return }
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
+        try locked { try $0.append(records) { true } }
+    }
+
+    /// Appends records under the exclusive lock, then asks `confirm`, still under the lock,
+    /// whether they stand (for a draft: whether the store took the reply). When it says no or
+    /// throws, the records are cut off again as if never written. Returns what it said.
+    @discardableResult
+    public func append(_ records: [OutboxRecord], confirmedBy confirm: () throws -> Bool) throws -> Bool {
+        try locked { try $0.append(records, confirmedBy: confirm) }
+    }
+
+    /// Runs `body` holding the outbox's exclusive lock (creating the file, owner-only, when
+    /// new): no other heed appends meanwhile, so what `body` reads stays true while it writes.
+    public func locked<T>(_ body: (LockedOutbox) throws -> T) throws -> T {
+        try OutboxFiles.makePrivateFolder((path as NSString).deletingLastPathComponent)
         let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw OutboxError("cannot open the outbox \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw OutboxFiles.failure("cannot open the outbox \(path)", errno) }
         defer { close(fd) }
-        guard flock(fd, LOCK_EX) == 0 else { throw OutboxError("cannot lock the outbox \(path): \(String(cString: strerror(errno)))") }
-        defer { flock(fd, LOCK_UN) }
-        var text = records.map { $0.line + "\n" }.joined()
-        if endsMidLine(fd) { text = "\n" + text }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                if written > 0 { _ = ftruncate(fd, lseek(fd, 0, SEEK_END) - off_t(written)) }
-                throw OutboxError("cannot write the outbox \(path): \(reason)")
-            }
-            written += count
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw OutboxFiles.failure("cannot lock the outbox \(path)", errno) }
         }
-        guard fsync(fd) == 0 else { throw OutboxError("cannot sync the outbox \(path): \(String(cString: strerror(errno)))") }
+        defer { flock(fd, LOCK_UN) }
+        return try body(LockedOutbox(path: path, fd: fd))
     }
 
-    private func endsMidLine(_ fd: Int32) -> Bool {
-        let size = lseek(fd, 0, SEEK_END)
-        guard size > 0 else { return false }
-        var last: UInt8 = 0
-        return pread(fd, &last, 1, size - 1) == 1 && last != 10
-    }
-
-    /// Reads every record; a file that does not exist is an empty outbox.
+    /// Reads every record; a file that does not exist is an empty outbox. It waits for no lock:
+    /// while another heed is appending, a last line still being written is left out unreported.
     public func read() throws -> Contents {
-        guard FileManager.default.fileExists(atPath: path) else { return Contents(drafts: [], problems: []) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw OutboxError("cannot read the outbox \(path)") }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return Contents(drafts: [], problems: []) }
+            throw OutboxFiles.failure("cannot read the outbox \(path)", errno)
+        }
+        defer { close(fd) }
+        let quiet = flock(fd, LOCK_SH | LOCK_NB) == 0
+        defer { if quiet { flock(fd, LOCK_UN) } }
+        guard let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd() ?? Data() else {
+            throw OutboxFiles.failure("cannot read the outbox \(path)", errno)
+        }
+        return Self.parse(data, appending: !quiet)
+    }
+
+    /// How many records at the end of the outbox count as recent.
+    public static let recentRecords = 256
+
+    /// The records of an outbox's bytes; `appending`: another heed holds the lock, so an
+    /// unfinished last line is its append in progress, not a torn one.
+    static func parse(_ data: Data, appending: Bool) -> Contents {
         var order: [String] = []
         var drafts: [String: Draft] = [:]
         var problems: [OutboxProblem] = []
+        var named: [String] = []
         let lines = data.split(separator: 10, omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where !line.isEmpty {
             switch OutboxRecord.parse(Data(line)) {
             case .failure(let reason):
-                let torn = index == lines.count - 1
-                problems.append(OutboxProblem(line: index + 1, reason: torn ? .torn : reason))
+                let last = index == lines.count - 1
+                if last, appending { continue }
+                problems.append(OutboxProblem(line: index + 1, reason: last || OutboxRecord.looksBegun(line) ? .torn : reason))
             case .success(let record):
+                named.append(record.draftID)
                 switch record {
                 case .draft(let draft):
                     if drafts[draft.id] == nil { order.append(draft.id) }
@@ -89,6 +105,92 @@ public struct Outbox: Sendable {
                 }
             }
         }
-        return Contents(drafts: order.compactMap { drafts[$0] }, problems: problems)
+        return Contents(drafts: order.compactMap { drafts[$0] }, problems: problems, recent: Set(named.suffix(recentRecords)))
+    }
+}
+
+/// The outbox while its exclusive lock is held: read it, append to it.
+public struct LockedOutbox {
+    public let path: String
+    let fd: Int32
+
+    /// Everything the outbox holds now.
+    public func read() throws -> Outbox.Contents {
+        guard lseek(fd, 0, SEEK_SET) >= 0, let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd() ?? Data() else {
+            throw OutboxFiles.failure("cannot read the outbox \(path)", errno)
+        }
+        return Outbox.parse(data, appending: false)
+    }
+
+    /// Appends records as whole lines and syncs them; a last line torn by an earlier crash is
+    /// ended first so nothing glues onto it. Then `confirm` decides whether they stay: when it
+    /// says no or throws, or the write fails, the file is cut back to where it was.
+    @discardableResult
+    public func append(_ records: [OutboxRecord], confirmedBy confirm: () throws -> Bool) throws -> Bool {
+        guard !records.isEmpty else { return try confirm() }
+        let start = lseek(fd, 0, SEEK_END)
+        guard start >= 0 else { throw OutboxFiles.failure("cannot write the outbox \(path)", errno) }
+        var text = records.map { $0.line + "\n" }.joined()
+        if endsMidLine(size: start) { text = "\n" + text }
+        let confirmed: Bool
+        do {
+            try write(Array(text.utf8))
+            guard fsync(fd) == 0 else { throw OutboxFiles.failure("cannot write the outbox \(path)", errno) }
+            confirmed = try confirm()
+        } catch {
+            cut(to: start)
+            throw error
+        }
+        if !confirmed { cut(to: start) }
+        return confirmed
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutboxFiles.failure("cannot write the outbox \(path)", errno)
+            }
+            written += count
+        }
+    }
+
+    /// Takes back what this append wrote (the lock is held: nobody wrote after it).
+    private func cut(to size: off_t) {
+        if ftruncate(fd, size) == 0 { _ = fsync(fd) }
+    }
+
+    private func endsMidLine(size: off_t) -> Bool {
+        guard size > 0 else { return false }
+        var last: UInt8 = 0
+        return pread(fd, &last, 1, size - 1) == 1 && last != 10
+    }
+}
+
+/// Owner-only folders for the outbox and autosave, and failures in words a user can act on.
+enum OutboxFiles {
+    /// Creates `path` and any missing parent with mode 0700 (never wider, whatever the umask).
+    static func makePrivateFolder(_ path: String) throws {
+        guard !path.isEmpty else { return }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw OutboxError("\(path) is not a folder; move it aside or name another outbox with --outbox") }
+            return
+        }
+        try makePrivateFolder((path as NSString).deletingLastPathComponent)
+        guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw failure("cannot create the folder \(path)", errno) }
+    }
+
+    /// "what: reason; what to do", from an errno.
+    static func failure(_ what: String, _ code: Int32) -> OutboxError {
+        let reason = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT, EFBIG: return OutboxError("\(what): \(reason); nothing was written: free some space and try again")
+        case EACCES, EPERM: return OutboxError("\(what): \(reason); make it writable, or name another outbox with --outbox")
+        case EROFS: return OutboxError("\(what): \(reason); name an outbox on a writable disk with --outbox")
+        default: return OutboxError("\(what): \(reason)")
+        }
     }
 }

@@ -41,9 +41,27 @@ struct Export: ParsableCommand {
         }
     }
 
+    /// The outbox stays locked from reading the drafts to marking them exported: two exports
+    /// at once never write the same draft twice, and no draft being saved is half there.
     func run() throws {
         let outbox = Outbox(path: paths.outboxPath)
-        let contents = try readOutbox(paths.outboxPath)
+        guard FileManager.default.fileExists(atPath: outbox.path) else {
+            return try export(readOutbox(outbox.path)) { _ in }
+        }
+        do {
+            try outbox.locked { file in
+                let contents = try file.read()
+                for problem in contents.problems { say("outbox \(outbox.path) \(problem)") }
+                try export(contents) { records in try file.append(records) { true } }
+            }
+        } catch let exit as HeedExit {
+            throw exit
+        } catch {
+            throw HeedExit.failure("\(error)")
+        }
+    }
+
+    private func export(_ contents: Outbox.Contents, mark: ([OutboxRecord]) throws -> Void) throws {
         let wanted = platform.flatMap(Platform.init(name:))
         let drafts = contents.drafts.filter { draft in
             (draft.status == .pending || (again && draft.status == .exported)) && (wanted == nil || draft.ref.platform == wanted)
@@ -62,15 +80,15 @@ struct Export: ParsableCommand {
         if let output {
             do {
                 try AtomicFile.write(Data(result.text.utf8), to: output)
-            } catch {
-                throw HeedExit.failure("cannot write \(output): \(error); nothing marked exported")
+            } catch let failure as AtomicFile.Failure {
+                throw HeedExit.failure("cannot write \(output): \(failure); nothing marked exported, and any earlier \(output) is as it was: \(failure.advice)")
             }
         } else {
             FileHandle.standardOutput.write(Data(result.text.utf8))
         }
         let now = Date()
         do {
-            try outbox.append(result.exported.filter { $0.status == .pending }.map { .exported(draft: $0.id, format: format, at: now) })
+            try mark(result.exported.filter { $0.status == .pending }.map { .exported(draft: $0.id, format: format, at: now) })
         } catch {
             throw HeedExit.failure("\(error); the drafts were written but not marked exported")
         }
@@ -86,28 +104,58 @@ struct Export: ParsableCommand {
     }
 }
 
-/// Writes a file whole or not at all: a temporary file beside it, synced, then renamed.
+/// Writes a file whole or not at all: a temporary file beside it, synced, then renamed (and
+/// the folder synced). Temporary files left by an export that was killed are removed first.
 enum AtomicFile {
+    /// Why the file could not be written: the errno, and what to do about it.
+    struct Failure: Error, CustomStringConvertible {
+        let code: Int32
+        var description: String { String(cString: strerror(code)) }
+        var advice: String {
+            switch code {
+            case ENOSPC, EDQUOT, EFBIG: "free some space and export again"
+            case ENOENT, ENOTDIR: "create its folder, or choose another -o"
+            default: "choose a writable place with -o"
+            }
+        }
+    }
+
     static func write(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        removeLeftovers(of: name, in: folder)
+        let temporary = folder + "/.\(name).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw OutboxError(String(cString: strerror(errno))) }
-        var failure: String?
+        guard fd >= 0 else { throw Failure(code: errno) }
+        var failure: Int32?
         data.withUnsafeBytes { bytes in
             var written = 0
             while written < bytes.count {
                 let count = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 { if errno == EINTR { continue }; failure = String(cString: strerror(errno)); break }
+                if count < 0 { if errno == EINTR { continue }; failure = errno; break }
                 written += count
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, fsync(fd) != 0 { failure = errno }
         close(fd)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = errno }
         if let failure {
             unlink(temporary)
-            throw OutboxError(failure)
+            throw Failure(code: failure)
+        }
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            _ = fsync(folderFD)
+            close(folderFD)
+        }
+    }
+
+    /// Removes `.NAME.PID.tmp` files whose process is gone.
+    private static func removeLeftovers(of name: String, in folder: String) {
+        let prefix = ".\(name)."
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            guard let pid = pid_t(entry.dropFirst(prefix.count).dropLast(4)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder + "/" + entry)
         }
     }
 }

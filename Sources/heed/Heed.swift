@@ -1,5 +1,6 @@
 import ArgumentParser
 import HeedConfig
+import HeedStore
 import Foundation
 
 /// heed: a terminal inbox for unanswered mentions, longest wait first.
@@ -13,14 +14,24 @@ struct Heed: ParsableCommand {
     )
 
     /// Runs the command line with the exit codes of the contract: 2 for usage errors.
+    /// A store's failure (full disk, read-only, busy for too long) is one line naming the store, exit 1.
     static func main() {
+        var store: String?
         do {
             var command = try parseAsRoot()
+            store = (command as? UsesStore)?.paths.storePath
             try command.run()
         } catch let failure as HeedExit {
             if !failure.message.isEmpty { FileHandle.standardError.write(Data("heed: \(failure.message)\n".utf8)) }
             Foundation.exit(failure.code)
+        } catch let failure as StoreError {
+            FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
+            Foundation.exit(1)
         } catch {
+            if let store, let failure = StoreError.sqlite(error, store: store) {
+                FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
+                Foundation.exit(1)
+            }
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
@@ -29,6 +40,16 @@ struct Heed: ParsableCommand {
         }
     }
 }
+
+/// A command that opens the store named by its path options.
+protocol UsesStore {
+    var paths: PathOptions { get }
+}
+
+extension Open: UsesStore {}
+extension Import: UsesStore {}
+extension List: UsesStore {}
+extension Ack: UsesStore {}
 
 /// Ends the process with a message on standard error and an exit code.
 struct HeedExit: Error {

@@ -39,6 +39,8 @@ struct Import: ParsableCommand {
         let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
         var run = ImportRun(config: config, format: format)
+        // Standard input is read to its end before the store is locked for its transaction.
+        if files.contains("-") { try run.spoolStandardInput() }
         let now = Date()
         var total = ImportCounts()
         var unreadable = false
@@ -56,14 +58,27 @@ struct Import: ParsableCommand {
                 throw HeedExit(message: "nothing imported: --strict and \(rolledBack.counts.rejected) rejected", code: 65)
             } catch let failure as ImportFailure {
                 throw HeedExit.usage("\(failure); nothing imported (--strict)")
+            } catch {
+                run.finishProgress()
+                throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing imported (--strict)")
             }
         } else {
+            var turns = WriterTurns()
             for file in files {
+                turns.letOthersIn()
                 do {
                     total.add(try store.importing(now: now) { sink in try run.read(file, into: sink) })
                 } catch let failure as ImportFailure {
                     FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
                     unreadable = true
+                } catch {
+                    // The store failed (full disk, read-only, busy for too long): this file is
+                    // wholly out, the files before it wholly in.
+                    run.finishProgress()
+                    print(total.summary)
+                    run.report()
+                    let name = file == "-" ? "standard input" : file
+                    throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing of \(name) was imported")
                 }
             }
         }
@@ -75,6 +90,23 @@ struct Import: ParsableCommand {
         }
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
+    }
+}
+
+/// Turns between files: once an import has held the store for a while, it pauses between
+/// two files long enough for another heed waiting to write (whose busy handler retries every
+/// 10 ms) to get in, so a queue's acknowledge never waits behind a whole import of many files.
+struct WriterTurns {
+    private var since = Date()
+    /// How long an import holds the store before it lets others in.
+    static let hold: TimeInterval = 1
+    /// How long it pauses then (three of the waiting writer's retries; at most 3 % of the import).
+    static let pause: useconds_t = 30_000
+
+    mutating func letOthersIn() {
+        guard Date().timeIntervalSince(since) >= Self.hold else { return }
+        usleep(Self.pause)
+        since = Date()
     }
 }
 
@@ -91,12 +123,43 @@ struct ImportRun {
         self.format = format
     }
 
+    /// Standard input, copied to an unlinked temporary file before the import's transaction
+    /// starts (a slow pipe must not keep the store locked); nil until `spoolStandardInput`.
+    var spooled: Int32?
+
+    /// Copies standard input to a private temporary file, so the transaction that reads it
+    /// holds the store only as long as reading a file takes.
+    mutating func spoolStandardInput() throws {
+        var template = Array((NSTemporaryDirectory() + "/heed-stdin-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return }
+        unlink(String(cString: template))
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = Foundation.read(STDIN_FILENO, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw HeedExit.usage("cannot read standard input: \(String(cString: strerror(errno))); nothing imported") }
+            if count == 0 { break }
+            var written = 0
+            while written < count {
+                let step = buffer[written..<count].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+                if step < 0, errno == EINTR { continue }
+                guard step > 0 else {
+                    throw HeedExit.failure("cannot keep standard input in \(NSTemporaryDirectory()): \(String(cString: strerror(errno))); nothing imported: free some space there (or set TMPDIR) and try again")
+                }
+                written += step
+            }
+        }
+        lseek(fd, 0, SEEK_SET)
+        spooled = fd
+    }
+
     /// Reads one file (or standard input) into the sink, naming each rejected record.
     mutating func read(_ file: String, into sink: ImportSink) throws {
         let fd: Int32
         let name: String
         if file == "-" {
-            fd = STDIN_FILENO
+            fd = spooled ?? STDIN_FILENO
             name = "<stdin>"
         } else {
             var isFolder: ObjCBool = false
@@ -107,7 +170,7 @@ struct ImportRun {
             guard fd >= 0 else { throw ImportFailure("cannot read \(file): \(String(cString: strerror(errno)))") }
             name = file
         }
-        defer { if fd != STDIN_FILENO { close(fd) } }
+        defer { if file != "-" { close(fd) } }
         progress.start(name, size: fileSize(fd))
         try MentionFile.read(fd: fd, file: name, format: format, isOwn: config.isOwn, progress: { [progress] in progress.update(bytes: $0) }) { event in
             try take(event, sink)

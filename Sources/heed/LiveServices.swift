@@ -6,28 +6,34 @@ import HeedStore
 import HeedUI
 
 extension Services {
-    /// The services over a real store and outbox file.
+    /// The services over a real store and outbox file. What a crash left half done between
+    /// the two is settled first (see `Replies.settle`).
     static func live(store: Store, outbox: Outbox, templates folder: String? = nil, config: Config = Config(), notices: Notices = Notices()) -> Services {
         let autosave = Autosave(besideOutbox: outbox.path)
+        let explain = StoreFailures(store: store)
+        try? explain { try Replies.settle(store: store, outbox: outbox, at: Date()) }
         var services = Services(
             now: { Date() },
-            summary: { try store.summary($0, now: Date()) },
-            page: { try store.page($0, $1, now: Date()) },
+            summary: { view in try explain { try store.summary(view, now: Date()) } },
+            page: { view, request in try explain { try store.page(view, request, now: Date()) } },
             locate: { view, ref in
-                let now = Date()
-                guard let item = try store.item(ref), try store.contains(item.key, in: view, now: now) else { return nil }
-                return (item, try store.rank(of: item.key, in: view, now: now))
+                try explain {
+                    let now = Date()
+                    guard let item = try store.item(ref), try store.contains(item.key, in: view, now: now) else { return nil }
+                    return (item, try store.rank(of: item.key, in: view, now: now))
+                }
             },
             act: { act, now in
-                let result: AnswerResult
-                switch act {
-                case .acknowledge(let selection): result = try store.acknowledge(selection, at: now)
-                case .snooze(let selection, let until): result = try store.snooze(selection, until: until, at: now)
+                let result: AnswerResult = try explain {
+                    switch act {
+                    case .acknowledge(let selection): try store.acknowledge(selection, at: now)
+                    case .snooze(let selection, let until): try store.snooze(selection, until: until, at: now)
+                    }
                 }
                 return ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
             },
-            saveReply: { input, now in try Replies.save(input, at: now, store: store, outbox: outbox) },
-            undo: { try Replies.undo(store: store, outbox: outbox, at: Date()) }
+            saveReply: { input, now in try explain { try Replies.save(input, at: now, store: store, outbox: outbox) } },
+            undo: { try explain { try Replies.undo(store: store, outbox: outbox, at: Date()) } }
         )
         services.autosave = { ref, text in try autosave.save(ref, text: text, at: Date()) }
         services.recover = { autosave.recover($0) }
@@ -40,34 +46,55 @@ extension Services {
             }
         }
         if let folder { services.templates = { Templates.load(folder) } }
-        services.thread = { try store.thread(of: $0) }
-        services.exactCount = { try store.exactCount($0, now: Date()) }
+        services.thread = { ref in try explain { try store.thread(of: ref) } }
+        services.exactCount = { view in try explain { try store.exactCount(view, now: Date()) } }
         // The stats screen shows the last 30 days; heed stats --since gives other spans.
-        services.stats = { now in try store.stats(since: now.addingTimeInterval(-30 * 86_400), now: now) }
+        services.stats = { now in try explain { try store.stats(since: now.addingTimeInterval(-30 * 86_400), now: now) } }
         services.author = { ref, now in
-            guard let item = try store.item(ref) else { return nil }
-            let handle = item.mention.author.handle ?? ""
-            let identities = config.identities(of: ref.platform, handle: handle).map { (platform: $0.0, handle: $0.1) }
-            let name = config.person(of: ref.platform, handle: handle) ?? item.mention.author.shownName
-            return (name, try store.authorHistory(identities, now: now))
+            try explain {
+                guard let item = try store.item(ref) else { return nil }
+                let handle = item.mention.author.handle ?? ""
+                let identities = config.identities(of: ref.platform, handle: handle).map { (platform: $0.0, handle: $0.1) }
+                let name = config.person(of: ref.platform, handle: handle) ?? item.mention.author.shownName
+                return (name, try store.authorHistory(identities, now: now))
+            }
         }
-        services.platformCounts = { try store.platformCounts().map { PlatformCount(platform: $0.platform, waiting: $0.waiting) } }
-        services.wake = { try store.wakeSnoozed(now: $0) }
+        services.platformCounts = { try explain { try store.platformCounts().map { PlatformCount(platform: $0.platform, waiting: $0.waiting) } } }
+        services.wake = { now in try explain { try store.wakeSnoozed(now: now) } }
         let watch = ChangeWatch(store: store, notices: notices)
         services.changed = { watch.changed() }
-        services.drafts = { try Replies.drafts(store: store, outbox: outbox) }
+        services.drafts = { try explain { try Replies.drafts(store: store, outbox: outbox) } }
         services.saveEdit = { draft, text, now in try outbox.append([.edited(draft: draft, text: text, at: now)]) }
         services.discard = { row, now in
             try outbox.append([.discarded(draft: row.id, at: now)])
-            return try store.reopen(row.ref, draft: row.id, at: now) ? .done : .alreadyAnswered
+            return try explain { try store.reopen(row.ref, draft: row.id, at: now) } ? .done : .alreadyAnswered
         }
         return services
+    }
+}
+
+/// Turns the store's SQLite errors into one line naming the store and what to do.
+struct StoreFailures: Sendable {
+    let store: Store
+
+    func callAsFunction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as OutboxError {
+            throw error
+        } catch {
+            throw StoreError.explaining(error, store: store.path ?? "(in memory)")
+        }
     }
 }
 
 /// Saving and undoing replies touches both the outbox and the store, in an order that never
 /// leaves a reply marked without its draft.
 enum Replies {
+    /// Writes the draft and marks the item replied as one step: the draft is appended under
+    /// the outbox's lock and taken back unless the store marks the item with it. So when two
+    /// queues answer the same item, one wins and the other's draft never reaches the outbox;
+    /// and a store that cannot be written leaves no draft behind.
     static func save(_ input: ReplyInput, at now: Date, store: Store, outbox: Outbox) throws -> AnswerOutcome {
         guard let item = try store.item(input.ref) else { return .unknown }
         switch item.mention.state {
@@ -76,13 +103,37 @@ enum Replies {
         }
         let id = newDraftID(now)
         let draft = Draft(id: id, ref: input.ref, replyTarget: input.replyTarget, author: input.author, text: input.text, createdAt: now)
-        try outbox.append([.draft(draft)])
-        let result = try store.markReplied(input.thread ? .threads([input.ref]) : .refs([input.ref]), draft: id, at: now)
-        if result.changed.isEmpty {
-            try outbox.append([.discarded(draft: id, at: now)])
-            return .alreadyAnswered
+        let marked = try outbox.append([.draft(draft)]) {
+            !(try store.markReplied(input.thread ? .threads([input.ref]) : .refs([input.ref]), draft: id, at: now).changed.isEmpty)
         }
-        return .done
+        return marked ? .done : .alreadyAnswered
+    }
+
+    /// Settles what a crash left half done between the outbox and the store, under the
+    /// outbox's lock (so no save in another heed is halfway meanwhile). A pending draft whose
+    /// item still waits was never confirmed (heed stopped between writing it and marking the
+    /// item, or an undo marked the item and stopped before discarding it): it is discarded, so
+    /// it is never exported beside a second reply; a reply being saved keeps its text in
+    /// autosave. An item still marked with a draft the outbox discarded (a discard cut short)
+    /// returns to the queue. Only drafts named by the outbox's last records are looked up (an
+    /// interrupted step is at its end), so opening stays fast however long the outbox grows.
+    static func settle(store: Store, outbox: Outbox, at now: Date) throws {
+        guard FileManager.default.fileExists(atPath: outbox.path) else { return }
+        try outbox.locked { file in
+            let contents = try file.read()
+            let recent = contents.drafts.filter { contents.recent.contains($0.id) }
+            var discarded: [OutboxRecord] = []
+            for draft in recent where draft.status == .pending {
+                if let item = try store.item(draft.ref), item.mention.state.isWaiting {
+                    discarded.append(.discarded(draft: draft.id, at: now))
+                }
+            }
+            try file.append(discarded) { true }
+            for draft in recent where draft.status == .discarded {
+                guard let item = try store.item(draft.ref), case .replied(let marked, _) = item.mention.state, marked == draft.id else { continue }
+                try store.reopen(draft.ref, draft: draft.id, at: now)
+            }
+        }
     }
 
     static func undo(store: Store, outbox: Outbox, at now: Date) throws -> UndoneAction? {
