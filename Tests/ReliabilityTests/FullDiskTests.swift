@@ -16,7 +16,7 @@ final class FullDiskTests: ReliabilityCase {
     }
 
     func testImportIntoAFullDiskIsWhollyOut() throws {
-        try mountSmallDisk(kilobytes: 1024)
+        try mountSmallDisk(kilobytes: 4096)
         var environment = heedEnvironment
         environment["HEED_STORE"] = full + "/store.sqlite"
         let first = try writeMentions(prefix: "in", count: 100, to: directory.appendingPathComponent("in.jsonl").path)
