@@ -23,6 +23,9 @@ struct Open: ParsableCommand {
         spool?.start()
         defer { spool?.stop() }
         SearchCatchUp.start(store, notices: notices)
+        if let problems = try? Outbox(path: paths.outboxPath).read().problems, let first = problems.first {
+            notices.post("Outbox \(paths.outboxPath): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
+        }
         let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", config: config, notices: notices)
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder))
