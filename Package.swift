@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "heed", targets: ["heed"]),
+        // For the fuzzers in Fuzz/, a package of their own.
+        .library(name: "HeedImport", targets: ["HeedImport"]),
+        .library(name: "HeedCore", targets: ["HeedCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
