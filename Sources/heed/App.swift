@@ -38,7 +38,7 @@ struct App {
                 terminal.present(frame)
                 shown = frame
             }
-            if terminal.quitSignal != nil { break }
+            if !followSignals(&shown) { break }
             if let key = terminal.readKey() {
                 if key == .resize {
                     terminal.invalidate()
