@@ -15,7 +15,7 @@ samples=${HEED_SAMPLES:-$here/../../shared/samples}
 corpus=${HEED_FUZZ_CORPUS:-/tmp/heed-fuzz-corpus/$mode}
 artifacts=${HEED_FUZZ_ARTIFACTS:-/tmp/heed-fuzz-artifacts}
 fuzzer=$here/.build/release/ImportFuzzer
-[ -x "$fuzzer" ] || { echo "build first: (cd Fuzz && swift build -c release --sanitize=fuzzer --sanitize=address)" >&2; exit 2; }
+[ -x "$fuzzer" ] || { echo "build first: see Fuzz/README.md" >&2; exit 2; }
 [ -d "$samples" ] || { echo "no samples at $samples (set HEED_SAMPLES)" >&2; exit 2; }
 
 seeds=$(mktemp -d /tmp/heed-fuzz-seeds.XXXXXX)

@@ -11,6 +11,7 @@ public func importFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int)
     let bytes = UnsafeBufferPointer(start: data, count: size)
     let (format, body) = FuzzTarget.shared.split(bytes)
     FuzzTarget.shared.check(body, format: format)
+    FastPaths.check(body)
     return 0
 }
 

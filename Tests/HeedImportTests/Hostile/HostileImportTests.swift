@@ -9,7 +9,8 @@ import XCTest
 /// Mutated pages through the import path of `heed import` (detection or a named format, every
 /// reader, one transaction into a real store on disk): every import ends in time, throws nothing
 /// but `ImportFailure`, names a reason and a place for every rejection and every skip, and its
-/// counts agree with its events; the store stays intact. A bounded run by default, seed printed;
+/// counts agree with its events, the fast readers agree with their reference paths; the store
+/// stays intact. A bounded run by default, seed printed;
 /// `HEED_HOSTILE_ITERATIONS=N` and `HEED_HOSTILE_SEED=S` run it longer or again.
 final class HostileImportTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -64,6 +65,7 @@ final class HostileImportTests: XCTestCase {
 
             let run = try HostileImport.run(path, format: format, into: store, deadline: 30, what: what)
             try check(run, input: input, format: format, what: what)
+            XCTAssertEqual(FastPathOracle.disagreements(input), [], "fast and reference readers disagree: \(what)")
             totals.mentions += run.tally.mentions
             totals.rejected += run.tally.rejected
             if run.failure != nil { totals.failed += 1 }
