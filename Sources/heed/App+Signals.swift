@@ -9,6 +9,8 @@ extension App {
     mutating func followSignals(_ shown: inout ScreenBuffer?) -> Bool {
         if terminal.quitSignal != nil { return false }
         guard terminal.followStopAndContinue() else { return true }
+        // A stopped job is sent SIGHUP (and SIGCONT) when its shell ends: nothing left to draw on.
+        if terminal.quitSignal != nil { return false }
         let size = terminal.size
         if size.width != state.width || size.height != state.height {
             send(.resized(width: size.width, height: size.height))

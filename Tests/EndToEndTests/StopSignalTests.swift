@@ -112,4 +112,25 @@ final class StopSignalTests: HeedTestCase {
         try tmux.waitForText("written after fg", "Ctrl-S")
         try assertMainScreen(false)
     }
+
+    /// A job stopped when its terminal closes is sent SIGHUP and SIGCONT: heed ends, not stays
+    /// stopped for ever, and its reply is kept.
+    func testTheTerminalClosedWhileStoppedEndsHeedAndKeepsTheReply() throws {
+        try startHeedInShell(after: "echo STOPPED=$?")
+        let pid = try heedPID()
+        try tmux.press("r")
+        try tmux.waitForText("Ctrl-S")
+        try tmux.type("typed then stopped")
+        try tmux.waitForText("typed then stopped")
+        XCTAssertEqual(kill(pid, SIGTSTP), 0)
+        try waitUntil(pid, stopped: true)
+        try tmux.waitForText("Stopped")
+        try tmux.must(["kill-session", "-t", tmux.session])
+        try waitUntil("heed to end") { processState(pid) == nil || processState(pid) == "Z" }
+
+        try tmux.start(heedCommand() + " --config " + quoted(configPath))
+        try tmux.waitForText("1 unsaved reply kept (mastodon:1)")
+        try tmux.press("r")
+        try tmux.waitForText("Restored the reply you had not saved", "typed then stopped")
+    }
 }
