@@ -55,4 +55,28 @@ final class ImpossibleTimeTests: XCTestCase {
             XCTAssertEqual(Timestamp.format(date), utc, time)
         }
     }
+
+    /// Random times, real and not, against Foundation's Gregorian calendar: read exactly when
+    /// the calendar has the day and the zone is one a clock can show, refused otherwise.
+    func testRandomTimesAreReadWhenRealAndRefusedOtherwise() {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var generator = SeededGenerator(seed: seed)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        for _ in 0..<5_000 {
+            let (year, month, day) = (Int.random(in: 1900...2400, using: &generator), Int.random(in: 0...13, using: &generator), Int.random(in: 0...32, using: &generator))
+            let (hour, minute, second) = (Int.random(in: 0...24, using: &generator), Int.random(in: 0...60, using: &generator), Int.random(in: 0...59, using: &generator))
+            let (zoneHours, zoneMinutes, west) = (Int.random(in: 0...25, using: &generator), Int.random(in: 0...61, using: &generator), Bool.random(using: &generator))
+            let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", year, month, day, hour, minute, second, west ? "-" : "+", zoneHours, zoneMinutes)
+            let parts = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            let real = parts.isValidDate(in: calendar) && zoneHours < 24 && zoneMinutes < 60
+            let read = Timestamp.parseISO(text)
+            XCTAssertEqual(read != nil, real, "\(text) (seed \(seed))")
+            if let read, real, let utc = calendar.date(from: parts) {
+                let offset = (west ? -1 : 1) * (zoneHours * 3_600 + zoneMinutes * 60)
+                XCTAssertEqual(read.timeIntervalSince1970, utc.timeIntervalSince1970 - Double(offset), "\(text) (seed \(seed))")
+            }
+            if testRun!.totalFailureCount > 0 { return }
+        }
+    }
 }
