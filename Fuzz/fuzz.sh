@@ -48,7 +48,7 @@ for index, data in enumerate(made):
         f.write(prefix + data)
 PY
 echo "mode $mode, $(ls "$seeds" | wc -l) seeds, corpus $corpus, for $seconds s" >&2
-env HEED_FUZZ_FORMAT="$mode" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$fuzzer" \
+env HEED_FUZZ_FORMAT="$mode" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" SWIFT_BACKTRACE=enable=no "$fuzzer" \
   -dict="$here/json.dict" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
   -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/$mode-" \
   "$@" "$corpus" "$seeds"

@@ -3,9 +3,17 @@ import Foundation
 
 /// The importer's fast readers against their reference paths: whatever `JSONBytes` reads (the
 /// whole input, and each line), JSONSerialization reads the same; whatever line the fast JSON
-/// Lines reader takes, the general reader takes as the same mention. Needs the package built
-/// with `-enable-testing` (see README.md).
+/// Lines reader takes, the general reader takes as the same mention; lines parsed ahead on
+/// another thread give the events parsing them in turn gives. Needs the package built with
+/// `-enable-testing` (see README.md).
 enum FastPaths {
+    /// `body` run with no line parsed ahead.
+    static func withoutPrefetch<T>(_ body: () -> T) -> T {
+        LinePrefetch.shared.isEnabled = false
+        defer { LinePrefetch.shared.isEnabled = true }
+        return body()
+    }
+
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) {
         checkJSON(bytes)
         var start = 0

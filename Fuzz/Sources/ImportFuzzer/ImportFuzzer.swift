@@ -10,8 +10,13 @@ import HeedImport
 public func importFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     let (format, body) = FuzzTarget.shared.split(bytes)
-    FuzzTarget.shared.check(body, format: format)
+    let events = FuzzTarget.shared.check(body, format: format)
     FastPaths.check(body)
+    let unprefetched = FastPaths.withoutPrefetch { FuzzTarget.shared.check(body, format: format) }
+    if events != unprefetched {
+        let index = (0..<min(events.count, unprefetched.count)).first { events[$0] != unprefetched[$0] } ?? min(events.count, unprefetched.count)
+        fatalError("lines parsed ahead gave other events: event \(index) of \(events.count) (\(unprefetched.count) without): \(events.dropFirst(index).first.map { "\($0)" } ?? "none") against \(unprefetched.dropFirst(index).first.map { "\($0)" } ?? "none")")
+    }
     return 0
 }
 
@@ -66,19 +71,30 @@ final class FuzzTarget: @unchecked Sendable {
         }
     }
 
-    /// Reads `body` as a file of mentions and checks every promise the import command relies on.
-    func check(_ body: UnsafeBufferPointer<UInt8>, format: String?) {
+    /// An event as compared between two reads: mentions by value, the rest by description.
+    enum Seen: Equatable {
+        case mention(Mention)
+        case other(String)
+    }
+
+    /// Reads `body` as a file of mentions and checks every promise the import command relies
+    /// on; returns what each event was, in order (the failure last, if any).
+    func check(_ body: UnsafeBufferPointer<UInt8>, format: String?) -> [Seen] {
         write(body)
         var tally = Tally()
+        var events: [Seen] = []
         do {
             try MentionFile.read(fd: fd, file: "fuzz.json", format: format, isOwn: { [own] _, handle in handle.map(own.contains) ?? false }) { event in
                 tally.take(event)
+                if case .mention(let mention) = event { events.append(.mention(mention)) } else { events.append(.other(String(describing: event))) }
             }
         } catch let failure as ImportFailure {
             require(!failure.description.trimmed().isEmpty, "an import failure without a reason")
+            events.append(.other(failure.description))
         } catch {
             fatalError("MentionFile.read threw \(type(of: error)), not ImportFailure: \(error)")
         }
+        return events
     }
 
     /// Puts `bytes` in the scratch file, alone, with the offset back at the start.
