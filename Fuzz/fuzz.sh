@@ -3,7 +3,8 @@
 #   MODE: detect (the format found from the content, as `heed import FILE`), any (the first
 #   byte picks detection or a --format), or a --format name (jsonl, csv, mastodon, …).
 # Seeds: the sample pages in $HEED_SAMPLES (default ../../shared/samples from here), each also
-# squeezed to one line, two pages a line and an array of pages, plus Seeds/. They are copied
+# squeezed to one line, two pages a line and an array of pages (and cut short when too long),
+# plus Seeds/. They are copied
 # to a temporary folder; nothing is written into the samples. New inputs go to
 # $HEED_FUZZ_CORPUS (default /tmp/heed-fuzz-corpus/MODE), failures to $HEED_FUZZ_ARTIFACTS.
 set -eu
@@ -42,6 +43,13 @@ for path in files:
     made.append(json.dumps([page, page], ensure_ascii=False).encode())
     line = json.dumps(page, separators=(",", ":")).encode()
     made.append(line + b"\n" + line + b"\n")
+    if len(data) > 65536:
+        # Too long for -max_len: the same page with every list cut to its first three items.
+        def shrink(value):
+            if isinstance(value, list): return [shrink(item) for item in value[:3]]
+            if isinstance(value, dict): return {key: shrink(item) for key, item in value.items()}
+            return value
+        made.append(json.dumps(shrink(page), ensure_ascii=False).encode())
 prefix = b"\0" if mode == "any" else b""
 for index, data in enumerate(made):
     with open(os.path.join(out, "seed-%03d" % index), "wb") as f:
