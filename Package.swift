@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "heed", targets: ["heed"]),
-        // Libraries for the benchmark package in Benchmarks/ (a separate package).
+        // Libraries for the packages in Benchmarks/ and Fuzz/ (separate packages).
         .library(name: "HeedCore", targets: ["HeedCore"]),
         .library(name: "HeedStore", targets: ["HeedStore"]),
         .library(name: "HeedImport", targets: ["HeedImport"]),

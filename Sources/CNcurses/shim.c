@@ -1,5 +1,8 @@
 #define _GNU_SOURCE
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <string.h>
 #include <unistd.h>
 #include "cncurses.h"
@@ -70,19 +73,87 @@ void heed_unblock_signals(void) {
 }
 
 static volatile sig_atomic_t quit_signal = 0;
+static volatile sig_atomic_t stop_asked = 0;
+static volatile sig_atomic_t continued = 0;
+/* Whether heed_install_signals caught SIGTSTP (it leaves a SIGTSTP ignored at start alone). */
+static int catching_stop = 0;
 
-static void note_quit_signal(int signo) { quit_signal = signo; }
+/* Only notes the signal: the loop acts on it between frames (ncurses is not signal-safe). */
+static void note_signal(int signo) {
+    if (signo == SIGTSTP) stop_asked = 1;
+    else if (signo == SIGCONT) continued = 1;
+    else if (quit_signal == 0) quit_signal = signo;
+}
 
-void heed_install_quit_signals(void) {
+/* Catches `signo` with note_signal unless it was ignored when heed started (nohup, `&`). */
+static int catch_unless_ignored(int signo) {
+    struct sigaction old;
+    if (sigaction(signo, NULL, &old) == 0 && old.sa_handler == SIG_IGN) return 0;
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = note_quit_signal;
+    action.sa_handler = note_signal;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
+    return sigaction(signo, &action, NULL) == 0;
+}
+
+void heed_install_signals(void) {
+    catch_unless_ignored(SIGTERM);
+    catch_unless_ignored(SIGHUP);
+    catch_unless_ignored(SIGINT);
+    catching_stop = catch_unless_ignored(SIGTSTP);
+    catch_unless_ignored(SIGCONT);
 }
 
 int heed_quit_signal(void) { return (int)quit_signal; }
+
+int heed_take_stop(void) {
+    int asked = stop_asked;
+    stop_asked = 0;
+    return asked;
+}
+
+int heed_take_continued(void) {
+    int came = continued;
+    continued = 0;
+    return came;
+}
+
+void heed_stop_default(int on) {
+    if (!catching_stop) return;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on ? SIG_DFL : note_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTSTP, &action, NULL);
+}
+
+void heed_stop_self(void) {
+    if (!catching_stop) return;
+    heed_stop_default(1);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    /* To this thread: the default action stops the process before raise returns (the kernel
+       drops it when no shell is left to continue an orphaned process group). */
+    raise(SIGTSTP);
+    heed_stop_default(0);
+    stop_asked = 0;
+    continued = 0;
+}
+
+int heed_hung_up(int fd) {
+    struct pollfd probe = {.fd = fd, .events = POLLIN, .revents = 0};
+    if (poll(&probe, 1, 0) < 0) return 0;
+    return (probe.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+int heed_sync_size(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    if (size.ws_row == LINES && size.ws_col == COLS) return 0;
+    return resizeterm(size.ws_row, size.ws_col) == OK;
+}
 
 const char *heed_tparm1(const char *capability, int value) {
     return tiparm(capability, value);

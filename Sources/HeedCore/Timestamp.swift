@@ -48,13 +48,13 @@ public enum Timestamp {
         } else if bytes[index] == 43 || bytes[index] == 45 {
             let sign = bytes[index] == 45 ? -1 : 1
             index += 1
-            guard let hours = digits(2) else { return nil }
-            _ = expect(58)
-            let minutes = digits(2) ?? 0
+            guard let hours = digits(2), hours < 24 else { return nil }
+            let minutes = expect(58) ? digits(2) : (digits(2) ?? 0)
+            guard let minutes, minutes < 60 else { return nil }
             offset = sign * (hours * 3_600 + minutes * 60)
         }
         guard index == bytes.count else { return nil }
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60 else { return nil }
+        guard (1...12).contains(month), (1...daysIn(month, of: year)).contains(day), hour < 24, minute < 60, second <= 60 else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
@@ -73,6 +73,15 @@ public enum Timestamp {
         let rest = total - days * 86_400
         let (year, month, day) = civilFromDays(days)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, rest / 3_600, rest % 3_600 / 60, rest % 60)
+    }
+
+    /// How many days a month has (February by the Gregorian leap rule).
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

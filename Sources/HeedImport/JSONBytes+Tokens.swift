@@ -106,6 +106,8 @@ extension JSONBytes {
     /// A string whose opening quote has been read; the reader ends past its closing quote.
     mutating func string() -> String? {
         let start = index
+        // JSONSerialization drops a byte order mark (unescaped) at the start of a string.
+        if end - index >= 3, base[index] == 0xEF, base[index + 1] == 0xBB, base[index + 2] == 0xBF { return nil }
         var ascii = true
         while index < end {
             let byte = base[index]

@@ -6,7 +6,8 @@ import Foundation
 /// are the same either way. What it leaves to the fallback:
 /// - anything malformed (the fallback names the error and its place);
 /// - invalid UTF-8, unescaped control characters, lone surrogates in `\u` escapes;
-/// - trailing commas (`[1,]`, which JSONSerialization accepts), a byte order mark;
+/// - trailing commas (`[1,]`, which JSONSerialization accepts), a byte order mark (before the
+///   document, or unescaped at the start of a string, which JSONSerialization drops);
 /// - numbers JSONSerialization turns into Decimal (more than 17 characters before the
 ///   exponent, integers beyond UInt64, negative integers of 20 characters and more) or
 ///   cannot represent (`1e400`); nesting deeper than 500.

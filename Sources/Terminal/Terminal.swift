@@ -25,6 +25,7 @@ public final class Terminal {
         try checkUsable()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         Terminal.chooseUTF8Locale()
+        heed_install_signals()
         guard let screen = heed_newterm(term, STDOUT_FILENO, STDIN_FILENO) else {
             throw TerminalUnavailable(description: "could not open the terminal '\(term)'")
         }
@@ -131,11 +132,14 @@ public final class Terminal {
     /// Forgets what is on screen so the next `present` draws everything (after a resize or editor).
     public func invalidate() { shown = nil }
 
-    /// Leaves the full screen for a child program (an editor), then comes back.
+    /// Leaves the full screen for a child program (an editor), then comes back. Meanwhile
+    /// SIGTSTP stops heed like any job, so a child that suspends its process group suspends it.
     public func suspend<T>(_ body: () throws -> T) rethrows -> T {
         def_prog_mode()
         endwin()
+        heed_stop_default(1)
         defer {
+            heed_stop_default(0)
             reset_prog_mode()
             invalidate()
             _ = wrefresh(window)
@@ -147,16 +151,5 @@ public final class Terminal {
     public func close() {
         endwin()
         delscreen(screen)
-    }
-}
-
-extension Terminal {
-    /// Makes SIGTERM and SIGHUP end the loop cleanly instead of leaving the terminal raw.
-    public static func catchQuitSignals() { heed_install_quit_signals() }
-
-    /// The signal that asked heed to quit, if one came.
-    public var quitSignal: Int32? {
-        let signal = heed_quit_signal()
-        return signal == 0 ? nil : signal
     }
 }

@@ -44,7 +44,7 @@ struct App {
                 terminal.present(frame)
                 shown = frame
             }
-            if terminal.quitSignal != nil { break }
+            if !followSignals(&shown) { break }
             if !deferred.isEmpty {
                 let later = deferred
                 deferred.removeAll()

@@ -41,7 +41,8 @@ func openStore(_ path: String) throws -> Store {
     }
 }
 
-/// Runs the full-screen app on the main actor and restores the terminal however it ends.
+/// Runs the full-screen app on the main actor and restores the terminal however it ends;
+/// SIGTERM, SIGHUP and SIGINT end it as `q` does, with exit code 128 + the signal.
 enum Screenful {
     /// Fails with exit 2 and one line when there is no usable terminal, before any file is touched.
     static func checkTerminal() throws {
@@ -60,11 +61,13 @@ enum Screenful {
             } catch {
                 throw HeedExit.usage("\(error)")
             }
-            Terminal.catchQuitSignals()
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
             app.state.savedViews = views
             app.run()
+            let signal = terminal.quitSignal
             terminal.close()
+            // Ended by a signal: the shell's code for it (128 + its number), after the clean-up.
+            if let signal { throw HeedExit(message: "", code: 128 + signal) }
         }
     }
 }

@@ -61,6 +61,33 @@ final class NoTerminalTests: HeedTestCase {
         XCTAssertTrue(stderr.contains("TERM"), "stderr: \(stderr)")
     }
 
+    /// `dumb` is a known terminal type without cursor addressing: refused like an unknown one.
+    func testDumbTERMExitsTwoAndSaysTheTerminalCannotMoveTheCursor() throws {
+        let stderrPath = directory.appendingPathComponent("stderr.txt").path
+        try tmux.start("\(heedCommand(envPrefix: "TERM=dumb ")) 2> \(quoted(stderrPath)); \(exitRecorder)")
+        let code = try exitCode()
+
+        XCTAssertEqual(code, 2)
+        let stderr = try String(contentsOfFile: stderrPath, encoding: .utf8)
+        XCTAssertEqual(stderr.split(separator: "\n").count, 1, "stderr: \(stderr.debugDescription)")
+        XCTAssertTrue(stderr.contains("'dumb' cannot move the cursor") && stderr.contains("TERM"), "stderr: \(stderr)")
+        XCTAssertFalse(stderr.contains("\u{1B}"), "escape codes on stderr: \(stderr.debugDescription)")
+        let screen = try tmux.screen() ?? ""
+        XCTAssertFalse(screen.contains("q quit"), "the queue was drawn:\n\(Tmux.framed(screen))")
+    }
+
+    /// Standard input from a file while standard output is the terminal: still no full screen.
+    func testStdinFromAFileExitsTwo() throws {
+        let stderrPath = directory.appendingPathComponent("stderr.txt").path
+        try tmux.start("\(heedCommand()) < /dev/null 2> \(quoted(stderrPath)); \(exitRecorder)")
+        let code = try exitCode()
+
+        XCTAssertEqual(code, 2)
+        let stderr = try String(contentsOfFile: stderrPath, encoding: .utf8)
+        XCTAssertEqual(stderr.split(separator: "\n").count, 1, "stderr: \(stderr.debugDescription)")
+        XCTAssertTrue(stderr.contains("needs a terminal"), "stderr: \(stderr)")
+    }
+
     /// The shell words that write the last exit code to a file, whole or not at all.
     private var exitRecorder: String {
         let path = directory.appendingPathComponent("exit").path

@@ -157,9 +157,33 @@ final class PTYProcess: @unchecked Sendable {
     /// Kills the child if it still runs, stops the reader and closes both ends.
     func close() {
         if exitStatus == nil { _ = waitExit(timeout: 0) }
-        lock.withLock { stopping = true }
-        _ = readerDone.wait(timeout: .now() + 2)
-        closeFD(master); closeFD(slave)
+        stopReading()
+        if !hungUp { closeFD(master) }
+        closeFD(slave)
+    }
+
+    private var hungUp = false
+
+    /// Closes the master, as a terminal window closing does: the child's terminal hangs up.
+    func hangUp() {
+        stopReading()
+        hungUp = true
+        closeFD(master)
+    }
+
+    private func stopReading() {
+        let wasRunning = lock.withLock { () -> Bool in
+            defer { stopping = true }
+            return !stopping
+        }
+        if wasRunning { _ = readerDone.wait(timeout: .now() + 2) }
+    }
+
+    /// The terminal's modes now (what `stty -a` would show on it).
+    func modes() -> termios {
+        var modes = termios()
+        _ = tcgetattr(slave, &modes)
+        return modes
     }
 }
 
@@ -170,4 +194,12 @@ private func closeFD(_ fd: Int32) {
     #else
     _ = Darwin.close(fd)
     #endif
+}
+
+/// A process's state letter from /proc (R running, S sleeping, T stopped, Z exited and not yet
+/// reaped), or nil when there is no such process.
+func processState(_ pid: pid_t) -> Character? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let end = stat.lastIndex(of: ")") else { return nil }
+    return stat[stat.index(end, offsetBy: 2)...].first
 }

@@ -48,8 +48,23 @@ void heed_unblock_signals(void);
 /// A terminfo string capability with one parameter (setaf, setab) filled in; NULL on failure.
 const char *heed_tparm1(const char *capability, int value);
 
-/// Installs handlers for SIGTERM and SIGHUP that only set a flag the loop reads on its tick.
-void heed_install_quit_signals(void);
-/// The signal that asked heed to quit, or 0.
+/// Catches SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGCONT with a handler that only notes them
+/// for the loop (a signal ignored when heed started stays ignored). Called before newterm, so
+/// ncurses installs none of its own for them.
+void heed_install_signals(void);
+/// The first signal that asked heed to quit (SIGTERM, SIGHUP, SIGINT), or 0.
 int heed_quit_signal(void);
+/// 1 once when SIGTSTP came since the last call, else 0.
+int heed_take_stop(void);
+/// 1 once when SIGCONT came since the last call, else 0.
+int heed_take_continued(void);
+/// While a child owns the terminal (on 1), SIGTSTP stops heed as it stops any job; off (0) again after.
+void heed_stop_default(int on);
+/// Stops the process as SIGTSTP's default action does and returns once it is continued.
+void heed_stop_self(void);
+/// Whether the terminal on `fd` has hung up (closed under the program), without reading.
+int heed_hung_up(int fd);
+/// Tells ncurses the size the terminal on `fd` has now (a resize while stopped sends no
+/// SIGWINCH); 1 when it changed, and KEY_RESIZE is then queued.
+int heed_sync_size(int fd);
 #endif
