@@ -62,8 +62,10 @@ let package = Package(
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed"]),
+        // Starting children with posix_spawn and driving tmux, for the tests that run the binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport"]),
         // Crashes, concurrency and hostile files, against the real binary and the store itself.
-        .testTarget(name: "ReliabilityTests", dependencies: ["HeedCore", "HeedStore", "HeedOutbox", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedCore", "HeedStore", "HeedOutbox", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

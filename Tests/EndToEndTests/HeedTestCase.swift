@@ -1,4 +1,5 @@
 import Foundation
+@_exported import TestSupport
 import XCTest
 
 /// A test against the real `heed` binary: a private temp directory with its own store and

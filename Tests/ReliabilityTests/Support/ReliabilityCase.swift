@@ -1,4 +1,5 @@
 import Foundation
+@_exported import TestSupport
 import XCTest
 
 /// A test against the real `heed` binary in a private temp folder: its own store, outbox and
