@@ -35,34 +35,17 @@ final class PTYProcess: @unchecked Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
         #if os(Linux)
-        let flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | 0x80  // glibc's POSIX_SPAWN_SETSID
-        if let addCloseFrom = Self.addCloseFrom { _ = addCloseFrom(&actions, 3) }
+        let flags: Int32 = 0x80  // glibc's POSIX_SPAWN_SETSID
+        Child.closeFrom3(&actions)
         #else
-        let flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_CLOEXEC_DEFAULT) | 0x0400  // POSIX_SPAWN_SETSID
+        let flags: Int32 = 0x0400  // POSIX_SPAWN_SETSID
         #endif
         // setsid runs before the file actions, so opening the slave makes it the controlling terminal.
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        sigdelset(&everySignal, SIGKILL)
-        sigdelset(&everySignal, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-
-        let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in cArgv + cEnv { free(pointer) } }
-        var child = pid_t()
-        let spawned = posix_spawn(&child, argv[0], &actions, &attributes, cArgv, cEnv)
+        let (spawned, child) = Child.spawn(argv, environment: environment, actions: &actions, flags: flags, search: false)
         guard spawned == 0 else {
             closeFD(masterFD); closeFD(slaveFD)
             throw SpawnError(description: "cannot start \(argv[0]): \(String(cString: strerror(spawned)))")
@@ -70,15 +53,6 @@ final class PTYProcess: @unchecked Sendable {
         pid = child
         Thread.detachNewThread { [self] in drain() }
     }
-
-    #if os(Linux)
-    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift does not import.
-    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    private static let addCloseFrom: AddCloseFrom? = {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-        return unsafeBitCast(symbol, to: AddCloseFrom.self)
-    }()
-    #endif
 
     /// Reads the master until told to stop (the parent's slave copy keeps it from hitting EOF).
     private func drain() {

@@ -56,29 +56,10 @@ public final class Child {
         case .file(let path): posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         }
         posix_spawn_file_actions_adddup2(&actions, errPipe.write, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
         #if os(Linux)
         Self.closeFrom3(&actions)
-        #elseif canImport(Darwin)
-        flags |= Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
         #endif
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        sigdelset(&everySignal, SIGKILL)
-        sigdelset(&everySignal, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        let cArgv = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in cArgv + cEnv { free(pointer) } }
-        var pid = pid_t()
-        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgv, cEnv)
+        let (spawned, pid) = Self.spawn(argv, environment: environment, actions: &actions)
         close(outPipe.write)
         close(errPipe.write)
         guard spawned == 0 else {
@@ -124,6 +105,35 @@ public final class Child {
         return result
     }
 
+    /// Starts `argv` with `actions` and what every test child needs: an empty signal mask and
+    /// default actions for every signal (the test runner blocks some, and children inherit that),
+    /// plus `flags` (a new session, say); `search` looks `argv[0]` up on `PATH`.
+    public static func spawn(_ argv: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t,
+                             flags extra: Int32 = 0, search: Bool = true) -> (status: Int32, pid: pid_t) {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | extra
+        #if canImport(Darwin)
+        flags |= Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
+        #endif
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var everySignal = sigset_t()
+        sigfillset(&everySignal)
+        sigdelset(&everySignal, SIGKILL)
+        sigdelset(&everySignal, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &everySignal)
+        let cArgv = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in cArgv + cEnv { free(pointer) } }
+        var pid = pid_t()
+        let status = search ? posix_spawnp(&pid, argv[0], &actions, &attributes, cArgv, cEnv) : posix_spawn(&pid, argv[0], &actions, &attributes, cArgv, cEnv)
+        return (status, pid)
+    }
+
     #if os(Linux)
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift does not import.
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
@@ -134,7 +144,7 @@ public final class Child {
 
     /// Closes every descriptor above 2 in the child; without glibc's action, marks this
     /// process's descriptors close-on-exec instead.
-    private static func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {
+    public static func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {
         if let addCloseFrom, addCloseFrom(&actions, 3) == 0 { return }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         for fd in names.compactMap(Int32.init) where fd > 2 {
