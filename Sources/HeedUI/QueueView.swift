@@ -37,7 +37,7 @@ enum QueueView {
         case .answered: words += "answered"
         case .all: words += "items"
         }
-        if let oldest = queue.summary.oldest ?? (queue.offset == 0 ? queue.items.first?.mention.createdAt : nil), queue.count > 0, state.view.scope == .waiting {
+        if let oldest = queue.summary.oldest, queue.count > 0, state.view.scope == .waiting {
             words += " · oldest \(Age.words(state.now.timeIntervalSince(oldest)))"
         }
         if !state.marks.isEmpty { words += " · \(state.marks.count.grouped) marked" }

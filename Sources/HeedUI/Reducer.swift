@@ -37,6 +37,8 @@ public enum Reducer {
             return summary.exact ? [] : [.countView(view)]
         case .pageLoaded(let request, let page, let view):
             guard view == state.view else { return [] }
+            // A view first counted as "30,000+" learns its oldest item from its first page.
+            if case .first = request, state.queue.summary.oldest == nil { state.queue.summary.oldest = page.first?.mention.createdAt }
             state.queue.take(request, page)
             state.queue.loaded = true
             state.queue.move(to: state.queue.cursor, listHeight: layout.listHeight)
