@@ -6,7 +6,7 @@ import XCTest
 /// outbox, a private tmux server, and helpers to import, list and read the outbox.
 class HeedTestCase: XCTestCase {
     /// The built `heed` next to the test bundle, or nil when it is missing.
-    static let heedPath: String? = locateHeed()
+    static let heedPath: String? = HeedBinary.path
 
     var directory: URL!
     var tmux: Tmux!
@@ -20,7 +20,7 @@ class HeedTestCase: XCTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         guard let path = Self.heedPath else {
-            XCTFail("The heed binary was not found next to the test bundle (looked in: \(Self.searchedFolders().map(\.path).joined(separator: ", "))). Run `swift build` first.")
+            XCTFail(HeedBinary.missing)
             throw ScreenTimeout()
         }
         heed = path
@@ -33,28 +33,6 @@ class HeedTestCase: XCTestCase {
         tmux?.kill()
         if let directory { try? FileManager.default.removeItem(at: directory) }
         try super.tearDownWithError()
-    }
-
-    // MARK: The binary
-
-    /// Folders that may hold `heed`: the `.xctest` bundle's folder, found several ways.
-    static func searchedFolders() -> [URL] {
-        var folders = Bundle.allBundles.map(\.bundleURL).filter { $0.pathExtension == "xctest" }
-            .map { $0.deletingLastPathComponent() }
-        let arguments = CommandLine.arguments.filter { $0.hasSuffix(".xctest") || $0.hasSuffix(".xctest/") }
-        folders += arguments.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-        if let first = CommandLine.arguments.first {
-            folders.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        if let executable = Bundle.main.executableURL {
-            folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        return folders
-    }
-
-    private static func locateHeed() -> String? {
-        searchedFolders().map { $0.appendingPathComponent("heed").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// The environment every heed run gets: this test's store and outbox.

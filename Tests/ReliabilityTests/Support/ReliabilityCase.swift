@@ -5,7 +5,7 @@ import XCTest
 /// A test against the real `heed` binary in a private temp folder: its own store, outbox and
 /// config folder, heed run without a terminal, and mention files written fast.
 class ReliabilityCase: XCTestCase {
-    static let heedPath: String? = locateHeed()
+    static let heedPath: String? = HeedBinary.path
 
     var directory: URL!
     var heed: String!
@@ -17,7 +17,7 @@ class ReliabilityCase: XCTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         guard let path = Self.heedPath else {
-            XCTFail("The heed binary was not found next to the test bundle. Run `swift build` first.")
+            XCTFail(HeedBinary.missing)
             throw ScreenTimeout()
         }
         heed = path
@@ -30,18 +30,6 @@ class ReliabilityCase: XCTestCase {
         cleanups = []
         if let directory { try? FileManager.default.removeItem(at: directory) }
         try super.tearDownWithError()
-    }
-
-    // MARK: The binary
-
-    private static func locateHeed() -> String? {
-        var folders = Bundle.allBundles.map(\.bundleURL).filter { $0.pathExtension == "xctest" }.map { $0.deletingLastPathComponent() }
-        folders += CommandLine.arguments.filter { $0.hasSuffix(".xctest") || $0.hasSuffix(".xctest/") }
-            .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-        if let first = CommandLine.arguments.first {
-            folders.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        return folders.map { $0.appendingPathComponent("heed").path }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// This test's store and outbox, and config and data folders of its own (nothing of the user's).
