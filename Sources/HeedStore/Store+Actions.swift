@@ -85,6 +85,11 @@ extension Store {
     /// the snooze ending, not an action.
     @discardableResult
     public func wakeSnoozed(now: Date) throws -> Int {
+        // Looked for first on a reader, so that a launch does not wait for another write.
+        let due = try writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mention WHERE state = 'snoozed' AND snoozed_until <= ?)", arguments: [Self.milliseconds(now)]) ?? false
+        }
+        guard due else { return 0 }
         let woken = try writer.write { db in
             try db.execute(sql: "UPDATE mention SET state = 'waiting', snoozed_until = NULL WHERE state = 'snoozed' AND snoozed_until <= ?", arguments: [Self.milliseconds(now)])
             return db.changesCount

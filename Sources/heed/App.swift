@@ -29,6 +29,8 @@ struct App {
     var deferred: [Effect] = []
     /// A key read while draining typed keys, handled next.
     var held: Key?
+    /// Told of the first frame and of every key, for background work to give way.
+    var activity: Activity?
 
     mutating func run() {
         applyTheme()
@@ -42,6 +44,7 @@ struct App {
             let frame = Views.render(state)
             if frame != shown {
                 terminal.present(frame)
+                if shown == nil { activity?.firstFrameDrawn() }
                 shown = frame
             }
             if !followSignals(&shown) { break }
@@ -55,6 +58,7 @@ struct App {
             }
             if let key = held ?? terminal.readKey() {
                 held = nil
+                activity?.keyPressed()
                 if key == .resize {
                     terminal.invalidate()
                     shown = nil

@@ -22,13 +22,14 @@ struct Open: ParsableCommand {
         let spool = try? Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
         spool?.start()
         defer { spool?.stop() }
-        SearchCatchUp.start(store, notices: notices)
+        let activity = Activity()
+        SearchCatchUp.start(store, notices: notices, activity: activity)
         if let problems = try? Outbox(path: paths.outboxPath).read().problems, let first = problems.first {
             notices.post("Outbox \(paths.outboxPath): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
         }
         let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", config: config, notices: notices)
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
-                          look: display.look(config: config, configFolder: paths.configFolder))
+                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity)
     }
 }
 
@@ -53,7 +54,7 @@ enum Screenful {
         }
     }
 
-    static func run(services: Services, label: String?, settings: Settings, views: [SavedView] = [], look: (ThemeLibrary, String)) throws {
+    static func run(services: Services, label: String?, settings: Settings, views: [SavedView] = [], look: (ThemeLibrary, String), activity: Activity? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
@@ -62,6 +63,7 @@ enum Screenful {
                 throw HeedExit.usage("\(error)")
             }
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
+            app.activity = activity
             app.state.savedViews = views
             app.run()
             let signal = terminal.quitSignal

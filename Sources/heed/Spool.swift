@@ -137,20 +137,3 @@ final class ChangeWatch: @unchecked Sendable {
         return StoreChange(notice: notices.last)
     }
 }
-
-/// Indexes for search, in the background, what an older heed or an interrupted import left
-/// unindexed; searches meanwhile find what is indexed so far.
-enum SearchCatchUp {
-    static func start(_ store: Store, notices: Notices) {
-        guard let left = try? store.unindexedCount(), left > 0 else { return }
-        notices.post("Indexing \(left) items for search in the background…")
-        Thread.detachNewThread {
-            do {
-                let done = try store.catchUpSearch()
-                notices.post("Search index ready (\(done) items indexed)")
-            } catch {
-                notices.post("The search index could not be brought up to date: \(error)")
-            }
-        }
-    }
-}
