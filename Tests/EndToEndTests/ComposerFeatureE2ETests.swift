@@ -125,4 +125,33 @@ final class ComposerFeatureE2ETests: HeedTestCase {
         try tmux.waitUntilGone()
         XCTAssertEqual(try draftTexts(), ["@alice@example.social Thanks Alice!"])
     }
+
+    /// A stranger's handle with shell syntax in it, and the same typed into the reply: the
+    /// editor gets the text in its file, byte for byte, and no shell ever runs any of it.
+    func testShellSyntaxFromAStrangerReachesTheEditorAsPlainText() throws {
+        let trap = directory.appendingPathComponent("pwned").path
+        let handle = "x$(touch \(trap)1)`touch \(trap)2`;touch \(trap)3"
+        try importMentions([mention("1", handle: handle, name: "$(touch \(trap)4)", text: "'; touch \(trap)5 #", age: 3_600)])
+        let captured = directory.appendingPathComponent("captured").path
+        let script = directory.appendingPathComponent("editor.sh").path
+        try "#!/bin/sh\ncat \"$1\" > \(quoted(captured))\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        try startHeed(envPrefix: "-u VISUAL EDITOR=\(quoted(script)) ", width: 200)
+        try tmux.press("r")
+        try tmux.waitForText("Reply to x$(touch")
+        try tmux.type(" && touch \(trap)6")
+        try tmux.waitForText("touch \(trap)6")
+        try tmux.press("C-e")
+        try waitUntil("the editor's copy") { FileManager.default.fileExists(atPath: captured) }
+        try tmux.waitForText("Ctrl-S save to outbox")
+        try tmux.press("C-s")
+        try tmux.waitForText("0 waiting", "Nothing is waiting")
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+
+        let expected = "@\(handle)  && touch \(trap)6"
+        XCTAssertEqual(try String(contentsOfFile: captured, encoding: .utf8), expected)
+        XCTAssertEqual(try draftTexts(), [expected])
+        for number in 1...6 { XCTAssertFalse(FileManager.default.fileExists(atPath: trap + "\(number)"), "something ran \(trap)\(number)") }
+    }
 }
