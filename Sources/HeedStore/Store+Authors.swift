@@ -17,7 +17,9 @@ extension Store {
         }
         // A stored handle may carry the "@" (YouTube's "@name") or not: both spellings are asked for.
         let lookups = accounts.flatMap { account in [account.handle, "@" + account.handle].map { (account.platform.rawValue, $0) } }
-        let match = "id IN (SELECT rowid FROM search WHERE search MATCH ?) AND platform = ? AND author_handle = ? COLLATE NOCASE"
+        // The unary + keeps SQLite from walking the (platform, native_id) index over a whole
+        // platform and testing each row against the matches: the matches are looked up by id.
+        let match = "id IN (SELECT rowid FROM search WHERE search MATCH ?) AND +platform = ? AND +author_handle = ? COLLATE NOCASE"
         return try writer.read { db in
             var counts: [String: Int] = [:]
             var durations: [Double] = []
