@@ -9,6 +9,11 @@ extension Store {
     /// one, taken at `now`.
     /// Each account's rows are found through the full-text index's `who` column (its handle's
     /// words in order), then compared exactly: no index of its own slows every import.
+    /// An account's rows: full-text matches of its handle, then the exact account. The unary +
+    /// keeps SQLite from walking the (platform, native_id) index over a whole platform and
+    /// testing each row against the matches (85 ms at a million items): they are looked up by id.
+    static let authorMatch = "id IN (SELECT rowid FROM search WHERE search MATCH ?) AND +platform = ? AND +author_handle = ? COLLATE NOCASE"
+
     public func authorHistory(_ identities: [(platform: Platform, handle: String)], now: Date, recent: Int = 50) throws -> AuthorHistory {
         var accounts: [Identity] = []
         for (platform, handle) in identities {
@@ -17,9 +22,7 @@ extension Store {
         }
         // A stored handle may carry the "@" (YouTube's "@name") or not: both spellings are asked for.
         let lookups = accounts.flatMap { account in [account.handle, "@" + account.handle].map { (account.platform.rawValue, $0) } }
-        // The unary + keeps SQLite from walking the (platform, native_id) index over a whole
-        // platform and testing each row against the matches: the matches are looked up by id.
-        let match = "id IN (SELECT rowid FROM search WHERE search MATCH ?) AND +platform = ? AND +author_handle = ? COLLATE NOCASE"
+        let match = Self.authorMatch
         return try writer.read { db in
             var counts: [String: Int] = [:]
             var durations: [Double] = []
