@@ -20,6 +20,14 @@ final class ComposerFeatureE2ETests: HeedTestCase {
         try tmux.waitForText("Reply to alice@example.social on mastodon", file: file, line: line)
     }
 
+    /// An editor for `$EDITOR`: a shell script of `body` in this test's folder.
+    func editorScript(_ body: String) throws -> String {
+        let script = directory.appendingPathComponent("editor.sh").path
+        try "#!/bin/sh\n\(body)\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        return script
+    }
+
     /// The files in the autosave folder (none when it does not exist).
     func autosaveFiles() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: autosaveFolder)) ?? []).sorted()
@@ -73,9 +81,7 @@ final class ComposerFeatureE2ETests: HeedTestCase {
     }
 
     func testTheEditorsTextReplacesTheReply() throws {
-        let script = directory.appendingPathComponent("editor.sh").path
-        try "#!/bin/sh\nprintf 'from the editor' > \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        let script = try editorScript("printf 'from the editor' > \"$1\"")
         try replyToAlice(envPrefix: "-u VISUAL EDITOR=\(quoted(script)) ")
         try tmux.type("typed here")
         try tmux.waitForText("typed here")
@@ -92,9 +98,7 @@ final class ComposerFeatureE2ETests: HeedTestCase {
     }
 
     func testAFailingEditorKeepsTheTextAndSaysWhy() throws {
-        let script = directory.appendingPathComponent("fail.sh").path
-        try "#!/bin/sh\nexit 3\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        let script = try editorScript("exit 3")
         try replyToAlice(envPrefix: "-u VISUAL EDITOR=\(quoted(script)) ", width: 200)
         try tmux.type("kept text")
         try tmux.waitForText("kept text")
@@ -133,9 +137,7 @@ final class ComposerFeatureE2ETests: HeedTestCase {
         let handle = "x$(touch \(trap)1)`touch \(trap)2`;touch \(trap)3"
         try importMentions([mention("1", handle: handle, name: "$(touch \(trap)4)", text: "'; touch \(trap)5 #", age: 3_600)])
         let captured = directory.appendingPathComponent("captured").path
-        let script = directory.appendingPathComponent("editor.sh").path
-        try "#!/bin/sh\ncat \"$1\" > \(quoted(captured))\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        let script = try editorScript("cat \"$1\" > \(quoted(captured))")
         try startHeed(envPrefix: "-u VISUAL EDITOR=\(quoted(script)) ", width: 200)
         try tmux.press("r")
         try tmux.waitForText("Reply to x$(touch")
