@@ -112,6 +112,12 @@ int heed_take_stop(void) {
     return asked;
 }
 
+int heed_ask_stop(void) {
+    if (!catching_stop) return 0;
+    stop_asked = 1;
+    return 1;
+}
+
 int heed_take_continued(void) {
     int came = continued;
     continued = 0;

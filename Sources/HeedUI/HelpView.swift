@@ -14,6 +14,8 @@ enum HelpView {
             }
             lines.append(("", .normal))
         }
+        // Not a binding: the terminal layer turns Ctrl-Z into a stop, on every screen.
+        lines += [("Anywhere", .title), ("  Ctrl-Z              suspend heed, as any job (fg brings it back)", .help)]
         return lines
     }
 

@@ -82,7 +82,14 @@ public final class Terminal {
         let result = heed_get_key(window, &code)
         if result == ERR { return nil }
         if result == KEY_CODE_YES { return KeyDecoder.special(Int32(code)) }
-        return KeyDecoder.character(code)
+        let key = KeyDecoder.character(code)
+        // Raw mode leaves Ctrl-Z to the program: it stops heed as it stops any job (or does
+        // nothing, like the terminal, when heed was started with SIGTSTP ignored).
+        if key == .control("z") {
+            _ = heed_ask_stop()
+            return nil
+        }
+        return key
     }
 
     /// A key already typed, without waiting; nil when none is.

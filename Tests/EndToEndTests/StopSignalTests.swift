@@ -71,6 +71,28 @@ final class StopSignalTests: HeedTestCase {
         try assertMainScreen(true)
     }
 
+    func testCtrlZStopsHeedAsAJobAndFgBringsItBack() throws {
+        try startHeedInShell(after: "echo STOPPED=$?")
+        let pid = try heedPID()
+        try tmux.press("C-z")
+        try waitUntil(pid, stopped: true)
+        try tmux.waitFor("the shell's prompt on the main screen") { screen in
+            screen.contains("Stopped") && screen.contains("STOPPED=\(128 + SIGTSTP)") && !screen.contains("q quit")
+        }
+        try assertMainScreen(true)
+
+        try tmux.type("fg; echo AFTER=$?")
+        try tmux.press("Enter")
+        try waitUntil(pid, stopped: false)
+        try tmux.waitForText("q quit", "1 waiting", "is the meetup still on?")
+        try assertMainScreen(false)
+        try tmux.press("a")
+        try tmux.waitForText("0 waiting")
+        try tmux.press("q")
+        try tmux.waitForText("AFTER=0", "READY$")
+        XCTAssertEqual(try states(), ["mastodon:1": "acknowledged"])
+    }
+
     func testSIGSTOPThenFgDrawsTheScreenAgainOverTheShellsWords() throws {
         try startHeedInShell(after: "echo ENDED=$?")
         let pid = try heedPID()

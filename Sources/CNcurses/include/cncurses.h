@@ -56,6 +56,8 @@ void heed_install_signals(void);
 int heed_quit_signal(void);
 /// 1 once when SIGTSTP came since the last call, else 0.
 int heed_take_stop(void);
+/// Ctrl-Z typed in raw mode: asks for the stop SIGTSTP would ask for; 0 when SIGTSTP was ignored at start.
+int heed_ask_stop(void);
 /// 1 once when SIGCONT came since the last call, else 0.
 int heed_take_continued(void);
 /// While a child owns the terminal (on 1), SIGTSTP stops heed as it stops any job; off (0) again after.
