@@ -50,6 +50,9 @@ public struct AuthorHistory: Sendable, Equatable {
     public var recent: [Mention]
     /// Their newest answered item: the last exchange (nil when none was ever answered).
     public var lastAnswered: Mention?
+    /// False while the search index, through which their items are found, is still catching
+    /// up with a large import: the counts may be short.
+    public var complete = true
 
     /// The history as the store counts it.
     public init(identities: [Identity], asOf: Date, total: Int, replied: Int, acknowledged: Int, waiting: Int, snoozed: Int,

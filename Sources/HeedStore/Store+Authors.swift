@@ -46,7 +46,7 @@ extension Store {
                 if let item = answered.first, lastAnswered.map({ item.key > $0.key }) ?? true { lastAnswered = item }
             }
             items.sort { $0.key > $1.key }
-            return AuthorHistory(
+            var history = AuthorHistory(
                 identities: accounts, asOf: now, total: counts.values.reduce(0, +),
                 replied: counts["replied"] ?? 0, acknowledged: counts["acknowledged"] ?? 0,
                 waiting: counts["waiting"] ?? 0, snoozed: counts["snoozed"] ?? 0,
@@ -54,6 +54,9 @@ extension Store {
                 firstAt: first.map(Self.date), recent: items.prefix(max(0, recent)).map(\.mention),
                 lastAnswered: lastAnswered?.mention
             )
+            let indexed = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'indexed'") ?? 0
+            history.complete = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mention").map { $0 <= indexed } ?? true
+            return history
         }
     }
 }

@@ -16,6 +16,8 @@ public enum Action: Sendable {
     case viewCountsLoaded([Int?])
     case statsLoaded(ResponseStats)
     case authorLoaded(Ref, name: String, AuthorHistory)
+    /// The selected item's author in brief, for the detail pane.
+    case authorLineLoaded(Ref, AuthorHistory?)
     /// The exact count of a view first shown with an estimate.
     case viewCounted(Query, Int)
     /// Another process (or the spool folder) changed the store.
@@ -82,6 +84,8 @@ public enum Effect: Sendable, Equatable {
     case countViews([Query])
     case loadStats
     case loadAuthor(Ref)
+    /// The author line of the detail pane (after the screen is drawn).
+    case loadAuthorLine(Ref)
     /// Counts a view exactly (after the screen is drawn).
     case countView(Query)
     case checkForChanges

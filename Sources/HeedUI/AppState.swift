@@ -52,6 +52,8 @@ public struct AppState: Sendable, Equatable {
     public var prompt: Prompt?
     /// The selected item's conversation, when it has more than one open item.
     public var thread: ThreadPane?
+    /// The selected item's author in brief (`h` shows the whole history).
+    public var authorLine: AuthorLine?
 
     public init(width: Int, height: Int, now: Date, label: String? = nil) {
         self.width = width

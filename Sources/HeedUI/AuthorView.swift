@@ -27,6 +27,10 @@ public enum AuthorView {
     static func lines(_ history: AuthorHistory, width: Int, now: Date, settings: Settings) -> [ReportLine] {
         var lines = Report.wrapped("Accounts: " + history.identities.map(\.description).joined(separator: " · "), width: width, role: .detailLabel)
         lines.append(.blank)
+        if !history.complete {
+            lines += Report.wrapped("Counted so far: their items are found through the search index, which is still taking in a large import.", width: width, role: .dim)
+            lines.append(.blank)
+        }
         guard history.total > 0 else {
             lines.append(ReportLine("Nothing from them in the store.", .normal))
             return lines

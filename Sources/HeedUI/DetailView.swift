@@ -4,7 +4,8 @@ import Screen
 
 /// The detail pane: who, where, when, the link, and the whole text wrapped to the pane.
 enum DetailView {
-    static func render(_ item: QueueItem, thread: ThreadPane? = nil, now: Date, top: Int, height: Int, into buffer: inout ScreenBuffer) {
+    static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorHistory? = nil, now: Date, top: Int, height: Int,
+                       into buffer: inout ScreenBuffer) {
         guard height > 0 else { return }
         let mention = item.mention
         let width = buffer.width
@@ -21,6 +22,7 @@ enum DetailView {
         var lines: [(text: [Glyph], role: Role)] = []
         let facts = "\(mention.platform.label) · \(mention.kind.rawValue) · \(Timestamp.display(mention.createdAt)) · waited \(Age.words(mention.waited(at: now)))"
         lines.append((Glyphs.of(facts), .detailLabel))
+        if let author, author.complete { lines.append((Glyphs.of(authorLine(author)), .detailLabel)) }
         if let state = stateLine(mention.state, now: now) { lines.append((Glyphs.of(state), .detailLabel)) }
         if let url = mention.url, !url.isEmpty { lines.append((Glyphs.of(url), .link)) }
         lines.append(([], .normal))
@@ -46,6 +48,15 @@ enum DetailView {
         for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
             buffer.put(row.text, x: 1, y: y + 1 + offset, maxWidth: width - 2, role: row.selected ? .author : row.role)
         }
+    }
+
+    /// The author's history with the user in a line: how often they wrote, how often and how
+    /// fast they were answered.
+    static func authorLine(_ history: AuthorHistory) -> String {
+        guard history.total > 1 else { return "The first time they write to you · h: their history" }
+        var line = "They wrote \(Report.number(history.total)) times · answered \(Report.number(history.answered)) (\(Report.percent(AnswerFigures.rate(history.answered, of: history.total))))"
+        if let median = history.medianSeconds { line += ", in \(Age.words(median)) by median" }
+        return line + " · h: their history"
     }
 
     /// How the item was answered, when it was.

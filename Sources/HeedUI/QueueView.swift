@@ -13,7 +13,8 @@ enum QueueView {
             rows(state, layout, into: &buffer)
             if let item = state.queue.selected {
                 let thread = state.thread?.ref == item.mention.ref ? state.thread : nil
-                DetailView.render(item, thread: thread, now: state.now, top: layout.detailTop, height: layout.detailHeight, into: &buffer)
+                let author = state.authorLine?.ref == item.mention.ref ? state.authorLine?.history : nil
+                DetailView.render(item, thread: thread, author: author, now: state.now, top: layout.detailTop, height: layout.detailHeight, into: &buffer)
             }
         }
         PromptView.render(state, layout, into: &buffer)

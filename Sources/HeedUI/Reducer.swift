@@ -11,6 +11,13 @@ public enum Reducer {
     static let wakeEvery: TimeInterval = 30
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .acted, .undone, .storeChanged, .snoozedWoke, .replySaved(_, .done), .draftDiscarded(_, .done):
+            // Answers changed: the author line is counted again.
+            state.authorLine = nil
+        default:
+            break
+        }
         let effects = reduceAction(&state, action)
         return effects + followSelection(&state)
     }
@@ -56,7 +63,7 @@ public enum Reducer {
             return fill(state, layout)
         case .statsLoaded, .authorLoaded:
             return screenAction(&state, action)
-        case .acted, .threadLoaded, .platformCountsLoaded, .viewCountsLoaded, .viewCounted, .storeChanged, .snoozedWoke, .undone:
+        case .acted, .threadLoaded, .authorLineLoaded, .platformCountsLoaded, .viewCountsLoaded, .viewCounted, .storeChanged, .snoozedWoke, .undone:
             return resultAction(&state, action, layout)
         case .replySaved, .replyFailed, .editorFinished, .autosaveRecovered, .templatesLoaded:
             return composerAction(&state, action, layout)
@@ -80,16 +87,27 @@ public enum Reducer {
         state.queue.missing(listHeight: layout.listHeight).map { [.load($0, view: state.view)] } ?? []
     }
 
-    /// Keeps the thread pane on the selected item: its conversation is fetched when it has
-    /// more than one open item.
+    /// Keeps the detail pane on the selected item: its author line, and its conversation when
+    /// that has more than one open item.
     static func followSelection(_ state: inout AppState) -> [Effect] {
-        guard let item = state.queue.selected, item.thread > 1 else {
+        guard let item = state.queue.selected else {
             state.thread = nil
+            state.authorLine = nil
             return []
         }
-        if state.thread?.ref == item.mention.ref { return [] }
-        state.thread = ThreadPane(ref: item.mention.ref, items: [])
-        return [.loadThread(item.mention.ref)]
+        var effects: [Effect] = []
+        let ref = item.mention.ref
+        if state.authorLine?.ref != ref {
+            state.authorLine = AuthorLine(ref: ref, history: nil)
+            effects.append(.loadAuthorLine(ref))
+        }
+        if item.thread <= 1 {
+            state.thread = nil
+        } else if state.thread?.ref != ref {
+            state.thread = ThreadPane(ref: ref, items: [])
+            effects.append(.loadThread(ref))
+        }
+        return effects
     }
 
     static func keyPressed(_ state: inout AppState, _ key: Key, _ layout: QueueLayout) -> [Effect] {

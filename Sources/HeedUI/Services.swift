@@ -91,6 +91,8 @@ public enum EffectRunner {
             case .loadAuthor(let ref):
                 guard let (name, history) = try services.author(ref, services.now()) else { return [.failed("\(ref) is not in the store")] }
                 return [.authorLoaded(ref, name: name, history)]
+            case .loadAuthorLine(let ref):
+                return [.authorLineLoaded(ref, try services.author(ref, services.now())?.history)]
             case .countView(let view):
                 return [.viewCounted(view, try services.exactCount(view))]
             case .countViews(let views):

@@ -90,6 +90,13 @@ public struct ThreadPane: Sendable, Equatable {
     public var items: [QueueItem]
 }
 
+/// The selected item's author's history with the user, in brief, for the detail pane (nil
+/// history while it loads, or when the store has no such item).
+public struct AuthorLine: Sendable, Equatable {
+    public var ref: Ref
+    public var history: AuthorHistory?
+}
+
 /// The snooze choices offered, in order (a number key picks one).
 public enum SnoozeChoice: CaseIterable, Sendable {
     case oneHour, fourHours, tomorrowMorning, nextWeek

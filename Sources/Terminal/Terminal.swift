@@ -94,7 +94,12 @@ public final class Terminal {
 
     /// A key already typed, without waiting; nil when none is.
     public func typedKey() -> Key? {
-        wtimeout(window, 0)
+        readKey(within: 0)
+    }
+
+    /// Waits up to `milliseconds` (less than the tick) for a key; nil when none came.
+    public func readKey(within milliseconds: Int32) -> Key? {
+        wtimeout(window, milliseconds)
         defer { wtimeout(window, 250) }
         return readKey()
     }

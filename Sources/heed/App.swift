@@ -25,8 +25,13 @@ struct App {
         state.settings = settings
     }
 
-    /// Effects that wait until the screen is drawn (counting the saved views).
+    /// Effects that wait until the screen is drawn (counting views).
     var deferred: [Effect] = []
+    /// Effects that wait until no key has come for a moment (the detail pane's author line), so
+    /// that moving through the queue never waits for them.
+    var idle: [Effect] = []
+    /// How long "a moment" is, in milliseconds.
+    static let idleAfter: Int32 = 120
     /// A key read while draining typed keys, handled next.
     var held: Key?
     /// Told of the first frame and of every key, for background work to give way.
@@ -51,12 +56,17 @@ struct App {
             if !deferred.isEmpty {
                 let later = deferred
                 deferred.removeAll()
-                var pending: [Action] = []
-                for effect in later { pending += EffectRunner.run(effect, services) }
-                for action in pending { send(action) }
+                runHeld(later)
                 continue
             }
-            if let key = held ?? terminal.readKey() {
+            let key = held ?? (idle.isEmpty ? terminal.readKey() : terminal.readKey(within: Self.idleAfter))
+            if key == nil, !idle.isEmpty {
+                let later = idle
+                idle.removeAll()
+                runHeld(later)
+                continue
+            }
+            if let key {
                 held = nil
                 activity?.keyPressed()
                 if key == .resize {
@@ -149,12 +159,12 @@ struct App {
 
     private mutating func dispatch(_ effects: [Effect], into pending: inout [Action]) {
         for effect in effects {
-            if case .countViews = effect {
-                deferred.removeAll { if case .countViews = $0 { true } else { false } }
+            if let kind = Self.afterDrawing(effect) {
+                // Only the latest of each kind is still worth running.
+                deferred.removeAll { Self.afterDrawing($0) == kind }
                 deferred.append(effect)
-            } else if case .countView = effect {
-                deferred.removeAll { if case .countView = $0 { true } else { false } }
-                deferred.append(effect)
+            } else if case .loadAuthorLine = effect {
+                idle = [effect]
             } else if case .openEditor(let text) = effect {
                 pending.append(editInEditor(text))
             } else if case .nextTheme = effect {
@@ -162,6 +172,22 @@ struct App {
             } else {
                 pending += EffectRunner.run(effect, services)
             }
+        }
+    }
+
+    /// Runs effects that were held back, and sends their results.
+    private mutating func runHeld(_ effects: [Effect]) {
+        var pending: [Action] = []
+        for effect in effects { pending += EffectRunner.run(effect, services) }
+        for action in pending { send(action) }
+    }
+
+    /// Effects run once the frame is drawn, by kind: counting the saved views, counting the view.
+    static func afterDrawing(_ effect: Effect) -> Int? {
+        switch effect {
+        case .countViews: 0
+        case .countView: 1
+        default: nil
         }
     }
 

@@ -42,7 +42,29 @@ enum DemoData {
         ("docs.txt", "Hi {name}, the export format is documented in the README under \"The outbox\"."),
     ]
 
+    /// Earlier items, answered, so that the detail pane and `h` have a history to show:
+    /// (index of the sample whose author wrote it, text, minutes ago, minutes to the answer, replied).
+    private static let answered: [(author: Int, text: String, minutesAgo: Int, answeredAfter: Int, replied: Bool)] = [
+        (0, "Loved the talk on Saturday! Are the slides anywhere?", 35 * 1440, 50, false),
+        (0, "Is the repository public yet?", 62 * 1440, 180, true),
+        (1, "ドキュメントはどこにありますか？", 20 * 1440, 120, false),
+    ]
+
     static func mentions(now: Date) -> [Mention] {
+        current(now: now) + answered.enumerated().map { index, earlier in
+            let sample = samples[earlier.author]
+            let created = now.addingTimeInterval(-Double(earlier.minutesAgo * 60))
+            let at = created.addingTimeInterval(Double(earlier.answeredAfter * 60))
+            return Mention(
+                platform: sample.platform, id: String(1_780_000_000_000 + index * 7_919), kind: sample.kind,
+                author: Author(handle: sample.handle, name: sample.name.isEmpty ? nil : sample.name, url: profile(sample.platform, sample.handle)),
+                text: earlier.text, createdAt: created, conversation: "demo-earlier-\(index)",
+                state: earlier.replied ? .replied(draft: "", at: at) : .acknowledged(at: at)
+            )
+        }
+    }
+
+    private static func current(now: Date) -> [Mention] {
         samples.enumerated().map { index, sample in
             let id = sample.platform == .bluesky
                 ? "at://did:plc:demo\(index)/app.bsky.feed.post/3kdemo\(index)"

@@ -96,6 +96,7 @@ final class StopSignalTests: HeedTestCase {
     func testSIGSTOPThenFgDrawsTheScreenAgainOverTheShellsWords() throws {
         try startHeedInShell(after: "echo ENDED=$?")
         let pid = try heedPID()
+        try tmux.waitForText("h: their history")
         var before = ""
         try tmux.waitFor("the queue to settle") { screen in
             defer { before = screen }

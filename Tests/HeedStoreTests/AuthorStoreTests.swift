@@ -92,4 +92,17 @@ final class AuthorStoreTests: XCTestCase {
         XCTAssertTrue(plan.contains("SEARCH mention USING INTEGER PRIMARY KEY"), plan)
         XCTAssertFalse(plan.contains("SCAN mention"), plan)
     }
+
+    /// While the search index has not taken in every row (a large import's index follows in
+    /// the background), a history says it may be short.
+    func testAHistoryIsIncompleteWhileTheSearchIndexCatchesUp() throws {
+        try fill()
+        let alice = [(Platform.mastodon, "alice@example.social")]
+        XCTAssertTrue(try store.authorHistory(alice, now: now).complete)
+        let newest = try store.writer.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM mention") } ?? 0
+        try store.writer.write { try $0.execute(sql: "UPDATE counter SET value = ? WHERE name = 'indexed'", arguments: [newest - 1]) }
+        XCTAssertFalse(try store.authorHistory(alice, now: now).complete)
+        try store.writer.write { try $0.execute(sql: "UPDATE counter SET value = ? WHERE name = 'indexed'", arguments: [newest]) }
+        XCTAssertTrue(try store.authorHistory(alice, now: now).complete)
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import HeedCore
-import HeedUI
+@testable import HeedUI
 import Screen
 import XCTest
 
@@ -104,5 +104,26 @@ final class AuthorViewTests: XCTestCase {
             "      5d  replied in 2h 5m is the meet…",
             "      3w  replied in 1d 4h first time …",
         ], "the platform column makes way below 60 columns")
+    }
+
+    /// While the search index catches up with a large import, the history says it may be short,
+    /// and the queue's detail pane leaves its author line out.
+    func testAHistoryCountedSoFarSaysSo() {
+        var history = Self.history
+        history.complete = false
+        XCTAssertEqual(Array(screen(history)[2...5]), [
+            "",
+            " Counted so far: their items are found through the search index, which is still",
+            " taking in a large import.",
+            "",
+        ])
+        var detail = ScreenBuffer(width: 80, height: 8)
+        let item = QueueItem(key: RankKey(createdAt: 0, row: 1), mention: history.recent[0])
+        DetailView.render(item, author: history, now: Self.now, top: 0, height: 8, into: &detail)
+        XCTAssertFalse(detail.lines().contains { $0.contains("They wrote") })
+        history.complete = true
+        detail = ScreenBuffer(width: 80, height: 8)
+        DetailView.render(item, author: history, now: Self.now, top: 0, height: 8, into: &detail)
+        XCTAssertTrue(detail.lines().contains { $0.hasPrefix(" They wrote 4 times · answered 3 (75%), in 2h 5m by median") }, detail.lines().joined(separator: "\n"))
     }
 }

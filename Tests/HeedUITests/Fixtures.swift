@@ -12,6 +12,8 @@ final class FakeQueue: @unchecked Sendable {
     private(set) var saved: [ReplyInput] = []
     private(set) var acts: [Act] = []
     let now: Date
+    /// When set, `services.author` counts this queue's items by the same account.
+    var countsAuthors = false
 
     init(_ mentions: [Mention], now: Date) {
         self.now = now
@@ -74,6 +76,22 @@ final class FakeQueue: @unchecked Sendable {
         }
     }
 
+    /// Everything the account of `ref`'s author wrote, counted as the store counts it.
+    private func history(of ref: Ref) -> (name: String, history: AuthorHistory)? {
+        guard let item = all.first(where: { $0.mention.ref == ref }) else { return nil }
+        let author = item.mention.author
+        let theirs = all.map(\.mention).filter { $0.platform == item.mention.platform && $0.author.handle == author.handle }
+        func count(_ kept: (MentionState) -> Bool) -> Int { theirs.filter { kept($0.state) }.count }
+        let waits = theirs.compactMap { mention in mention.state.answeredAt.map { $0.timeIntervalSince(mention.createdAt) } }.sorted()
+        let history = AuthorHistory(
+            identities: [Identity(platform: item.mention.platform, handle: author.handle ?? "")], asOf: now, total: theirs.count,
+            replied: count { if case .replied = $0 { true } else { false } }, acknowledged: count { if case .acknowledged = $0 { true } else { false } },
+            waiting: count(\.isWaiting), snoozed: count { if case .snoozed = $0 { true } else { false } },
+            timed: waits.count, medianSeconds: AnswerFigures.percentile(waits, 0.5), firstAt: theirs.map(\.createdAt).min(),
+            recent: theirs.sorted { $0.createdAt > $1.createdAt }, lastAnswered: nil)
+        return (author.name ?? author.handle ?? "", history)
+    }
+
     var services: Services {
         var services = Services(
             now: { self.now },
@@ -123,6 +141,7 @@ final class FakeQueue: @unchecked Sendable {
                 }
             }
         )
+        services.author = { ref, _ in self.countsAuthors ? self.lock.withLock { self.history(of: ref) } : nil }
         services.thread = { ref in self.refs(.threads([ref])).compactMap { ref in self.lock.withLock { self.all.first { $0.mention.ref == ref } } } }
         services.platformCounts = {
             Dictionary(grouping: self.waiting, by: \.mention.platform).map { PlatformCount(platform: $0.key, waiting: $0.value.count) }
@@ -138,8 +157,9 @@ struct Harness {
     let queue: FakeQueue
     var effects: [Effect] = []
 
-    init(_ mentions: [Mention], width: Int = 80, height: Int = 24, now: Date) {
+    init(_ mentions: [Mention], width: Int = 80, height: Int = 24, now: Date, countsAuthors: Bool = false) {
         queue = FakeQueue(mentions, now: now)
+        queue.countsAuthors = countsAuthors
         state = AppState(width: width, height: height, now: now)
         run(Reducer.start())
     }

@@ -193,4 +193,34 @@ final class ScreenReducerTests: XCTestCase {
         XCTAssertEqual(harness.state.mode, .queue)
         XCTAssertFalse(harness.state.quitting, "q leaves the screen, not heed")
     }
+
+    /// The detail pane says in a line how often the author wrote and was answered: it follows
+    /// the cursor, and is counted again when answers change.
+    func testTheDetailPaneSaysHowOftenTheAuthorWasAnswered() throws {
+        var earlier = Sample.mention("0", handle: "alice@example.social", name: "Alice", text: "hello", minutesAgo: 9_000)
+        earlier.state = .acknowledged(at: earlier.createdAt.addingTimeInterval(2 * 3_600))
+        let later = Sample.mention("6", handle: "alice@example.social", name: "Alice", text: "again", minutesAgo: 5)
+        let first = TriageReducerTests.five[0].ref
+        var harness = Harness([earlier] + TriageReducerTests.five + [later], now: Sample.now, countsAuthors: true)
+        XCTAssertEqual(harness.effects.filter { if case .loadAuthorLine = $0 { true } else { false } }, [.loadAuthorLine(first)])
+        XCTAssertEqual(Array(harness.screen[13...14]), [
+            " mastodon · mention · 2026-11-18 07:14 UTC · waited 2d 2h",
+            " They wrote 3 times · answered 1 (33%), in 2h by median · h: their history",
+        ])
+        harness.press(.character("j"))
+        XCTAssertEqual(harness.screen[14], " The first time they write to you · h: their history")
+        XCTAssertEqual(harness.state.authorLine?.ref, TriageReducerTests.five[1].ref)
+
+        // A late answer for the item left behind changes nothing on screen.
+        harness.send(.authorLineLoaded(first, nil))
+        XCTAssertEqual(harness.state.authorLine?.ref, TriageReducerTests.five[1].ref)
+        XCTAssertNotNil(harness.state.authorLine?.history)
+
+        // Another process answers Alice's newest item: the line on her first is counted again.
+        harness.press(.character("k"))
+        _ = try harness.queue.services.act(.acknowledge(.refs([later.ref])), Sample.now)
+        harness.send(.storeChanged(notice: nil))
+        XCTAssertEqual(harness.state.queue.selected?.mention.ref, first)
+        XCTAssertEqual(harness.screen[14], " They wrote 3 times · answered 2 (67%), in 1h 2m by median · h: their history")
+    }
 }
