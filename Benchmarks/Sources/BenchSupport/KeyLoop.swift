@@ -4,7 +4,8 @@ import Screen
 
 /// The app's loop without a terminal (Sources/heed/App.swift): a key is reduced, every effect
 /// it leads to runs against the services and is fed back before the next frame, and the frame
-/// is rendered into a `ScreenBuffer`. Presenting the buffer to the terminal is not included.
+/// is rendered into a `ScreenBuffer`. Presenting the buffer to the terminal is not included, nor
+/// the detail pane's author line (the app loads it only once keys pause; no author service here).
 public struct KeyLoop {
     public var state: AppState
     public let services: Services
