@@ -57,6 +57,8 @@ public final class Store: Sendable {
     public let path: String?
     /// The key list of the last searched view (see `ViewCache`).
     let views = ViewCache()
+    /// Told when a write has waited a while for another heed's to end.
+    public let lockWait = LockWait()
 
     /// How long a write waits for another heed's to end before giving up: an import is one
     /// transaction per file, and a large file keeps others waiting longer than SQLite's usual 10 s.
@@ -70,7 +72,7 @@ public final class Store: Sendable {
         try FileSecurity.makePrivateFolder(folder)
         try FileSecurity.touchPrivateFile(path, what: "the store")
         var configuration = Configuration()
-        configuration.busyMode = .callback(Self.waiting(upTo: busyTimeout))
+        configuration.busyMode = .callback(Self.waiting(upTo: busyTimeout, telling: lockWait))
         // Two cores, one screen: two readers are plenty, and each keeps a page cache in memory.
         configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
@@ -88,11 +90,13 @@ public final class Store: Sendable {
     }
 
     /// The busy handler: retries every 10 ms (so a write gets in as soon as the other one ends,
-    /// even between two files of an import) until `seconds` have passed.
-    static func waiting(upTo seconds: TimeInterval) -> Database.BusyCallback {
+    /// even between two files of an import) until `seconds` have passed; `wait` hears once a
+    /// wait has lasted 0.3 s.
+    static func waiting(upTo seconds: TimeInterval, telling wait: LockWait) -> Database.BusyCallback {
         let tries = max(1, Int(seconds * 100))
         return { numberOfTries in
             guard numberOfTries < tries else { return false }
+            if numberOfTries == 30 { wait.waited() }
             usleep(10_000)
             return true
         }
@@ -219,5 +223,21 @@ extension Store {
         try writer.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "\n")
         }
+    }
+}
+
+/// Where a long wait for another heed's write is told, so that a screen can say so instead of
+/// seeming to hang. The hook runs on the thread that waits.
+public final class LockWait: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hook: (@Sendable () -> Void)?
+
+    /// Sets (or, with nil, clears) what hears of long waits.
+    public func whenWaiting(_ hook: (@Sendable () -> Void)?) {
+        lock.withLock { self.hook = hook }
+    }
+
+    func waited() {
+        lock.withLock { hook }?()
     }
 }

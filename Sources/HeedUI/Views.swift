@@ -35,9 +35,12 @@ public enum Views {
         }
     }
 
+    /// The row of messages, above the key bar.
+    public static func statusRow(height: Int) -> Int { height - 2 }
+
     /// The status row: the pending question, else the last message.
     static func statusLine(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let row = state.height - 2
+        let row = statusRow(height: state.height)
         if case .queue = state.mode, state.prompt != nil, !state.isTooSmall { return }
         if state.confirmDiscard {
             buffer.fill(y: row, role: .error)

@@ -104,6 +104,15 @@ public final class Terminal {
         return readKey()
     }
 
+    /// Shows the last frame again with row `y` replaced by `text`: a word while heed waits and
+    /// cannot make a new frame. The next frame presented puts the row back.
+    public func overlay(_ text: String, row y: Int, role: Role) {
+        guard var frame = shown, y >= 0, y < frame.height else { return }
+        frame.fill(y: y, role: role)
+        frame.put(text, x: 0, y: y, role: role)
+        present(frame)
+    }
+
     /// Shows a buffer: cells that differ from the last one shown are drawn, then one refresh.
     public func present(_ buffer: ScreenBuffer) {
         let full = shown.map { $0.width != buffer.width || $0.height != buffer.height } ?? true

@@ -43,7 +43,7 @@ struct Demo: ParsableCommand {
         }
         try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
         for (name, text) in DemoData.templates {
-            FileManager.default.createFile(atPath: folder + "/templates/" + name, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: folder + "/templates/" + name, contents: Data(text.utf8))
         }
         let services = Services.live(store: store, outbox: Outbox(path: folder + "/outbox.jsonl"), templates: folder + "/templates")
         let config = Config.load(path: Config.defaultPath).0

@@ -29,7 +29,7 @@ struct Open: ParsableCommand {
         }
         let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", config: config, notices: notices)
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
-                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity)
+                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
     }
 }
 
@@ -54,7 +54,8 @@ enum Screenful {
         }
     }
 
-    static func run(services: Services, label: String?, settings: Settings, views: [SavedView] = [], look: (ThemeLibrary, String), activity: Activity? = nil) throws {
+    static func run(services: Services, label: String?, settings: Settings, views: [SavedView] = [], look: (ThemeLibrary, String),
+                    activity: Activity? = nil, lockWait: LockWait? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
@@ -62,6 +63,15 @@ enum Screenful {
             } catch {
                 throw HeedExit.usage("\(error)")
             }
+            // A write of the screen's that waits for another heed's says so on the status row.
+            let screen = terminal
+            lockWait?.whenWaiting {
+                guard Thread.isMainThread else { return }
+                MainActor.assumeIsolated {
+                    screen.overlay(" Waiting for another heed to finish writing the store…", row: Views.statusRow(height: screen.size.height), role: .status)
+                }
+            }
+            defer { lockWait?.whenWaiting(nil) }
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
             app.activity = activity
             app.state.savedViews = views

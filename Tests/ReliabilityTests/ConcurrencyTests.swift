@@ -45,7 +45,8 @@ final class ConcurrencyTests: ReliabilityCase {
     }
 
     /// An import's transaction held for 11 s (longer than SQLite's 10 s busy timeout): `heed
-    /// ack` and a queue's `a` wait and then succeed; `heed list` reads meanwhile.
+    /// ack` and a queue's `a` wait and then succeed, the queue saying what it waits for;
+    /// `heed list` reads meanwhile.
     func testAcknowledgeWaitsForAnImportLongerThanSQLitesTimeout() throws {
         try importMentions(prefix: "w", count: 5)
         let importer = try Store(path: storePath)
@@ -64,6 +65,7 @@ final class ConcurrencyTests: ReliabilityCase {
         holding.wait()
         let ack = try startHeed(["ack", "mastodon:w-4"])
         try tmux.press("a")
+        try tmux.waitForText("Waiting for another heed to finish writing the store")
         let started = Date()
         let list = try runHeed(["list"])
         XCTAssertEqual(list.status, 0, list.stderr)
