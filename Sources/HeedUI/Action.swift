@@ -84,7 +84,7 @@ public enum Effect: Sendable, Equatable {
     case countViews([Query])
     case loadStats
     case loadAuthor(Ref)
-    /// The author line of the detail pane (after the screen is drawn).
+    /// The author line of the detail pane (the loop runs it once keys pause).
     case loadAuthorLine(Ref)
     /// Counts a view exactly (after the screen is drawn).
     case countView(Query)
