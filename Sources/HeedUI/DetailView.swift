@@ -53,7 +53,7 @@ enum DetailView {
     /// The author's history with the user in a line: how often they wrote, how often and how
     /// fast they were answered.
     static func authorLine(_ history: AuthorHistory) -> String {
-        guard history.total > 1 else { return "The first time they write to you · h: their history" }
+        guard history.total > 1 else { return "Their only item in the store · h: their history" }
         var line = "They wrote \(Report.number(history.total)) times · answered \(Report.number(history.answered)) (\(Report.percent(AnswerFigures.rate(history.answered, of: history.total))))"
         if let median = history.medianSeconds { line += ", in \(Age.words(median)) by median" }
         return line + " · h: their history"

@@ -208,7 +208,7 @@ final class ScreenReducerTests: XCTestCase {
             " They wrote 3 times · answered 1 (33%), in 2h by median · h: their history",
         ])
         harness.press(.character("j"))
-        XCTAssertEqual(harness.screen[14], " The first time they write to you · h: their history")
+        XCTAssertEqual(harness.screen[14], " Their only item in the store · h: their history")
         XCTAssertEqual(harness.state.authorLine?.ref, TriageReducerTests.five[1].ref)
 
         // A late answer for the item left behind changes nothing on screen.
