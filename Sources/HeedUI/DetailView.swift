@@ -4,7 +4,7 @@ import Screen
 
 /// The detail pane: who, where, when, the link, and the whole text wrapped to the pane.
 enum DetailView {
-    static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorHistory? = nil, now: Date, top: Int, height: Int,
+    static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorLine? = nil, now: Date, top: Int, height: Int,
                        into buffer: inout ScreenBuffer) {
         guard height > 0 else { return }
         let mention = item.mention
@@ -22,7 +22,11 @@ enum DetailView {
         var lines: [(text: [Glyph], role: Role)] = []
         let facts = "\(mention.platform.label) · \(mention.kind.rawValue) · \(Timestamp.display(mention.createdAt)) · waited \(Age.words(mention.waited(at: now)))"
         lines.append((Glyphs.of(facts), .detailLabel))
-        if let author, author.complete { lines.append((Glyphs.of(authorLine(author)), .detailLabel)) }
+        if author?.loading == true {
+            lines.append(([], .normal))
+        } else if let history = author?.history, history.complete {
+            lines.append((Glyphs.of(authorLine(history)), .detailLabel))
+        }
         if let state = stateLine(mention.state, now: now) { lines.append((Glyphs.of(state), .detailLabel)) }
         if let url = mention.url, !url.isEmpty { lines.append((Glyphs.of(url), .link)) }
         lines.append(([], .normal))

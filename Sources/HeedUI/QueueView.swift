@@ -13,7 +13,7 @@ enum QueueView {
             rows(state, layout, into: &buffer)
             if let item = state.queue.selected {
                 let thread = state.thread?.ref == item.mention.ref ? state.thread : nil
-                let author = state.authorLine?.ref == item.mention.ref ? state.authorLine?.history : nil
+                let author = state.authorLine?.ref == item.mention.ref ? state.authorLine : nil
                 DetailView.render(item, thread: thread, author: author, now: state.now, top: layout.detailTop, height: layout.detailHeight, into: &buffer)
             }
         }

@@ -78,7 +78,7 @@ extension Reducer {
             if state.thread?.ref == ref { state.thread = ThreadPane(ref: ref, items: items) }
             return []
         case .authorLineLoaded(let ref, let history):
-            if state.authorLine?.ref == ref { state.authorLine = AuthorLine(ref: ref, history: history) }
+            if state.authorLine?.ref == ref { state.authorLine = AuthorLine(ref: ref, history: history, loading: false) }
             return []
         case .platformCountsLoaded(let counts):
             if case .filter(_, let cursor) = state.prompt { state.prompt = .filter(platforms: counts, cursor: cursor) }

@@ -98,7 +98,7 @@ public enum Reducer {
         var effects: [Effect] = []
         let ref = item.mention.ref
         if state.authorLine?.ref != ref {
-            state.authorLine = AuthorLine(ref: ref, history: nil)
+            state.authorLine = AuthorLine(ref: ref, history: nil, loading: true)
             effects.append(.loadAuthorLine(ref))
         }
         if item.thread <= 1 {

@@ -95,6 +95,8 @@ public struct ThreadPane: Sendable, Equatable {
 public struct AuthorLine: Sendable, Equatable {
     public var ref: Ref
     public var history: AuthorHistory?
+    /// Asked for and not come yet: the pane keeps its line free, so the text does not move.
+    public var loading: Bool
 }
 
 /// The snooze choices offered, in order (a number key picks one).

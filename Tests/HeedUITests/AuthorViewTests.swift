@@ -119,11 +119,26 @@ final class AuthorViewTests: XCTestCase {
         ])
         var detail = ScreenBuffer(width: 80, height: 8)
         let item = QueueItem(key: RankKey(createdAt: 0, row: 1), mention: history.recent[0])
-        DetailView.render(item, author: history, now: Self.now, top: 0, height: 8, into: &detail)
+        DetailView.render(item, author: AuthorLine(ref: item.mention.ref, history: history, loading: false), now: Self.now, top: 0, height: 8, into: &detail)
         XCTAssertFalse(detail.lines().contains { $0.contains("They wrote") })
         history.complete = true
         detail = ScreenBuffer(width: 80, height: 8)
-        DetailView.render(item, author: history, now: Self.now, top: 0, height: 8, into: &detail)
+        DetailView.render(item, author: AuthorLine(ref: item.mention.ref, history: history, loading: false), now: Self.now, top: 0, height: 8, into: &detail)
         XCTAssertTrue(detail.lines().contains { $0.hasPrefix(" They wrote 4 times · answered 3 (75%), in 2h 5m by median") }, detail.lines().joined(separator: "\n"))
+    }
+
+    /// While the line loads the pane keeps its row free: the text does not move when it comes.
+    func testTheAuthorLineKeepsItsRowWhileItLoads() {
+        let item = QueueItem(key: RankKey(createdAt: 0, row: 1), mention: Self.history.recent[0])
+        func rows(_ line: AuthorLine) -> [String] {
+            var buffer = ScreenBuffer(width: 60, height: 7)
+            DetailView.render(item, author: line, now: Self.now, top: 0, height: 7, into: &buffer)
+            return buffer.lines().map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        }
+        let loading = rows(AuthorLine(ref: item.mention.ref, history: nil, loading: true))
+        let loaded = rows(AuthorLine(ref: item.mention.ref, history: Self.history, loading: false))
+        XCTAssertEqual(loading[2], "")
+        XCTAssertTrue(loaded[2].hasPrefix(" They wrote 4 times"), loaded[2])
+        XCTAssertEqual(loading.firstIndex { $0.contains("any news on the release") }, loaded.firstIndex { $0.contains("any news on the release") })
     }
 }
