@@ -39,7 +39,7 @@ struct List: ParsableCommand {
         }
         do {
             if let search, var query = try? QueryParser.parse(search) {
-                try store.catchUpSearch()
+                try Self.catchUp(store)
                 if all, !search.contains("is:") { query.scope = .all }
                 try Self.pages(store, query, now: now, limit: limit, write)
             } else {
@@ -49,6 +49,20 @@ struct List: ParsableCommand {
             throw HeedExit.failure("\(error)")
         }
         output.flush()
+    }
+
+    /// Indexes for search what a large import left to the next queue, saying so on a terminal
+    /// (a million items take some seconds, once).
+    static func catchUp(_ store: Store) throws {
+        let left = try store.unindexedCount()
+        guard left > 0 else { return }
+        let shown = isatty(STDERR_FILENO) == 1 && left > Store.indexAtOnce
+        func say(_ text: String) { FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)) }
+        if shown { say("indexing \(left) items for search (once)…") }
+        try store.catchUpSearch { done in
+            if shown { say("indexing \(left) items for search (once): \(min(100, done * 100 / left))%") }
+        }
+        if shown { say("") }
     }
 
     /// Every item of a view, a page at a time.
