@@ -49,22 +49,28 @@ final class StopSignalTests: HeedTestCase {
         if on { XCTAssertEqual(try tmux.paneValue("cursor_flag"), "1", "cursor shown", file: file, line: line) }
     }
 
+    /// heed, just told to stop, stops as a job: the shell's prompt on the main screen, then
+    /// `fg` and the queue drawn again.
+    func assertStoppedThenBackWithFg(_ pid: pid_t, file: StaticString = #filePath, line: UInt = #line) throws {
+        try waitUntil(pid, stopped: true, file: file, line: line)
+        try tmux.waitFor("the shell's prompt on the main screen", file: file, line: line) { screen in
+            screen.contains("Stopped") && screen.contains("STOPPED=\(128 + SIGTSTP)") && !screen.contains("q quit")
+        }
+        try assertMainScreen(true, file: file, line: line)
+
+        try tmux.type("fg; echo AFTER=$?", file: file, line: line)
+        try tmux.press("Enter", file: file, line: line)
+        try waitUntil(pid, stopped: false, file: file, line: line)
+        try tmux.waitForText("q quit", "1 waiting", "is the meetup still on?", file: file, line: line)
+        try assertMainScreen(false, file: file, line: line)
+    }
+
     func testSIGTSTPLeavesTheScreenStopsAndFgRedraws() throws {
         try startHeedInShell(after: "echo STOPPED=$?")
         let pid = try heedPID()
         try assertMainScreen(false)
         XCTAssertEqual(kill(pid, SIGTSTP), 0)
-        try waitUntil(pid, stopped: true)
-        try tmux.waitFor("the shell's prompt on the main screen") { screen in
-            screen.contains("Stopped") && screen.contains("STOPPED=\(128 + SIGTSTP)") && !screen.contains("q quit")
-        }
-        try assertMainScreen(true)
-
-        try tmux.type("fg; echo AFTER=$?")
-        try tmux.press("Enter")
-        try waitUntil(pid, stopped: false)
-        try tmux.waitForText("q quit", "1 waiting", "is the meetup still on?")
-        try assertMainScreen(false)
+        try assertStoppedThenBackWithFg(pid)
         try tmux.press("j")
         try tmux.press("q")
         try tmux.waitForText("AFTER=0", "READY$")
@@ -75,17 +81,7 @@ final class StopSignalTests: HeedTestCase {
         try startHeedInShell(after: "echo STOPPED=$?")
         let pid = try heedPID()
         try tmux.press("C-z")
-        try waitUntil(pid, stopped: true)
-        try tmux.waitFor("the shell's prompt on the main screen") { screen in
-            screen.contains("Stopped") && screen.contains("STOPPED=\(128 + SIGTSTP)") && !screen.contains("q quit")
-        }
-        try assertMainScreen(true)
-
-        try tmux.type("fg; echo AFTER=$?")
-        try tmux.press("Enter")
-        try waitUntil(pid, stopped: false)
-        try tmux.waitForText("q quit", "1 waiting", "is the meetup still on?")
-        try assertMainScreen(false)
+        try assertStoppedThenBackWithFg(pid)
         try tmux.press("a")
         try tmux.waitForText("0 waiting")
         try tmux.press("q")
