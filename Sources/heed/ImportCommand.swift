@@ -133,7 +133,7 @@ struct ImportRun {
         var template = Array((NSTemporaryDirectory() + "/heed-stdin-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return }
-        unlink(String(cString: template))
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = Foundation.read(STDIN_FILENO, &buffer, buffer.count)

@@ -33,12 +33,34 @@ struct Open: ParsableCommand {
     }
 }
 
-/// Opens the store, turning its errors into a clear message and exit 1.
+/// Opens the store, turning its errors into a clear message and exit 1. A command kept
+/// waiting by another heed's write says so on standard error, once (the queue says it on its
+/// status row instead).
 func openStore(_ path: String) throws -> Store {
+    let store: Store
     do {
-        return try Store(path: path)
+        store = try Store(path: path)
     } catch {
         throw HeedExit.failure("\(error)")
+    }
+    let first = FirstTime()
+    store.lockWait.whenWaiting {
+        guard first.check() else { return }
+        FileHandle.standardError.write(Data("heed: waiting for another heed to finish writing \(path)…\n".utf8))
+    }
+    return store
+}
+
+/// True the first time it is asked, false after.
+final class FirstTime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var asked = false
+
+    func check() -> Bool {
+        lock.withLock {
+            defer { asked = true }
+            return !asked
+        }
     }
 }
 

@@ -76,7 +76,7 @@ final class ConcurrencyTests: ReliabilityCase {
         let result = ack.wait()
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "acknowledged 1\n")
-        XCTAssertEqual(result.stderr, "")
+        XCTAssertEqual(result.stderr, "heed: waiting for another heed to finish writing \(storePath)…\n", "said once, while it waited")
         let screen = try tmux.waitForText("Acknowledged u0@example.social (u undoes)")
         XCTAssertFalse(screen.contains("locked"), screen)
         let states = try StoreInspector(path: storePath).states()
