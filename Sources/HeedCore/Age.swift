@@ -16,6 +16,16 @@ public enum Age {
         return "0s"
     }
 
+    /// A duration as typed, exactly, in the largest unit it is a whole number of: "30d" (not
+    /// "4w 2d"), "90m", "2w", "36h". What `parse` reads back to the same seconds.
+    public static func typed(_ seconds: TimeInterval) -> String {
+        let total = Int(max(0, seconds))
+        for (size, name) in [(604_800, "w"), (86_400, "d"), (3_600, "h"), (60, "m")] where total > 0 && total % size == 0 {
+            return "\(total / size)\(name)"
+        }
+        return "\(total)s"
+    }
+
     /// Parses "90s", "15m", "4h", "30d", "2w", "1y" and sums like "1h30m" or "1d 12h".
     public static func parse(_ text: String) -> TimeInterval? {
         let sizes: [Character: Double] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800, "y": 31_536_000]

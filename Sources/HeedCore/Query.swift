@@ -47,8 +47,8 @@ public struct Query: Sendable, Hashable {
         if !kinds.isEmpty { parts.append("kind:" + kinds.map(\.rawValue).sorted().joined(separator: ",")) }
         parts += excludedKinds.map { "-kind:\($0.rawValue)" }.sorted()
         parts += authors.map { "from:" + QueryParser.quoteIfNeeded($0) }
-        if let olderThan { parts.append("age>" + Age.words(olderThan).replacingOccurrences(of: " ", with: "")) }
-        if let newerThan { parts.append("age<" + Age.words(newerThan).replacingOccurrences(of: " ", with: "")) }
+        if let olderThan { parts.append("age>" + Age.typed(olderThan)) }
+        if let newerThan { parts.append("age<" + Age.typed(newerThan)) }
         parts += phrases.map { "\"\($0)\"" }
         parts += words
         parts += excludedWords.map { "-" + $0 }

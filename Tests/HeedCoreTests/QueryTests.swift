@@ -35,6 +35,11 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(try parse("is:dm").kinds, [.dm])
         XCTAssertEqual(try parse("p:twitter").platforms, [.x])
         XCTAssertEqual(try parse("age>=90m").olderThan, 5_400)
+        // Shown as typed, exactly: 30 days are not "4w2d", and 1y 6w 3d keeps its 3 days.
+        XCTAssertEqual(try parse("age>30d age<90m").text, "age>30d age<90m")
+        XCTAssertEqual(try parse("age>1y6w3d").text, "age>410d")
+        XCTAssertEqual(try parse("age>1d12h").text, "age>36h")
+        XCTAssertEqual(try parse("age>2w").text, "age>2w")
     }
 
     func testFacetsAloneNeedNoTextIndex() throws {
