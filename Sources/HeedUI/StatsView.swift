@@ -29,13 +29,13 @@ public enum StatsView {
 
     /// The period in a word or two for the header: "last 1w" or "everything".
     static func period(_ stats: ResponseStats) -> String {
-        stats.since.map { "last \(Age.words(stats.now.timeIntervalSince($0)))" } ?? "everything"
+        stats.since.map { "last \(Age.typed(stats.now.timeIntervalSince($0)))" } ?? "everything"
     }
 
     /// Every line of the report for `width` cells of text.
     static func lines(_ stats: ResponseStats, width: Int, settings: Settings) -> [ReportLine] {
         var lines: [ReportLine] = []
-        let when = stats.since.map { "in the last \(Age.words(stats.now.timeIntervalSince($0))) (since \(Timestamp.display($0)))" } ?? "at any time (everything in the store)"
+        let when = stats.since.map { "in the last \(Age.typed(stats.now.timeIntervalSince($0))) (since \(Timestamp.display($0)))" } ?? "at any time (everything in the store)"
         lines += Report.wrapped("Items received \(when), as of \(Timestamp.display(stats.now)).", width: width, role: .normal)
         lines.append(.blank)
         lines += answers(stats, width: width)
