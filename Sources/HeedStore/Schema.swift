@@ -102,6 +102,17 @@ enum Schema {
                                arguments: ["waiting:" + platform, platform])
             }
         }
+        migrator.registerMigration("v4 search by pairs of CJK characters") { db in
+            // Runs of CJK, kana, Hangul and Thai are indexed as pairs of characters instead of
+            // one character at a time (see SearchText): the index is made again, in the
+            // background of the next queue or at the next search from the shell.
+            try db.execute(sql: """
+                DROP TABLE search;
+                CREATE VIRTUAL TABLE search USING fts5(who, body, content = '',
+                    tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'");
+                UPDATE counter SET value = 0 WHERE name = 'indexed';
+                """)
+        }
         return migrator
     }
 }

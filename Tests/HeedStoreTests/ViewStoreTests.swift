@@ -74,6 +74,32 @@ final class ViewStoreTests: XCTestCase {
         XCTAssertEqual(try ids("maria"), ["6"])
     }
 
+    /// Runs without spaces are indexed as pairs of characters: any piece of a run is found,
+    /// one character as well, in the typed order only, beside Latin words in a phrase too.
+    func testRunsOfCJKThaiAndHangulAreFoundPieceByPiece() throws {
+        XCTAssertEqual(try put([
+            Mention(platform: .x, id: "8", author: Author(handle: "yui"), text: "東京 meetup で会いましょう", createdAt: now.addingTimeInterval(-100)),
+            Mention(platform: .x, id: "9", author: Author(handle: "somchai"), text: "สวัสดีครับ ยินดีต้อนรับ", createdAt: now.addingTimeInterval(-90)),
+            Mention(platform: .x, id: "10", author: Author(handle: "minji"), text: "안녕하세요 반갑습니다", createdAt: now.addingTimeInterval(-80)),
+        ]).imported, 3)
+        XCTAssertEqual(try ids("東"), ["3", "8"], "one character, at the start of a run")
+        XCTAssertEqual(try ids("京"), ["3", "8"], "inside a run and at its end")
+        XCTAssertEqual(try ids("か"), ["3"], "the last character before punctuation")
+        XCTAssertEqual(try ids("のイベ"), ["3"], "across kanji and kana")
+        XCTAssertEqual(try ids("イベン"), ["3"], "while typing")
+        XCTAssertEqual(try ids("東の"), [], "characters side by side only")
+        XCTAssertEqual(try ids("健二"), ["3"], "the end of a name")
+        XCTAssertEqual(try ids(#""京 meetup""#), ["8"], "a run's end, then a word")
+        XCTAssertEqual(try ids(#""東京 meetup で会い""#), ["8"])
+        XCTAssertEqual(try ids(#""meetup 会い""#), [], "not side by side")
+        XCTAssertEqual(try ids("ましょ"), ["8"])
+        XCTAssertEqual(try ids("สวัสดี"), ["9"])
+        XCTAssertEqual(try ids("ต้อน"), ["9"])
+        XCTAssertEqual(try ids("하세"), ["10"])
+        XCTAssertEqual(try ids("반갑"), ["10"])
+        XCTAssertEqual(try ids("from:田"), ["3"], "a name's first character")
+    }
+
     func testAuthorsFacetsAndAges() throws {
         XCTAssertEqual(try ids("from:alice"), ["1", "5"])
         XCTAssertEqual(try ids("from:alice platform:x"), ["5"])
