@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "HeedCore", package: "heed"),
                 .product(name: "HeedStore", package: "heed"),
                 .product(name: "HeedImport", package: "heed"),
+                .product(name: "HeedIntake", package: "heed"),
                 .product(name: "HeedOutbox", package: "heed"),
                 .product(name: "HeedUI", package: "heed"),
                 .product(name: "Screen", package: "heed"),

@@ -50,15 +50,39 @@ public struct ReadContext: Sendable {
     }
 }
 
-/// One platform's payload format: knows a page of it when it sees one, and maps each record to
+/// One platform's payload format: says what a page of it looks like, and maps each record to
 /// heed's model. A reader never throws for a bad record: it emits `.rejected` and goes on.
-public protocol PlatformFormat {
+/// Adding a platform is one such type in `Formats/` and its name in `Formats.all`.
+public protocol PlatformFormat: SendableMetatype {
     /// The name `--format` takes ("mastodon", "x-archive").
     static var name: String { get }
-    /// Whether a parsed page has this format's shape.
+    /// Whether a parsed page has this format's own shape (keys it needs, keys its pages never
+    /// have). It never names another format: `FormatDetector` alone settles pages that more
+    /// than one format would take.
     static func matches(_ page: JSON) -> Bool
+    /// The text some of this platform's exports wrap their JSON in (a script, a JSONP call).
+    static var wrapper: PageWrapper? { get }
     /// Emits what each record of the page is: a mention, skipped (with a reason), rejected.
     static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows
+}
+
+extension PlatformFormat {
+    /// Most platforms send bare JSON.
+    public static var wrapper: PageWrapper? { nil }
+}
+
+/// Text around a page's JSON that one platform's exports add: how a file that has it starts,
+/// and how to take the JSON out.
+public struct PageWrapper: Sendable {
+    /// What the first line of such a file starts with.
+    public let prefix: [UInt8]
+    /// The JSON inside, or nil when the data is not wrapped this way.
+    public let unwrap: @Sendable (Data) -> Data?
+
+    public init(prefix: String, unwrap: @escaping @Sendable (Data) -> Data?) {
+        self.prefix = Array(prefix.utf8)
+        self.unwrap = unwrap
+    }
 }
 
 /// Reading a value a record must have, with the reason when it is missing or of the wrong type.

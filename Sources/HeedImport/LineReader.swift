@@ -26,6 +26,14 @@ public struct LineReader {
 
     public init(fd: Int32) { self.fd = fd }
 
+    /// Reads lines of bytes already in memory (nothing is read from any descriptor).
+    public init(bytes: [UInt8]) {
+        fd = -1
+        buffer = bytes
+        bytesRead = bytes.count
+        finished = true
+    }
+
     /// Gives a line back so the next `next()` returns it again (after peeking at a file's start).
     public mutating func pushBack(_ line: ArraySlice<UInt8>) {
         pushedBack = line

@@ -3,6 +3,7 @@ import Foundation
 import HeedConfig
 import HeedCore
 import HeedImport
+import HeedIntake
 import HeedStore
 
 /// `heed import FILE…`: stores every mention, prints one summary line.
@@ -22,17 +23,14 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to import; - reads standard input.", valueName: "file"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("The format, when detection should not decide: \(MentionFile.formatNames.joined(separator: ", ")).", valueName: "format"))
-    var format: String?
+    @Option(help: ArgumentHelp("The format, when detection should not decide; heed is another name for jsonl.", valueName: "format"))
+    var format: ImportFormat?
 
     @Flag(help: "Import nothing if any record is rejected.")
     var strict = false
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one file to import (- for standard input)") }
-        if let format, !MentionFile.formatNames.contains(format.lowercased()), format.lowercased() != "heed" {
-            throw ValidationError("unknown format '\(format)' (known: \(MentionFile.formatNames.joined(separator: ", ")))")
-        }
     }
 
     func run() throws {
@@ -110,17 +108,21 @@ struct WriterTurns {
     }
 }
 
-/// The state of one `heed import`: skip reasons, advice said once, progress on a terminal.
+/// The state of one `heed import` around its `Intake`: standard input kept aside, rejections
+/// named on standard error as they come, progress on a terminal.
 struct ImportRun {
-    let config: Config
-    let format: String?
-    var skipped: [String: Int] = [:]
-    var advice: [String] = []
-    let progress = ProgressLine()
+    private var intake: Intake
+    let format: ImportFormat?
+    let progress: ProgressLine
 
-    init(config: Config, format: String?) {
-        self.config = config
+    init(config: Config, format: ImportFormat?) {
+        let progress = ProgressLine()
+        self.progress = progress
         self.format = format
+        intake = Intake(isOwn: config.isOwn, named: { problem in
+            progress.clear()
+            FileHandle.standardError.write(Data("heed: rejected \(problem)\n".utf8))
+        }, stored: { progress.count() })
     }
 
     /// Standard input, copied to an unlinked temporary file before the import's transaction
@@ -154,67 +156,19 @@ struct ImportRun {
         spooled = fd
     }
 
-    /// Reads one file (or standard input) into the sink, naming each rejected record.
+    /// Reads one file (or standard input) into the sink.
     mutating func read(_ file: String, into sink: ImportSink) throws {
-        let fd: Int32
-        let name: String
-        if file == "-" {
-            fd = spooled ?? STDIN_FILENO
-            name = "<stdin>"
-        } else {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-                throw ImportFailure("cannot read \(file): it is a folder")
-            }
-            fd = open(file, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw ImportFailure("cannot read \(file): \(String(cString: strerror(errno)))") }
-            name = file
-        }
-        defer { if file != "-" { close(fd) } }
-        progress.start(name, size: fileSize(fd))
-        try MentionFile.read(fd: fd, file: name, format: format, isOwn: config.isOwn, progress: { [progress] in progress.update(bytes: $0) }) { event in
-            try take(event, sink)
-        }
-    }
-
-    private mutating func take(_ event: ImportEvent, _ sink: ImportSink) throws {
-        switch event {
-        case .mention(let mention):
-            try sink.put(mention)
-            progress.count()
-        case .skipped(let reason):
-            skip(reason, sink)
-        case .rejected(let problem):
-            sink.reject()
-            progress.clear()
-            FileHandle.standardError.write(Data("heed: rejected \(problem)\n".utf8))
-        case .answered(let ref, let at):
-            try sink.answered(ref, at: at)
-        case .advice(let text):
-            if !advice.contains(text) { advice.append(text) }
-        }
-    }
-
-    private mutating func skip(_ reason: String, _ sink: ImportSink) {
-        sink.skip()
-        skipped[reason, default: 0] += 1
+        let source: Intake.Source = file == "-" ? .descriptor(spooled ?? STDIN_FILENO) : .path(file)
+        let name = file == "-" ? "<stdin>" : file
+        progress.start(name, size: source.size)
+        try intake.read(source, name: name, format: format, into: sink, progress: { [progress] in progress.update(bytes: $0) })
     }
 
     func finishProgress() { progress.clear() }
 
-    /// Skip reasons and advice, on standard error after the summary.
+    /// Skip reasons, rejections not named one by one, and advice, on standard error after the summary.
     func report() {
-        if !skipped.isEmpty {
-            let reasons = skipped.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }
-            FileHandle.standardError.write(Data("heed: skipped \(reasons.joined(separator: ", "))\n".utf8))
-        }
-        for text in advice { FileHandle.standardError.write(Data("heed: note: \(text)\n".utf8)) }
-    }
-
-    private func fileSize(_ fd: Int32) -> Int? {
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Int(info.st_size)
+        for line in intake.notes { FileHandle.standardError.write(Data("heed: \(line)\n".utf8)) }
     }
 }
 
@@ -226,4 +180,12 @@ extension ImportCounts {
         skipped += other.skipped
         rejected += other.rejected
     }
+}
+
+extension ImportFormat: ExpressibleByArgument {
+    /// A name as `--format` takes it, in any case (`heed` for `jsonl`).
+    public init?(argument: String) { self.init(name: argument) }
+
+    /// The names help lists and errors offer.
+    public static var allValueStrings: [String] { names }
 }

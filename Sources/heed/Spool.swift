@@ -2,13 +2,15 @@ import Foundation
 import HeedConfig
 import HeedCore
 import HeedImport
+import HeedIntake
 import HeedStore
 import HeedUI
 
 /// The spool folder an open queue watches: a file dropped in is imported within a second (in
-/// the background), then moved to `done/`, or to `failed/` with a `.why` file naming every
-/// rejected record. Files whose names start with "." or end in ".tmp" or ".part" are being
-/// written and are left alone until renamed.
+/// the background), then moved to `done/`, or to `failed/` when a record was rejected. A
+/// `.why` file beside it names every rejected record, the skip reasons and the advice, and the
+/// status line says the skip reasons. Files whose names start with "." or end in ".tmp" or
+/// ".part" are being written and are left alone until renamed.
 final class Spool: @unchecked Sendable {
     let folder: String
     private let store: Store
@@ -49,33 +51,25 @@ final class Spool: @unchecked Sendable {
         }
     }
 
-    /// Imports one file and files it away; returns the line to show.
-    private func take(_ name: String) -> String {
-        let path = folder + "/" + name
+    /// Imports one file of the folder and files it away; returns the line to show.
+    func take(_ name: String) -> String {
         var rejected: [String] = []
+        var intake = Intake(isOwn: config.isOwn, named: { rejected.append("\($0)") })
         do {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw ImportFailure("cannot read \(name): \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
             let counts = try store.importing(now: Date()) { sink in
-                try MentionFile.read(fd: fd, file: name, format: nil, isOwn: config.isOwn, progress: nil) { event in
-                    switch event {
-                    case .mention(let mention): try sink.put(mention)
-                    case .skipped: sink.skip()
-                    case .rejected(let problem):
-                        sink.reject()
-                        rejected.append("\(problem)")
-                    case .answered(let ref, let at): try sink.answered(ref, at: at)
-                    case .advice: break
-                    }
-                }
+                try intake.read(.path(folder + "/" + name), name: name, into: sink)
             }
-            if rejected.isEmpty {
-                file(name, into: "done", why: nil)
-                return "Spool: \(name): \(counts.summary)"
+            // Skips alone are said on the status line; rejections and advice want the `.why` file.
+            let why = rejected.isEmpty && intake.advice.isEmpty ? nil : (rejected + intake.notes).joined(separator: "\n")
+            file(name, into: rejected.isEmpty ? "done" : "failed", why: why)
+            var line = "Spool: \(name): \(counts.summary)"
+            if !intake.skipped.isEmpty { line += "; skipped \(intake.skipped.listed)" }
+            if !rejected.isEmpty {
+                line += "; the rejected are named in spool/failed/\(name).why"
+            } else if !intake.advice.isEmpty {
+                line += "; notes in spool/done/\(name).why"
             }
-            file(name, into: "failed", why: rejected.joined(separator: "\n"))
-            return "Spool: \(name): \(counts.summary); the rejected are named in spool/failed/\(name).why"
+            return line
         } catch {
             file(name, into: "failed", why: "\(error)")
             return "Spool: \(name) was not imported: \(error) (moved to spool/failed/)"
@@ -91,7 +85,7 @@ final class Spool: @unchecked Sendable {
             destination = target + "/" + "\(Int(Date().timeIntervalSince1970 * 1000))-" + name
         }
         if rename(folder + "/" + name, destination) != 0 { unlink(folder + "/" + name) }
-        if let why { FileManager.default.createFile(atPath: destination + ".why", contents: Data((why + "\n").utf8), attributes: [.posixPermissions: 0o600]) }
+        if let why { _ = FileManager.default.createFile(atPath: destination + ".why", contents: Data((why + "\n").utf8), attributes: [.posixPermissions: 0o600]) }
     }
 }
 

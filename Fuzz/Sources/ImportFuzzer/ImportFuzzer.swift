@@ -29,7 +29,7 @@ final class FuzzTarget: @unchecked Sendable {
         /// Detected from the content, as `heed import FILE` does.
         case detect
         /// Named, as `heed import --format NAME FILE` does.
-        case named(String)
+        case named(ImportFormat)
         /// The first byte picks: 0 detection, n the n-th name (modulo); the rest is the file.
         case any
     }
@@ -37,8 +37,6 @@ final class FuzzTarget: @unchecked Sendable {
     let mode: Mode
     /// The file every input is written to and read back from (unlinked at once).
     let fd: Int32
-    /// Handles that count as the user's own, so "written by you" and `answered` are reached.
-    let own: Set<String> = ["you", "you@example.social", "you.bsky.social", "yourname"]
 
     private init() {
         let name = ProcessInfo.processInfo.environment["HEED_FUZZ_FORMAT"] ?? "detect"
@@ -46,10 +44,10 @@ final class FuzzTarget: @unchecked Sendable {
         case "detect", "": mode = .detect
         case "any": mode = .any
         default:
-            guard MentionFile.formatNames.contains(name) else {
-                fatalError("HEED_FUZZ_FORMAT=\(name): expected detect, any or one of \(MentionFile.formatNames.joined(separator: ", "))")
+            guard let format = ImportFormat(name: name) else {
+                fatalError("HEED_FUZZ_FORMAT=\(name): expected detect, any or one of \(ImportFormat.names.joined(separator: ", "))")
             }
-            mode = .named(name)
+            mode = .named(format)
         }
         var template = Array("/tmp/heed-fuzz-XXXXXX".utf8CString)
         fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -58,16 +56,16 @@ final class FuzzTarget: @unchecked Sendable {
     }
 
     /// The format to read an input as (nil: detect), and the bytes of the file.
-    func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (String?, UnsafeBufferPointer<UInt8>) {
+    func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (ImportFormat?, UnsafeBufferPointer<UInt8>) {
         switch mode {
         case .detect: return (nil, bytes)
-        case .named(let name): return (name, bytes)
+        case .named(let format): return (format, bytes)
         case .any:
             guard let first = bytes.first else { return (nil, bytes) }
-            let names = MentionFile.formatNames
-            let pick = Int(first) % (names.count + 1)
+            let formats = ImportFormat.all
+            let pick = Int(first) % (formats.count + 1)
             let rest = UnsafeBufferPointer(rebasing: bytes.dropFirst())
-            return (pick == 0 ? nil : names[pick - 1], rest)
+            return (pick == 0 ? nil : formats[pick - 1], rest)
         }
     }
 
@@ -79,12 +77,12 @@ final class FuzzTarget: @unchecked Sendable {
 
     /// Reads `body` as a file of mentions and checks every promise the import command relies
     /// on; returns what each event was, in order (the failure last, if any).
-    func check(_ body: UnsafeBufferPointer<UInt8>, format: String?) -> [Seen] {
+    func check(_ body: UnsafeBufferPointer<UInt8>, format: ImportFormat?) -> [Seen] {
         write(body)
         var tally = Tally()
         var events: [Seen] = []
         do {
-            try MentionFile.read(fd: fd, file: "fuzz.json", format: format, isOwn: { [own] _, handle in handle.map(own.contains) ?? false }) { event in
+            try MentionFile.read(fd: fd, file: "fuzz.json", format: format) { event in
                 tally.take(event)
                 if case .mention(let mention) = event { events.append(.mention(mention)) } else { events.append(.other(String(describing: event))) }
             }

@@ -9,7 +9,7 @@ public enum FacebookFormat: PlatformFormat {
     static let fieldsAdvice = "facebook: comments came without their id (rebuilt from permalink_url where it has one); request fields=id,message,created_time,from,permalink_url"
     static let authorAdvice = "facebook: comments came without 'from' (author unknown); read them with a Page access token and fields=id,message,created_time,from,permalink_url"
 
-    /// A `data` page of comments (not X's, not Instagram's), one comment, or the `?ids=` batch.
+    /// A `data` page of comments (Graph pages have no `meta` or `includes`), one comment, or the `?ids=` batch.
     public static func matches(_ page: JSON) -> Bool {
         if let data = page["data"] {
             guard page["meta"] == nil, page["includes"] == nil, let items = data.array else { return false }
@@ -46,7 +46,7 @@ public enum FacebookFormat: PlatformFormat {
             && item["timestamp"] == nil && item["mentioned_comment"] == nil
     }
 
-    /// Items that belong to another platform's `data` page (X posts, Instagram comments).
+    /// Keys a Graph comment of a Page's post never has: a record with one is not one of its.
     static func isForeign(_ item: JSON) -> Bool {
         item["edit_history_tweet_ids"] != nil || item["author_id"] != nil || item["timestamp"] != nil
     }

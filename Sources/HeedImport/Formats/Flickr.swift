@@ -5,6 +5,8 @@ import HeedCore
 /// photo, flat, each answered by commenting on the photo.
 public enum FlickrFormat: PlatformFormat {
     public static let name = "flickr"
+    /// Without `nojsoncallback=1`, Flickr wraps its JSON as `jsonFlickrApi(…)`.
+    public static let wrapper: PageWrapper? = PageWrapper(prefix: "jsonFlickrApi(", unwrap: stripJSONP)
 
     /// A `comments.getList` answer, empty or not.
     public static func matches(_ page: JSON) -> Bool {
@@ -32,6 +34,18 @@ public enum FlickrFormat: PlatformFormat {
         for (index, item) in items.enumerated() {
             for event in comment(item, photo: photo, at: GraphSupport.place("comment", index), context) { try emit(event) }
         }
+    }
+
+    /// The JSON inside `jsonFlickrApi(…)`, or nil when the data is not such a call.
+    static func stripJSONP(_ data: Data) -> Data? {
+        let prefix = Data("jsonFlickrApi(".utf8)
+        guard data.starts(with: prefix) else { return nil }
+        var body = data.dropFirst(prefix.count)
+        while let last = body.last, [UInt8(ascii: ")"), UInt8(ascii: ";"), 10, 13, 32].contains(last) {
+            body = body.dropLast()
+            if last == UInt8(ascii: ")") { break }
+        }
+        return Data(body)
     }
 
     /// One comment to its events: queued, the photo owner's own (skipped), or rejected.

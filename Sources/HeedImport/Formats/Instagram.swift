@@ -13,7 +13,8 @@ public enum InstagramFormat: PlatformFormat {
     public static func matches(_ page: JSON) -> Bool {
         if let data = page["data"] {
             guard page["meta"] == nil, page["includes"] == nil, let items = data.array else { return false }
-            return items.contains(where: isComment) && !items.contains(where: FacebookFormat.isComment)
+            // An IG comment is timed by `timestamp`; no record of its pages has `created_time`.
+            return items.contains(where: isComment) && !items.contains { $0["created_time"] != nil }
         }
         if let mentioned = page["mentioned_comment"] { return isComment(mentioned) }
         if let media = page["mentioned_media"] { return GraphSupport.has(media, "timestamp") }

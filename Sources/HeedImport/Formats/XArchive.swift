@@ -5,6 +5,8 @@ import HeedCore
 /// queue; each reply among them marks the post it answers as answered.
 public enum XArchiveFormat: PlatformFormat {
     public static let name = "x-archive"
+    /// The export's files are scripts: `window.YTD.tweets.part0 = [ … ]`.
+    public static let wrapper: PageWrapper? = PageWrapper(prefix: "window.", unwrap: stripScript)
 
     /// The parsed array of `{"tweet": {…}}` records (after `stripScript`).
     public static func matches(_ page: JSON) -> Bool {

@@ -2,6 +2,7 @@ import Foundation
 import HeedConfig
 import HeedCore
 import HeedImport
+import HeedIntake
 import HeedStore
 import XCTest
 
@@ -23,11 +24,11 @@ final class DetectionTests: XCTestCase {
     }
 
     /// Every event of a file, in order.
-    func events(_ path: String, format: String? = nil, own: Config = Config()) throws -> [ImportEvent] {
+    func events(_ path: String, format: String? = nil) throws -> [ImportEvent] {
         let fd = open(path, O_RDONLY)
         defer { close(fd) }
         var events: [ImportEvent] = []
-        try MentionFile.read(fd: fd, file: "f", format: format, isOwn: own.isOwn) { events.append($0) }
+        try MentionFile.read(fd: fd, file: "f", format: format.map(ImportFormat.named)) { events.append($0) }
         return events
     }
 
@@ -87,18 +88,10 @@ final class DetectionTests: XCTestCase {
         let mine = Self.mastodon("21", acct: "Me@Example.Social", reply: "20")
         let path = try file("own.json", "[\(Self.mastodon("20")),\(mine)]")
         let config = Config(handles: [.mastodon: ["me@example.social"]])
-        let events = try events(path, own: config)
-        XCTAssertEqual(mentions(events).map(\.id), ["20"])
         let store = try Store()
-        _ = try store.importing(now: Date()) { sink in
-            for event in events {
-                switch event {
-                case .mention(let m): try sink.put(m)
-                case .answered(let ref, let at): try sink.answered(ref, at: at)
-                default: break
-                }
-            }
-        }
+        guard case .counted(let counts) = try Import.file(path, into: store, own: config) else { return XCTFail() }
+        XCTAssertEqual([counts.imported, counts.skipped], [1, 1], "only the other's mention is stored; the user's own reply is skipped")
+        XCTAssertNil(try store.item(Ref(platform: .mastodon, id: "21")))
         XCTAssertEqual(try store.item(Ref(platform: .mastodon, id: "20"))?.mention.state.name, "replied")
         XCTAssertEqual(try store.summary().waiting, 0)
     }

@@ -1,6 +1,8 @@
 import Foundation
+import HeedConfig
 import HeedCore
 import HeedImport
+import HeedIntake
 import HeedStore
 import XCTest
 
@@ -89,25 +91,17 @@ final class SampleConformanceTests: XCTestCase {
     }
 }
 
-/// Runs one file through detection, its reader and a store, as `heed import` does.
+/// Runs one file through detection, its reader and a store, as `heed import` does (through
+/// the same `Intake`).
 enum Import {
     enum Outcome { case counted(ImportCounts), failed(String) }
 
-    static func file(_ path: String, into store: Store, format: String? = nil) throws -> Outcome {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return .failed("cannot open \(path)") }
-        defer { close(fd) }
+    static func file(_ path: String, into store: Store, format: String? = nil, own: Config = Config()) throws -> Outcome {
+        var intake = Intake(isOwn: own.isOwn)
         do {
+            let format = try format.map(ImportFormat.named)
             return .counted(try store.importing(now: Date()) { sink in
-                try MentionFile.read(fd: fd, file: path, format: format) { event in
-                    switch event {
-                    case .mention(let mention): try sink.put(mention)
-                    case .skipped: sink.skip()
-                    case .rejected: sink.reject()
-                    case .answered(let ref, let at): try sink.answered(ref, at: at)
-                    case .advice: break
-                    }
-                }
+                try intake.read(.path(path), name: path, format: format, into: sink)
             })
         } catch let failure as ImportFailure {
             return .failed(failure.description)

@@ -31,7 +31,7 @@ final class ByteOrderMarkTests: XCTestCase {
         let fd = open(path, O_RDONLY)
         defer { close(fd) }
         var mentions: [Mention] = []
-        try MentionFile.read(fd: fd, file: "b", format: "jsonl") { event in
+        try MentionFile.read(fd: fd, file: "b", format: .heedLines) { event in
             guard case .mention(let mention) = event else { return XCTFail("\(event)") }
             mentions.append(mention)
         }

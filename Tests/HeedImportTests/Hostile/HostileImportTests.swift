@@ -3,6 +3,7 @@ import GRDB
 import HeedConfig
 import HeedCore
 import HeedImport
+import HeedIntake
 @testable import HeedStore
 import XCTest
 
@@ -53,7 +54,7 @@ final class HostileImportTests: XCTestCase {
         let pages = try Self.seeds()
         XCTAssertGreaterThanOrEqual(pages.count, 4, "the seed pages were not found under \(Self.root.path)/Fuzz/Seeds")
         let store = try Store(path: folder.appendingPathComponent("store/heed.sqlite").path)
-        let formats = MentionFile.formatNames
+        let formats = ImportFormat.names
         var totals = (mentions: 0, rejected: 0, failed: 0)
 
         for iteration in 0..<iterations {
@@ -146,41 +147,54 @@ enum HostileImport {
         return try box.result!.get()
     }
 
+    /// Reads `path` through `Intake` into the store, as `heed import` does, tallying what the
+    /// store is handed and what was said of it.
     static func importFile(_ path: String, format: String?, into store: Store) throws -> Run {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw ImportFailure("cannot open \(path)") }
-        defer { close(fd) }
         var run = Run()
+        var unnamed: [String] = []
+        var intake = Intake(isOwn: config.isOwn, named: { problem in
+            if problem.reason.trimmed().isEmpty || problem.position.trimmed().isEmpty { unnamed.append(problem.description) }
+        })
         do {
             run.counts = try store.importing(now: Date()) { sink in
-                try MentionFile.read(fd: fd, file: path, format: format, isOwn: config.isOwn) { event in
-                    try take(event, into: sink, &run.tally)
-                }
+                let tally = TallySink(sink)
+                defer { run.tally = tally.tally }
+                try intake.read(.path(path), name: path, format: try format.map(ImportFormat.named), into: tally)
             }
         } catch let failure as ImportFailure {
             run.failure = failure.description
         }
+        if intake.skipped.counts.keys.contains(where: { $0.trimmed().isEmpty }) { unnamed.append("skipped") }
+        if intake.advice.contains(where: { $0.trimmed().isEmpty }) { unnamed.append("advice") }
+        run.tally.unnamed = unnamed
         return run
     }
+}
 
-    static func take(_ event: ImportEvent, into sink: ImportSink, _ tally: inout Tally) throws {
-        switch event {
-        case .mention(let mention):
-            tally.mentions += 1
-            try sink.put(mention)
-        case .skipped(let reason):
-            tally.skipped += 1
-            if reason.trimmed().isEmpty { tally.unnamed.append("skipped") }
-            sink.skip()
-        case .rejected(let problem):
-            tally.rejected += 1
-            if problem.reason.trimmed().isEmpty || problem.position.trimmed().isEmpty { tally.unnamed.append(problem.description) }
-            sink.reject()
-        case .answered(let ref, let at):
-            tally.answered += 1
-            try sink.answered(ref, at: at)
-        case .advice(let text):
-            if text.trimmed().isEmpty { tally.unnamed.append("advice") }
-        }
+/// Hands everything on to the store's sink, counting what it was handed.
+final class TallySink: IntakeSink {
+    let sink: ImportSink
+    var tally = HostileImport.Tally()
+
+    init(_ sink: ImportSink) { self.sink = sink }
+
+    func put(_ mention: Mention) throws {
+        tally.mentions += 1
+        try sink.put(mention)
+    }
+
+    func skip() {
+        tally.skipped += 1
+        sink.skip()
+    }
+
+    func reject() {
+        tally.rejected += 1
+        sink.reject()
+    }
+
+    func answered(_ ref: Ref, at date: Date) throws {
+        tally.answered += 1
+        try sink.answered(ref, at: date)
     }
 }

@@ -18,7 +18,7 @@ final class ImpossibleTimeTests: XCTestCase {
         let fd = open(path, O_RDONLY)
         defer { close(fd) }
         var results: [Outcome] = []
-        try MentionFile.read(fd: fd, file: "t", format: "jsonl") { event in
+        try MentionFile.read(fd: fd, file: "t", format: .heedLines) { event in
             switch event {
             case .mention(let mention): results.append(.time(mention.createdAt))
             case .rejected(let problem): results.append(.rejected(problem))

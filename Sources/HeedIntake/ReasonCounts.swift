@@ -1,0 +1,53 @@
+/// Counts by reason ("like", "missing 'id'"), for the lines said after an import's summary.
+/// At most `limit` distinct reasons are kept; the rest are counted as "other reasons", so a
+/// file naming a new reason on every record cannot grow it without end.
+public struct ReasonCounts: Sendable, Equatable {
+    /// How many records each reason was given for.
+    public private(set) var counts: [String: Int] = [:]
+    /// How many distinct reasons are kept by name.
+    public static let limit = 100
+    static let other = "other reasons"
+
+    public init() {}
+
+    /// Counts one record given for `reason`; returns how many have been given for it so far.
+    @discardableResult
+    public mutating func add(_ reason: String) -> Int {
+        let key = counts[reason] != nil || counts.count < Self.limit ? reason : Self.other
+        counts[key, default: 0] += 1
+        return counts[key, default: 0]
+    }
+
+    /// Every reason with its count, most first then by name: "149 like, 14 repost".
+    public var listed: String {
+        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    }
+
+    public var isEmpty: Bool { counts.isEmpty }
+}
+
+/// The rejected records of one import: each counted by its reason, the first `namedPerReason`
+/// of a reason named one by one as they come, the rest only counted and said in one line each
+/// (`summary`) after the import.
+public struct Rejections: Sendable, Equatable {
+    /// How many rejections of one reason are named one by one.
+    public let namedPerReason: Int
+    /// Every rejection, counted by its reason.
+    public private(set) var byReason = ReasonCounts()
+
+    public init(namedPerReason: Int = .max) {
+        self.namedPerReason = namedPerReason
+    }
+
+    /// Counts a rejection; true when it is to be named by itself.
+    public mutating func add(_ reason: String) -> Bool {
+        byReason.add(reason) <= namedPerReason
+    }
+
+    /// One line for each reason whose rejections were not all named.
+    public var summary: [String] {
+        byReason.counts.filter { $0.value > namedPerReason }.sorted { $0.key < $1.key }.map { reason, count in
+            "rejected \(count - namedPerReason) more for the same reason: \(reason)"
+        }
+    }
+}
