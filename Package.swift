@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "HeedCore", targets: ["HeedCore"]),
         .library(name: "HeedStore", targets: ["HeedStore"]),
         .library(name: "HeedImport", targets: ["HeedImport"]),
+        .library(name: "HeedIntake", targets: ["HeedIntake"]),
         .library(name: "HeedOutbox", targets: ["HeedOutbox"]),
         .library(name: "HeedUI", targets: ["HeedUI"]),
         .library(name: "Screen", targets: ["Screen"]),
@@ -45,27 +46,31 @@ let package = Package(
         .target(name: "HeedStore", dependencies: ["HeedCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Readers of mention files.
         .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
+        // The one consumer of import events: files, the spool and fetched pages into the store.
+        .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStore"]),
         // config.toml: the user's own handles and preferences.
         .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
         // The outbox file of drafts.
         .target(name: "HeedOutbox", dependencies: ["HeedCore"]),
         // State, actions, reducer, key table and views.
         .target(name: "HeedUI", dependencies: ["HeedCore", "Screen"]),
+        // Saving, settling and undoing replies across store and outbox; templates; store-failure wording.
+        .target(name: "HeedReplies", dependencies: ["HeedCore", "HeedStore", "HeedOutbox", "HeedUI"]),
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedTheme", "HeedStore", "HeedImport", "HeedOutbox", "HeedUI", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedTheme", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen", "HeedTheme"]),
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
-        .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
+        .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedIntake", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // Starting children with posix_spawn and driving tmux, for the tests that run the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport"]),
         // Crashes, concurrency and hostile files, against the real binary and the store itself.
-        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedCore", "HeedStore", "HeedOutbox", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedConfig", "HeedCore", "HeedStore", "HeedOutbox", "HeedReplies", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

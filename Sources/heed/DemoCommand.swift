@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeedConfig
 import HeedOutbox
+import HeedReplies
 import HeedStore
 import HeedUI
 
@@ -45,7 +46,9 @@ struct Demo: ParsableCommand {
         for (name, text) in DemoData.templates {
             _ = FileManager.default.createFile(atPath: folder + "/templates/" + name, contents: Data(text.utf8))
         }
-        let services = Services.live(store: store, outbox: Outbox(path: folder + "/outbox.jsonl"), templates: folder + "/templates")
+        let outbox = Outbox(path: folder + "/outbox.jsonl")
+        try? Replies.settle(store: store, outbox: outbox, at: now)
+        let services = Services.live(store: store, outbox: outbox, templates: folder + "/templates")
         let config = Config.load(path: Config.defaultPath).0
         try Screenful.run(services: services, label: "demo", settings: Settings(), look: display.look(config: config, configFolder: (Config.defaultPath as NSString).deletingLastPathComponent))
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeedConfig
 import HeedOutbox
+import HeedReplies
 import HeedStore
 import HeedTheme
 import HeedUI
@@ -27,7 +28,10 @@ struct Open: ParsableCommand {
         if let problems = try? Outbox(path: paths.outboxPath).read().problems, let first = problems.first {
             notices.post("Outbox \(paths.outboxPath): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
         }
-        let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", config: config, notices: notices)
+        let outbox = Outbox(path: paths.outboxPath)
+        // What a crash left half done between outbox and store is settled before the first frame.
+        try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
+        let services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
     }

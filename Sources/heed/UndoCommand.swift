@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeedCore
 import HeedOutbox
+import HeedReplies
 import HeedStore
 
 /// `heed undo`: undoes the last action (from any queue or command), as `u` does.

@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 import HeedOutbox
+import HeedReplies
 import HeedStore
 @testable import heed
 
