@@ -17,29 +17,20 @@ struct Export: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
-    @Option(help: ArgumentHelp("Output format: jsonl, csv or requests.", valueName: "format"))
-    var format = "jsonl"
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format = ExportFormat.jsonl
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (complete or absent); standard output when omitted.", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("Only drafts for this platform.", valueName: "platform"))
-    var platform: String?
+    var platform: Platform?
 
     @Flag(help: "Export drafts already exported, too.")
     var again = false
 
     @Option(help: ArgumentHelp("Your Bluesky DID, the repo of Bluesky requests (left out when not given).", valueName: "did"))
     var blueskyRepo: String?
-
-    func validate() throws {
-        guard ExportFormat(rawValue: format) != nil else {
-            throw ValidationError("unknown export format '\(format)' (known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        if let platform, Platform(name: platform) == nil {
-            throw ValidationError("unknown platform '\(platform)' (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-    }
 
     /// The outbox stays locked from reading the drafts to marking them exported: two exports
     /// at once never write the same draft twice, and no draft being saved is half there.
@@ -62,11 +53,10 @@ struct Export: ParsableCommand {
     }
 
     private func export(_ contents: Outbox.Contents, mark: ([OutboxRecord]) throws -> Void) throws {
-        let wanted = platform.flatMap(Platform.init(name:))
         let drafts = contents.drafts.filter { draft in
-            (draft.status == .pending || (again && draft.status == .exported)) && (wanted == nil || draft.ref.platform == wanted)
+            (draft.status == .pending || (again && draft.status == .exported)) && (platform == nil || draft.ref.platform == platform)
         }
-        let result = (ExportFormat(rawValue: format) ?? .jsonl).render(drafts, blueskyRepo: blueskyRepo)
+        let result = format.render(drafts, blueskyRepo: blueskyRepo)
         for refusal in result.refused {
             say("not exportable: draft \(refusal.draft.id) (\(refusal.draft.ref)): \(refusal.reason)")
         }
@@ -88,7 +78,7 @@ struct Export: ParsableCommand {
         }
         let now = Date()
         do {
-            try mark(result.exported.filter { $0.status == .pending }.map { .exported(draft: $0.id, format: format, at: now) })
+            try mark(result.exported.filter { $0.status == .pending }.map { .exported(draft: $0.id, format: format.rawValue, at: now) })
         } catch {
             throw HeedExit.failure("\(error); the drafts were written but not marked exported")
         }
@@ -102,6 +92,13 @@ struct Export: ParsableCommand {
     private func say(_ line: String) {
         FileHandle.standardError.write(Data("heed: \(line)\n".utf8))
     }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+
+extension Platform: ExpressibleByArgument {
+    /// A platform as users write it ("X", "twitter", "hn"), as everywhere else in heed.
+    public init?(argument: String) { self.init(name: argument) }
 }
 
 /// Writes a file whole or not at all: a temporary file beside it, synced, then renamed (and
