@@ -98,7 +98,7 @@ final class ActionStoreTests: XCTestCase {
 
     func testUndoLeavesItemsSomeoneChangedSince() throws {
         try store.acknowledge(.refs([ref(.x, "3"), ref(.x, "5")]), at: now)
-        try store.undoLast()
+        _ = try store.undoLast()
         try store.acknowledge(.refs([ref(.x, "3")]), at: now)
         try store.markReplied(.refs([ref(.x, "5")]), draft: "d9", at: now)
         // Undo the reply, then the second acknowledge: the first acknowledge was undone already.
