@@ -79,6 +79,7 @@ public struct PageWrapper: Sendable {
     /// The JSON inside, or nil when the data is not wrapped this way.
     public let unwrap: @Sendable (Data) -> Data?
 
+    /// A wrapper whose files start with `prefix`, taken off by `unwrap`.
     public init(prefix: String, unwrap: @escaping @Sendable (Data) -> Data?) {
         self.prefix = Array(prefix.utf8)
         self.unwrap = unwrap

@@ -19,7 +19,9 @@ public enum FormatDetector {
 
     /// What a page is: the one format that claims it, or what it looks like when none or several do.
     public enum Verdict {
+        /// The one format whose shape the page has.
         case format(any PlatformFormat.Type)
+        /// No format's, or several formats' at once: what the page looks like, in a few words.
         case unknown(looksLike: String)
     }
 

@@ -8,6 +8,7 @@ public struct ReasonCounts: Sendable, Equatable {
     public static let limit = 100
     static let other = "other reasons"
 
+    /// No reason counted yet.
     public init() {}
 
     /// Counts one record given for `reason`; returns how many have been given for it so far.
@@ -23,6 +24,7 @@ public struct ReasonCounts: Sendable, Equatable {
         counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
 
+    /// Whether nothing was counted.
     public var isEmpty: Bool { counts.isEmpty }
 }
 
@@ -35,6 +37,7 @@ public struct Rejections: Sendable, Equatable {
     /// Every rejection, counted by its reason.
     public private(set) var byReason = ReasonCounts()
 
+    /// Rejections naming the first `namedPerReason` of each reason (by default every one).
     public init(namedPerReason: Int = .max) {
         self.namedPerReason = namedPerReason
     }

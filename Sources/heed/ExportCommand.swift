@@ -94,8 +94,10 @@ struct Export: ParsableCommand {
     }
 }
 
+/// `--format` of `heed export`: jsonl, csv or requests, listed and checked by ArgumentParser.
 extension ExportFormat: ExpressibleByArgument {}
 
+/// `--platform`: a platform name, listed and checked by ArgumentParser.
 extension Platform: ExpressibleByArgument {
     /// A platform as users write it ("X", "twitter", "hn"), as everywhere else in heed.
     public init?(argument: String) { self.init(name: argument) }

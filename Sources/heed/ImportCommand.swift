@@ -182,6 +182,7 @@ extension ImportCounts {
     }
 }
 
+/// `--format` of `heed import`: heed's formats and every platform's, listed and checked by ArgumentParser.
 extension ImportFormat: ExpressibleByArgument {
     /// A name as `--format` takes it, in any case (`heed` for `jsonl`).
     public init?(argument: String) { self.init(name: argument) }
