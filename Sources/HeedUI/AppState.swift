@@ -41,13 +41,13 @@ public struct AppState: Sendable, Equatable {
     public var label: String?
     public var quitting = false
     public var settings = Settings()
-    /// The view the queue shows: the whole queue, a search, a filter or a saved view.
-    public var view = Query.queue
-    /// The saved view shown, by its index in `savedViews`.
-    public var savedView: Int?
-    public var savedViews: [SavedView] = []
-    /// The view before a search started, to go back to on Esc.
-    public var viewBeforeSearch: Query?
+    /// The query the queue shows: the whole queue, a search, a filter or a saved view.
+    public var query = Query.queue
+    /// The tab shown (a query saved in config.toml), by its index in `tabs`.
+    public var shownTab: Int?
+    public var tabs: [QueryTab] = []
+    /// The query before a search started, to go back to on Esc.
+    public var queryBeforeSearch: Query?
     public var marks = Marks()
     public var prompt: Prompt?
     /// The selected item's conversation, when it has more than one open item.

@@ -18,10 +18,10 @@ extension Reducer {
                 state.status = .init(text: "\(who) was already answered elsewhere; this reply was not saved (Esc leaves)", isError: true)
             }
             if composer.wholeThread, outcome == .done {
-                return [.forgetAutosave(ref), .focus(ref, view: state.view)]
+                return [.forgetAutosave(ref), .focus(ref, query: state.query)]
             }
             state.queue.remove(ref, listHeight: layout.listHeight)
-            return (outcome == .done ? [.forgetAutosave(ref)] : []) + [.loadSummary(state.view)] + fill(state, layout)
+            return (outcome == .done ? [.forgetAutosave(ref)] : []) + [.loadSummary(state.query)] + fill(state, layout)
         case .replyFailed(let message):
             if case .composer(var composer) = state.mode {
                 composer.saving = false

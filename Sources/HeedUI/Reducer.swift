@@ -37,21 +37,21 @@ public enum Reducer {
             let layout = QueueLayout(width: width, height: height)
             state.queue.scroll(listHeight: layout.listHeight)
             return fill(state, layout)
-        case .summaryLoaded(let summary, let view):
-            guard view == state.view else { return [] }
+        case .summaryLoaded(let summary, let query):
+            guard query == state.query else { return [] }
             state.queue.summary = summary
             state.queue.move(to: state.queue.cursor, listHeight: layout.listHeight)
-            return summary.exact ? [] : [.countView(view)]
-        case .pageLoaded(let request, let page, let view):
-            guard view == state.view else { return [] }
+            return summary.exact ? [] : [.countQuery(query)]
+        case .pageLoaded(let request, let page, let query):
+            guard query == state.query else { return [] }
             // A view first counted as "30,000+" learns its oldest item from its first page.
             if case .first = request, state.queue.summary.oldest == nil { state.queue.summary.oldest = page.first?.mention.createdAt }
             state.queue.take(request, page)
             state.queue.loaded = true
             state.queue.move(to: state.queue.cursor, listHeight: layout.listHeight)
             return fill(state, layout)
-        case .windowReplaced(let items, let offset, let focus, let view):
-            guard view == state.view else { return [] }
+        case .windowReplaced(let items, let offset, let focus, let query):
+            guard query == state.query else { return [] }
             state.queue.items = items
             state.queue.offset = offset
             state.queue.loaded = true
@@ -63,7 +63,7 @@ public enum Reducer {
             return fill(state, layout)
         case .statsLoaded, .authorLoaded:
             return screenAction(&state, action)
-        case .acted, .threadLoaded, .authorLineLoaded, .platformCountsLoaded, .viewCountsLoaded, .viewCounted, .storeChanged, .snoozedWoke, .undone:
+        case .acted, .threadLoaded, .authorLineLoaded, .platformCountsLoaded, .tabCountsLoaded, .queryCounted, .storeChanged, .snoozedWoke, .undone:
             return resultAction(&state, action, layout)
         case .replySaved, .replyFailed, .editorFinished, .autosaveRecovered, .templatesLoaded:
             return composerAction(&state, action, layout)
@@ -76,7 +76,7 @@ public enum Reducer {
         case .noticed(let message, let isError):
             state.status = .init(text: message, isError: isError)
             return []
-        case .failed(let message):
+        case .effectFailed(let message):
             state.status = .init(text: message, isError: true)
             return []
         }
@@ -84,7 +84,7 @@ public enum Reducer {
 
     /// Asks for the page the screen lacks, if any.
     static func fill(_ state: AppState, _ layout: QueueLayout) -> [Effect] {
-        state.queue.missing(listHeight: layout.listHeight).map { [.load($0, view: state.view)] } ?? []
+        state.queue.missing(listHeight: layout.listHeight).map { [.load($0, query: state.query)] } ?? []
     }
 
     /// Keeps the detail pane on the selected item: its author line, and its conversation when
@@ -166,7 +166,7 @@ public enum Reducer {
 
     /// Why an action on the selected item cannot run, or nil.
     static func selectionReason(_ command: Command, _ state: AppState) -> String? {
-        if state.queue.count == 0 { return state.view.isQueue ? "Nothing is waiting" : "Nothing in this view" }
+        if state.queue.count == 0 { return state.query.isQueue ? "Nothing is waiting" : "Nothing in this view" }
         guard let item = state.queue.selected else { return "Still loading" }
         switch item.mention.state {
         case .waiting, .snoozed: return nil
@@ -191,14 +191,14 @@ public enum Reducer {
             state.queue.move(to: queue.cursor - layout.listHeight, listHeight: layout.listHeight)
         case .first:
             state.queue.move(to: 0, listHeight: layout.listHeight)
-            if queue.offset != 0 { return [.load(.first(QueueState.pageSize), view: state.view)] }
+            if queue.offset != 0 { return [.load(.first(QueueState.pageSize), query: state.query)] }
         case .last:
             if !queue.summary.exact {
                 state.queue.lastWanted = true
-                return [.countView(state.view)]
+                return [.countQuery(state.query)]
             }
             state.queue.move(to: queue.count - 1, listHeight: layout.listHeight)
-            if queue.offset + queue.items.count < queue.count { return [.load(.last(QueueState.pageSize), view: state.view)] }
+            if queue.offset + queue.items.count < queue.count { return [.load(.last(QueueState.pageSize), query: state.query)] }
         case .acknowledge, .acknowledgeThread, .snooze, .mark, .markAll, .undo, .replyThread:
             return actCommand(&state, command, layout)
         case .reply:
@@ -206,7 +206,7 @@ public enum Reducer {
             state.mode = .composer(Composer(item: item, text: ReplyStart.text(for: item.mention, settings: state.settings), limit: state.settings.limits[item.mention.platform]))
             return [.recoverAutosave(item.mention.ref)]
         case .search, .filter, .nextView, .previousView, .clearView:
-            return viewCommand(&state, command, layout)
+            return queryCommand(&state, command, layout)
         case .stats:
             state.mode = .stats(nil, scroll: 0)
             return [.loadStats]

@@ -39,7 +39,7 @@ struct App {
 
     mutating func run() {
         applyTheme()
-        dispatch(Reducer.start() + (state.savedViews.isEmpty ? [] : [.countViews(state.savedViews.map(\.query))]))
+        dispatch(Reducer.start() + (state.tabs.isEmpty ? [] : [.countTabs(state.tabs.map(\.query))]))
         if let problem = themeProblems.first {
             send(.noticed("Theme: \(problem)\(themeProblems.count > 1 ? " (+\(themeProblems.count - 1) more)" : ""); using \(themeName)", isError: true))
         }
@@ -185,8 +185,8 @@ struct App {
     /// Effects run once the frame is drawn, by kind: counting the saved views, counting the view.
     static func afterDrawing(_ effect: Effect) -> Int? {
         switch effect {
-        case .countViews: 0
-        case .countView: 1
+        case .countTabs: 0
+        case .countQuery: 1
         default: nil
         }
     }

@@ -28,7 +28,7 @@ struct Open: ParsableCommand {
             notices.post("Outbox \(paths.outboxPath): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
         }
         let services = Services.live(store: store, outbox: Outbox(path: paths.outboxPath), templates: paths.configFolder + "/templates", config: config, notices: notices)
-        try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
+        try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
     }
 }
@@ -76,7 +76,7 @@ enum Screenful {
         }
     }
 
-    static func run(services: Services, label: String?, settings: Settings, views: [SavedView] = [], look: (ThemeLibrary, String),
+    static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String),
                     activity: Activity? = nil, lockWait: LockWait? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
@@ -96,7 +96,7 @@ enum Screenful {
             defer { lockWait?.whenWaiting(nil) }
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
             app.activity = activity
-            app.state.savedViews = views
+            app.state.tabs = views
             app.run()
             let signal = terminal.quitSignal
             terminal.close()

@@ -28,19 +28,19 @@ final class FakeQueue: @unchecked Sendable {
 
     var waiting: [QueueItem] { items(in: .queue) }
 
-    func items(in view: Query) -> [QueueItem] {
+    func items(in query: Query) -> [QueueItem] {
         lock.withLock {
             all.filter { item in
                 let mention = item.mention
-                switch (view.scope, mention.state) {
+                switch (query.scope, mention.state) {
                 case (.waiting, .waiting), (.snoozed, .snoozed), (.all, _): break
                 case (.answered, .acknowledged), (.answered, .replied): break
                 default: return false
                 }
-                if !view.platforms.isEmpty, !view.platforms.contains(mention.platform) { return false }
-                if !view.kinds.isEmpty, !view.kinds.contains(mention.kind) { return false }
+                if !query.platforms.isEmpty, !query.platforms.contains(mention.platform) { return false }
+                if !query.kinds.isEmpty, !query.kinds.contains(mention.kind) { return false }
                 let haystack = (mention.text + " " + (mention.author.handle ?? "") + " " + (mention.author.name ?? "")).lowercased()
-                return (view.words + view.phrases).allSatisfy { haystack.contains($0.lowercased()) }
+                return (query.words + query.phrases).allSatisfy { haystack.contains($0.lowercased()) }
             }
         }
     }
@@ -95,12 +95,12 @@ final class FakeQueue: @unchecked Sendable {
     var services: Services {
         var services = Services(
             now: { self.now },
-            summary: { view in
-                let items = self.items(in: view)
+            summary: { query in
+                let items = self.items(in: query)
                 return QueueSummary(waiting: items.count, oldest: items.first?.mention.createdAt)
             },
-            page: { view, request in
-                let items = self.items(in: view)
+            page: { query, request in
+                let items = self.items(in: query)
                 switch request {
                 case .first(let n): return Array(items.prefix(n))
                 case .last(let n): return Array(items.suffix(n))
@@ -108,8 +108,8 @@ final class FakeQueue: @unchecked Sendable {
                 case .before(let key, let n): return Array(items.filter { $0.key < key }.suffix(n))
                 }
             },
-            locate: { view, ref in
-                let items = self.items(in: view)
+            locate: { query, ref in
+                let items = self.items(in: query)
                 guard let index = items.firstIndex(where: { $0.mention.ref == ref }) else { return nil }
                 return (items[index], index)
             },

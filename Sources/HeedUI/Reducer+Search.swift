@@ -4,34 +4,34 @@ import Screen
 
 extension Reducer {
     /// Search, filter and saved views.
-    static func viewCommand(_ state: inout AppState, _ command: Command, _ layout: QueueLayout) -> [Effect] {
+    static func queryCommand(_ state: inout AppState, _ command: Command, _ layout: QueueLayout) -> [Effect] {
         switch command {
         case .search:
-            state.viewBeforeSearch = state.view
-            let start = state.view.isQueue ? "" : state.view.text + " "
+            state.queryBeforeSearch = state.query
+            let start = state.query.isQueue ? "" : state.query.text + " "
             state.prompt = .search(text: start, error: nil)
         case .filter:
             state.prompt = .filter(platforms: nil, cursor: 0)
             return [.loadPlatformCounts]
         case .nextView, .previousView:
-            guard !state.savedViews.isEmpty else {
+            guard !state.tabs.isEmpty else {
                 state.status = .init(text: "No saved views: add them under [views] in config.toml", isError: false)
                 return []
             }
             // Position 0 is the whole queue, then the saved views in order.
-            let positions = state.savedViews.count + 1
-            let current = state.savedView.map { $0 + 1 } ?? 0
+            let positions = state.tabs.count + 1
+            let current = state.shownTab.map { $0 + 1 } ?? 0
             let next = (current + (command == .nextView ? 1 : positions - 1)) % positions
             let saved = next == 0 ? nil : next - 1
-            return switchView(&state, saved.map { state.savedViews[$0].query } ?? .queue, saved: saved)
+            return switchQuery(&state, saved.map { state.tabs[$0].query } ?? .queue, saved: saved)
         case .clearView:
             if !state.marks.isEmpty {
                 state.marks = Marks()
                 state.status = .init(text: "Marks cleared", isError: false)
                 return []
             }
-            guard !state.view.isQueue else { return [] }
-            return switchView(&state, .queue, saved: nil)
+            guard !state.query.isQueue else { return [] }
+            return switchQuery(&state, .queue, saved: nil)
         default:
             break
         }
@@ -39,14 +39,14 @@ extension Reducer {
     }
 
     /// Shows another view: a fresh window, no marks; the effects load its count and first page.
-    static func switchView(_ state: inout AppState, _ view: Query, saved: Int?) -> [Effect] {
-        state.savedView = saved ?? state.savedViews.firstIndex { $0.query == view }
-        guard view != state.view else { return [] }
-        state.view = view
+    static func switchQuery(_ state: inout AppState, _ query: Query, saved: Int?) -> [Effect] {
+        state.shownTab = saved ?? state.tabs.firstIndex { $0.query == query }
+        guard query != state.query else { return [] }
+        state.query = query
         state.queue = QueueState()
         state.marks = Marks()
         state.thread = nil
-        return [.loadSummary(view), .load(.first(QueueState.pageSize), view: view)]
+        return [.loadSummary(query), .load(.first(QueueState.pageSize), query: query)]
     }
 
     /// A key while a prompt is open.
@@ -80,11 +80,11 @@ extension Reducer {
         case .enter:
             state.prompt = nil
             let count = state.queue.count.grouped
-            state.status = .init(text: state.view.isQueue ? "The whole queue" : "\(count) found for \(state.view.text) (Esc: the whole queue)", isError: false)
+            state.status = .init(text: state.query.isQueue ? "The whole queue" : "\(count) found for \(state.query.text) (Esc: the whole queue)", isError: false)
             return []
         case .escape, .control("c"), .control("g"):
             state.prompt = nil
-            return switchView(&state, state.viewBeforeSearch ?? .queue, saved: nil)
+            return switchQuery(&state, state.queryBeforeSearch ?? .queue, saved: nil)
         case .backspace:
             guard !text.isEmpty else { return [] }
             text.removeLast()
@@ -98,7 +98,7 @@ extension Reducer {
         do {
             let query = try QueryParser.parse(text)
             state.prompt = .search(text: text, error: nil)
-            return switchView(&state, query, saved: nil)
+            return switchQuery(&state, query, saved: nil)
         } catch {
             state.prompt = .search(text: text, error: error.description)
             return []
@@ -137,7 +137,7 @@ extension Reducer {
         state.prompt = nil
         let act = Act.snooze(selection, until: until)
         if case .refs(let refs) = selection, refs.count == 1 {
-            if state.view.scope == .waiting { state.queue.remove(refs[0], listHeight: layout.listHeight) }
+            if state.query.scope == .waiting { state.queue.remove(refs[0], listHeight: layout.listHeight) }
             return [.act(act)] + fill(state, layout)
         }
         return bulk(&state, act, count: state.marks.isEmpty ? 1 : state.marks.count)
@@ -155,10 +155,10 @@ extension Reducer {
             state.prompt = nil
         case .enter:
             state.prompt = nil
-            guard cursor > 0, choices.indices.contains(cursor - 1) else { return switchView(&state, .queue, saved: nil) }
+            guard cursor > 0, choices.indices.contains(cursor - 1) else { return switchQuery(&state, .queue, saved: nil) }
             var query = Query()
             query.platforms = [choices[cursor - 1].platform]
-            return switchView(&state, query, saved: nil)
+            return switchQuery(&state, query, saved: nil)
         default:
             break
         }
