@@ -40,6 +40,6 @@ public enum Action: Sendable {
     /// The external editor closed: the new text, or nil when it failed (the old text stays).
     case editorFinished(String?, problem: String?)
     case effectFailed(String)
-    /// Something to tell the user on the status line (a theme problem, the theme now used).
-    case noticed(String, isError: Bool)
+    /// A theme was read: the one asked for at start, or the next one.
+    case themeLoaded(ThemeChoice)
 }

@@ -39,6 +39,7 @@ public struct AppState: Sendable, Equatable {
     public var confirmDiscard = false
     /// Shown in the header: "demo" for the throwaway store.
     public var label: String?
+    /// Set by quit: the loop ends after this frame.
     public var quitting = false
     public var settings = Settings()
     /// The query the queue shows: the whole queue, a search, a filter or a saved view.
@@ -54,6 +55,8 @@ public struct AppState: Sendable, Equatable {
     public var thread: ThreadPane?
     /// The selected item's author in brief (`h` shows the whole history).
     public var authorLine: AuthorLine?
+    /// The theme drawn in (nil until the one asked for is read).
+    public var theme: ThemeChoice?
 
     public init(width: Int, height: Int, now: Date, label: String? = nil) {
         self.width = width

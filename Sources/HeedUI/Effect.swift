@@ -5,7 +5,7 @@ import HeedCore
 public enum Effect: Sendable, Equatable {
     case loadSummary(Query = .queue)
     case load(PageRequest, query: Query = .queue)
-    /// Reloads the window of a view around an item (or from the top when it is gone).
+    /// Reloads the window of a query around an item (or from the top when it is gone).
     case focus(Ref?, query: Query = .queue)
     /// Reloads the window from its first item, which kept its place (what changed came after
     /// it), and puts the cursor on `focus`: no count of the items before.
@@ -13,12 +13,13 @@ public enum Effect: Sendable, Equatable {
     case act(Act)
     case loadThread(Ref)
     case loadPlatformCounts
+    /// Counts the queries of the tabs (after the screen is drawn).
     case countTabs([Query])
     case loadStats
     case loadAuthor(Ref)
-    /// The author line of the detail pane (the loop runs it once keys pause).
+    /// The author line of the detail pane (once keys pause).
     case loadAuthorLine(Ref)
-    /// Counts a view exactly (after the screen is drawn).
+    /// Counts a query exactly (after the screen is drawn).
     case countQuery(Query)
     case checkForChanges
     case wakeSnoozed
@@ -33,9 +34,39 @@ public enum Effect: Sendable, Equatable {
     case loadTemplates
     case saveEdit(draft: String, text: String)
     case discardDraft(DraftRow)
-    /// Switches to the next theme; the loop applies it to the terminal.
-    case nextTheme
+    /// Reads a theme by name (what it falls back to, and what is wrong with it).
+    case loadTheme(String)
     /// Hands the composer's text to $VISUAL / $EDITOR; the loop suspends the screen for it.
     case openEditor(String)
-    case quit
+
+    /// When the effect runs: declared here, carried out by the `Scheduler`.
+    public var timing: Timing {
+        switch self {
+        case .countTabs: .afterFrame(.tabCounts)
+        case .countQuery: .afterFrame(.queryCount)
+        case .loadAuthorLine: .whenIdle
+        case .openEditor: .byLoop
+        default: .now
+        }
+    }
+}
+
+/// When an effect runs. Most run at once, their results reduced before the next frame; what
+/// may be slow and can wait runs after the frame is drawn, or once keys pause, so moving
+/// through the queue never waits for it; what needs the terminal is done by the loop.
+public enum Timing: Sendable, Equatable {
+    /// At once, in order with the other effects of the same action.
+    case now
+    /// After the frame is drawn; a later effect of the same kind replaces one not yet run.
+    case afterFrame(FrameWork)
+    /// Once no key has come for `Runtime.pause` milliseconds; a later one replaces it.
+    case whenIdle
+    /// By the loop itself, which owns the terminal (the editor suspends the screen).
+    case byLoop
+
+    /// The kinds of work done after the frame, each kept only at its latest.
+    public enum FrameWork: Sendable, Equatable {
+        case tabCounts
+        case queryCount
+    }
 }

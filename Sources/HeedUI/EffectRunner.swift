@@ -72,7 +72,10 @@ public enum EffectRunner {
             case .discardDraft(let row):
                 let outcome = try services.discard(row, services.now())
                 return [.draftDiscarded(row, outcome), .draftsLoaded(try services.drafts())]
-            case .quit, .openEditor, .nextTheme:
+            case .loadTheme(let name):
+                return [.themeLoaded(services.theme(name))]
+            case .openEditor:
+                // The loop's to do: it owns the terminal.
                 return []
             }
         } catch {

@@ -4,8 +4,11 @@ import Screen
 
 /// The one place state changes: an action in, the new state and the effects to run out.
 public enum Reducer {
-    /// The effects that fill a fresh screen: the summary, then the first page.
-    public static func start() -> [Effect] { [.wakeSnoozed, .loadSummary(), .load(.first(QueueState.pageSize)), .findUnsaved] }
+    /// The effects that fill a fresh screen: the summary, then the first page, the tabs'
+    /// counts, and the theme asked for (last, so its problems are what the status line says).
+    public static func start(_ state: AppState) -> [Effect] {
+        [.wakeSnoozed, .loadSummary(), .load(.first(QueueState.pageSize)), .findUnsaved] + countTabs(state) + (state.settings.theme.map { [.loadTheme($0)] } ?? [])
+    }
 
     /// How often snoozed items are checked for waking, in seconds.
     static let wakeEvery: TimeInterval = 30
@@ -73,8 +76,8 @@ public enum Reducer {
             let names = refs.prefix(3).map(\.description).joined(separator: ", ")
             state.status = .init(text: "\(refs.count) unsaved repl\(refs.count == 1 ? "y" : "ies") kept (\(names)\(refs.count > 3 ? ", …" : "")): open \(refs.count == 1 ? "it" : "them") again to go on", isError: false)
             return []
-        case .noticed(let message, let isError):
-            state.status = .init(text: message, isError: isError)
+        case .themeLoaded(let choice):
+            themeLoaded(&state, choice)
             return []
         case .effectFailed(let message):
             state.status = .init(text: message, isError: true)
@@ -116,7 +119,7 @@ public enum Reducer {
             // Nothing acts on what cannot be seen; quitting still works.
             guard case .queue = state.mode, state.prompt == nil, KeyTable.command(for: key, in: .queue) == .quit else { return [] }
             state.quitting = true
-            return [.quit]
+            return []
         }
         if state.confirmDiscard { return confirm(&state, key) }
         switch state.mode {
@@ -219,10 +222,14 @@ public enum Reducer {
             state.mode = .outbox(OutboxScreen())
             return [.loadDrafts]
         case .nextTheme:
-            return [.nextTheme]
+            guard let next = state.theme?.next else {
+                state.status = .init(text: "No themes to choose from", isError: false)
+                return []
+            }
+            return [.loadTheme(next)]
         case .quit:
             state.quitting = true
-            return [.quit]
+            return []
         default: break
         }
         return fill(state, layout)

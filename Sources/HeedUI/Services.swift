@@ -39,6 +39,8 @@ public struct Services: Sendable {
     public var drafts: @Sendable () throws -> [DraftRow] = { [] }
     public var saveEdit: @Sendable (String, String, Date) throws -> Void = { _, _, _ in }
     public var discard: @Sendable (DraftRow, Date) throws -> AnswerOutcome = { _, _ in .unknown }
+    /// A theme by name: the one to use (the default where it cannot be read), every name, problems.
+    public var theme: @Sendable (String) -> ThemeChoice = { ThemeChoice(name: $0, names: [$0]) }
 
     public init(
         now: @escaping @Sendable () -> Date,

@@ -11,12 +11,15 @@ public struct Settings: Sendable, Equatable {
     public var overdue: [TimeInterval]
     /// Bulk actions on more items than this ask first.
     public var confirmAbove: Int
+    /// The theme asked for (--theme, else theme = in config.toml); nil draws without reading one.
+    public var theme: String?
 
-    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20) {
+    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20, theme: String? = nil) {
         self.limits = limits
         self.own = own
         self.overdue = overdue
         self.confirmAbove = confirmAbove
+        self.theme = theme
     }
 
     func isOwn(_ handle: String, on platform: Platform) -> Bool {

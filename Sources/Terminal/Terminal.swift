@@ -16,6 +16,8 @@ public final class Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var shown: ScreenBuffer?
     private var palette = Palette()
+    /// The theme whose looks the palette holds.
+    private var themeName: String?
     /// How many colours this terminal shows (none under NO_COLOR).
     public private(set) var colorDepth: ColorDepth = .none
 
@@ -143,7 +145,16 @@ public final class Terminal {
     /// Uses a theme's looks from now on; the next `present` redraws everything.
     public func apply(_ theme: Theme) {
         palette = Palette(theme.resolved(for: colorDepth), depth: colorDepth)
+        themeName = theme.name
         invalidate()
+    }
+
+    /// Draws with the theme of this name from `library` when it is not the one in use: true
+    /// when it changed (the next `present` then redraws everything).
+    public func use(theme name: String, from library: ThemeLibrary) -> Bool {
+        guard name != themeName else { return false }
+        apply(library.theme(named: name).0)
+        return true
     }
 
     /// Forgets what is on screen so the next `present` draws everything (after a resize or editor).
