@@ -13,6 +13,8 @@ public struct Settings: Sendable, Equatable {
     public var confirmAbove: Int
     /// The theme asked for (--theme, else theme = in config.toml); nil draws without reading one.
     public var theme: String?
+    /// The keys: heed's own table (a remapped one once `[keys]` in config.toml is read).
+    public var keys = KeyTable.standard
 
     public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20, theme: String? = nil) {
         self.limits = limits

@@ -105,7 +105,7 @@ final class ComposerFeatureTests: XCTestCase {
             "  thanks                  Thanks @kenji_t!",
             "  later                   Later, 田中健二, on x",
             "", "", "", "", "",
-            " Ctrl-S save to outbox  Ctrl-E editor  Ctrl-T saved replies…",
+            " j/k move  Enter insert  Esc close",
         ])
         XCTAssertEqual(harness.state.composer?.picker?.selected, 0)
         harness.press(.character("j"), .character("j"))
