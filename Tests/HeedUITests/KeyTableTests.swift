@@ -14,18 +14,20 @@ final class KeyTableTests: XCTestCase {
     }
 
     func testEveryContextsBarComesFromTheTable() {
-        XCTAssertEqual(bar(.queue), "j/k move  a ack  r reply  s snooze  / search  x mark  u undo  ? help  q quit")
-        XCTAssertEqual(bar(.search), "Enter keep  Esc back  Ctrl-U clear  platform: kind: from: age>4h is:snoozed \"phrase\"")
-        XCTAssertEqual(bar(.snooze), "Enter snooze  Esc cancel  1-4, 90m, 2d, 1w how long")
-        XCTAssertEqual(bar(.filter), "j/k choose  Enter filter  Esc cancel")
-        XCTAssertEqual(bar(.confirm), "y yes  n/Esc no")
-        XCTAssertEqual(bar(.composer), "Ctrl-S save to outbox  Ctrl-E editor  Ctrl-T saved replies  Esc cancel")
-        XCTAssertEqual(bar(.templates), "j/k move  Enter insert  Esc close")
-        XCTAssertEqual(bar(.discard), "y discard  n/Esc back to it")
-        XCTAssertEqual(bar(.outbox), "j/k move  e edit  d discard  u undo  Esc back")
-        XCTAssertEqual(bar(.help), "j/k scroll  Esc/?/q close help")
-        XCTAssertEqual(bar(.stats), "j/k scroll  Esc back  heed stats --since 7d in the shell")
-        XCTAssertEqual(bar(.author), "j/k scroll  Esc back  [people] in config.toml links accounts")
+        XCTAssertEqual(KeyContext.allCases.map { "\($0.rawValue): \(bar($0))" }, [
+            "Queue: j/k move  a ack  r reply  s snooze  / search  x mark  u undo  ? help  q quit",
+            "Search line: Enter keep  Esc back  Ctrl-U clear  platform: kind: from: age>4h is:snoozed \"phrase\"",
+            "Snooze: Enter snooze  Esc cancel  1-4, 90m, 2d, 1w how long",
+            "Platform filter: j/k choose  Enter filter  Esc cancel",
+            "Bulk action question: y yes  n/Esc no",
+            "Composer: Ctrl-S save to outbox  Ctrl-E editor  Ctrl-T saved replies  Esc cancel",
+            "Saved replies: j/k move  Enter insert  Esc close",
+            "Discard question: y discard  n/Esc back to it",
+            "Outbox: j/k move  e edit  d discard  u undo  Esc back",
+            "Help: j/k scroll  Esc/?/q close help",
+            "Stats: j/k scroll  Esc back  heed stats --since 7d in the shell",
+            "Author history: j/k scroll  Esc back  [people] in config.toml links accounts",
+        ])
     }
 
     func testAKeyHasOneMeaningPerContextAndACommandOneBindingPerContext() {
