@@ -18,7 +18,7 @@ public enum Action: Sendable {
     case authorLoaded(Ref, name: String, AuthorHistory)
     /// The selected item's author in brief, for the detail pane.
     case authorLineLoaded(Ref, AuthorHistory?)
-    /// The exact count of a view first shown with an estimate.
+    /// The exact count of a query first shown with an estimate.
     case queryCounted(Query, Int)
     /// Another process (or the spool folder) changed the store.
     case storeChanged(notice: String?)

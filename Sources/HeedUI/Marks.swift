@@ -1,9 +1,9 @@
 import HeedCore
 
-/// Items marked for a bulk action: one by one, or every item of a view.
+/// Items marked for a bulk action: one by one, or every item a query finds.
 public struct Marks: Sendable, Equatable {
     public var refs: Set<Ref> = []
-    /// Every item this view holds (with `count` of them when marked).
+    /// Every item this query finds (with `count` of them when marked).
     public var wholeQuery: (query: Query, count: Int)?
 
     public init() {}

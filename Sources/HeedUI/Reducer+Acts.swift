@@ -146,7 +146,7 @@ extension Reducer {
         }
     }
 
-    /// Reloads the view around the selected item (the cursor stays on it), and the counts.
+    /// Reloads the query's window around the selected item (the cursor stays on it), and the counts.
     static func refresh(_ state: inout AppState) -> [Effect] {
         state.thread = nil
         let counts = countTabs(state)
@@ -156,7 +156,7 @@ extension Reducer {
         return [.focus(item.mention.ref, query: state.query)] + counts
     }
 
-    /// Counts the saved views (after the screen is drawn; the loop runs it last).
+    /// Counts the tabs' queries (the scheduler runs it after the frame).
     static func countTabs(_ state: AppState) -> [Effect] {
         state.tabs.isEmpty ? [] : [.countTabs(state.tabs.map(\.query))]
     }

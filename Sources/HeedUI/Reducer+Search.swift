@@ -38,7 +38,7 @@ extension Reducer {
         return []
     }
 
-    /// Shows another view: a fresh window, no marks; the effects load its count and first page.
+    /// Shows another query: a fresh window, no marks; the effects load its count and first page.
     static func switchQuery(_ state: inout AppState, _ query: Query, saved: Int?) -> [Effect] {
         state.shownTab = saved ?? state.tabs.firstIndex { $0.query == query }
         guard query != state.query else { return [] }
