@@ -3,6 +3,7 @@ import HeedCore
 
 /// Does an effect with the services and returns what came of it as actions.
 public enum EffectRunner {
+    /// Runs one effect against the services; what came of it (or why it failed) as actions.
     public static func run(_ effect: Effect, _ services: Services) -> [Action] {
         do {
             switch effect {

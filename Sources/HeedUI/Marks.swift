@@ -11,6 +11,7 @@ public struct Marks: Sendable, Equatable {
     public var isEmpty: Bool { refs.isEmpty && wholeQuery == nil }
     public var count: Int { wholeQuery?.count ?? refs.count }
 
+    /// Whether an item is marked (every item is, when the whole query is).
     public func contains(_ ref: Ref) -> Bool { wholeQuery != nil || refs.contains(ref) }
 
     /// What an action on the marks applies to.

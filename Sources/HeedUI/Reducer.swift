@@ -13,6 +13,7 @@ public enum Reducer {
     /// How often snoozed items are checked for waking, in seconds.
     static let wakeEvery: TimeInterval = 30
 
+    /// Reduces one action: the state changed in place, and the effects it asks for.
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .acted, .undone, .storeChanged, .snoozedWoke, .replySaved(_, .done), .draftDiscarded(_, .done):
@@ -25,6 +26,7 @@ public enum Reducer {
         return effects + followSelection(&state)
     }
 
+    /// The action itself, before the detail pane follows the selection.
     static func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         let layout = QueueLayout(width: state.width, height: state.height)
         switch action {

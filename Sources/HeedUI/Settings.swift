@@ -24,6 +24,7 @@ public struct Settings: Sendable, Equatable {
         self.theme = theme
     }
 
+    /// Whether a handle is one of the user's own on a platform.
     func isOwn(_ handle: String, on platform: Platform) -> Bool {
         own[platform]?.contains((handle.hasPrefix("@") ? String(handle.dropFirst()) : handle).lowercased()) ?? false
     }
@@ -33,6 +34,7 @@ public struct Settings: Sendable, Equatable {
 /// names the author and everyone else the post mentioned (but the user); platforms that thread
 /// by id need nothing.
 public enum ReplyStart {
+    /// The text a reply to `mention` starts with.
     public static func text(for mention: Mention, settings: Settings = Settings()) -> String {
         guard mention.platform == .mastodon else { return "" }
         var handles: [String] = []

@@ -4,6 +4,7 @@ import Screen
 
 /// Renders state into a screen buffer. Pure: the same state gives the same screen.
 public enum Views {
+    /// The whole screen for a state: the mode's view, the status line and the key bar.
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         if state.isTooSmall {

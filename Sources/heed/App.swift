@@ -40,6 +40,7 @@ struct App {
         set { runtime.state = newValue }
     }
 
+    /// Runs until quit or a signal: each turn draws the frame if it changed, then waits for a key.
     mutating func run() {
         runtime.start()
         var shown: ScreenBuffer?
