@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen", "HeedTheme"]),
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedIntake", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // Starting children with posix_spawn and driving tmux, for the tests that run the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

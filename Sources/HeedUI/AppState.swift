@@ -39,21 +39,24 @@ public struct AppState: Sendable, Equatable {
     public var confirmDiscard = false
     /// Shown in the header: "demo" for the throwaway store.
     public var label: String?
+    /// Set by quit: the loop ends after this frame.
     public var quitting = false
     public var settings = Settings()
-    /// The view the queue shows: the whole queue, a search, a filter or a saved view.
-    public var view = Query.queue
-    /// The saved view shown, by its index in `savedViews`.
-    public var savedView: Int?
-    public var savedViews: [SavedView] = []
-    /// The view before a search started, to go back to on Esc.
-    public var viewBeforeSearch: Query?
+    /// The query the queue shows: the whole queue, a search, a filter or a saved view.
+    public var query = Query.queue
+    /// The tab shown (a query saved in config.toml), by its index in `tabs`.
+    public var shownTab: Int?
+    public var tabs: [QueryTab] = []
+    /// The query before a search started, to go back to on Esc.
+    public var queryBeforeSearch: Query?
     public var marks = Marks()
     public var prompt: Prompt?
     /// The selected item's conversation, when it has more than one open item.
     public var thread: ThreadPane?
     /// The selected item's author in brief (`h` shows the whole history).
     public var authorLine: AuthorLine?
+    /// The theme drawn in (nil until the one asked for is read).
+    public var theme: ThemeChoice?
 
     public init(width: Int, height: Int, now: Date, label: String? = nil) {
         self.width = width

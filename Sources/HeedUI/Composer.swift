@@ -59,6 +59,7 @@ public struct Composer: Sendable, Equatable {
         cursor = text.utf8.count
     }
 
+    /// Deletes the grapheme before the cursor.
     public mutating func deleteBackward() {
         guard cursor > 0 else { return }
         let end = index
@@ -67,17 +68,20 @@ public struct Composer: Sendable, Equatable {
         cursor = offset(start)
     }
 
+    /// Deletes the grapheme under the cursor.
     public mutating func deleteForward() {
         let start = index
         guard start < text.endIndex else { return }
         text.removeSubrange(start..<text.index(after: start))
     }
 
+    /// Moves the cursor back one grapheme.
     public mutating func moveLeft() {
         guard cursor > 0 else { return }
         cursor = offset(text.index(before: index))
     }
 
+    /// Moves the cursor forward one grapheme.
     public mutating func moveRight() {
         guard index < text.endIndex else { return }
         cursor = offset(text.index(after: index))
@@ -95,11 +99,13 @@ public struct Composer: Sendable, Equatable {
         cursor = layout.offset(row: target, column: column)
     }
 
+    /// Moves the cursor to the start of its visual row.
     public mutating func moveToRowStart(width: Int) {
         let layout = ComposerLayout(text: text, width: width)
         cursor = layout.rows[layout.position(of: cursor).row].start
     }
 
+    /// Moves the cursor to the end of its visual row.
     public mutating func moveToRowEnd(width: Int) {
         let layout = ComposerLayout(text: text, width: width)
         cursor = layout.rows[layout.position(of: cursor).row].end
@@ -108,6 +114,7 @@ public struct Composer: Sendable, Equatable {
 
 /// The composer's text broken into visual rows by display width, at grapheme boundaries.
 public struct ComposerLayout {
+    /// One visual row: its UTF-8 range in the text and its graphemes.
     public struct Row: Equatable {
         public var start: Int
         public var end: Int

@@ -41,7 +41,6 @@ enum ComposerView {
             TemplateView.render(picker, mention: mention, top: geometry.textTop, height: geometry.textHeight, width: state.width, into: &buffer)
             buffer.cursor = nil
         }
-        Views.keyBar(KeyTable.composerBar, y: state.height - 1, into: &buffer)
     }
 
     static func separator(_ composer: Composer, _ geometry: ComposerGeometry, into buffer: inout ScreenBuffer) {

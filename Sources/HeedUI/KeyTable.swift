@@ -1,111 +1,151 @@
 import Screen
 
-/// Everything a key can do. The key table binds keys to commands; the reducer carries them out.
-public enum Command: Sendable, Equatable {
-    case next, previous, first, last, pageDown, pageUp
-    case acknowledge, reply, undo, help, quit, outbox, nextTheme
-    case snooze, mark, markAll, acknowledgeThread, replyThread
-    case search, filter, nextView, previousView, clearView
-    case stats, author, closeScreen
-    case edit, discard, closeOutbox
-    case closeHelp
-    case save, editor, templates, cancel, newline, backspace, deleteForward, left, right, up, down, lineStart, lineEnd
+/// Everything a key can do. The raw value is the command's stable name: the help screen shows
+/// it, and `[keys]` in config.toml will remap by it (`acknowledge = ["e"]`).
+public enum Command: String, Sendable, CaseIterable {
+    case next, previous, first, last, pageDown = "page_down", pageUp = "page_up"
+    case acknowledge, reply, acknowledgeThread = "acknowledge_thread", replyThread = "reply_thread"
+    case snooze, mark, markAll = "mark_all", undo
+    case search, filter, nextTab = "next_tab", previousTab = "previous_tab", wholeQueue = "whole_queue"
+    case stats, author, outbox, nextTheme = "next_theme", help, quit
+    case up, down, close, edit, discard
+    case save, editor, templates, cancel, newline, backspace, deleteForward = "delete_forward"
+    case left, right, lineStart = "line_start", lineEnd = "line_end"
+    case accept, clearLine = "clear_line", yes, no
+    /// Not a key: what typed characters do where they are text (the composer, the prompts).
+    case type
 }
 
-/// Which screen a binding belongs to.
+/// Which part of the screen has the keys: a screen, a prompt over the queue, or a question.
 public enum KeyContext: String, Sendable, CaseIterable {
     case queue = "Queue"
+    case search = "Search line"
+    case snooze = "Snooze"
+    case filter = "Platform filter"
+    case confirm = "Bulk action question"
     case composer = "Composer"
+    case templates = "Saved replies"
+    case discard = "Discard question"
     case outbox = "Outbox"
     case help = "Help"
     case stats = "Stats"
     case author = "Author history"
+
+    /// Words at the end of the context's key bar that are not a key's: what to type, where else to look.
+    public var hint: BarItem? {
+        switch self {
+        case .search: BarItem(keys: "platform: kind: from: age>4h is:snoozed \"phrase\"", what: "")
+        case .snooze: BarItem(keys: "1-4, 90m, 2d, 1w", what: "how long")
+        case .stats: BarItem(keys: "heed stats --since 7d", what: "in the shell")
+        case .author: BarItem(keys: "[people]", what: "in config.toml links accounts")
+        default: nil
+        }
+    }
+
+    /// Whether a key here clears the status line first (it spoke of the key before).
+    var clearsStatus: Bool {
+        switch self {
+        case .queue, .composer, .templates, .outbox: true
+        default: false
+        }
+    }
 }
 
-/// One row of the key table: the keys, what they do, and the words the help screen shows.
-public struct Binding: Sendable {
+/// One entry of a key bar: keys as shown, and what they do in a word or two.
+public struct BarItem: Sendable, Equatable {
+    public var keys: String
+    public var what: String
+}
+
+/// One row of the key table: the keys, the command, the words the help screen and the key
+/// bar show, and why the command cannot run now (said on the status line when pressed).
+public struct Binding: Sendable, Equatable {
     public var keys: [Key]
     public var command: Command
     public var help: String
     public var context: KeyContext
-}
+    /// The word in the context's key bar (nil: not in the bar).
+    public var bar: String?
+    /// How many of `keys` the bar names, joined by "/".
+    public var barKeys: Int
+    /// Why the command cannot run in this state, or nil when it can.
+    public var disabled: (@Sendable (AppState) -> String?)?
 
-/// The one table that drives dispatch, the help screen and the key bar.
-public enum KeyTable {
-    public static let bindings: [Binding] = [
-        Binding(keys: [.character("j"), .down], command: .next, help: "next item", context: .queue),
-        Binding(keys: [.character("k"), .up], command: .previous, help: "previous item", context: .queue),
-        Binding(keys: [.character("g"), .home], command: .first, help: "first (longest waiting)", context: .queue),
-        Binding(keys: [.character("G"), .end], command: .last, help: "last (newest)", context: .queue),
-        Binding(keys: [.pageDown, .control("f"), .character(" ")], command: .pageDown, help: "page down", context: .queue),
-        Binding(keys: [.pageUp, .control("b")], command: .pageUp, help: "page up", context: .queue),
-        Binding(keys: [.character("a")], command: .acknowledge, help: "acknowledge: seen, no reply needed", context: .queue),
-        Binding(keys: [.character("r"), .enter], command: .reply, help: "reply in the composer", context: .queue),
-        Binding(keys: [.character("A")], command: .acknowledgeThread, help: "acknowledge the whole thread (every open item of it)", context: .queue),
-        Binding(keys: [.character("R")], command: .replyThread, help: "reply to the whole thread: one reply answers every open item", context: .queue),
-        Binding(keys: [.character("s")], command: .snooze, help: "snooze: 1 h, 4 h, tomorrow, next week or a typed duration", context: .queue),
-        Binding(keys: [.character("x")], command: .mark, help: "mark for a bulk action (a and s act on all marked)", context: .queue),
-        Binding(keys: [.character("X")], command: .markAll, help: "mark every item of the view (again: clear the marks)", context: .queue),
-        Binding(keys: [.character("u")], command: .undo, help: "undo the last action (again: the one before)", context: .queue),
-        Binding(keys: [.character("/")], command: .search, help: "search and filter: words, \"phrase\", platform:, kind:, from:, age>4h, is:snoozed", context: .queue),
-        Binding(keys: [.character("f")], command: .filter, help: "filter by platform", context: .queue),
-        Binding(keys: [.tab], command: .nextView, help: "next saved view ([views] in config.toml)", context: .queue),
-        Binding(keys: [.backTab], command: .previousView, help: "previous saved view", context: .queue),
-        Binding(keys: [.escape], command: .clearView, help: "back to the whole queue; clear the marks", context: .queue),
-        Binding(keys: [.character("S")], command: .stats, help: "stats: response rate, time to answer, the queue by age, per day", context: .queue),
-        Binding(keys: [.character("h")], command: .author, help: "the author's history with you (linked accounts in [people])", context: .queue),
-        Binding(keys: [.character("o")], command: .outbox, help: "the outbox: drafts to edit or discard", context: .queue),
-        Binding(keys: [.character("T")], command: .nextTheme, help: "next theme (heed themes lists them)", context: .queue),
-        Binding(keys: [.character("?")], command: .help, help: "this help", context: .queue),
-        Binding(keys: [.character("q"), .control("c")], command: .quit, help: "quit", context: .queue),
-        Binding(keys: [.control("s")], command: .save, help: "save the reply to the outbox", context: .composer),
-        Binding(keys: [.control("e")], command: .editor, help: "edit in $VISUAL / $EDITOR", context: .composer),
-        Binding(keys: [.control("t")], command: .templates, help: "insert a saved reply (templates folder)", context: .composer),
-        Binding(keys: [.escape, .control("c")], command: .cancel, help: "cancel (asks first when there is text)", context: .composer),
-        Binding(keys: [.enter], command: .newline, help: "new line", context: .composer),
-        Binding(keys: [.backspace], command: .backspace, help: "delete before the cursor", context: .composer),
-        Binding(keys: [.delete, .control("d")], command: .deleteForward, help: "delete under the cursor", context: .composer),
-        Binding(keys: [.left, .right], command: .left, help: "move by character", context: .composer),
-        Binding(keys: [.up, .down], command: .up, help: "move by line", context: .composer),
-        Binding(keys: [.home, .control("a")], command: .lineStart, help: "start of line", context: .composer),
-        Binding(keys: [.end], command: .lineEnd, help: "end of line", context: .composer),
-        Binding(keys: [.character("j"), .down], command: .next, help: "next draft", context: .outbox),
-        Binding(keys: [.character("k"), .up], command: .previous, help: "previous draft", context: .outbox),
-        Binding(keys: [.character("e"), .enter], command: .edit, help: "edit a pending draft in the composer", context: .outbox),
-        Binding(keys: [.character("d")], command: .discard, help: "discard a pending draft: the item returns to the queue", context: .outbox),
-        Binding(keys: [.character("u")], command: .undo, help: "undo the last action", context: .outbox),
-        Binding(keys: [.escape, .character("o"), .character("q")], command: .closeOutbox, help: "back to the queue", context: .outbox),
-        Binding(keys: [.character("j"), .down], command: .down, help: "scroll down", context: .stats),
-        Binding(keys: [.character("k"), .up], command: .up, help: "scroll up", context: .stats),
-        Binding(keys: [.escape, .character("q"), .character("S")], command: .closeScreen, help: "back to the queue", context: .stats),
-        Binding(keys: [.character("j"), .down], command: .down, help: "scroll down", context: .author),
-        Binding(keys: [.character("k"), .up], command: .up, help: "scroll up", context: .author),
-        Binding(keys: [.escape, .character("q"), .character("h")], command: .closeScreen, help: "back to the queue", context: .author),
-        Binding(keys: [.character("j"), .down], command: .down, help: "scroll down", context: .help),
-        Binding(keys: [.character("k"), .up], command: .up, help: "scroll up", context: .help),
-        Binding(keys: [.character("?"), .escape, .character("q")], command: .closeHelp, help: "close help", context: .help),
-    ]
-
-    /// The command a key runs in a context. Arrow pairs bound together resolve by direction.
-    public static func command(for key: Key, in context: KeyContext) -> Command? {
-        guard let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) else { return nil }
-        switch (binding.command, key) {
-        case (.left, .right): return .right
-        case (.up, .down) where context == .composer: return .down
-        default: return binding.command
-        }
+    public init(_ keys: [Key], _ command: Command, _ help: String, _ context: KeyContext, bar: String? = nil, barKeys: Int = 1,
+                disabled: (@Sendable (AppState) -> String?)? = nil) {
+        self.keys = keys
+        self.command = command
+        self.help = help
+        self.context = context
+        self.bar = bar
+        self.barKeys = barKeys
+        self.disabled = disabled
     }
 
-    /// The keys shown in the bar under the queue, in order.
-    public static let queueBar: [(keys: String, what: String)] = [
-        ("j/k", "move"), ("a", "ack"), ("r", "reply"), ("s", "snooze"), ("/", "search"), ("x", "mark"), ("u", "undo"), ("?", "help"), ("q", "quit"),
-    ]
+    /// Bindings are the same when they bind the same keys the same way (reasons are code).
+    public static func == (lhs: Binding, rhs: Binding) -> Bool {
+        (lhs.keys, lhs.command, lhs.help, lhs.context, lhs.bar, lhs.barKeys) == (rhs.keys, rhs.command, rhs.help, rhs.context, rhs.bar, rhs.barKeys)
+    }
+}
 
-    public static let outboxBar: [(keys: String, what: String)] = [
-        ("j/k", "move"), ("e", "edit"), ("d", "discard"), ("u", "undo"), ("Esc", "back"),
-    ]
+/// The one table that drives dispatch, the help screen and every key bar. A remapping
+/// (`[keys]` in config.toml) will be a new table: the named command's keys replaced, and
+/// those keys taken from the context's other bindings, so the user's win.
+public struct KeyTable: Sendable, Equatable {
+    public var bindings: [Binding]
 
-    public static let composerBar: [(keys: String, what: String)] = [
-        ("Ctrl-S", "save to outbox"), ("Ctrl-E", "editor"), ("Ctrl-T", "saved replies"), ("Esc", "cancel"),
-    ]
+    public init(bindings: [Binding]) { self.bindings = bindings }
+
+    /// The binding a key has in a context, if any.
+    public func binding(for key: Key, in context: KeyContext) -> Binding? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }
+    }
+
+    /// The bindings of a context, in the table's order.
+    public func bindings(in context: KeyContext) -> [Binding] {
+        bindings.filter { $0.context == context }
+    }
+
+    /// The key bar of a context: its bindings that have a bar word, in order, neighbours with
+    /// the same word as one entry ("j/k move"), then the context's hint.
+    public func bar(for context: KeyContext) -> [BarItem] {
+        var items: [BarItem] = []
+        var previous: String?
+        for binding in bindings(in: context) {
+            guard let what = binding.bar, !binding.keys.isEmpty else {
+                previous = nil
+                continue
+            }
+            let keys = binding.keys.prefix(binding.barKeys).map(\.label).joined(separator: "/")
+            if what == previous, !items.isEmpty {
+                items[items.count - 1].keys += "/" + keys
+            } else {
+                items.append(BarItem(keys: keys, what: what))
+            }
+            previous = what
+        }
+        return items + (context.hint.map { [$0] } ?? [])
+    }
+}
+
+extension AppState {
+    /// Which context has the keys now: a question first, then a prompt or the picker, then the screen.
+    public var keyContext: KeyContext {
+        if confirmDiscard { return .discard }
+        switch mode {
+        case .queue:
+            switch prompt {
+            case nil: return .queue
+            case .search: return .search
+            case .snooze: return .snooze
+            case .filter: return .filter
+            case .confirm: return .confirm
+            }
+        case .composer(let composer): return composer.picker == nil ? .composer : .templates
+        case .help: return .help
+        case .outbox: return .outbox
+        case .stats: return .stats
+        case .author: return .author
+        }
+    }
 }

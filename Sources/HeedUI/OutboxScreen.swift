@@ -69,6 +69,5 @@ enum OutboxView {
                 buffer.put(line, x: 1, y: top + 1 + index, maxWidth: state.width - 2, role: .normal)
             }
         }
-        Views.keyBar(KeyTable.outboxBar, y: state.height - 1, into: &buffer)
     }
 }

@@ -2,21 +2,20 @@ import Foundation
 import HeedCore
 import Screen
 
-/// The queue's prompts (search line, snooze choices, platform picker, bulk question) and the
-/// key bar that goes with each.
+/// The queue's prompts over its status row: the search line, the snooze choices, the platform
+/// picker, the bulk question (their keys are in the key bar, like every context's).
 enum PromptView {
     static func render(_ state: AppState, _ layout: QueueLayout, into buffer: inout ScreenBuffer) {
         let row = layout.statusRow
         switch state.prompt {
         case nil:
-            Views.keyBar(KeyTable.queueBar, y: layout.keyBarRow, into: &buffer)
+            break
         case .search(let text, let error):
             buffer.fill(y: row, role: .composer)
             var x = buffer.put("/", x: 0, y: row, role: .keyName)
             x = buffer.put(" " + text, x: x, y: row, maxWidth: layout.width - x - 2, role: .composer)
             x = buffer.put("▏", x: x, y: row, role: .cursor)
             if let error { buffer.put("  " + error, x: x, y: row, maxWidth: layout.width - x, role: .error) }
-            Views.keyBar([("Enter", "keep"), ("Esc", "back"), ("Ctrl-U", "clear"), ("platform: kind: from: age>4h is:snoozed \"phrase\"", "")], y: layout.keyBarRow, into: &buffer)
         case .snooze(_, let typed, let error):
             buffer.fill(y: row, role: .composer)
             let choices = SnoozeChoice.allCases.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: " · ")
@@ -25,10 +24,8 @@ enum PromptView {
             x = buffer.put(typed, x: x, y: row, maxWidth: max(0, layout.width - x - 1), role: .composer)
             x = buffer.put("▏", x: x, y: row, role: .cursor)
             if let error { buffer.put("  " + error, x: x, y: row, maxWidth: max(0, layout.width - x), role: .error) }
-            Views.keyBar([("1-4 Enter", "choose"), ("90m/2d Enter", "for a while"), ("Esc", "cancel")], y: layout.keyBarRow, into: &buffer)
         case .filter(let platforms, let cursor):
             picker(state, platforms, cursor, layout, into: &buffer)
-            Views.keyBar([("j/k", "choose"), ("Enter", "filter"), ("Esc", "cancel")], y: layout.keyBarRow, into: &buffer)
         case .confirm(let act, let count):
             buffer.fill(y: row, role: .error)
             let verb: String
@@ -37,7 +34,6 @@ enum PromptView {
             case .snooze(_, let until): verb = "Snooze until \(Reducer.when(until, now: state.now))"
             }
             buffer.put(" \(verb) \(count.grouped) items? y does it (u undoes), n leaves them", x: 0, y: row, role: .error)
-            Views.keyBar([("y", "yes"), ("n/Esc", "no")], y: layout.keyBarRow, into: &buffer)
         }
     }
 

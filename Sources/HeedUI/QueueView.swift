@@ -27,27 +27,27 @@ enum QueueView {
         let queue = state.queue
         let more = queue.summary.exact ? "" : "+"
         var words = "  \(queue.count.grouped)\(more) "
-        if let saved = state.savedView, state.savedViews.indices.contains(saved) {
-            x = buffer.put("  " + state.savedViews[saved].name + ":", x: x, y: 0, maxWidth: 24, role: .headerAccent)
+        if let saved = state.shownTab, state.tabs.indices.contains(saved) {
+            x = buffer.put("  " + state.tabs[saved].name + ":", x: x, y: 0, maxWidth: 24, role: .headerAccent)
             words = " \(queue.count.grouped)\(more) "
         }
-        switch state.view.scope {
-        case _ where state.savedView != nil: words += state.view.scope == .waiting ? "waiting" : "items"
-        case .waiting: words += state.view.isQueue ? "waiting" : "found"
+        switch state.query.scope {
+        case _ where state.shownTab != nil: words += state.query.scope == .waiting ? "waiting" : "items"
+        case .waiting: words += state.query.isQueue ? "waiting" : "found"
         case .snoozed: words += "snoozed"
         case .answered: words += "answered"
         case .all: words += "items"
         }
-        if let oldest = queue.summary.oldest, queue.count > 0, state.view.scope == .waiting {
+        if let oldest = queue.summary.oldest, queue.count > 0, state.query.scope == .waiting {
             words += " · oldest \(Age.words(state.now.timeIntervalSince(oldest)))"
         }
         if !state.marks.isEmpty { words += " · \(state.marks.count.grouped) marked" }
         x = buffer.put(words, x: x, y: 0, role: .header)
         let position = queue.count > 0 ? "\(queue.cursor + 1)/\(queue.count) " : ""
         let end = buffer.width - position.count
-        if !state.view.isQueue, state.savedView == nil, end - x > 12 {
-            x = buffer.put("  " + state.view.text, x: x, y: 0, maxWidth: end - x - 2, role: .headerAccent)
-        } else if !state.savedViews.isEmpty, end - x > 12 {
+        if !state.query.isQueue, state.shownTab == nil, end - x > 12 {
+            x = buffer.put("  " + state.query.text, x: x, y: 0, maxWidth: end - x - 2, role: .headerAccent)
+        } else if !state.tabs.isEmpty, end - x > 12 {
             x = tabs(state, x: x + 2, end: end - 1, into: &buffer)
         }
         if !position.isEmpty, end > x + 1 { buffer.put(position, x: end, y: 0, role: .header) }
@@ -56,10 +56,10 @@ enum QueueView {
     /// The saved views as tabs with their counts: Tab moves to the next.
     static func tabs(_ state: AppState, x: Int, end: Int, into buffer: inout ScreenBuffer) -> Int {
         var x = x
-        for (index, view) in state.savedViews.enumerated() where x < end - 4 {
-            let count = view.count.map { " \($0.grouped)" } ?? ""
-            let role: Role = index == state.savedView ? .headerAccent : .header
-            x = buffer.put("│ " + view.name + count + " ", x: x, y: 0, maxWidth: end - x, role: role)
+        for (index, saved) in state.tabs.enumerated() where x < end - 4 {
+            let count = saved.count.map { " \($0.grouped)" } ?? ""
+            let role: Role = index == state.shownTab ? .headerAccent : .header
+            x = buffer.put("│ " + saved.name + count + " ", x: x, y: 0, maxWidth: end - x, role: role)
         }
         return x
     }

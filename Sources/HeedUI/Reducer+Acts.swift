@@ -28,7 +28,7 @@ extension Reducer {
             state.prompt = .snooze(selection, typed: "", error: nil)
         case .mark:
             guard let item = selected else { return [] }
-            if state.marks.wholeView != nil {
+            if state.marks.wholeQuery != nil {
                 state.status = .init(text: "Every item of the view is marked; X clears the marks", isError: false)
                 return []
             }
@@ -42,7 +42,7 @@ extension Reducer {
                 state.marks = Marks()
                 state.status = .init(text: "Marks cleared", isError: false)
             } else {
-                state.marks.wholeView = (state.view, state.queue.count)
+                state.marks.wholeQuery = (state.query, state.queue.count)
                 state.status = .init(text: "All \(state.queue.count.grouped) of this view marked: a acknowledges, s snoozes them all; X clears", isError: false)
             }
         case .replyThread:
@@ -83,20 +83,20 @@ extension Reducer {
         case .platformCountsLoaded(let counts):
             if case .filter(_, let cursor) = state.prompt { state.prompt = .filter(platforms: counts, cursor: cursor) }
             return []
-        case .viewCountsLoaded(let counts):
-            for (index, count) in counts.enumerated() where state.savedViews.indices.contains(index) {
-                state.savedViews[index].count = count
+        case .tabCountsLoaded(let counts):
+            for (index, count) in counts.enumerated() where state.tabs.indices.contains(index) {
+                state.tabs[index].count = count
             }
             return []
-        case .viewCounted(let view, let count):
-            guard view == state.view else { return [] }
+        case .queryCounted(let query, let count):
+            guard query == state.query else { return [] }
             state.queue.summary.waiting = count
             state.queue.summary.exact = true
             state.queue.move(to: state.queue.cursor, listHeight: layout.listHeight)
             guard state.queue.lastWanted else { return fill(state, layout) }
             state.queue.lastWanted = false
             state.queue.move(to: count - 1, listHeight: layout.listHeight)
-            return [.load(.last(QueueState.pageSize), view: view)]
+            return [.load(.last(QueueState.pageSize), query: query)]
         case .storeChanged(let notice):
             if let notice { state.status = .init(text: notice, isError: false) }
             return refresh(&state)
@@ -113,7 +113,7 @@ extension Reducer {
     static func acted(_ state: inout AppState, _ act: Act, _ outcome: ActOutcome) -> [Effect] {
         if case .acknowledge(.refs(let refs)) = act, refs.count == 1, state.marks.isEmpty {
             if outcome.changed == 0 { state.status = .init(text: "\(refs[0]) was already answered elsewhere; nothing changed", isError: true) }
-            return [.loadSummary(state.view)] + countViews(state)
+            return [.loadSummary(state.query)] + countTabs(state)
         }
         let count = outcome.changed.grouped
         switch act {
@@ -127,7 +127,7 @@ extension Reducer {
         }
         let anchor = nextUnaffected(state, act.selection)
         state.marks = Marks()
-        return [.focus(anchor ?? state.queue.selected?.mention.ref, view: state.view)] + countViews(state)
+        return [.focus(anchor ?? state.queue.selected?.mention.ref, query: state.query)] + countTabs(state)
     }
 
     /// The first item at or after the cursor that the action left alone, to keep the cursor on.
@@ -146,19 +146,19 @@ extension Reducer {
         }
     }
 
-    /// Reloads the view around the selected item (the cursor stays on it), and the counts.
+    /// Reloads the query's window around the selected item (the cursor stays on it), and the counts.
     static func refresh(_ state: inout AppState) -> [Effect] {
         state.thread = nil
-        let counts = countViews(state)
+        let counts = countTabs(state)
         guard let item = state.queue.selected else {
-            return [.loadSummary(state.view), .load(.first(QueueState.pageSize), view: state.view)] + counts
+            return [.loadSummary(state.query), .load(.first(QueueState.pageSize), query: state.query)] + counts
         }
-        return [.focus(item.mention.ref, view: state.view)] + counts
+        return [.focus(item.mention.ref, query: state.query)] + counts
     }
 
-    /// Counts the saved views (after the screen is drawn; the loop runs it last).
-    static func countViews(_ state: AppState) -> [Effect] {
-        state.savedViews.isEmpty ? [] : [.countViews(state.savedViews.map(\.query))]
+    /// Counts the tabs' queries (the scheduler runs it after the frame).
+    static func countTabs(_ state: AppState) -> [Effect] {
+        state.tabs.isEmpty ? [] : [.countTabs(state.tabs.map(\.query))]
     }
 
     static func undoneAction(_ state: inout AppState, _ undone: UndoneAction?) -> [Effect] {
@@ -173,13 +173,13 @@ extension Reducer {
         case .discard: state.status = .init(text: "Undid the discard: the draft for \(ref) is pending again", isError: false)
         case .snooze: state.status = .init(text: "Undid the snooze of \(what)", isError: false)
         }
-        var effects: [Effect] = [.focus(ref, view: state.view)] + countViews(state)
+        var effects: [Effect] = [.focus(ref, query: state.query)] + countTabs(state)
         // Everything put back comes after the window's first item: the window reloads from it
         // and keeps its offset (at a million items, counting up to the item costs 50 ms).
         if let first = state.queue.items.first, undone.keys.count == undone.count, !undone.keys.isEmpty, undone.keys.allSatisfy({ $0 > first.key }) {
             // As many rows as the window held up to the cursor, a page beyond it, and the rows put back.
             let count = min(QueueState.pageSize * 4, state.queue.cursor - state.queue.offset + QueueState.pageSize / 2 + undone.count)
-            effects[0] = .reload(from: first.key, offset: state.queue.offset, count: count, focus: ref, view: state.view)
+            effects[0] = .reload(from: first.key, offset: state.queue.offset, count: count, focus: ref, query: state.query)
         }
         if case .outbox = state.mode { return effects + [.loadDrafts] }
         return effects

@@ -18,10 +18,10 @@ extension Reducer {
                 state.status = .init(text: "\(who) was already answered elsewhere; this reply was not saved (Esc leaves)", isError: true)
             }
             if composer.wholeThread, outcome == .done {
-                return [.forgetAutosave(ref), .focus(ref, view: state.view)]
+                return [.forgetAutosave(ref), .focus(ref, query: state.query)]
             }
             state.queue.remove(ref, listHeight: layout.listHeight)
-            return (outcome == .done ? [.forgetAutosave(ref)] : []) + [.loadSummary(state.view)] + fill(state, layout)
+            return (outcome == .done ? [.forgetAutosave(ref)] : []) + [.loadSummary(state.query)] + fill(state, layout)
         case .replyFailed(let message):
             if case .composer(var composer) = state.mode {
                 composer.saving = false
@@ -58,20 +58,24 @@ extension Reducer {
         }
     }
 
-    /// A key in the composer: typing and moving edit the text, which is kept as it changes.
-    static func composerKey(_ state: inout AppState, _ composer: inout Composer, _ key: Key) -> [Effect] {
-        let width = ComposerGeometry(width: state.width, height: state.height).textWidth
-        state.status = nil
+    /// A key in the composer or its template list: typing and moving edit the text, which is
+    /// kept as it changes.
+    static func composerKey(_ state: inout AppState, _ command: Command?, _ key: Key) -> [Effect] {
+        guard case .composer(var composer) = state.mode else { return [] }
         if composer.saving { return [] }
         let before = composer.text
         var effects: [Effect] = []
         if let picker = composer.picker {
-            pickerKey(&composer, picker, key)
-        } else if case .character(let character) = key {
+            pickerKey(&composer, picker, command)
+        } else if command == nil, case .character(let character) = key {
             composer.insert(String(character))
-        } else {
-            switch KeyTable.command(for: key, in: .composer) {
-            case .save: return save(&state, &composer)
+        } else if let command {
+            let width = ComposerGeometry(width: state.width, height: state.height).textWidth
+            switch command {
+            case .save:
+                effects = save(&state, &composer)
+                state.mode = .composer(composer)
+                return effects
             case .editor: return [.openEditor(composer.text)]
             case .templates: return [.loadTemplates]
             case .cancel:
@@ -82,7 +86,7 @@ extension Reducer {
                     return [.forgetAutosave(composer.item.mention.ref), .loadDrafts]
                 } else {
                     state.mode = .queue
-                    effects.append(.forgetAutosave(composer.item.mention.ref))
+                    return [.forgetAutosave(composer.item.mention.ref)]
                 }
             case .newline: composer.insert("\n")
             case .backspace: composer.deleteBackward()
@@ -96,6 +100,7 @@ extension Reducer {
             default: break
             }
         }
+        state.mode = .composer(composer)
         if composer.text != before { effects.append(.autosave(composer.item.mention.ref, composer.text)) }
         return effects
     }

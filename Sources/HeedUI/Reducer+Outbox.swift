@@ -21,7 +21,7 @@ extension Reducer {
         case .draftDiscarded(let row, let outcome):
             if outcome == .done {
                 state.status = .init(text: "Draft discarded; \(row.item?.mention.author.shownName ?? row.ref.description) is back in the queue (u undoes)", isError: false)
-                return [.focus(row.ref, view: state.view)]
+                return [.focus(row.ref, query: state.query)]
             }
             state.status = .init(text: "Draft discarded; its item was not waiting on it any more", isError: false)
             return []
@@ -30,27 +30,21 @@ extension Reducer {
         }
     }
 
-    /// A key on the outbox screen.
-    static func outboxKey(_ state: inout AppState, _ screen: inout OutboxScreen, _ key: Key) -> [Effect] {
-        guard let command = KeyTable.command(for: key, in: .outbox) else {
-            state.status = .init(text: "\(key.label) does nothing here; press Esc for the queue", isError: false)
-            return []
-        }
+    /// A command on the outbox screen (the table refuses edit and discard but on a pending draft).
+    static func outboxCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
+        guard case .outbox(var screen) = state.mode else { return [] }
         switch command {
         case .next: screen.selected = min(screen.selected + 1, max(0, screen.rows.count - 1))
         case .previous: screen.selected = max(0, screen.selected - 1)
         case .undo: return [.undo]
-        case .closeOutbox: state.mode = .queue
-        case .edit, .discard:
-            guard let row = screen.current else {
-                state.status = .init(text: "No draft selected", isError: false)
-                return []
-            }
-            guard row.isPending else {
-                state.status = .init(text: "This draft was \(row.status); only pending drafts change", isError: false)
-                return []
-            }
-            if command == .discard { return [.discardDraft(row)] }
+        case .close:
+            state.mode = .queue
+            return []
+        case .discard:
+            guard let row = screen.current else { return [] }
+            return [.discardDraft(row)]
+        case .edit:
+            guard let row = screen.current else { return [] }
             guard let item = row.item else {
                 state.status = .init(text: "\(row.ref) is not in the store; import it again to edit this draft", isError: true)
                 return []
@@ -61,6 +55,7 @@ extension Reducer {
             return [.recoverAutosave(row.ref)]
         default: break
         }
+        state.mode = .outbox(screen)
         return []
     }
 }

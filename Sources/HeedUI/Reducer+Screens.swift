@@ -18,27 +18,22 @@ extension Reducer {
         return []
     }
 
-    /// Keys on the stats and author screens: scroll, and back to the queue.
-    static func screenKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    /// Commands on the help, stats and author screens: scroll, and back to the queue.
+    static func screenKey(_ state: inout AppState, _ command: Command?) -> [Effect] {
+        if command == .close {
+            state.mode = .queue
+            return []
+        }
+        guard command == .down || command == .up else { return [] }
+        /// One row down (never past `most`) or up (never above the top).
+        func moved(_ scroll: Int, most: Int = .max) -> Int { command == .down ? min(most, scroll + 1) : max(0, scroll - 1) }
         switch state.mode {
+        case .help(let scroll):
+            state.mode = .help(scroll: moved(scroll))
         case .stats(let stats, let scroll):
-            let most = StatsView.maxScroll(stats, width: state.width, height: state.height, settings: state.settings)
-            switch KeyTable.command(for: key, in: .stats) {
-            case .down: state.mode = .stats(stats, scroll: min(most, scroll + 1))
-            case .up: state.mode = .stats(stats, scroll: max(0, scroll - 1))
-            case .closeScreen: state.mode = .queue
-            default: break
-            }
+            state.mode = .stats(stats, scroll: moved(scroll, most: StatsView.maxScroll(stats, width: state.width, height: state.height, settings: state.settings)))
         case .author(var screen):
-            let most = AuthorView.maxScroll(screen.history, width: state.width, height: state.height, now: state.now, settings: state.settings)
-            switch KeyTable.command(for: key, in: .author) {
-            case .down: screen.scroll = min(most, screen.scroll + 1)
-            case .up: screen.scroll = max(0, screen.scroll - 1)
-            case .closeScreen:
-                state.mode = .queue
-                return []
-            default: break
-            }
+            screen.scroll = moved(screen.scroll, most: AuthorView.maxScroll(screen.history, width: state.width, height: state.height, now: state.now, settings: state.settings))
             state.mode = .author(screen)
         default:
             break

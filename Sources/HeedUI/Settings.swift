@@ -11,14 +11,20 @@ public struct Settings: Sendable, Equatable {
     public var overdue: [TimeInterval]
     /// Bulk actions on more items than this ask first.
     public var confirmAbove: Int
+    /// The theme asked for (--theme, else theme = in config.toml); nil draws without reading one.
+    public var theme: String?
+    /// The keys: heed's own table (a remapped one once `[keys]` in config.toml is read).
+    public var keys = KeyTable.standard
 
-    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20) {
+    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20, theme: String? = nil) {
         self.limits = limits
         self.own = own
         self.overdue = overdue
         self.confirmAbove = confirmAbove
+        self.theme = theme
     }
 
+    /// Whether a handle is one of the user's own on a platform.
     func isOwn(_ handle: String, on platform: Platform) -> Bool {
         own[platform]?.contains((handle.hasPrefix("@") ? String(handle.dropFirst()) : handle).lowercased()) ?? false
     }
@@ -28,6 +34,7 @@ public struct Settings: Sendable, Equatable {
 /// names the author and everyone else the post mentioned (but the user); platforms that thread
 /// by id need nothing.
 public enum ReplyStart {
+    /// The text a reply to `mention` starts with.
     public static func text(for mention: Mention, settings: Settings = Settings()) -> String {
         guard mention.platform == .mastodon else { return "" }
         var handles: [String] = []

@@ -30,16 +30,18 @@ public struct TemplatePicker: Sendable, Equatable {
 
 extension Reducer {
     /// A key while the template list is open: move, insert, or close.
-    static func pickerKey(_ composer: inout Composer, _ picker: TemplatePicker, _ key: Key) {
+    static func pickerKey(_ composer: inout Composer, _ picker: TemplatePicker, _ command: Command?) {
         var picker = picker
-        switch key {
-        case .down, .character("j"), .tab: picker.selected = min(picker.selected + 1, picker.templates.count - 1)
-        case .up, .character("k"), .backTab: picker.selected = max(0, picker.selected - 1)
-        case .enter:
+        switch command {
+        case .next: picker.selected = min(picker.selected + 1, picker.templates.count - 1)
+        case .previous: picker.selected = max(0, picker.selected - 1)
+        case .accept:
             composer.picker = nil
             composer.insert(picker.templates[picker.selected].filled(for: composer.item.mention))
             return
-        case .escape, .control("t"): composer.picker = nil; return
+        case .close:
+            composer.picker = nil
+            return
         default: break
         }
         composer.picker = picker

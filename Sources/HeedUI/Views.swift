@@ -4,6 +4,7 @@ import Screen
 
 /// Renders state into a screen buffer. Pure: the same state gives the same screen.
 public enum Views {
+    /// The whole screen for a state: the mode's view, the status line and the key bar.
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         if state.isTooSmall {
@@ -17,11 +18,10 @@ public enum Views {
         case .outbox(let screen): OutboxView.render(state, screen, into: &buffer)
         case .stats(let stats, let scroll):
             StatsView.render(stats, scroll: scroll, width: state.width, height: state.height, settings: state.settings, into: &buffer)
-            keyBar([("j/k", "scroll"), ("Esc", "back"), ("heed stats --since 7d", "in the shell")], y: state.height - 1, into: &buffer)
         case .author(let screen):
             AuthorView.render(screen.history, name: screen.name, scroll: screen.scroll, width: state.width, height: state.height, now: state.now, settings: state.settings, into: &buffer)
-            keyBar([("j/k", "scroll"), ("Esc", "back"), ("[people]", "in config.toml links accounts")], y: state.height - 1, into: &buffer)
         }
+        keyBar(state.settings.keys.bar(for: state.keyContext), y: state.height - 1, into: &buffer)
         statusLine(state, into: &buffer)
         return buffer
     }
@@ -50,14 +50,14 @@ public enum Views {
         }
     }
 
-    /// A bar of keys and what they do.
-    static func keyBar(_ keys: [(keys: String, what: String)], y: Int, into buffer: inout ScreenBuffer) {
+    /// The bottom row: the keys of the context that has them, from the key table.
+    static func keyBar(_ items: [BarItem], y: Int, into buffer: inout ScreenBuffer) {
         buffer.fill(y: y, role: .keyBar)
         var x = 1
-        for (keys, what) in keys {
+        for item in items {
             guard x < buffer.width else { break }
-            x = buffer.put(keys, x: x, y: y, role: .keyName)
-            x = buffer.put(" " + what + "  ", x: x, y: y, role: .keyBar)
+            x = buffer.put(item.keys, x: x, y: y, role: .keyName)
+            x = buffer.put(" " + item.what + "  ", x: x, y: y, role: .keyBar)
         }
     }
 

@@ -16,6 +16,8 @@ public final class Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var shown: ScreenBuffer?
     private var palette = Palette()
+    /// The theme whose looks the palette holds.
+    private var themeName: String?
     /// How many colours this terminal shows (none under NO_COLOR).
     public private(set) var colorDepth: ColorDepth = .none
 
@@ -113,17 +115,13 @@ public final class Terminal {
         present(frame)
     }
 
-    /// Shows a buffer: cells that differ from the last one shown are drawn, then one refresh.
+    /// Shows a buffer: writes what `ScreenDiff` says differs from the last one shown, then one refresh.
     public func present(_ buffer: ScreenBuffer) {
-        let full = shown.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
-        if full { _ = wclear(window) }
+        let diff = ScreenDiff.between(shown, buffer)
+        if diff.clearsFirst { _ = wclear(window) }
         var text = [wchar_t](repeating: 0, count: 6)
-        for y in 0..<buffer.height {
-            for x in 0..<buffer.width {
-                let cell = buffer[x, y]
-                if cell.isContinuation { continue }
-                if !full, let old = shown, old[x, y] == cell,
-                   x + 1 >= buffer.width || old[x + 1, y] == buffer[x + 1, y] { continue }
+        for run in diff.runs {
+            for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
                 var count = 0
                 for scalar in cell.text.unicodeScalars where count < 5 {
                     text[count] = wchar_t(bitPattern: scalar.value)
@@ -131,7 +129,7 @@ public final class Terminal {
                 }
                 text[count] = 0
                 let (attrs, pair) = palette.look(cell.role)
-                _ = heed_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+                _ = heed_put_cell(window, Int32(run.y), Int32(run.x + offset), text, attrs, pair)
             }
         }
         if let cursor = buffer.cursor {
@@ -147,7 +145,16 @@ public final class Terminal {
     /// Uses a theme's looks from now on; the next `present` redraws everything.
     public func apply(_ theme: Theme) {
         palette = Palette(theme.resolved(for: colorDepth), depth: colorDepth)
+        themeName = theme.name
         invalidate()
+    }
+
+    /// Draws with the theme of this name from `library` when it is not the one in use: true
+    /// when it changed (the next `present` then redraws everything).
+    public func use(theme name: String, from library: ThemeLibrary) -> Bool {
+        guard name != themeName else { return false }
+        apply(library.theme(named: name).0)
+        return true
     }
 
     /// Forgets what is on screen so the next `present` draws everything (after a resize or editor).

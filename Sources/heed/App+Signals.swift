@@ -13,7 +13,7 @@ extension App {
         if terminal.quitSignal != nil { return false }
         let size = terminal.size
         if size.width != state.width || size.height != state.height {
-            send(.resized(width: size.width, height: size.height))
+            runtime.send(.resized(width: size.width, height: size.height))
         }
         let frame = Views.render(state)
         terminal.present(frame)

@@ -32,7 +32,7 @@ struct Open: ParsableCommand {
         // What a crash left half done between outbox and store is settled before the first frame.
         try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
         let services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
-        try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { SavedView(name: $0.name, query: $0.query) },
+        try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
     }
 }
@@ -80,7 +80,7 @@ enum Screenful {
         }
     }
 
-    static func run(services: Services, label: String?, settings: Settings, views: [SavedView] = [], look: (ThemeLibrary, String),
+    static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String),
                     activity: Activity? = nil, lockWait: LockWait? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
@@ -100,7 +100,7 @@ enum Screenful {
             defer { lockWait?.whenWaiting(nil) }
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
             app.activity = activity
-            app.state.savedViews = views
+            app.state.tabs = views
             app.run()
             let signal = terminal.quitSignal
             terminal.close()

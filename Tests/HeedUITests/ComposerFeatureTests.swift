@@ -4,74 +4,6 @@ import HeedUI
 import Screen
 import XCTest
 
-/// Autosaves, templates and outbox drafts in memory, recording every call (one thread, no lock).
-final class FakeOutbox: @unchecked Sendable {
-    var kept: [Ref: (text: String, at: Date)] = [:]
-    var forgotten: [Ref] = []
-    var edits: [(draft: String, text: String)] = []
-    var discards: [String] = []
-    var templates: [Template] = []
-    var rows: [DraftRow] = []
-
-    func keep(_ ref: Ref, _ text: String, at date: Date) { kept[ref] = (text, date) }
-    var autosaved: [Ref: String] { kept.mapValues(\.text) }
-
-    /// `base` with every composer and outbox closure answered from memory.
-    func services(over base: Services, now: Date) -> Services {
-        var services = base
-        services.autosave = { ref, text in self.keep(ref, text, at: now) }
-        services.recover = { ref in self.kept[ref] }
-        services.forget = { ref in self.kept[ref] = nil; self.forgotten.append(ref) }
-        services.unsaved = { self.kept.keys.sorted { $0.description < $1.description } }
-        services.templates = { self.templates }
-        services.drafts = { self.rows }
-        services.saveEdit = { draft, text, _ in self.edits.append((draft, text)) }
-        services.discard = { row, _ in self.discards.append(row.id); return .done }
-        return services
-    }
-}
-
-/// The reducer driven like the app's loop, over a `FakeQueue` and a `FakeOutbox`.
-struct FeatureHarness {
-    var state: AppState
-    let queue: FakeQueue
-    let outbox: FakeOutbox
-    let services: Services
-    var effects: [Effect] = []
-
-    init(_ mentions: [Mention] = Sample.three, outbox: FakeOutbox = FakeOutbox(), settings: Settings = Settings(), width: Int = 80, height: Int = 24) {
-        queue = FakeQueue(mentions, now: Sample.now)
-        self.outbox = outbox
-        services = outbox.services(over: queue.services, now: Sample.now)
-        state = AppState(width: width, height: height, now: Sample.now)
-        state.settings = settings
-        run(Reducer.start())
-    }
-
-    mutating func send(_ action: Action) { run(Reducer.reduce(&state, action)) }
-    mutating func press(_ keys: Key...) { for key in keys { send(.keyPressed(key)) } }
-    mutating func type(_ text: String) { for character in text { send(.keyPressed(.character(character))) } }
-
-    /// The effects asked for by `body` alone.
-    mutating func effects(of body: (inout FeatureHarness) -> Void) -> [Effect] {
-        let mark = effects.count; body(&self); return Array(effects[mark...])
-    }
-
-    private mutating func run(_ new: [Effect]) {
-        var pending = new
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            effects.append(effect)
-            for action in EffectRunner.run(effect, services) { pending += Reducer.reduce(&state, action) }
-        }
-    }
-
-    var screen: [String] { Views.render(state).lines().map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) } }
-    var text: String? { state.composer?.text }
-    /// The status line's text, "error: " first when it is one.
-    var said: String? { state.status.map { ($0.isError ? "error: " : "") + $0.text } }
-}
-
 /// Autosave, the external editor, saved replies, reply starts and limits, and the outbox screen.
 final class ComposerFeatureTests: XCTestCase {
     let alice = Ref(platform: .mastodon, id: "1")
@@ -79,7 +11,7 @@ final class ComposerFeatureTests: XCTestCase {
     let start = "@alice@example.social "
 
     func testTypingAutosavesTheTextAndSavingForgetsIt() {
-        var harness = FeatureHarness()
+        var harness = Harness()
         XCTAssertEqual(harness.effects(of: { $0.press(.character("r")) }), [.recoverAutosave(alice)])
         XCTAssertEqual(harness.effects(of: { $0.type("Hi") }), [.autosave(alice, start + "H"), .autosave(alice, start + "Hi")])
         XCTAssertEqual(harness.effects(of: { $0.press(.left, .right, .end) }), [], "moving changes nothing to keep")
@@ -93,7 +25,7 @@ final class ComposerFeatureTests: XCTestCase {
     }
 
     func testCancellingForgetsTheAutosave() {
-        var harness = FeatureHarness()
+        var harness = Harness()
         harness.press(.character("r"))
         XCTAssertEqual(harness.effects(of: { $0.press(.escape) }), [.forgetAutosave(alice)], "no changes: leaves and forgets")
         XCTAssertEqual(harness.state.mode, .queue)
@@ -112,7 +44,7 @@ final class ComposerFeatureTests: XCTestCase {
     func testOpeningRestoresTheUnsavedTextWithItsAge() {
         let outbox = FakeOutbox()
         outbox.keep(alice, start + "kept", at: Sample.now.addingTimeInterval(-300))
-        var harness = FeatureHarness(outbox: outbox)
+        var harness = Harness(outbox: outbox)
         XCTAssertEqual(harness.state.status?.text, "1 unsaved reply kept (mastodon:1): open it again to go on")
         harness.press(.character("r"))
         XCTAssertEqual(harness.text, start + "kept")
@@ -132,16 +64,16 @@ final class ComposerFeatureTests: XCTestCase {
     func testUnsavedRepliesFoundAtStartAreNamedOnTheStatusLine() {
         let outbox = FakeOutbox()
         for id in ["1", "2", "3", "4"] { outbox.keep(Ref(platform: .mastodon, id: id), "t", at: Sample.now) }
-        var harness = FeatureHarness(outbox: outbox, width: 100)
+        var harness = Harness(outbox: outbox, width: 100)
         XCTAssertTrue(harness.effects.contains(.findUnsaved))
         XCTAssertEqual(harness.screen[22], " 4 unsaved replies kept (mastodon:1, mastodon:2, mastodon:3, …): open them again to go on")
         harness.send(.unsavedFound([kenji, alice]))
         XCTAssertEqual(harness.state.status?.text, "2 unsaved replies kept (x:2, mastodon:1): open them again to go on")
-        XCTAssertEqual(FeatureHarness().state.status, nil, "nothing unsaved, nothing said")
+        XCTAssertEqual(Harness().state.status, nil, "nothing unsaved, nothing said")
     }
 
     func testTheEditorGetsTheTextAndItsResultReplacesItOrItsFailureIsSaid() {
-        var harness = FeatureHarness()
+        var harness = Harness()
         harness.press(.character("r"))
         harness.type("draft")
         XCTAssertEqual(harness.effects(of: { $0.press(.control("e")) }), [.openEditor(start + "draft")])
@@ -158,7 +90,7 @@ final class ComposerFeatureTests: XCTestCase {
     }
 
     func testThePickerListsMovesAndInsertsTheFilledTemplate() {
-        var harness = FeatureHarness(width: 60, height: 12)
+        var harness = Harness(width: 60, height: 12)
         harness.press(.character("j"), .character("r"))
         XCTAssertEqual(harness.effects(of: { $0.press(.control("t")) }), [.loadTemplates])
         XCTAssertNil(harness.state.composer?.picker)
@@ -173,7 +105,7 @@ final class ComposerFeatureTests: XCTestCase {
             "  thanks                  Thanks @kenji_t!",
             "  later                   Later, 田中健二, on x",
             "", "", "", "", "",
-            " Ctrl-S save to outbox  Ctrl-E editor  Ctrl-T saved replies…",
+            " j/k move  Enter insert  Esc close",
         ])
         XCTAssertEqual(harness.state.composer?.picker?.selected, 0)
         harness.press(.character("j"), .character("j"))
@@ -208,13 +140,13 @@ final class ComposerFeatureTests: XCTestCase {
             var other = mention; other.platform = platform
             XCTAssertEqual(ReplyStart.text(for: other, settings: settings), "", "nothing on \(platform)")
         }
-        var harness = FeatureHarness([mention], settings: settings)
+        var harness = Harness([mention], settings: settings)
         harness.press(.character("r"))
         XCTAssertEqual(harness.text, "@alice@example.social @bob@example.social @carol@other.org ")
     }
 
     func testAConfiguredLimitIsCountedAndEnforced() {
-        var harness = FeatureHarness(settings: Settings(limits: [.mastodon: 20]))
+        var harness = Harness(settings: Settings(limits: [.mastodon: 20]))
         harness.press(.character("r"))
         XCTAssertEqual(harness.screen[4], "─ your reply " + String(repeating: "─", count: 60) + " 7/20 ─")
         harness.type("0123456789abcd")
@@ -226,7 +158,7 @@ final class ComposerFeatureTests: XCTestCase {
     }
 
     func testBlueskyIsRefusedOverThreeThousandBytes() {
-        var harness = FeatureHarness()
+        var harness = Harness()
         harness.press(.character("j"), .character("j"), .character("r"))
         let family = "👨‍👩‍👧‍👦"
         harness.send(.editorFinished(String(repeating: family, count: 121), problem: nil))
@@ -243,7 +175,7 @@ final class ComposerFeatureTests: XCTestCase {
 final class ComposerFeatureOutboxTests: XCTestCase {
     let alice = Ref(platform: .mastodon, id: "1")
 
-    func harness() -> FeatureHarness {
+    func harness() -> Harness {
         let items = FakeQueue(Sample.three, now: Sample.now).all
         let outbox = FakeOutbox()
         outbox.rows = [
@@ -251,7 +183,7 @@ final class ComposerFeatureOutboxTests: XCTestCase {
             DraftRow(id: "d1", ref: Ref(platform: .x, id: "2"), status: "exported", text: "どういたしまして", createdAt: Sample.now.addingTimeInterval(-7200), item: items[1]),
             DraftRow(id: "d0", ref: Ref(platform: .mastodon, id: "9"), status: "pending", text: "gone", createdAt: Sample.now.addingTimeInterval(-90_000), item: nil),
         ]
-        return FeatureHarness(outbox: outbox)
+        return Harness(outbox: outbox)
     }
 
     func testTheOutboxListsDrafts() {

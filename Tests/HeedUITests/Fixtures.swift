@@ -28,19 +28,19 @@ final class FakeQueue: @unchecked Sendable {
 
     var waiting: [QueueItem] { items(in: .queue) }
 
-    func items(in view: Query) -> [QueueItem] {
+    func items(in query: Query) -> [QueueItem] {
         lock.withLock {
             all.filter { item in
                 let mention = item.mention
-                switch (view.scope, mention.state) {
+                switch (query.scope, mention.state) {
                 case (.waiting, .waiting), (.snoozed, .snoozed), (.all, _): break
                 case (.answered, .acknowledged), (.answered, .replied): break
                 default: return false
                 }
-                if !view.platforms.isEmpty, !view.platforms.contains(mention.platform) { return false }
-                if !view.kinds.isEmpty, !view.kinds.contains(mention.kind) { return false }
+                if !query.platforms.isEmpty, !query.platforms.contains(mention.platform) { return false }
+                if !query.kinds.isEmpty, !query.kinds.contains(mention.kind) { return false }
                 let haystack = (mention.text + " " + (mention.author.handle ?? "") + " " + (mention.author.name ?? "")).lowercased()
-                return (view.words + view.phrases).allSatisfy { haystack.contains($0.lowercased()) }
+                return (query.words + query.phrases).allSatisfy { haystack.contains($0.lowercased()) }
             }
         }
     }
@@ -95,12 +95,12 @@ final class FakeQueue: @unchecked Sendable {
     var services: Services {
         var services = Services(
             now: { self.now },
-            summary: { view in
-                let items = self.items(in: view)
+            summary: { query in
+                let items = self.items(in: query)
                 return QueueSummary(waiting: items.count, oldest: items.first?.mention.createdAt)
             },
-            page: { view, request in
-                let items = self.items(in: view)
+            page: { query, request in
+                let items = self.items(in: query)
                 switch request {
                 case .first(let n): return Array(items.prefix(n))
                 case .last(let n): return Array(items.suffix(n))
@@ -108,8 +108,8 @@ final class FakeQueue: @unchecked Sendable {
                 case .before(let key, let n): return Array(items.filter { $0.key < key }.suffix(n))
                 }
             },
-            locate: { view, ref in
-                let items = self.items(in: view)
+            locate: { query, ref in
+                let items = self.items(in: query)
                 guard let index = items.firstIndex(where: { $0.mention.ref == ref }) else { return nil }
                 return (items[index], index)
             },
@@ -151,43 +151,112 @@ final class FakeQueue: @unchecked Sendable {
     }
 }
 
-/// Drives the reducer the way the app's loop does: every effect run before the next key.
+/// The app as the binary's loop drives it, through the same `Runtime` and so the same
+/// scheduling, over a `FakeQueue` and a `FakeOutbox`: after each key or action the frame is
+/// drawn (what waited for it runs) and keys pause (what waited for that runs too).
 struct Harness {
-    var state: AppState
+    var runtime: Runtime
     let queue: FakeQueue
-    var effects: [Effect] = []
+    let outbox: FakeOutbox
+    private let log: EffectLog
 
-    init(_ mentions: [Mention], width: Int = 80, height: Int = 24, now: Date, countsAuthors: Bool = false) {
+    init(_ mentions: [Mention] = Sample.three, outbox: FakeOutbox = FakeOutbox(), settings: Settings = Settings(), width: Int = 80, height: Int = 24,
+         now: Date = Sample.now, countsAuthors: Bool = false, services adjust: (inout Services) -> Void = { _ in }) {
         queue = FakeQueue(mentions, now: now)
         queue.countsAuthors = countsAuthors
-        state = AppState(width: width, height: height, now: now)
-        run(Reducer.start())
+        self.outbox = outbox
+        var services = outbox.services(over: queue.services, now: now)
+        adjust(&services)
+        var state = AppState(width: width, height: height, now: now)
+        state.settings = settings
+        let log = EffectLog()
+        self.log = log
+        runtime = Runtime(state: state, services: services, observe: { log.effects.append($0) })
+        runtime.start()
+        settle()
     }
 
+    var state: AppState {
+        get { runtime.state }
+        set { runtime.state = newValue }
+    }
+
+    /// Every effect run so far, in the order it ran.
+    var effects: [Effect] { log.effects }
+
     mutating func send(_ action: Action) {
-        run(Reducer.reduce(&state, action))
+        runtime.send(action)
+        settle()
     }
 
     mutating func press(_ keys: Key...) {
-        for key in keys { send(.keyPressed(key)) }
-    }
-
-    mutating func type(_ text: String) {
-        for character in text { send(.keyPressed(.character(character))) }
-    }
-
-    private mutating func run(_ new: [Effect]) {
-        var pending = new
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            effects.append(effect)
-            for action in EffectRunner.run(effect, queue.services) {
-                pending += Reducer.reduce(&state, action)
-            }
+        for key in keys {
+            runtime.keyPressed(key)
+            settle()
         }
     }
 
+    mutating func type(_ text: String) {
+        for character in text { press(.character(character)) }
+    }
+
+    /// Keys typed faster than heed reads them: the first is read, the others already wait.
+    mutating func typeAhead(_ keys: [Key]) {
+        var rest = keys.dropFirst()
+        runtime.keyPressed(keys[0], typed: { rest.popFirst() })
+        settle()
+    }
+
+    /// What the loop does between keys: frames drawn until nothing waits for one, then a pause.
+    mutating func settle() {
+        repeat {
+            while runtime.frameDrawn() {}
+        } while runtime.keysPaused()
+    }
+
+    /// The effects run for `body` alone.
+    mutating func effects(of body: (inout Harness) -> Void) -> [Effect] {
+        let mark = log.effects.count
+        body(&self)
+        return Array(log.effects[mark...])
+    }
+
     var screen: [String] { Views.render(state).lines().map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) } }
+    var text: String? { state.composer?.text }
+    /// The status line's text, "error: " first when it is one.
+    var said: String? { state.status.map { ($0.isError ? "error: " : "") + $0.text } }
+}
+
+/// The effects a harness ran (a class, so the runtime's observer can add to it).
+final class EffectLog: @unchecked Sendable {
+    var effects: [Effect] = []
+}
+
+/// Autosaves, templates and outbox drafts in memory, recording every call (one thread, no lock).
+final class FakeOutbox: @unchecked Sendable {
+    var kept: [Ref: (text: String, at: Date)] = [:]
+    var forgotten: [Ref] = []
+    var edits: [(draft: String, text: String)] = []
+    var discards: [String] = []
+    var templates: [Template] = []
+    var rows: [DraftRow] = []
+
+    func keep(_ ref: Ref, _ text: String, at date: Date) { kept[ref] = (text, date) }
+    var autosaved: [Ref: String] { kept.mapValues(\.text) }
+
+    /// `base` with every composer and outbox closure answered from memory.
+    func services(over base: Services, now: Date) -> Services {
+        var services = base
+        services.autosave = { ref, text in self.keep(ref, text, at: now) }
+        services.recover = { ref in self.kept[ref] }
+        services.forget = { ref in self.kept[ref] = nil; self.forgotten.append(ref) }
+        services.unsaved = { self.kept.keys.sorted { $0.description < $1.description } }
+        services.templates = { self.templates }
+        services.drafts = { self.rows }
+        services.saveEdit = { draft, text, _ in self.edits.append((draft, text)) }
+        services.discard = { row, _ in self.discards.append(row.id); return .done }
+        return services
+    }
 }
 
 enum Sample {

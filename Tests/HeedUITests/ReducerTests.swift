@@ -91,7 +91,7 @@ final class ReducerTests: XCTestCase {
         var harness = Harness(Sample.three, width: 120, height: 70, now: Sample.now)
         harness.press(.character("?"))
         let screen = harness.screen
-        for binding in KeyTable.bindings where binding.context == .queue {
+        for binding in KeyTable.standard.bindings(in: .queue) {
             XCTAssertTrue(screen.contains { $0.contains(binding.help) }, "help lacks \(binding.help)")
         }
         harness.press(.escape)

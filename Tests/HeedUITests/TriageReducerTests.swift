@@ -31,7 +31,7 @@ final class TriageReducerTests: XCTestCase {
         XCTAssertEqual(ids(harness), ["2", "3", "4", "5"])
         XCTAssertEqual(harness.state.queue.items.map(\.mention.id), ["3"], "the view follows")
         harness.press(.escape)
-        XCTAssertTrue(harness.state.view.isQueue)
+        XCTAssertTrue(harness.state.query.isQueue)
         XCTAssertEqual(harness.state.queue.count, 4)
     }
 
@@ -39,10 +39,10 @@ final class TriageReducerTests: XCTestCase {
         var harness = Harness(Self.five, now: Sample.now)
         harness.press(.character("/"))
         harness.type("platform:myspace")
-        XCTAssertEqual(harness.state.view.words, ["platform"], "the last search that could be read stays")
+        XCTAssertEqual(harness.state.query.words, ["platform"], "the last search that could be read stays")
         XCTAssertTrue(harness.screen[22].hasPrefix("/ platform:myspace▏  no platform \"myspace\""), harness.screen[22])
         harness.press(.escape)
-        XCTAssertTrue(harness.state.view.isQueue)
+        XCTAssertTrue(harness.state.query.isQueue)
     }
 
     func testFilterPicksAPlatformWithCounts() {
@@ -55,24 +55,24 @@ final class TriageReducerTests: XCTestCase {
             "  bluesky                    1",
         ])
         harness.press(.character("j"), .enter)
-        XCTAssertEqual(harness.state.view.platforms, [.mastodon])
+        XCTAssertEqual(harness.state.query.platforms, [.mastodon])
         XCTAssertEqual(harness.state.queue.items.map(\.mention.id), ["1", "3", "5"])
         harness.press(.escape)
-        XCTAssertTrue(harness.state.view.isQueue)
+        XCTAssertTrue(harness.state.query.isQueue)
     }
 
     func testSavedViewsAreTabsWithCounts() throws {
         var harness = Harness(Self.five, width: 100, now: Sample.now)
-        harness.state.savedViews = [SavedView(name: "Mastodon", query: try QueryParser.parse("platform:mastodon")), SavedView(name: "Old", query: try QueryParser.parse("age>1d"))]
-        harness.send(.viewCountsLoaded([3, 3]))
+        harness.state.tabs = [QueryTab(name: "Mastodon", query: try QueryParser.parse("platform:mastodon")), QueryTab(name: "Old", query: try QueryParser.parse("age>1d"))]
+        harness.send(.tabCountsLoaded([3, 3]))
         XCTAssertEqual(harness.screen[0], " heed  5 waiting · oldest 2d 2h  │ Mastodon 3 │ Old 3                                           1/5")
         harness.press(.tab)
-        XCTAssertEqual(harness.state.savedView, 0)
+        XCTAssertEqual(harness.state.shownTab, 0)
         XCTAssertEqual(harness.screen[0], " heed  Mastodon: 3 waiting · oldest 2d 2h  │ Mastodon 3 │ Old 3                                 1/3")
         harness.press(.tab, .tab)
-        XCTAssertTrue(harness.state.view.isQueue, "after the last view comes the whole queue")
+        XCTAssertTrue(harness.state.query.isQueue, "after the last view comes the whole queue")
         harness.press(.backTab)
-        XCTAssertEqual(harness.state.savedView, 1)
+        XCTAssertEqual(harness.state.shownTab, 1)
     }
 
     func testSnoozeByChoiceAndByTypedDurationThenUndo() {
@@ -129,7 +129,7 @@ final class TriageReducerTests: XCTestCase {
         harness.press(.character("j"), .character("j"), .character("a"))
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "3")
         harness.press(.character("u"))
-        XCTAssertTrue(harness.effects.contains(.reload(from: harness.state.queue.items[0].key, offset: 0, count: 53, focus: Ref(platform: .mastodon, id: "2"), view: .queue)))
+        XCTAssertTrue(harness.effects.contains(.reload(from: harness.state.queue.items[0].key, offset: 0, count: 53, focus: Ref(platform: .mastodon, id: "2"), query: .queue)))
         XCTAssertFalse(harness.effects.contains { if case .focus = $0 { true } else { false } })
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "2")
         XCTAssertEqual(harness.state.queue.cursor, 2)

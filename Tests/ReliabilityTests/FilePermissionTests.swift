@@ -92,7 +92,7 @@ final class FilePermissionTests: ReliabilityCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: config))
         try FileManager.default.createDirectory(atPath: config + "/heed", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let text = "theme = \"light\"\n[handles]\nmastodon = [\"me@example.social\"]\n"
-        _ = FileManager.default.createFile(atPath: config + "/heed/config.toml", contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        XCTAssertTrue(FileManager.default.createFile(atPath: config + "/heed/config.toml", contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]))
         XCTAssertEqual(try runHeed(["list"]).status, 0)
         XCTAssertEqual(bytes(config + "/heed/config.toml"), Data(text.utf8))
         XCTAssertEqual(try mode(config + "/heed/config.toml"), 0o600)

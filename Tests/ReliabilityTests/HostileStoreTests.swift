@@ -73,7 +73,7 @@ final class HostileStoreTests: ReliabilityCase {
     }
 
     func testAnEmptyFileBecomesAStore() throws {
-        _ = FileManager.default.createFile(atPath: storePath, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: storePath, contents: nil))
         try importMentions(prefix: "e", count: 2)
         XCTAssertEqual(try StoreInspector(path: storePath).total(), 2)
     }
