@@ -27,7 +27,7 @@ public struct Outbox: Sendable {
     /// Appends records as whole lines under an exclusive lock, then syncs the file.
     public func append(_ records: [OutboxRecord]) throws {
         guard !records.isEmpty else { return }
-        try locked { try $0.append(records) { true } }
+        _ = try locked { try $0.append(records) { true } }
     }
 
     /// Appends records under the exclusive lock, then asks `confirm`, still under the lock,
