@@ -26,6 +26,7 @@ enum TwitterTextPatterns {
 
     /// An ICU pattern matching exactly the given words, longer continuations tried first.
     static func trie(_ words: [String]) -> String {
+        /// A trie node: the next code points, and whether a word ends here.
         final class Node {
             var children: [UInt32: Node] = [:]
             var isWord = false
