@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Tests only: reading the platforms' own conformance suites (YAML).
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // C: ncursesw and the few macros/globals Swift cannot import.
@@ -63,7 +65,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen", "HeedTheme"]),
+        .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen", "HeedTheme", "Yams"]),
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedIntake", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),

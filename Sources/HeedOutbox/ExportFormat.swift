@@ -1,9 +1,10 @@
 import Foundation
 import HeedCore
 
-/// The formats `heed export` writes: drafts as JSON Lines or CSV, or ready-made post requests.
+/// The formats `heed export` writes: drafts as JSON Lines or CSV, or ready-made post requests;
+/// `spreadsheet` is the CSV made safe to open in a spreadsheet, for reading, not for posting.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case jsonl, csv, requests
+    case jsonl, csv, spreadsheet, requests
 
     /// A draft the export left out, and why.
     public struct Refusal: Sendable, Hashable {
@@ -27,8 +28,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         switch self {
         case .jsonl:
             return Output(text: drafts.map { DraftExport.json($0).finish() + "\n" }.joined(), exported: drafts, refused: [], notes: [])
-        case .csv:
-            let rows = [DraftExport.csvHeader] + drafts.map(DraftExport.csvRow)
+        case .csv, .spreadsheet:
+            let rows = [DraftExport.csvHeader] + drafts.map { DraftExport.csvRow($0, forSpreadsheet: self == .spreadsheet) }
             return Output(text: rows.map { $0 + "\r\n" }.joined(), exported: drafts, refused: [], notes: [])
         case .requests:
             var output = Output(text: "", exported: [], refused: [], notes: [])
@@ -61,10 +62,13 @@ public enum DraftExport {
     /// The first line of `export --format csv`.
     public static let csvHeader = "draft,ref,platform,in_reply_to,author,text,created_at"
 
-    /// The draft as one CSV record (RFC 4180; without the CRLF that ends it).
-    public static func csvRow(_ draft: Draft) -> String {
-        [draft.id, draft.ref.description, draft.ref.platform.rawValue, draft.ref.id, draft.author ?? "", draft.text,
-         Timestamp.format(draft.createdAt)].map(csvField).joined(separator: ",")
+    /// The draft as one CSV record (RFC 4180; without the CRLF that ends it). The text is the reply
+    /// exactly as it will be posted; the other fields (someone else's handle among them) are
+    /// defused against formulas. `forSpreadsheet` defuses the text too, for reading only.
+    public static func csvRow(_ draft: Draft, forSpreadsheet: Bool = false) -> String {
+        let guarded = [draft.id, draft.ref.description, draft.ref.platform.rawValue, draft.ref.id, draft.author ?? ""].map(csvField)
+        let text = forSpreadsheet ? csvField(draft.text) : csvQuoted(draft.text)
+        return (guarded + [text, csvField(Timestamp.format(draft.createdAt))]).joined(separator: ",")
     }
 
     /// One CSV field: a leading `'` where a spreadsheet would read a formula, then quoted
@@ -72,7 +76,12 @@ public enum DraftExport {
     public static func csvField(_ value: String) -> String {
         var field = value
         if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { field = "'" + field }
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return csvQuoted(field)
+    }
+
+    /// One CSV field as it is: quoted (quotes doubled) only when it holds a comma, quote, CR or LF.
+    public static func csvQuoted(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

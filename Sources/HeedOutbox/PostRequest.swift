@@ -69,7 +69,11 @@ extension PostRequest {
         case .mastodon:
             body.add("status", text)
             body.add("in_reply_to_id", try need("in_reply_to_id"))
-            body.add("visibility", target["visibility"].flatMap { $0.isEmpty ? nil : $0 } ?? "public")
+            // The original's own visibility, never a wider one; unknown, the server's default applies.
+            guard let visibility = target["visibility"], mastodonVisibilities.contains(visibility) else {
+                return request("/api/v1/statuses", note: "the original's visibility is unknown: add \"visibility\" (public, unlisted, private or direct) or your default applies")
+            }
+            body.add("visibility", visibility)
             return request("/api/v1/statuses")
         case .bluesky:
             return try bluesky(draft, repo: blueskyRepo, need: need)
@@ -102,15 +106,7 @@ extension PostRequest {
             body.add("message", text)
             return request("/\(segment(try need("comment_id")))/comments")
         case .instagram:
-            if let media = target["media_id"], !media.isEmpty {
-                body.add("media_id", media)
-                body.add("comment_id", target["comment_id"].flatMap { $0.isEmpty ? nil : $0 })
-                body.add("message", text)
-                return request("/{ig-user-id}/mentions", note: "replace {ig-user-id} with the id of your Instagram professional account")
-            }
-            let comment = try need("comment_id")
-            body.add("message", text)
-            return request("/\(segment(comment))/replies")
+            return try instagram(target, text: text, need: need)
         case .github:
             let url = try need("comments_url")
             let host = "https://api.github.com"
@@ -129,45 +125,39 @@ extension PostRequest {
         case .flickr:
             body.add("photo_id", try need("photo_id"))
             body.add("comment_text", text)
-            return request("/services/rest/?method=flickr.photos.comments.addComment", note: "send the body's fields form-encoded, not as JSON")
+            return request("/services/rest/?method=flickr.photos.comments.addComment",
+                           note: "add api_key and sign the call with OAuth 1.0a (a token with write permission); send the body's fields form-encoded, not as JSON")
         case .hackernews, .blogger, .friendfeed:
             throw NotPostable("\(unpostable[platform] ?? platform.rawValue) has no API for posting replies")
         }
     }
 
-    /// A Bluesky `com.atproto.repo.createRecord` call making an `app.bsky.feed.post` reply.
-    private static func bluesky(_ draft: Draft, repo: String?, need: (String) throws -> String) throws -> PostRequest {
-        let parentURI = try need("parent_uri"), rootURI = try need("root_uri")
-        guard let parentCID = draft.replyTarget["parent_cid"], !parentCID.isEmpty,
-              let rootCID = draft.replyTarget["root_cid"], !rootCID.isEmpty else {
-            throw NotPostable("bluesky needs the cid of the post and of the thread root; re-import the notification")
-        }
-        func strongRef(_ uri: String, _ cid: String) -> String {
-            var ref = JSONWriter()
-            ref.add("uri", uri)
-            ref.add("cid", cid)
-            return ref.finish()
-        }
-        var reply = JSONWriter()
-        reply.addRaw("root", strongRef(rootURI, rootCID))
-        reply.addRaw("parent", strongRef(parentURI, parentCID))
-        var record = JSONWriter()
-        record.add("$type", "app.bsky.feed.post")
-        record.add("text", draft.text)
-        record.add("createdAt", isoMilliseconds(draft.createdAt))
-        record.addRaw("reply", reply.finish())
-        var dids: [String: String] = [:]
-        if let author = draft.author, let did = draft.replyTarget["author_did"], !did.isEmpty {
-            dids[String(author.drop { $0 == "@" }).lowercased()] = did
-        }
-        let facets = BlueskyFacet.detect(in: draft.text, dids: dids)
-        if !facets.isEmpty { record.addRaw("facets", "[" + facets.map(\.json).joined(separator: ",") + "]") }
+    /// Mastodon's visibilities, from the widest to the narrowest.
+    static let mastodonVisibilities = ["public", "unlisted", "private", "direct"]
+
+    /// Instagram: a comment on your own media is answered with `/{comment-id}/replies`; a comment
+    /// or caption that mentions you (`mention` in the target) with `/{ig-user-id}/mentions`, which
+    /// needs the media id.
+    private static func instagram(_ target: [String: String], text: String, need: (String) throws -> String) throws -> PostRequest {
         var body = JSONWriter()
-        if let repo, !repo.isEmpty { body.add("repo", repo) }
-        body.add("collection", "app.bsky.feed.post")
-        body.addRaw("record", record.finish())
-        let note = repo?.isEmpty == false ? nil : "add \"repo\": your own DID (or handle) to the body"
-        return PostRequest(platform: .bluesky, method: "POST", path: "/xrpc/com.atproto.repo.createRecord", body: body.finish(), note: note)
+        let media = target["media_id"].flatMap { $0.isEmpty ? nil : $0 }
+        guard target["mention"] != nil || media != nil else {
+            let comment = try need("comment_id")
+            body.add("message", text)
+            return PostRequest(platform: .instagram, method: "POST", path: "/\(segment(comment))/replies", body: body.finish())
+        }
+        guard let media else {
+            throw NotPostable("an Instagram mention is answered through /{ig-user-id}/mentions, which needs the media id; "
+                              + "re-import it with fields=mentioned_comment.comment_id(ID){id,text,timestamp,username,media{id}}")
+        }
+        body.add("media_id", media)
+        body.add("comment_id", target["comment_id"].flatMap { $0.isEmpty ? nil : $0 })
+        body.add("message", text)
+        if let user = target["ig_user_id"], !user.isEmpty {
+            return PostRequest(platform: .instagram, method: "POST", path: "/\(segment(user))/mentions", body: body.finish())
+        }
+        return PostRequest(platform: .instagram, method: "POST", path: "/{ig-user-id}/mentions", body: body.finish(),
+                           note: "replace {ig-user-id} with the id of your Instagram professional account")
     }
 
     /// ISO 8601 in UTC, always with milliseconds, as Bluesky records carry `createdAt`.
@@ -188,69 +178,5 @@ extension PostRequest {
             }
         }
         return out
-    }
-}
-
-/// A Bluesky rich-text facet: a mention or a link, located by UTF-8 byte offsets.
-public struct BlueskyFacet: Sendable, Hashable {
-    public enum Feature: Sendable, Hashable { case mention(did: String), link(uri: String) }
-    public var byteStart: Int
-    public var byteEnd: Int
-    public var feature: Feature
-
-    public init(byteStart: Int, byteEnd: Int, feature: Feature) { (self.byteStart, self.byteEnd, self.feature) = (byteStart, byteEnd, feature) }
-
-    /// The facet as `app.bsky.richtext.facet` JSON.
-    public var json: String {
-        var index = JSONWriter()
-        index.add("byteStart", byteStart)
-        index.add("byteEnd", byteEnd)
-        var feature = JSONWriter()
-        switch self.feature {
-        case .mention(let did): feature.add("$type", "app.bsky.richtext.facet#mention"); feature.add("did", did)
-        case .link(let uri): feature.add("$type", "app.bsky.richtext.facet#link"); feature.add("uri", uri)
-        }
-        var facet = JSONWriter()
-        facet.addRaw("index", index.finish())
-        facet.addRaw("features", "[" + feature.finish() + "]")
-        return facet.finish()
-    }
-
-    /// The facets of `text` as Bluesky's own client finds them: `@handle` mentions whose DID is in
-    /// `dids` (keyed by lowercased handle), and `http(s)://` links without trailing punctuation.
-    public static func detect(in text: String, dids: [String: String]) -> [BlueskyFacet] {
-        let scalars = Array(text.unicodeScalars)
-        var offsets = [0]
-        for scalar in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
-        func handleCharacter(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
-        }
-        var facets: [BlueskyFacet] = []
-        var index = 0
-        while index < scalars.count {
-            let start = index
-            index += 1
-            guard start == 0 || scalars[start - 1].properties.isWhitespace || scalars[start - 1] == "(" else { continue }
-            if scalars[start] == "@" {
-                var end = start + 1
-                while end < scalars.count, handleCharacter(scalars[end]) { end += 1 }
-                while end > start + 1, scalars[end - 1] == "." || scalars[end - 1] == "-" { end -= 1 }
-                let handle = String(String.UnicodeScalarView(scalars[start + 1..<end])).lowercased()
-                guard handle.contains("."), let did = dids[handle] else { continue }
-                facets.append(BlueskyFacet(byteStart: offsets[start], byteEnd: offsets[end], feature: .mention(did: did)))
-                index = end
-            } else {
-                var end = start
-                while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
-                var uri = String(String.UnicodeScalarView(scalars[start..<end]))
-                let scheme = uri.lowercased()
-                guard (scheme.hasPrefix("https://") && uri.count > 8) || (scheme.hasPrefix("http://") && uri.count > 7) else { continue }
-                if let last = uri.unicodeScalars.last, ".,;:!?".unicodeScalars.contains(last) { uri.unicodeScalars.removeLast(); end -= 1 }
-                if uri.hasSuffix(")"), !uri.contains("(") { uri.removeLast(); end -= 1 }
-                facets.append(BlueskyFacet(byteStart: offsets[start], byteEnd: offsets[end], feature: .link(uri: uri)))
-                index = end
-            }
-        }
-        return facets
     }
 }

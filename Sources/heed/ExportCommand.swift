@@ -8,7 +8,8 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export drafts not yet exported, and mark them exported.",
         discussion: """
-        Formats: jsonl (one draft a line), csv (RFC 4180, with a header), requests (one HTTP \
+        Formats: jsonl (one draft a line), csv (RFC 4180, with a header; the text exactly as it will be posted), \
+        spreadsheet (the csv with every cell defused against formulas: for reading, never for posting), requests (one HTTP \
         request a line, body exactly as the platform's API takes it). With requests, drafts that \
         cannot be posted are named on standard error with the reason, left out and left pending; \
         the exit status is still 0.

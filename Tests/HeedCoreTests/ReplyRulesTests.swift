@@ -18,6 +18,29 @@ final class ReplyRulesTests: XCTestCase {
         XCTAssertTrue(ReplyRules.length(of: String(repeating: "a", count: 260), on: .x).isNear)
     }
 
+    func testXCountsWhatTwitterTextFindsAsURLs() {
+        let cases: [(String, Int)] = [
+            ("visit example.com today", 6 + 23 + 6), ("foo.co.jp and t.co/abc", 23 + 5 + 23),
+            ("http://example.comだよね", 23 + 6), ("http://no-tld", 13), ("http://-bad.example.com", 23),
+            ("foo.comm", 8), ("long.test.tar.bz2", 17), ("$TVI.CA", 7), ("#test.com", 9),
+            ("http://t.co/" + String(repeating: "a", count: 40), 23), ("http://t.co/" + String(repeating: "a", count: 41), 53),
+            ("(https://en.wikipedia.org/wiki/Primer_(film))", 25), ("https://example.com/path.", 24),
+            ("http://xn--はじめよう.com/x", 11 + 10 + 6), ("twitter.みんな", 23),
+        ]
+        for (text, weight) in cases { XCTAssertEqual(count(text, .x), weight, text) }
+    }
+
+    func testXWeighsEmojiAndMarksAsV3() {
+        let cases: [(String, Int)] = [
+            ("©", 1), ("©\u{FE0F}", 2), ("®", 1), ("™", 2), ("❤︎", 4), ("❤\u{FE0F}", 2), ("#\u{20E3}", 2), ("#\u{FE0F}\u{20E3}", 2),
+            ("\u{FE0F}", 2), ("\u{2066}abc\u{2069}", 7),
+        ]
+        for (text, weight) in cases { XCTAssertEqual(count(text, .x), weight, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")) }
+        XCTAssertFalse(TwitterText.parse("ok\u{FFFF}").isValid)
+        XCTAssertFalse(TwitterText.parse("ok\u{FFFE}").isValid)
+        XCTAssertTrue(TwitterText.parse("ok \u{202A}abc\u{202C}").isValid)
+    }
+
     func testMastodonCountsURLsAs23AndRemoteMentionsByUser() {
         let cases: [(String, Int)] = [
             ("@alice@example.social hi", 9), ("@bob thanks", 11), ("https://example.com/a/very/long/path", 23),

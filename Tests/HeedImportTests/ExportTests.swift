@@ -32,13 +32,18 @@ final class ExportTests: XCTestCase {
         return problem.reason
     }
 
-    func testMastodonKeepsTheOriginalsVisibility() throws {
-        let (request, body) = try self.request(draft(.mastodon, ["in_reply_to_id": "109"]))
-        XCTAssertEqual(request.path, "/api/v1/statuses")
-        XCTAssertEqual(body as NSDictionary, ["status": "thanks, noted", "in_reply_to_id": "109", "visibility": "public"])
-        XCTAssertNil(request.note)
-        let (_, direct) = try self.request(draft(.mastodon, ["in_reply_to_id": "109", "visibility": "direct"]))
-        XCTAssertEqual(direct["visibility"] as? String, "direct")
+    func testMastodonKeepsTheOriginalsVisibilityAndNeverGuessesOne() throws {
+        for visibility in ["public", "unlisted", "private", "direct"] {
+            let (request, body) = try self.request(draft(.mastodon, ["in_reply_to_id": "109", "visibility": visibility]))
+            XCTAssertEqual(request.path, "/api/v1/statuses")
+            XCTAssertEqual(body as NSDictionary, ["status": "thanks, noted", "in_reply_to_id": "109", "visibility": visibility])
+            XCTAssertNil(request.note)
+        }
+        for target in [["in_reply_to_id": "109"], ["in_reply_to_id": "109", "visibility": ""], ["in_reply_to_id": "109", "visibility": "local"]] {
+            let (request, body) = try self.request(draft(.mastodon, target))
+            XCTAssertEqual(body as NSDictionary, ["status": "thanks, noted", "in_reply_to_id": "109"], "no visibility wider than the original's")
+            XCTAssertEqual(request.note, "the original's visibility is unknown: add \"visibility\" (public, unlisted, private or direct) or your default applies")
+        }
     }
 
     func testBlueskyReplyHasTheShapeOfTheSample() throws {
@@ -99,6 +104,20 @@ final class ExportTests: XCTestCase {
         XCTAssertNil((unknown["record"] as? [String: Any])?["facets"])
     }
 
+    func testBlueskyFacetsAreWhatTheOfficialClientDetects() throws {
+        let target = ["parent_uri": "at://p", "parent_cid": "c1", "root_uri": "at://r", "root_cid": "c2", "author_did": "did:plc:alice"]
+        let text = "@alice.bsky.social see example.com/docs, #heed and $AAPL; cc @bob.example.org"
+        let (request, body) = try self.request(draft(.bluesky, target, text: text, author: "alice.bsky.social"), repo: "did:plc:me")
+        let facets = try XCTUnwrap((body["record"] as? [String: Any])?["facets"] as? [[String: Any]])
+        XCTAssertEqual(facets as NSArray, [
+            ["index": ["byteStart": 0, "byteEnd": 18], "features": [["$type": "app.bsky.richtext.facet#mention", "did": "did:plc:alice"]]],
+            ["index": ["byteStart": 23, "byteEnd": 39], "features": [["$type": "app.bsky.richtext.facet#link", "uri": "https://example.com/docs"]]],
+            ["index": ["byteStart": 41, "byteEnd": 46], "features": [["$type": "app.bsky.richtext.facet#tag", "tag": "heed"]]],
+            ["index": ["byteStart": 51, "byteEnd": 56], "features": [["$type": "app.bsky.richtext.facet#tag", "tag": "$AAPL"]]],
+        ])
+        XCTAssertEqual(request.note, "resolve @bob.example.org to a DID (com.atproto.identity.resolveHandle) and add a mention facet, or the name stays plain text")
+    }
+
     func testBlueskyWithoutCIDsCannotBePosted() {
         let reason = "bluesky needs the cid of the post and of the thread root; re-import the notification"
         XCTAssertEqual(self.reason(draft(.bluesky, ["parent_uri": "at://p", "root_uri": "at://r"])), reason)
@@ -129,15 +148,23 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(request.path, "/123_456/comments")
         XCTAssertEqual(body as NSDictionary, ["message": "thanks, noted"])
         (request, body) = try self.request(draft(.instagram, ["comment_id": "178"]))
-        XCTAssertEqual(request.path, "/178/replies")
+        XCTAssertEqual(request.path, "/178/replies", "a comment on your own media")
         XCTAssertEqual(body as NSDictionary, ["message": "thanks, noted"])
         XCTAssertNil(request.note)
+        (request, body) = try self.request(draft(.instagram, ["comment_id": "178", "media_id": "179", "mention": "comment", "ig_user_id": "1784"]))
+        XCTAssertEqual(request.path, "/1784/mentions", "a comment that mentions you")
+        XCTAssertEqual(body as NSDictionary, ["media_id": "179", "comment_id": "178", "message": "thanks, noted"])
+        XCTAssertNil(request.note)
         (request, body) = try self.request(draft(.instagram, ["comment_id": "178", "media_id": "179"]))
-        XCTAssertEqual(request.path, "/{ig-user-id}/mentions")
+        XCTAssertEqual(request.path, "/{ig-user-id}/mentions", "a mention kept by an earlier heed")
         XCTAssertEqual(body as NSDictionary, ["media_id": "179", "comment_id": "178", "message": "thanks, noted"])
         XCTAssertEqual(request.note, "replace {ig-user-id} with the id of your Instagram professional account")
-        (_, body) = try self.request(draft(.instagram, ["media_id": "179"]))
+        (request, body) = try self.request(draft(.instagram, ["media_id": "179", "mention": "media"]))
+        XCTAssertEqual(request.path, "/{ig-user-id}/mentions", "a caption that mentions you")
         XCTAssertEqual(body as NSDictionary, ["media_id": "179", "message": "thanks, noted"])
+        XCTAssertEqual(reason(draft(.instagram, ["comment_id": "178", "mention": "comment", "ig_user_id": "1784"])),
+                       "an Instagram mention is answered through /{ig-user-id}/mentions, which needs the media id; "
+                       + "re-import it with fields=mentioned_comment.comment_id(ID){id,text,timestamp,username,media{id}}")
         (request, body) = try self.request(draft(.github, ["comments_url": "https://api.github.com/repos/o/r/issues/7/comments"]))
         XCTAssertEqual(request.path, "/repos/o/r/issues/7/comments")
         XCTAssertEqual(body as NSDictionary, ["body": "thanks, noted"])
@@ -156,6 +183,7 @@ final class ExportTests: XCTestCase {
         (request, body) = try self.request(draft(.flickr, ["photo_id": "52990598628"]))
         XCTAssertEqual(request.path, "/services/rest/?method=flickr.photos.comments.addComment")
         XCTAssertEqual(body as NSDictionary, ["photo_id": "52990598628", "comment_text": "thanks, noted"])
+        XCTAssertEqual(request.note, "add api_key and sign the call with OAuth 1.0a (a token with write permission); send the body's fields form-encoded, not as JSON")
     }
 
     func testWhatCannotBePosted() {
@@ -187,6 +215,19 @@ final class ExportTests: XCTestCase {
         let output = ExportFormat.csv.render([draft(.mastodon, ["in_reply_to_id": "1"], text: "hi, \"you\"\nbye", author: "@bob")])
         XCTAssertEqual(output.text, "draft,ref,platform,in_reply_to,author,text,created_at\r\n"
                        + "d1,mastodon:n1,mastodon,n1,'@bob,\"hi, \"\"you\"\"\nbye\",2025-11-21T04:40:00Z\r\n")
+    }
+
+    func testCSVTextIsTheReplyExactlyAndTheSpreadsheetFormatDefusesIt() {
+        let replies = ["@alice@example.social thanks!", "=1+1 is two", "+1", "-- signed", "\tindented"]
+        let drafts = replies.map { draft(.mastodon, ["in_reply_to_id": "1"], text: $0, author: "=evil") }
+        let csv = ExportFormat.csv.render(drafts).text.components(separatedBy: "\r\n").dropFirst().dropLast()
+        XCTAssertEqual(csv.map { $0.components(separatedBy: ",")[5] }, replies, "the text column is what gets posted")
+        XCTAssertEqual(Set(csv.map { $0.components(separatedBy: ",")[4] }), ["'=evil"], "someone else's text stays defused")
+        let sheet = ExportFormat.spreadsheet.render(drafts)
+        XCTAssertEqual(sheet.exported, drafts)
+        let cells = sheet.text.components(separatedBy: "\r\n").dropFirst().dropLast().map { $0.components(separatedBy: ",")[5] }
+        XCTAssertEqual(cells, ["'@alice@example.social thanks!", "'=1+1 is two", "'+1", "'-- signed", "'\tindented"])
+        XCTAssertTrue(sheet.text.hasPrefix(DraftExport.csvHeader + "\r\n"))
     }
 
     func testRequestsLeaveOutWhatCannotBePosted() throws {

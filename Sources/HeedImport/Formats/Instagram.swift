@@ -8,6 +8,7 @@ public enum InstagramFormat: PlatformFormat {
     public static let name = "instagram"
 
     static let authorAdvice = "instagram: comments came without 'username' (author unknown); request fields=id,text,timestamp,username,replies{id,text,timestamp,username}"
+    static let mediaAdvice = "instagram: mentions came without 'media' (a reply to a mention needs the media id); request mentioned_comment.comment_id(ID){id,text,timestamp,username,media{id}}"
 
     /// A `data` page of IG comments, one comment, a `mentioned_*` answer, or the `?ids=` batch.
     public static func matches(_ page: JSON) -> Bool {
@@ -34,9 +35,11 @@ public enum InstagramFormat: PlatformFormat {
                 for event in comment(item, at: GraphSupport.place("data", index), context, &advice) { try emit(event) }
             }
         } else if let mentioned = page["mentioned_comment"] {
-            for event in comment(mentioned, at: "mentioned_comment", context, &advice, mentioned: true) { try emit(event) }
+            // The answer of `/{ig-user-id}?fields=mentioned_comment…` carries that user id beside it.
+            let user = page["id"]?.id
+            for event in comment(mentioned, at: "mentioned_comment", context, &advice, mentionedBy: user) { try emit(event) }
         } else if let media = page["mentioned_media"] {
-            for event in mentionedMedia(media, context) { try emit(event) }
+            for event in mentionedMedia(media, user: page["id"]?.id, context) { try emit(event) }
         } else if let entries = batch(page) {
             for (key, item) in entries {
                 for event in comment(item, at: key, context, &advice) { try emit(event) }
@@ -60,15 +63,16 @@ public enum InstagramFormat: PlatformFormat {
         return object.sorted { $0.key < $1.key }
     }
 
-    /// One comment and its inline replies; `mentioned` when it came from `mentioned_comment`.
+    /// One comment and its inline replies; `mentionedBy` (the user's IG id, possibly unknown) when it
+    /// came from `mentioned_comment`.
     static func comment(
-        _ item: JSON, at position: String, _ context: ReadContext, _ advice: inout PageAdvice, mentioned: Bool = false
+        _ item: JSON, at position: String, _ context: ReadContext, _ advice: inout PageAdvice, mentionedBy user: String?? = nil
     ) -> [ImportEvent] {
         guard item.object != nil else { return [context.rejected(position, "a comment must be an object")] }
         let media = item[path: "media", "id"]?.id
         let parent = item["parent_id"]?.id
-        var events = one(item, at: position, context, &advice, kind: mentioned ? .mention : (parent == nil ? .comment : .reply),
-                         media: media, parent: parent)
+        var events = one(item, at: position, context, &advice, kind: user != nil ? .mention : (parent == nil ? .comment : .reply),
+                         media: media, parent: parent, user: user ?? nil)
         guard let replies = item[path: "replies", "data"] else { return events }
         guard let list = replies.array, let top = item["id"]?.id else {
             return events + [context.rejected(position + ".replies", "'replies.data' must be a list and the comment must have an 'id'")]
@@ -84,9 +88,9 @@ public enum InstagramFormat: PlatformFormat {
     /// One comment object (top-level, reply or mention) to its events.
     static func one(
         _ item: JSON, at position: String, _ context: ReadContext, _ advice: inout PageAdvice,
-        kind: MentionKind, media: String?, parent: String?
+        kind: MentionKind, media: String?, parent: String?, user: String? = nil
     ) -> [ImportEvent] {
-        var needsAuthorAdvice = false
+        var needsAuthorAdvice = false, needsMediaAdvice = false
         let events = GraphSupport.events(context, at: position) {
             let id = try Field.required(item["id"]?.id, "id")
             guard let rawText = item["text"]?.string else { throw GraphSupport.problem("missing or invalid 'text'") }
@@ -103,7 +107,12 @@ public enum InstagramFormat: PlatformFormat {
             let username = item["username"]?.text ?? item[path: "from", "username"]?.text
             if username == nil { needsAuthorAdvice = true }
             var target = ["comment_id": kind == .mention ? id : (parent ?? id)]
-            if kind == .mention, let media { target["media_id"] = media }
+            if kind == .mention {
+                // Answered through /{ig-user-id}/mentions, which takes the media id.
+                target["mention"] = "comment"
+                if let media { target["media_id"] = media } else { needsMediaAdvice = true }
+                if let user { target["ig_user_id"] = user }
+            }
             let mention = Mention(
                 platform: .instagram, id: id, kind: kind,
                 author: Author(handle: username, url: username.map { "https://www.instagram.com/\($0)/" }),
@@ -112,11 +121,12 @@ public enum InstagramFormat: PlatformFormat {
             return [.mention(mention)]
         }
         if needsAuthorAdvice { advice.add(authorAdvice) }
+        if needsMediaAdvice { advice.add(mediaAdvice) }
         return events
     }
 
     /// A media whose caption mentions the user (`mentioned_media`): answered on the media itself.
-    static func mentionedMedia(_ media: JSON, _ context: ReadContext) -> [ImportEvent] {
+    static func mentionedMedia(_ media: JSON, user: String?, _ context: ReadContext) -> [ImportEvent] {
         GraphSupport.events(context, at: "mentioned_media") {
             guard media.object != nil else { throw GraphSupport.problem("'mentioned_media' must be an object") }
             let id = try Field.required(media["id"]?.id, "id")
@@ -124,11 +134,13 @@ public enum InstagramFormat: PlatformFormat {
             guard !text.isEmpty else { throw GraphSupport.problem("empty 'caption'") }
             let createdAt = try Field.required(GraphSupport.graphTime(media["timestamp"]), "timestamp")
             let username = media["username"]?.text
+            var target = ["media_id": id, "mention": "media"]
+            if let user { target["ig_user_id"] = user }
             let mention = Mention(
                 platform: .instagram, id: id, kind: .mention,
                 author: Author(handle: username, url: username.map { "https://www.instagram.com/\($0)/" }),
                 text: text, createdAt: createdAt, url: media["permalink"]?.text, conversation: id,
-                replyTarget: ["media_id": id]
+                replyTarget: target
             )
             return [.mention(mention)]
         }

@@ -90,7 +90,9 @@ public enum MastodonFormat: PlatformFormat {
         let createdAt = try Social.time(status["created_at"], "\(prefix).created_at", Times.iso)
         let content = try Social.string(status["content"], "\(prefix).content")
         let warning = try Social.optionalString(status["spoiler_text"], "\(prefix).spoiler_text") ?? ""
-        let visibility = try Social.optionalString(status["visibility"], "\(prefix).visibility")
+        var visibility = try Social.optionalString(status["visibility"], "\(prefix).visibility")
+        // A conversation holds direct messages only: its reply stays direct even when the status omits it.
+        if conversation != nil, visibility?.isEmpty != false { visibility = "direct" }
         let inReplyTo = try Social.optionalID(status["in_reply_to_id"], "\(prefix).in_reply_to_id")
         let url = try Social.optionalString(status["url"], "\(prefix).url")
 

@@ -179,7 +179,7 @@ final class GraphFormatTests: XCTestCase {
         XCTAssertEqual(mention.author.handle, "ikroskun")
         XCTAssertEqual(mention.text, "@ikroskun good")
         XCTAssertEqual(iso(mention.createdAt), "2021-08-19T09:14:16Z")
-        XCTAssertEqual(mention.replyTarget, ["comment_id": "17967008497439572"])
+        XCTAssertEqual(mention.replyTarget, ["comment_id": "17967008497439572", "mention": "comment", "ig_user_id": "17841406338772941"])
     }
 
     func testInstagramTraps() throws {
@@ -210,9 +210,9 @@ final class GraphFormatTests: XCTestCase {
         XCTAssertEqual(result.advice, [], "every queued comment had a username")
 
         let mentioned = try json(#"{"mentioned_comment":{"id":"7","text":"hey @me","timestamp":"2024-01-01T00:00:00+0000","username":"zed","media":{"id":"M2"}},"id":"ME"}"#)
-        XCTAssertEqual(read(InstagramFormat.self, mentioned).mentions.first?.replyTarget, ["comment_id": "7", "media_id": "M2"])
+        XCTAssertEqual(read(InstagramFormat.self, mentioned).mentions.first?.replyTarget, ["comment_id": "7", "media_id": "M2", "mention": "comment", "ig_user_id": "ME"])
         let media = try json(#"{"mentioned_media":{"id":"M3","caption":"with @me","timestamp":"2024-01-01T00:00:00+0000"},"id":"ME"}"#)
-        XCTAssertEqual(read(InstagramFormat.self, media).mentions.first?.replyTarget, ["media_id": "M3"])
+        XCTAssertEqual(read(InstagramFormat.self, media).mentions.first?.replyTarget, ["media_id": "M3", "mention": "media", "ig_user_id": "ME"])
         for text in [#"{"data":[]}"#, #"{"mentioned_comment":null,"id":"1"}"#, #"{"id":"17873440459141021"}"#, #"{"1":"x"}"#] {
             XCTAssertFalse(InstagramFormat.matches(try json(text)), text)
         }
