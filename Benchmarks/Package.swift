@@ -43,6 +43,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Counting",
+            dependencies: [.product(name: "HeedCore", package: "heed"), .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Counting",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "OutboxAppend",
             dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/OutboxAppend",
