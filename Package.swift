@@ -41,8 +41,10 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen", "HeedTheme"]),
         // The domain: mentions, ranking, durations, platform rules. Pure Swift.
         .target(name: "HeedCore"),
-        // The SQLite store.
-        .target(name: "HeedStore", dependencies: ["HeedCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // The store's interface (no database): what the UI services, commands and imports use.
+        .target(name: "HeedStorage", dependencies: ["HeedCore"]),
+        // The SQLite store, the first implementation of the interface.
+        .target(name: "HeedStore", dependencies: ["HeedCore", "HeedStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Readers of mention files.
         .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
         // config.toml: the user's own handles and preferences.
@@ -54,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedTheme", "HeedStore", "HeedImport", "HeedOutbox", "HeedUI", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedOutbox", "HeedUI", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -155,7 +155,7 @@ struct ImportRun {
     }
 
     /// Reads one file (or standard input) into the sink, naming each rejected record.
-    mutating func read(_ file: String, into sink: ImportSink) throws {
+    mutating func read(_ file: String, into sink: any MentionSink) throws {
         let fd: Int32
         let name: String
         if file == "-" {
@@ -177,7 +177,7 @@ struct ImportRun {
         }
     }
 
-    private mutating func take(_ event: ImportEvent, _ sink: ImportSink) throws {
+    private mutating func take(_ event: ImportEvent, _ sink: any MentionSink) throws {
         switch event {
         case .mention(let mention):
             try sink.put(mention)
@@ -195,7 +195,7 @@ struct ImportRun {
         }
     }
 
-    private mutating func skip(_ reason: String, _ sink: ImportSink) {
+    private mutating func skip(_ reason: String, _ sink: any MentionSink) {
         sink.skip()
         skipped[reason, default: 0] += 1
     }

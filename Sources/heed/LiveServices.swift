@@ -8,7 +8,7 @@ import HeedUI
 extension Services {
     /// The services over a real store and outbox file. What a crash left half done between
     /// the two is settled first (see `Replies.settle`).
-    static func live(store: Store, outbox: Outbox, templates folder: String? = nil, config: Config = Config(), notices: Notices = Notices()) -> Services {
+    static func live(store: any MentionStore, outbox: Outbox, templates folder: String? = nil, config: Config = Config(), notices: Notices = Notices()) -> Services {
         let autosave = Autosave(besideOutbox: outbox.path)
         let explain = StoreFailures(store: store)
         try? explain { try Replies.settle(store: store, outbox: outbox, at: Date()) }
@@ -75,7 +75,7 @@ extension Services {
 
 /// Turns the store's SQLite errors into one line naming the store and what to do.
 struct StoreFailures: Sendable {
-    let store: Store
+    let store: any MentionStore
 
     func callAsFunction<T>(_ body: () throws -> T) throws -> T {
         do {
@@ -83,7 +83,7 @@ struct StoreFailures: Sendable {
         } catch let error as OutboxError {
             throw error
         } catch {
-            throw StoreError.explaining(error, store: store.path ?? "(in memory)")
+            throw store.explaining(error)
         }
     }
 }
@@ -95,7 +95,7 @@ enum Replies {
     /// the outbox's lock and taken back unless the store marks the item with it. So when two
     /// queues answer the same item, one wins and the other's draft never reaches the outbox;
     /// and a store that cannot be written leaves no draft behind.
-    static func save(_ input: ReplyInput, at now: Date, store: Store, outbox: Outbox) throws -> AnswerOutcome {
+    static func save(_ input: ReplyInput, at now: Date, store: any MentionStore, outbox: Outbox) throws -> AnswerOutcome {
         guard let item = try store.item(input.ref) else { return .unknown }
         switch item.mention.state {
         case .waiting, .snoozed: break
@@ -117,7 +117,7 @@ enum Replies {
     /// autosave. An item still marked with a draft the outbox discarded (a discard cut short)
     /// returns to the queue. Only drafts named by the outbox's last records are looked up (an
     /// interrupted step is at its end), so opening stays fast however long the outbox grows.
-    static func settle(store: Store, outbox: Outbox, at now: Date) throws {
+    static func settle(store: any MentionStore, outbox: Outbox, at now: Date) throws {
         guard FileManager.default.fileExists(atPath: outbox.path) else { return }
         try outbox.locked { file in
             let contents = try file.read()
@@ -136,7 +136,7 @@ enum Replies {
         }
     }
 
-    static func undo(store: Store, outbox: Outbox, at now: Date) throws -> UndoneAction? {
+    static func undo(store: any MentionStore, outbox: Outbox, at now: Date) throws -> UndoneAction? {
         guard let undone = try store.undoLast() else { return nil }
         switch undone.kind {
         case .reply:
@@ -152,7 +152,7 @@ enum Replies {
     }
 
     /// The outbox's drafts that are not discarded, newest first, each with its item.
-    static func drafts(store: Store, outbox: Outbox) throws -> [DraftRow] {
+    static func drafts(store: any MentionStore, outbox: Outbox) throws -> [DraftRow] {
         try outbox.read().drafts.filter { $0.status != .discarded }.reversed().map { draft in
             DraftRow(id: draft.id, ref: draft.ref, status: draft.status.rawValue, text: draft.text, createdAt: draft.createdAt, item: try store.item(draft.ref))
         }
