@@ -61,7 +61,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen", "HeedTheme"]),
-        .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
+        // The checks every store must pass, run against each implementation by its tests.
+        .target(name: "StoreConformance", dependencies: ["HeedStorage", "HeedCore"], path: "Tests/StoreConformance"),
+        .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedStorage", "HeedCore", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // Starting children with posix_spawn and driving tmux, for the tests that run the binary.

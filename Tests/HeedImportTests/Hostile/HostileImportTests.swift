@@ -163,7 +163,7 @@ enum HostileImport {
         return run
     }
 
-    static func take(_ event: ImportEvent, into sink: ImportSink, _ tally: inout Tally) throws {
+    static func take(_ event: ImportEvent, into sink: any MentionSink, _ tally: inout Tally) throws {
         switch event {
         case .mention(let mention):
             tally.mentions += 1

@@ -1,0 +1,118 @@
+import Foundation
+import HeedCore
+import HeedStorage
+import XCTest
+
+/// The checks every `MentionStore` must pass, each on a fresh store and a small hand-made
+/// fixture (Given/When/Then). A store's tests subclass it, say how to make an empty store and
+/// how to open the same data again, and call `checkEverything()` from one test method: XCTest
+/// on Linux runs only the test methods a test module declares itself, so the checks are not
+/// test methods; a failure is reported with the name of its check.
+open class StoreConformanceCase: XCTestCase {
+    /// A new, empty store of the implementation under test.
+    open func makeStore() throws -> any MentionStore {
+        throw StoreError("\(Self.self) must say how to make a store (override makeStore)")
+    }
+
+    /// Another store on the same data as `store`: what another heed, or this one after a
+    /// restart, opens.
+    open func openAgain(_ store: any MentionStore) throws -> any MentionStore {
+        throw StoreError("\(Self.self) must say how to open a store again (override openAgain)")
+    }
+
+    /// The store of the check being run.
+    public var store: (any MentionStore)!
+    /// When the fixtures of most checks are dated from: 2025-11-22 08:26:40 UTC.
+    public let now = Date(timeIntervalSince1970: 1_763_800_000)
+    /// The check being run, named in its failures.
+    private var current: String?
+
+    /// One check: what it shows, and the method that shows it.
+    struct Check {
+        let name: String
+        let run: (StoreConformanceCase) -> () throws -> Void
+    }
+
+    /// Every check, by concern.
+    static var checks: [Check] { pageChecks + actionChecks + searchChecks + importChecks + figureChecks + changeChecks }
+
+    /// Runs every check, each on a new store; a check that throws fails with its name and goes
+    /// no further, the others still run.
+    public func checkEverything() {
+        for check in Self.checks {
+            current = check.name
+            defer {
+                store = nil
+                current = nil
+            }
+            do {
+                store = try makeStore()
+                try check.run(self)()
+            } catch {
+                XCTFail("threw \(error)")
+            }
+        }
+    }
+
+    override open func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
+        super.recordFailure(withDescription: (current.map { "[\($0)] " } ?? "") + description, inFile: filePath, atLine: lineNumber, expected: expected)
+    }
+
+    // MARK: - Fixtures and shorthands
+
+    /// Seven items on four platforms: a Mastodon conversation of three ("c1"), a YouTube one of
+    /// one ("v1"), Japanese text, an emoji and accents, two Alices; 50 h to 30 min old.
+    public static func fixture(_ now: Date) -> [Mention] {
+        func m(_ id: String, _ platform: Platform, _ kind: MentionKind, _ handle: String, _ name: String?, _ text: String, hours: Double, conversation: String? = nil) -> Mention {
+            Mention(platform: platform, id: id, kind: kind, author: Author(handle: handle, name: name), text: text,
+                    createdAt: now.addingTimeInterval(-hours * 3_600), conversation: conversation)
+        }
+        return [
+            m("1", .mastodon, .mention, "alice@example.social", "Alice", "Is the meetup on Thursday still on?", hours: 50, conversation: "c1"),
+            m("2", .mastodon, .reply, "bob@example.social", "Bob", "The meetup moved to Friday", hours: 30, conversation: "c1"),
+            m("3", .x, .mention, "kenji_t", "田中健二", "東京のイベントはいつですか？", hours: 20),
+            m("4", .bluesky, .dm, "noor.bsky.social", nil, "Love the new release 😍 café crème", hours: 6),
+            m("5", .x, .dm, "alice_x", "Alice", "Private question about pricing", hours: 3),
+            m("6", .youtube, .comment, "@MariaSantos", "María Santos", "Great walkthrough, the export step was unclear", hours: 1, conversation: "v1"),
+            m("7", .mastodon, .reply, "carol@example.social", "Carol", "Thursday works for me", hours: 0.5, conversation: "c1"),
+        ]
+    }
+
+    /// Stores the fixture.
+    public func fill() throws {
+        _ = try put(Self.fixture(now))
+    }
+
+    /// A Mastodon item (or another platform's) `minutesAgo` old, by "user<id>".
+    public func mention(_ id: String, minutesAgo: Double, text: String = "hi", platform: Platform = .mastodon) -> Mention {
+        Mention(platform: platform, id: id, author: Author(handle: "user\(id)"), text: text, createdAt: now.addingTimeInterval(-minutesAgo * 60))
+    }
+
+    /// Imports `mentions` as one import.
+    @discardableResult
+    public func put(_ mentions: [Mention]) throws -> ImportCounts {
+        try store.importing(now: now) { sink in for m in mentions { try sink.put(m) } }
+    }
+
+    public func ref(_ platform: Platform, _ id: String) -> Ref { Ref(platform: platform, id: id) }
+
+    /// The ids of the first 100 items of a search line.
+    public func ids(_ search: String) throws -> [String] {
+        try store.page(QueryParser.parse(search), .first(100), now: now).map(\.mention.id)
+    }
+
+    /// The count of a search line.
+    public func count(_ search: String) throws -> Int {
+        try store.summary(QueryParser.parse(search), now: now).waiting
+    }
+
+    /// The ids of the queue's first 100 items.
+    public func waiting() throws -> [String] {
+        try store.page(.queue, .first(100), now: now).map(\.mention.id)
+    }
+
+    /// Opens the store again, as after a restart.
+    public func reopen() throws {
+        store = try openAgain(store)
+    }
+}
