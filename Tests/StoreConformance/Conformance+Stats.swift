@@ -19,6 +19,7 @@ extension StoreConformanceCase {
 
     /// 2026-11-21 09:00 UTC, day 20778 since 1970: when the stats and author fixtures are dated from.
     public static let morning = Date(timeIntervalSince1970: 1_795_251_600)
+    /// An hour and a day, in seconds.
     public static let hour: TimeInterval = 3_600
     public static let day: TimeInterval = 86_400
 

@@ -54,6 +54,7 @@ open class StoreConformanceCase: XCTestCase {
         }
     }
 
+    /// Every failure says which check it belongs to.
     override open func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
         super.recordFailure(withDescription: (current.map { "[\($0)] " } ?? "") + description, inFile: filePath, atLine: lineNumber, expected: expected)
     }
@@ -94,6 +95,7 @@ open class StoreConformanceCase: XCTestCase {
         try store.importing(now: now) { sink in for m in mentions { try sink.put(m) } }
     }
 
+    /// The ref of an item.
     public func ref(_ platform: Platform, _ id: String) -> Ref { Ref(platform: platform, id: id) }
 
     /// The ids of the first 100 items of a search line.
