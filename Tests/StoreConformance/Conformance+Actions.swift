@@ -6,23 +6,6 @@ import XCTest
 /// Every action and its undo: refs, threads, whole queries, snoozes and discards; the journal
 /// survives opening the store again.
 extension StoreConformanceCase {
-    static var actionChecks: [Check] {
-        [
-            Check(name: "acknowledging twice gives one result", run: { $0.checkAcknowledgeTwiceGivesOneResult }),
-            Check(name: "undo goes back in order and survives reopening", run: { $0.checkUndoRestoresInReverseOrderAndSurvivesReopening }),
-            Check(name: "acknowledging what is older than a time", run: { $0.checkAcknowledgeOlderThan }),
-            Check(name: "snoozed items leave and come back at their place", run: { $0.checkSnoozedItemsLeaveAndComeBackAtTheirPlace }),
-            Check(name: "undoing a snooze", run: { $0.checkUndoOfASnooze }),
-            Check(name: "a thread is acknowledged and undone as one", run: { $0.checkAThreadIsAcknowledgedAsOneActionAndUndoneAsOne }),
-            Check(name: "a reply to a thread answers every open item", run: { $0.checkAReplyToAThreadAnswersEveryOpenItem }),
-            Check(name: "a query acknowledged whole comes back with one undo after reopening", run: { $0.checkAQueryIsAcknowledgedWholeAndComesBackWithOneUndoAfterReopening }),
-            Check(name: "a search is acted on as searched", run: { $0.checkASearchIsActedOnAsSearched }),
-            Check(name: "undo leaves items someone changed since", run: { $0.checkUndoLeavesItemsSomeoneChangedSince }),
-            Check(name: "a discarded reply reopens its item, and undo puts it back", run: { $0.checkADiscardReopensTheItemAndIsUndone }),
-            Check(name: "a bulk action names a thousand items and counts them all", run: { $0.checkABulkActionCountsEveryItem }),
-        ]
-    }
-
     func checkAcknowledgeTwiceGivesOneResult() throws {
         _ = try put([mention("1", minutesAgo: 10)])
         let one = ref(.mastodon, "1")

@@ -6,14 +6,6 @@ import XCTest
 /// What another heed on the same data sees: its changes are noticed, kept query results are
 /// forgotten on request; and failures are explained in the store's words.
 extension StoreConformanceCase {
-    static var changeChecks: [Check] {
-        [
-            Check(name: "another heed's changes are noticed, this store's own are not", run: { $0.checkOthersChangesAreNoticed }),
-            Check(name: "kept query results are forgotten on request", run: { $0.checkCachedQueriesAreForgottenOnRequest }),
-            Check(name: "failures are explained in one line", run: { $0.checkFailuresAreExplained }),
-        ]
-    }
-
     func checkOthersChangesAreNoticed() throws {
         // Given two stores on the same data.
         try fill()

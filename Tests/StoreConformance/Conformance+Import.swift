@@ -6,19 +6,6 @@ import XCTest
 /// Imports: counts of new, changed, unchanged, skipped and rejected records, states given by
 /// the file, duplicates, replies made elsewhere before or after their item, and rollback.
 extension StoreConformanceCase {
-    static var importChecks: [Check] {
-        [
-            Check(name: "an import counts new, changed and unchanged items", run: { $0.checkImportCountsNewChangedAndUnchanged }),
-            Check(name: "a re-import never resets a state", run: { $0.checkReimportNeverResetsState }),
-            Check(name: "the same id on two platforms is two items", run: { $0.checkSameIdOnTwoPlatformsIsTwoItems }),
-            Check(name: "an imported state is honoured for new items only", run: { $0.checkImportedStateIsHonouredForNewItemsOnly }),
-            Check(name: "a failed import leaves nothing", run: { $0.checkFailedImportLeavesNothing }),
-            Check(name: "counts inside one import, duplicates included", run: { $0.checkCountsInsideOneImport }),
-            Check(name: "a reply made elsewhere answers its item, before or after it arrives", run: { $0.checkRepliesMadeElsewhere }),
-            Check(name: "new activity in a thread wakes a snooze early", run: { $0.checkNewActivityInTheThreadWakesASnoozeEarly }),
-        ]
-    }
-
     func checkImportCountsNewChangedAndUnchanged() throws {
         XCTAssertEqual(try put([mention("1", minutesAgo: 10), mention("2", minutesAgo: 5)]).imported, 2)
         let again = try put([mention("1", minutesAgo: 10), mention("2", minutesAgo: 5, text: "edited"), mention("3", minutesAgo: 1)])

@@ -5,17 +5,6 @@ import XCTest
 
 /// Pages by rank key, summaries and counts, items by ref.
 extension StoreConformanceCase {
-    static var pageChecks: [Check] {
-        [
-            Check(name: "the rank is longest wait first, paged by key", run: { $0.checkRankIsLongestWaitFirstAndPagesByKey }),
-            Check(name: "the summary follows every change", run: { $0.checkSummaryIsMaintainedThroughEveryChange }),
-            Check(name: "queries page by key and locate their items", run: { $0.checkQueriesPageByKeyAndLocateTheirItems }),
-            Check(name: "counts of queries, exact and per platform", run: { $0.checkCountsOfQueries }),
-            Check(name: "every item in rank order, or the waiting ones", run: { $0.checkForEachListsInRankOrder }),
-            Check(name: "an item by its ref", run: { $0.checkItemByRef }),
-        ]
-    }
-
     func checkRankIsLongestWaitFirstAndPagesByKey() throws {
         // Given 250 items, "0" the oldest.
         _ = try put((0..<250).map { mention(String($0), minutesAgo: Double(1_000 - $0)) })

@@ -6,15 +6,6 @@ import XCTest
 /// Conversations and the history with one author: one person on two linked platforms,
 /// handles in any case, with or without "@".
 extension StoreConformanceCase {
-    static var figureChecks: [Check] {
-        statsChecks + [
-            Check(name: "a thread lists its conversation and counts open items", run: { $0.checkThreadsListTheConversationAndCountOpenItems }),
-            Check(name: "linked accounts of an author together", run: { $0.checkLinkedAccountsTogether }),
-            Check(name: "recent items are cut, the last answer still found", run: { $0.checkRecentIsCutButTheLastAnswerIsStillFound }),
-            Check(name: "one account alone, and the same account twice", run: { $0.checkOneAccountAloneAndTheSameAccountTwice }),
-        ]
-    }
-
     func checkThreadsListTheConversationAndCountOpenItems() throws {
         try fill()
         let thread = try store.thread(of: ref(.mastodon, "2"))

@@ -6,18 +6,6 @@ import XCTest
 /// Search terms of every kind: words, phrases, CJK runs, emoji, accents, authors, facets and
 /// ages, and what keeps a search true when items change.
 extension StoreConformanceCase {
-    static var searchChecks: [Check] {
-        [
-            Check(name: "words match as prefixes in texts and authors", run: { $0.checkWordsMatchAsPrefixesInTextAndAuthors }),
-            Check(name: "phrases match word for word", run: { $0.checkPhrasesMatchWordForWord }),
-            Check(name: "Chinese, Japanese, emoji and accents", run: { $0.checkChineseJapaneseEmojiAndAccents }),
-            Check(name: "runs of CJK, Thai and Hangul are found piece by piece", run: { $0.checkRunsOfCJKThaiAndHangulAreFoundPieceByPiece }),
-            Check(name: "authors, facets and ages", run: { $0.checkAuthorsFacetsAndAges }),
-            Check(name: "answered items leave waiting queries; search follows changes", run: { $0.checkAnsweredItemsLeaveWaitingQueriesAndSearchFollowsChanges }),
-            Check(name: "an everyday import is searchable at once", run: { $0.checkAnEverydayImportIsSearchableAtOnce }),
-        ]
-    }
-
     func checkWordsMatchAsPrefixesInTextAndAuthors() throws {
         try fill()
         XCTAssertEqual(try ids("meetup"), ["1", "2"])

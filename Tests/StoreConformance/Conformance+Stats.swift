@@ -5,18 +5,6 @@ import XCTest
 
 /// `stats` on a small store whose figures are worked out by hand in the comments.
 extension StoreConformanceCase {
-    static var statsChecks: [Check] {
-        [
-            Check(name: "stats per platform and for all", run: { $0.checkStatsPerPlatformAndAll }),
-            Check(name: "the queue by age is the whole queue without snoozed items", run: { $0.checkQueueByAgeIsTheWholeQueueWithoutSnoozed }),
-            Check(name: "items received and answers given per day", run: { $0.checkPerDayReceivedAndAnswersGiven }),
-            Check(name: "stats since a time", run: { $0.checkStatsSinceWindow }),
-            Check(name: "an undone answer counts as waiting again", run: { $0.checkAnUndoneAnswerCountsAsWaitingAgain }),
-            Check(name: "an imported answer without a time is answered but untimed", run: { $0.checkAnImportedAnswerWithoutATimeIsAnsweredButUntimed }),
-            Check(name: "the stats of an empty store", run: { $0.checkStatsOfAnEmptyStore }),
-        ]
-    }
-
     /// 2026-11-21 09:00 UTC, day 20778 since 1970: when the stats and author fixtures are dated from.
     public static let morning = Date(timeIntervalSince1970: 1_795_251_600)
     /// An hour and a day, in seconds.
