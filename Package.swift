@@ -44,12 +44,14 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen", "HeedTheme"]),
         // The domain: mentions, ranking, durations, platform rules. Pure Swift.
         .target(name: "HeedCore"),
-        // The SQLite store.
-        .target(name: "HeedStore", dependencies: ["HeedCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // The store's interface (no database): what the UI services, commands and imports use.
+        .target(name: "HeedStorage", dependencies: ["HeedCore"]),
+        // The SQLite store, the first implementation of the interface.
+        .target(name: "HeedStore", dependencies: ["HeedCore", "HeedStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Readers of mention files.
         .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
         // The one consumer of import events: files, the spool and fetched pages into the store.
-        .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStore"]),
+        .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStorage"]),
         // config.toml: the user's own handles and preferences.
         .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
         // The outbox file of drafts.
@@ -57,17 +59,19 @@ let package = Package(
         // State, actions, reducer, key table and views.
         .target(name: "HeedUI", dependencies: ["HeedCore", "Screen"]),
         // Saving, settling and undoing replies across store and outbox; templates; store-failure wording.
-        .target(name: "HeedReplies", dependencies: ["HeedCore", "HeedStore", "HeedOutbox", "HeedUI"]),
+        .target(name: "HeedReplies", dependencies: ["HeedCore", "HeedStorage", "HeedOutbox", "HeedUI"]),
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedTheme", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen", "HeedTheme", "Yams"]),
-        .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
-        .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedIntake", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
+        // The checks every store must pass, run against each implementation by its tests.
+        .target(name: "StoreConformance", dependencies: ["HeedStorage", "HeedCore"], path: "Tests/StoreConformance"),
+        .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedStorage", "HeedCore", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedIntake", "HeedStorage", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // Starting children with posix_spawn and driving tmux, for the tests that run the binary.

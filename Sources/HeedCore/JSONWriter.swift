@@ -35,11 +35,6 @@ public struct JSONWriter {
         addRaw(key, inner.finish())
     }
 
-    public mutating func addNull(_ key: String) {
-        field(key)
-        text += "null"
-    }
-
     public func finish() -> String { text + "}" }
 
     private mutating func field(_ key: String) {

@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 import HeedImport
+import HeedStorage
 
 /// The one consumer of import events: `heed import`, the spool, fetched pages and the tests
 /// all turn what the readers find into store writes here. It stores mentions, skips what the
@@ -47,7 +48,7 @@ public struct Intake {
     /// Throws `ImportFailure` when it cannot be read or its format is unknown (the sink then
     /// holds what came before: roll the transaction back); `name` names it in rejections.
     public mutating func read(
-        _ source: Source, name: String, format: ImportFormat? = nil, into sink: some IntakeSink, progress: ((Int) -> Void)? = nil
+        _ source: Source, name: String, format: ImportFormat? = nil, into sink: some MentionSink, progress: ((Int) -> Void)? = nil
     ) throws {
         switch source {
         case .path(let path):
@@ -65,7 +66,7 @@ public struct Intake {
     }
 
     /// Takes one event into `sink`: the single place an event becomes a store write or a count.
-    public mutating func take(_ event: ImportEvent, into sink: some IntakeSink) throws {
+    public mutating func take(_ event: ImportEvent, into sink: some MentionSink) throws {
         switch event {
         case .mention(let mention):
             guard isOwn(mention.platform, mention.author.handle) else {

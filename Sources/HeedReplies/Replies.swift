@@ -1,7 +1,7 @@
 import Foundation
 import HeedCore
 import HeedOutbox
-import HeedStore
+import HeedStorage
 import HeedUI
 
 /// Saving and undoing replies touches both the outbox and the store, in an order that never
@@ -11,7 +11,7 @@ public enum Replies {
     /// the outbox's lock and taken back unless the store marks the item with it. So when two
     /// queues answer the same item, one wins and the other's draft never reaches the outbox;
     /// and a store that cannot be written leaves no draft behind.
-    public static func save(_ input: ReplyInput, at now: Date, store: Store, outbox: Outbox) throws -> AnswerOutcome {
+    public static func save(_ input: ReplyInput, at now: Date, store: any MentionStore, outbox: Outbox) throws -> AnswerOutcome {
         guard let item = try store.item(input.ref) else { return .unknown }
         switch item.mention.state {
         case .waiting, .snoozed: break
@@ -33,7 +33,7 @@ public enum Replies {
     /// autosave. An item still marked with a draft the outbox discarded (a discard cut short)
     /// returns to the queue. Only drafts named by the outbox's last records are looked up (an
     /// interrupted step is at its end), so opening stays fast however long the outbox grows.
-    public static func settle(store: Store, outbox: Outbox, at now: Date) throws {
+    public static func settle(store: any MentionStore, outbox: Outbox, at now: Date) throws {
         guard FileManager.default.fileExists(atPath: outbox.path) else { return }
         try outbox.locked { file in
             let contents = try file.read()
@@ -54,7 +54,7 @@ public enum Replies {
 
     /// Undoes the store's last action and the outbox's part of it: a reply undone discards
     /// its draft, a discard undone makes the draft pending again.
-    public static func undo(store: Store, outbox: Outbox, at now: Date) throws -> UndoneAction? {
+    public static func undo(store: any MentionStore, outbox: Outbox, at now: Date) throws -> UndoneAction? {
         guard let undone = try store.undoLast() else { return nil }
         switch undone.kind {
         case .reply:
@@ -70,7 +70,7 @@ public enum Replies {
     }
 
     /// The outbox's drafts that are not discarded, newest first, each with its item.
-    public static func drafts(store: Store, outbox: Outbox) throws -> [DraftRow] {
+    public static func drafts(store: any MentionStore, outbox: Outbox) throws -> [DraftRow] {
         try outbox.read().drafts.filter { $0.status != .discarded }.reversed().map { draft in
             DraftRow(id: draft.id, ref: draft.ref, status: draft.status.rawValue, text: draft.text, createdAt: draft.createdAt, item: try store.item(draft.ref))
         }

@@ -1,11 +1,11 @@
 import HeedOutbox
-import HeedStore
+import HeedStorage
 
 /// Turns the store's SQLite errors into one line naming the store and what to do.
 public struct StoreFailures: Sendable {
-    let store: Store
+    let store: any MentionStore
 
-    public init(store: Store) { self.store = store }
+    public init(store: any MentionStore) { self.store = store }
 
     /// Runs `body`, turning a failure of the store into `StoreError` wording (an outbox failure keeps its own).
     public func callAsFunction<T>(_ body: () throws -> T) throws -> T {
@@ -14,7 +14,7 @@ public struct StoreFailures: Sendable {
         } catch let error as OutboxError {
             throw error
         } catch {
-            throw StoreError.explaining(error, store: store.path ?? "(in memory)")
+            throw store.explaining(error)
         }
     }
 }

@@ -8,10 +8,13 @@ enum MentionRow {
     /// than the rest of reading a row).
     static let select = "SELECT id, platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation, in_reply_to, reply_target, state, state_at, draft_id, snoozed_until"
 
-    static func item(_ row: Row) -> QueueItem {
+    /// The item of a row read with `select`; a platform this heed does not know is an error
+    /// naming the row (never read as another platform).
+    static func item(_ row: Row) throws -> QueueItem {
+        let id: Int64 = row[0]
         let createdAt: Int64 = row[8]
         let mention = Mention(
-            platform: Platform(rawValue: row[1]) ?? .mastodon,
+            platform: try platform(row[1], row: id),
             id: row[2],
             kind: MentionKind(rawValue: row[3]) ?? .mention,
             author: Author(handle: row[4], name: row[5], url: row[6]),
@@ -23,16 +26,23 @@ enum MentionRow {
             replyTarget: decodeTarget(row[12]),
             state: state(row)
         )
-        return QueueItem(key: RankKey(createdAt: createdAt, row: row[0]), mention: mention)
+        return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention)
     }
 
+    /// The platform a row names, or an error naming the row.
+    static func platform(_ name: String, row id: Int64) throws -> Platform {
+        guard let platform = Platform(rawValue: name) else { throw StoreError.unknownPlatform(name, row: "mention row \(id)") }
+        return platform
+    }
+
+    /// The state of a row read with `select` (a state this heed does not know reads as waiting).
     static func state(_ row: Row) -> MentionState {
         let at: Int64? = row[14]
-        switch row[13] as String {
-        case "acknowledged": return .acknowledged(at: Store.date(at ?? 0))
-        case "replied": return .replied(draft: row[15] ?? "", at: Store.date(at ?? 0))
-        case "snoozed": return .snoozed(until: Store.date(row[16] ?? 0))
-        default: return .waiting
+        switch StoredState(rawValue: row[13]) {
+        case .acknowledged: return .acknowledged(at: Store.date(at ?? 0))
+        case .replied: return .replied(draft: row[15] ?? "", at: Store.date(at ?? 0))
+        case .snoozed: return .snoozed(until: Store.date(row[16] ?? 0))
+        case .waiting, nil: return .waiting
         }
     }
 
@@ -107,14 +117,6 @@ enum MentionRow {
     }
 
     /// The content columns an import may update; state columns are never among them.
-    static func content(_ mention: Mention) -> [DatabaseValueConvertible?] {
-        [
-            mention.kind.rawValue, mention.author.handle, mention.author.name, mention.author.url,
-            mention.text, Store.milliseconds(mention.createdAt), mention.url, mention.conversation,
-            mention.inReplyTo, encodeTarget(mention.replyTarget),
-        ]
-    }
-
     static let contentColumns = [
         "kind", "author_handle", "author_name", "author_url", "text", "created_at", "url",
         "conversation", "in_reply_to", "reply_target",

@@ -42,7 +42,7 @@ final class MentionWriter: @unchecked Sendable {
         answersWaiting = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM answered_elsewhere)") ?? false
         (insert, find, update, findAnswer, forgetAnswer, markAnswered, findKnown, rememberAnswer) = try Self.statements(db)
         (unindex, reindex) = try Self.searchStatements(db)
-        indexed = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'indexed'") ?? 0
+        indexed = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [Counter.indexed]) ?? 0
     }
 
     private static func searchStatements(_ db: Database) throws -> (RawStatement, RawStatement) {
@@ -61,7 +61,7 @@ final class MentionWriter: @unchecked Sendable {
         let update = try RawStatement(db, "UPDATE mention SET \(MentionRow.contentColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?")
         let findAnswer = try RawStatement(db, "SELECT at FROM answered_elsewhere WHERE platform = ? AND native_id = ?")
         let forgetAnswer = try RawStatement(db, "DELETE FROM answered_elsewhere WHERE platform = ? AND native_id = ?")
-        let markAnswered = try RawStatement(db, "UPDATE mention SET state = 'replied', state_at = ?, draft_id = NULL WHERE platform = ? AND native_id = ? AND state = 'waiting'")
+        let markAnswered = try RawStatement(db, "UPDATE mention SET state = \(StoredState.replied.sql), state_at = ?, draft_id = NULL WHERE platform = ? AND native_id = ? AND state = \(StoredState.waiting.sql)")
         let findKnown = try RawStatement(db, "SELECT 1 FROM mention WHERE platform = ? AND native_id = ?")
         let rememberAnswer = try RawStatement(db, "INSERT OR REPLACE INTO answered_elsewhere (platform, native_id, at) VALUES (?, ?, ?)")
         return (insert, find, update, findAnswer, forgetAnswer, markAnswered, findKnown, rememberAnswer)
@@ -118,24 +118,21 @@ final class MentionWriter: @unchecked Sendable {
         texts.add(2, mention.id)
         addContent(to: &texts, insert, from: 3, mention, created: created)
         let stateIndex = Int32(3 + MentionRow.contentColumns.count)
+        texts.add(stateIndex, StoredState(state).rawValue)
         switch state {
         case .waiting:
-            texts.add(stateIndex, "waiting")
             insert.bind(stateIndex + 1, nil as Int64?)
             texts.add(stateIndex + 2, nil)
             insert.bind(stateIndex + 3, nil as Int64?)
         case .acknowledged(let at):
-            texts.add(stateIndex, "acknowledged")
             insert.bind(stateIndex + 1, Store.milliseconds(at))
             texts.add(stateIndex + 2, nil)
             insert.bind(stateIndex + 3, nil as Int64?)
         case .replied(let draft, let at):
-            texts.add(stateIndex, "replied")
             insert.bind(stateIndex + 1, Store.milliseconds(at))
             texts.add(stateIndex + 2, draft.isEmpty ? nil : draft)
             insert.bind(stateIndex + 3, nil as Int64?)
         case .snoozed(let until):
-            texts.add(stateIndex, "snoozed")
             insert.bind(stateIndex + 1, nil as Int64?)
             texts.add(stateIndex + 2, nil)
             insert.bind(stateIndex + 3, Store.milliseconds(until))

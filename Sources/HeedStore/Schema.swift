@@ -1,6 +1,7 @@
 import GRDB
 
-/// The store's migrations: frozen SQL that never refers to app types.
+/// The store's migrations: frozen SQL that never refers to app types. A platform needs none
+/// (its counter row is made by its first waiting item).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -111,6 +112,40 @@ enum Schema {
                 CREATE VIRTUAL TABLE search USING fts5(who, body, content = '',
                     tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'");
                 UPDATE counter SET value = 0 WHERE name = 'indexed';
+                """)
+        }
+        migrator.registerMigration("v5 counters for any platform") { db in
+            // A platform's waiting counter is made by the first item that needs it (the
+            // triggers upsert it), so that a new platform needs no migration; the counters are
+            // counted again from the rows, so that every platform present has an exact one.
+            try db.execute(sql: """
+                DROP TRIGGER mention_waiting_insert;
+                DROP TRIGGER mention_waiting_delete;
+                DROP TRIGGER mention_waiting_update;
+                CREATE TRIGGER mention_waiting_insert AFTER INSERT ON mention WHEN NEW.state = 'waiting'
+                BEGIN
+                    UPDATE counter SET value = value + 1 WHERE name = 'waiting';
+                    INSERT INTO counter (name, value) VALUES ('waiting:' || NEW.platform, 1)
+                        ON CONFLICT (name) DO UPDATE SET value = value + 1;
+                END;
+                CREATE TRIGGER mention_waiting_delete AFTER DELETE ON mention WHEN OLD.state = 'waiting'
+                BEGIN
+                    UPDATE counter SET value = value - 1 WHERE name = 'waiting';
+                    INSERT INTO counter (name, value) VALUES ('waiting:' || OLD.platform, -1)
+                        ON CONFLICT (name) DO UPDATE SET value = value - 1;
+                END;
+                CREATE TRIGGER mention_waiting_update AFTER UPDATE OF state ON mention
+                WHEN (OLD.state = 'waiting') <> (NEW.state = 'waiting')
+                BEGIN
+                    UPDATE counter SET value = value + (CASE WHEN NEW.state = 'waiting' THEN 1 ELSE -1 END) WHERE name = 'waiting';
+                    INSERT INTO counter (name, value) VALUES ('waiting:' || NEW.platform, CASE WHEN NEW.state = 'waiting' THEN 1 ELSE -1 END)
+                        ON CONFLICT (name) DO UPDATE SET value = value + excluded.value;
+                END;
+                UPDATE counter SET value = 0 WHERE name LIKE 'waiting:%';
+                INSERT INTO counter (name, value)
+                    SELECT 'waiting:' || platform, COUNT(*) FROM mention WHERE state = 'waiting' GROUP BY platform
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value;
+                UPDATE counter SET value = (SELECT COUNT(*) FROM mention WHERE state = 'waiting') WHERE name = 'waiting';
                 """)
         }
         return migrator

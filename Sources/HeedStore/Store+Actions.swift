@@ -2,81 +2,46 @@ import Foundation
 import GRDB
 import HeedCore
 
-/// The outcome of answering items: which changed, and which someone else had answered already.
-public struct AnswerResult: Sendable, Equatable {
-    public var changed: [Ref]
-    public var alreadyAnswered: [Ref]
-    public var unknown: [Ref]
-    /// How many items changed (`changed` names the first thousand).
-    public var changedCount = 0
-
-    public init(changed: [Ref], alreadyAnswered: [Ref], unknown: [Ref], changedCount: Int? = nil) {
-        self.changed = changed
-        self.alreadyAnswered = alreadyAnswered
-        self.unknown = unknown
-        self.changedCount = changedCount ?? changed.count
-    }
-}
-
 /// What an action does to each item it applies to.
 struct Transition {
-    var action: String
-    var state: String
+    var action: UndoneAction.Kind
+    var state: StoredState
     var draft: String?
     var snoozedUntil: Int64?
 }
 
 extension Store {
-    /// Acknowledges waiting items ("seen, no reply needed"), journaled for undo.
-    @discardableResult
-    public func acknowledge(_ refs: [Ref], at date: Date) throws -> AnswerResult {
-        try apply(.refs(refs), Transition(action: "acknowledge", state: "acknowledged"), now: date)
-    }
-
-    /// Acknowledges items, threads or a whole view as one action (one undo).
+    /// Acknowledges items, threads or a whole query as one action (one undo).
     @discardableResult
     public func acknowledge(_ selection: Selection, at date: Date) throws -> AnswerResult {
-        try apply(selection, Transition(action: "acknowledge", state: "acknowledged"), now: date)
-    }
-
-    /// Acknowledges every waiting item created before `date`, journaled as one action.
-    public func acknowledge(createdBefore cutoff: Date, at date: Date) throws -> Int {
-        var query = Query()
-        query.olderThan = date.timeIntervalSince(cutoff)
-        return try apply(.view(query), Transition(action: "acknowledge", state: "acknowledged"), now: date).changed.count
-    }
-
-    /// Marks an item replied with the outbox draft that answers it, journaled for undo.
-    @discardableResult
-    public func markReplied(_ ref: Ref, draft: String, at date: Date) throws -> AnswerResult {
-        try apply(.refs([ref]), Transition(action: "reply", state: "replied", draft: draft), now: date)
+        try apply(selection, Transition(action: .acknowledge, state: .acknowledged), now: date)
     }
 
     /// Marks items (a thread answered with one reply) replied with one draft.
     @discardableResult
     public func markReplied(_ selection: Selection, draft: String, at date: Date) throws -> AnswerResult {
-        try apply(selection, Transition(action: "reply", state: "replied", draft: draft), now: date)
+        try apply(selection, Transition(action: .reply, state: .replied, draft: draft), now: date)
     }
 
     /// Takes items out of the queue until `until`; they come back at their place then.
     @discardableResult
     public func snooze(_ selection: Selection, until: Date, at date: Date) throws -> AnswerResult {
-        try apply(selection, Transition(action: "snooze", state: "snoozed", snoozedUntil: Self.milliseconds(until)), now: date)
+        try apply(selection, Transition(action: .snooze, state: .snoozed, snoozedUntil: Self.milliseconds(until)), now: date)
     }
 
     /// Puts a replied item back in the queue because its draft was discarded, journaled for undo.
     /// Only an item still replied with that draft changes.
     @discardableResult
     public func reopen(_ ref: Ref, draft: String, at date: Date) throws -> Bool {
-        defer { views.changed() }
+        defer { cachedQueries.changed() }
         return try writer.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, state, state_at, draft_id FROM mention WHERE platform = ? AND native_id = ?", arguments: [ref.platform.rawValue, ref.id]),
-                  row["state"] as String == "replied", row["draft_id"] as String? == draft else { return false }
-            try db.execute(sql: "INSERT INTO journal (at, action) VALUES (?, 'discard')", arguments: [Self.milliseconds(date)])
+                  row["state"] as String == StoredState.replied.rawValue, row["draft_id"] as String? == draft else { return false }
+            try db.execute(sql: "INSERT INTO journal (at, action) VALUES (?, ?)", arguments: [Self.milliseconds(date), UndoneAction.Kind.discard.rawValue])
             let journal = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE mention SET state = 'waiting', state_at = NULL, draft_id = NULL WHERE id = ?", arguments: [row["id"] as Int64])
-            try db.execute(sql: "INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, new_state, new_draft_id) VALUES (?, ?, 'replied', ?, ?, 'waiting', NULL)",
-                           arguments: [journal, row["id"] as Int64, row["state_at"] as Int64?, draft])
+            try db.execute(sql: "UPDATE mention SET state = ?, state_at = NULL, draft_id = NULL WHERE id = ?", arguments: [StoredState.waiting.rawValue, row["id"] as Int64])
+            try db.execute(sql: "INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, new_state, new_draft_id) VALUES (?, ?, ?, ?, ?, ?, NULL)",
+                           arguments: [journal, row["id"] as Int64, StoredState.replied.rawValue, row["state_at"] as Int64?, draft, StoredState.waiting.rawValue])
             return true
         }
     }
@@ -85,23 +50,23 @@ extension Store {
     /// the snooze ending, not an action.
     @discardableResult
     public func wakeSnoozed(now: Date) throws -> Int {
+        let snoozed = StoredState.snoozed.sql
         // Looked for first on a reader, so that a launch does not wait for another write.
         let due = try writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mention WHERE state = 'snoozed' AND snoozed_until <= ?)", arguments: [Self.milliseconds(now)]) ?? false
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mention WHERE state = \(snoozed) AND snoozed_until <= ?)", arguments: [Self.milliseconds(now)]) ?? false
         }
         guard due else { return 0 }
         let woken = try writer.write { db in
-            try db.execute(sql: "UPDATE mention SET state = 'waiting', snoozed_until = NULL WHERE state = 'snoozed' AND snoozed_until <= ?", arguments: [Self.milliseconds(now)])
+            try db.execute(sql: "UPDATE mention SET state = \(StoredState.waiting.sql), snoozed_until = NULL WHERE state = \(snoozed) AND snoozed_until <= ?", arguments: [Self.milliseconds(now)])
             return db.changesCount
         }
-        if woken > 0 { views.changed() }
+        if woken > 0 { cachedQueries.changed() }
         return woken
     }
 
     /// The rows an action applies to: open (waiting or snoozed) items of the selection; the
     /// refs named that are unknown or answered already are reported.
-    private func rows(_ db: Database, _ selection: Selection, now: Date, result: inout AnswerResult) throws -> [Int64] {
-        let open = "state IN ('waiting', 'snoozed')"
+    private func rows(_ db: Database, _ selection: Selection, result: inout AnswerResult) throws -> [Int64] {
         switch selection {
         case .view:
             return []
@@ -113,14 +78,14 @@ extension Store {
                     result.unknown.append(ref)
                     continue
                 }
-                let state: String = row["state"]
-                if state == "waiting" || state == "snoozed" {
+                if let state = StoredState(rawValue: row["state"]), StoredState.open.contains(state) {
                     if seen.insert(row["id"]).inserted { ids.append(row["id"]) }
                 } else {
                     result.alreadyAnswered.append(ref)
                 }
                 if case .threads = selection, let conversation = row["conversation"] as String? {
-                    for id in try Int64.fetchAll(db, sql: "SELECT id FROM mention WHERE platform = ? AND conversation = ? AND \(open)", arguments: [ref.platform.rawValue, conversation])
+                    for id in try Int64.fetchAll(db, sql: "SELECT id FROM mention WHERE platform = ? AND conversation = ? AND state IN \(StoredState.open.sql)",
+                                                 arguments: [ref.platform.rawValue, conversation])
                     where seen.insert(id).inserted { ids.append(id) }
                 }
             }
@@ -130,20 +95,20 @@ extension Store {
 
     /// Applies a transition to the open items of a selection as one journaled action.
     private func apply(_ selection: Selection, _ transition: Transition, now: Date) throws -> AnswerResult {
-        defer { views.changed() }
+        defer { cachedQueries.changed() }
         return try writer.write { db in
             var result = AnswerResult(changed: [], alreadyAnswered: [], unknown: [])
-            let ids = try rows(db, selection, now: now, result: &result)
+            let ids = try rows(db, selection, result: &result)
             let at = Self.milliseconds(now)
-            try db.execute(sql: "INSERT INTO journal (at, action) VALUES (?, ?)", arguments: [at, transition.action])
+            try db.execute(sql: "INSERT INTO journal (at, action) VALUES (?, ?)", arguments: [at, transition.action.rawValue])
             let journal = db.lastInsertedRowID
             let insert = """
                 INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, old_snoozed_until, new_state, new_draft_id, new_snoozed_until)
-                SELECT ?, id, state, state_at, draft_id, snoozed_until, ?, ?, ? FROM mention WHERE state IN ('waiting', 'snoozed') AND
+                SELECT ?, id, state, state_at, draft_id, snoozed_until, ?, ?, ? FROM mention WHERE state IN \(StoredState.open.sql) AND
                 """
-            let values: [DatabaseValueConvertible?] = [journal, transition.state, transition.draft, transition.snoozedUntil]
+            let values: [DatabaseValueConvertible?] = [journal, transition.state.rawValue, transition.draft, transition.snoozedUntil]
             if case .view(let query) = selection {
-                let sql = ViewSQL(query, now: now)
+                let sql = QuerySQL(query, now: now)
                 try db.execute(sql: insert + " " + sql.whereClause, arguments: StatementArguments(values + sql.arguments))
             } else {
                 let record = try db.makeStatement(sql: insert + " id = ?")
@@ -152,10 +117,10 @@ extension Store {
             try db.execute(sql: """
                 UPDATE mention SET state = ?, state_at = ?, draft_id = ?, snoozed_until = ?
                 WHERE id IN (SELECT mention_id FROM journal_entry WHERE journal_id = ?)
-                """, arguments: [transition.state, transition.state == "snoozed" ? nil : at, transition.draft, transition.snoozedUntil, journal])
-            let changed = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id FROM journal_entry e JOIN mention m ON m.id = e.mention_id WHERE e.journal_id = ? LIMIT ?",
+                """, arguments: [transition.state.rawValue, transition.state == .snoozed ? nil : at, transition.draft, transition.snoozedUntil, journal])
+            let changed = try Row.fetchAll(db, sql: "SELECT m.id, m.platform, m.native_id FROM journal_entry e JOIN mention m ON m.id = e.mention_id WHERE e.journal_id = ? LIMIT ?",
                                            arguments: [journal, Self.reportedRefs])
-            result.changed = changed.compactMap(Self.ref)
+            result.changed = try changed.map(Self.ref)
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal_entry WHERE journal_id = ?", arguments: [journal]) ?? 0
             if count == 0 { try db.execute(sql: "DELETE FROM journal WHERE id = ?", arguments: [journal]) }
             result.changedCount = count
@@ -166,14 +131,16 @@ extension Store {
     /// Refs an action reports by name, at most (a bulk action reports its count beyond).
     static let reportedRefs = 1_000
 
-    static func ref(_ row: Row) -> Ref? {
-        Platform(rawValue: row["platform"]).map { Ref(platform: $0, id: row["native_id"]) }
+    /// The ref of a row read with its `id`, `platform` and `native_id`; a platform this heed
+    /// does not know is an error naming the row.
+    static func ref(_ row: Row) throws -> Ref {
+        Ref(platform: try MentionRow.platform(row["platform"], row: row["id"]), id: row["native_id"])
     }
 
     /// Undoes the last action not yet undone, putting each item back as it was when it still
     /// holds the state the action gave it. Nil when there is nothing to undo.
     public func undoLast() throws -> UndoneAction? {
-        defer { views.changed() }
+        defer { cachedQueries.changed() }
         return try writer.write { db in
             guard let journal = try Row.fetchOne(db, sql: "SELECT id, action FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1") else { return nil }
             let id: Int64 = journal["id"]
@@ -182,7 +149,7 @@ extension Store {
                 AND m.state = e.new_state AND m.draft_id IS e.new_draft_id AND m.snoozed_until IS e.new_snoozed_until
                 """
             let rows = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id, m.created_at, m.id \(still) ORDER BY m.created_at, m.id LIMIT ?", arguments: [id, Self.reportedRefs])
-            let refs = rows.compactMap(Self.ref)
+            let refs = try rows.map(Self.ref)
             let keys = rows.map { RankKey(createdAt: $0["created_at"], row: $0["id"]) }
             let drafts = try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(e.new_draft_id, e.old_draft_id) AS draft \(still) AND draft IS NOT NULL", arguments: [id])
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(still)", arguments: [id]) ?? 0

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import HeedCore
 
-/// Takes the mentions of one import inside one transaction.
+/// The SQLite store's `MentionSink`: takes the mentions of one import inside one transaction.
 ///
 /// `put` and `answered` queue their work in batches, in order, for a writer thread, which
 /// carries it out with `MentionWriter` while the caller goes on reading the file: on two
@@ -20,14 +20,14 @@ import HeedCore
 /// those indexes and the trigger `mention_waiting_insert` are dropped; `finish()` (still inside
 /// the transaction) creates them again from their own SQL as stored in `sqlite_master` (so the
 /// schema is the same text afterwards) and adds the waiting items inserted meanwhile to the
-/// counters (total and per platform).
+/// counters (total and per platform, the latter made when new).
 ///
 /// `finish()` also wakes snoozed items whose conversation got a new item. The full-text index
 /// is caught up after the import commits, in batches of its own (`Store.catchUpSearch`).
 /// SQLite's DDL is transactional: other connections never see the schema without them, and an
 /// import that fails rolls the drop back with everything else. The counter's other triggers
 /// (update, delete) stay, so `answered` keeps it exact.
-public final class ImportSink {
+public final class ImportSink: MentionSink {
     private let db: Database
     private let writer: MentionWriter
     private let shared = Shared()
@@ -204,13 +204,15 @@ public final class ImportSink {
             for index in bulk.indexes { try db.execute(sql: index) }
             try db.execute(sql: bulk.trigger)
             for (platform, count) in writer.bulkWaiting {
-                try db.execute(sql: "UPDATE counter SET value = value + ? WHERE name IN ('waiting', 'waiting:' || ?)", arguments: [count, platform])
+                try db.execute(sql: "UPDATE counter SET value = value + ? WHERE name = ?", arguments: [count, Counter.waiting])
+                try db.execute(sql: "INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
+                               arguments: [Counter.waiting(platform), count])
             }
         }
         // New activity in a snoozed item's conversation brings it back early.
         try db.execute(sql: """
-            UPDATE mention SET state = 'waiting', snoozed_until = NULL
-            WHERE state = 'snoozed' AND conversation IS NOT NULL AND EXISTS (
+            UPDATE mention SET state = \(StoredState.waiting.sql), snoozed_until = NULL
+            WHERE state = \(StoredState.snoozed.sql) AND conversation IS NOT NULL AND EXISTS (
                 SELECT 1 FROM mention n WHERE n.platform = mention.platform AND n.conversation = mention.conversation AND n.id > ?)
             """, arguments: [lastBefore])
     }
@@ -219,17 +221,11 @@ public final class ImportSink {
     func abandon() { stop() }
 }
 
-/// Thrown by an import body to undo everything it stored.
-public struct ImportRolledBack: Error {
-    public let counts: ImportCounts
-    public init(counts: ImportCounts) { self.counts = counts }
-}
-
 extension Store {
     /// Runs one import in one transaction: everything `body` puts is stored, or nothing is
     /// when it throws.
-    public func importing(now: Date, _ body: (ImportSink) throws -> Void) throws -> ImportCounts {
-        try importing(now: now, bulkAfter: nil, body)
+    public func importing(now: Date, _ body: (any MentionSink) throws -> Void) throws -> ImportCounts {
+        try importing(now: now, bulkAfter: nil) { try body($0) }
     }
 
     /// Imports that leave at most this many rows unindexed are indexed for search at once;
@@ -239,7 +235,7 @@ extension Store {
 
     /// `bulkAfter` sets when bulk mode starts (tests use small numbers).
     func importing(now: Date, bulkAfter: Int?, _ body: (ImportSink) throws -> Void) throws -> ImportCounts {
-        defer { views.changed() }
+        defer { cachedQueries.changed() }
         let counts = try writer.write { db in
             let sink = try ImportSink(db: db, now: now, bulkAfter: bulkAfter)
             do {

@@ -9,10 +9,15 @@ extension Store {
         return SearchText.fold(text)
     }
 
+    /// The last row the full-text index holds (rows are indexed in order of arrival).
+    static func indexedUpTo(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [Counter.indexed]) ?? 0
+    }
+
     /// Rows the full-text index does not hold yet (imported since it was last caught up).
     public func unindexedCount() throws -> Int {
         try writer.read { db in
-            let indexed = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'indexed'") ?? 0
+            let indexed = try Self.indexedUpTo(db)
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE id > ?", arguments: [indexed]) ?? 0
         }
     }
@@ -21,11 +26,11 @@ extension Store {
     /// transaction, so an interrupted run leaves a consistent index that the next run goes on
     /// from. Returns how many rows it indexed; `progress` hears the running total.
     @discardableResult
-    public func catchUpSearch(batch: Int = 100_000, progress: ((Int) -> Void)? = nil) throws -> Int {
+    public func catchUpSearch(batch: Int, progress: ((Int) -> Void)?) throws -> Int {
         var total = 0
         while true {
             let done: Int = try writer.write { db in
-                let indexed = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'indexed'") ?? 0
+                let indexed = try Self.indexedUpTo(db)
                 guard let last = try Int64.fetchOne(db, sql: "SELECT id FROM mention WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?", arguments: [indexed, batch - 1])
                         ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mention WHERE id > ?", arguments: [indexed]) else { return 0 }
                 try db.execute(sql: """
@@ -34,7 +39,7 @@ extension Store {
                     FROM mention WHERE id > ? AND id <= ?
                     """, arguments: [indexed, last])
                 let count = db.changesCount
-                try db.execute(sql: "UPDATE counter SET value = ? WHERE name = 'indexed'", arguments: [last])
+                try db.execute(sql: "UPDATE counter SET value = ? WHERE name = ?", arguments: [last, Counter.indexed])
                 return max(count, 1)
             }
             guard done > 0 else { return total }

@@ -24,13 +24,13 @@ extension Store {
                 // Sorted runs: sorting each platform's and then all of them together is cheap.
                 pass.durations[index].sort()
                 all += pass.durations[index]
-                guard index < StatsPass.platforms.count, pass.counts[index].received > 0 else { continue }
+                guard pass.counts[index].received > 0 else { continue }
                 platforms.append(pass.counts[index].figures(StatsPass.platforms[index], durations: pass.durations[index]))
             }
             platforms.sort { ($0.received, $1.platform?.rawValue ?? "") > ($1.received, $0.platform?.rawValue ?? "") }
             return ResponseStats(
                 now: now, since: since, all: total.figures(nil, durations: all),
-                platforms: platforms, waitingAges: try Self.waitingAges(db, now: Self.milliseconds(now)), days: pass.days
+                platforms: platforms, waitingAges: try Self.waitingAges(db, now: now), days: pass.days
             )
         }
     }
@@ -59,16 +59,23 @@ extension Store {
 
     /// The waiting items by age now, counted on the rank index (which holds waiting items only).
     /// An item dated in the future has waited nothing: it counts as under 1 h.
-    static func waitingAges(_ db: Database, now: Int64) throws -> [AgeBucket] {
+    static func waitingAges(_ db: Database, now: Date) throws -> [AgeBucket] {
         var buckets = AgeBucket.empty
-        let sums = buckets.map { bucket in
+        let count = waitingAgesStatement(now: now)
+        guard let row = try Row.fetchOne(db, sql: count.sql, arguments: count.arguments) else { return buckets }
+        for index in buckets.indices { buckets[index].count = row[index] ?? 0 }
+        return buckets
+    }
+
+    /// One statement counting the waiting items of every age bucket.
+    static func waitingAgesStatement(now: Date) -> SQLStatement {
+        let now = milliseconds(now)
+        let sums = AgeBucket.empty.map { bucket in
             var conditions: [String] = []
             if bucket.fromSeconds > 0 { conditions.append("created_at <= \(now - Int64(bucket.fromSeconds * 1000))") }
             if let to = bucket.toSeconds { conditions.append("created_at > \(now - Int64(to * 1000))") }
             return conditions.isEmpty ? "COUNT(*)" : "SUM(\(conditions.joined(separator: " AND ")))"
         }
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(sums.joined(separator: ", ")) FROM mention WHERE state = 'waiting'") else { return buckets }
-        for index in buckets.indices { buckets[index].count = row[index] ?? 0 }
-        return buckets
+        return SQLStatement("SELECT \(sums.joined(separator: ", ")) FROM mention WHERE state = \(StoredState.waiting.sql)")
     }
 }

@@ -8,7 +8,7 @@ extension Store {
     /// trend's days. Rows are stepped through SQLite's C API and their four columns read in
     /// place (a million rows make per-row allocations show); nothing but the answer times is kept.
     struct StatsPass {
-        /// The platforms by index; one more slot counts rows of a platform heed does not know.
+        /// The platforms by index.
         static let platforms = Platform.allCases
         private static let names = platforms.map { Array($0.rawValue.utf8) }
         static let day: Int64 = 86_400_000
@@ -18,8 +18,8 @@ extension Store {
         let olderThan: [Int64]
         /// The trend: its first day's number, where it starts counting (ms) and where it ends.
         let firstDay: Int64, trendStart: Int64, trendEnd: Int64
-        var counts = [PlatformCounts](repeating: PlatformCounts(), count: platforms.count + 1)
-        var durations = [[Double]](repeating: [], count: platforms.count + 1)
+        var counts = [PlatformCounts](repeating: PlatformCounts(), count: platforms.count)
+        var durations = [[Double]](repeating: [], count: platforms.count)
         var received: [Int]
         var answered: [Int]
 
@@ -38,8 +38,8 @@ extension Store {
 
         /// Reads the rows that arrived in the period or were answered within the trend's days.
         mutating func scan(_ db: Database) throws {
-            let window = since == Int64.min ? "" : " WHERE created_at >= ?1 OR (state IN ('acknowledged', 'replied') AND state_at >= ?2)"
-            let sql = "SELECT platform, state, created_at, state_at FROM mention" + window
+            let window = since == Int64.min ? "" : " WHERE created_at >= ?1 OR (state IN \(StoredState.answered.sql) AND state_at >= ?2)"
+            let sql = "SELECT platform, state, created_at, state_at, id FROM mention" + window
             let statement = try db.makeStatement(sql: sql)
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
@@ -53,17 +53,20 @@ extension Store {
                 guard code == SQLITE_ROW else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
                 }
-                let platform = Self.platform(handle)
+                guard let platform = Self.platform(handle) else {
+                    let name = sqlite3_column_text(handle, 0).map { String(cString: $0) } ?? ""
+                    throw StoreError.unknownPlatform(name, row: "mention row \(sqlite3_column_int64(handle, 4))")
+                }
                 let state = Self.state(handle)
                 let created = sqlite3_column_int64(handle, 2)
-                let answer: Int64? = (state == .replied || state == .acknowledged) && sqlite3_column_type(handle, 3) != SQLITE_NULL ? sqlite3_column_int64(handle, 3) : nil
+                let answer: Int64? = state.isAnswered && sqlite3_column_type(handle, 3) != SQLITE_NULL ? sqlite3_column_int64(handle, 3) : nil
                 if created >= since { count(platform, state, created: created, answer: answer) }
                 if let answer, answer >= trendStart, answer < trendEnd { answered[Int(answer / Self.day - firstDay)] += 1 }
             }
         }
 
         /// Counts one item of the period; an answer recorded before the item arrived has no usable time.
-        mutating func count(_ platform: Int, _ state: State, created: Int64, answer: Int64?) {
+        mutating func count(_ platform: Int, _ state: StoredState, created: Int64, answer: Int64?) {
             if created >= trendStart, created < trendEnd { received[Int(created / Self.day - firstDay)] += 1 }
             counts[platform].received += 1
             switch state {
@@ -72,7 +75,7 @@ extension Store {
             case .snoozed: counts[platform].snoozed += 1
             case .waiting: counts[platform].waiting += 1
             }
-            if state == .replied || state == .acknowledged {
+            if state.isAnswered {
                 if let answer, answer >= created { durations[platform].append(Double(answer - created) / 1000) }
             } else {
                 for index in olderThan.indices where created <= olderThan[index] { counts[platform].unansweredOlder[index] += 1 }
@@ -86,11 +89,9 @@ extension Store {
             }
         }
 
-        /// The states the `state` column holds.
-        enum State { case waiting, acknowledged, replied, snoozed }
-
-        /// The state of the current row, told by its first letter and length ("waiting" when unknown).
-        static func state(_ handle: OpaquePointer) -> State {
+        /// The state of the current row, told by its first letter and length ("waiting" when
+        /// unknown), as `StoredState(rawValue:)` would without making a string per row.
+        static func state(_ handle: OpaquePointer) -> StoredState {
             guard let text = sqlite3_column_text(handle, 1) else { return .waiting }
             switch (text[0], sqlite3_column_bytes(handle, 1)) {
             case (UInt8(ascii: "a"), 12): return .acknowledged
@@ -100,16 +101,16 @@ extension Store {
             }
         }
 
-        /// The index in `platforms` of the current row's platform; `platforms.count` when unknown.
-        static func platform(_ handle: OpaquePointer) -> Int {
-            guard let text = sqlite3_column_text(handle, 0) else { return platforms.count }
+        /// The index in `platforms` of the current row's platform; nil when unknown.
+        static func platform(_ handle: OpaquePointer) -> Int? {
+            guard let text = sqlite3_column_text(handle, 0) else { return nil }
             let length = Int(sqlite3_column_bytes(handle, 0))
             for (index, name) in names.enumerated() where name.count == length {
                 var offset = 0
                 while offset < length, name[offset] == text[offset] { offset += 1 }
                 if offset == length { return index }
             }
-            return platforms.count
+            return nil
         }
     }
 }

@@ -157,7 +157,7 @@ struct ImportRun {
     }
 
     /// Reads one file (or standard input) into the sink.
-    mutating func read(_ file: String, into sink: ImportSink) throws {
+    mutating func read(_ file: String, into sink: any MentionSink) throws {
         let source: Intake.Source = file == "-" ? .descriptor(spooled ?? STDIN_FILENO) : .path(file)
         let name = file == "-" ? "<stdin>" : file
         progress.start(name, size: source.size)

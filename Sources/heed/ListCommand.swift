@@ -37,23 +37,19 @@ struct List: ParsableCommand {
         let write = { (item: QueueItem) in
             output.write(json ? HeedLines.line(item.mention, now: now) : Self.plain(item, now: now, showState: all))
         }
-        do {
-            if let search, var query = try? QueryParser.parse(search) {
-                try Self.catchUp(store)
-                if all, !search.contains("is:") { query.scope = .all }
-                try Self.pages(store, query, now: now, limit: limit, write)
-            } else {
-                try store.forEach(all: all, limit: limit, write)
-            }
-        } catch let error as StoreError {
-            throw HeedExit.failure("\(error)")
+        if let search, var query = try? QueryParser.parse(search) {
+            try Self.catchUp(store)
+            if all, !search.contains("is:") { query.scope = .all }
+            try Self.pages(store, query, now: now, limit: limit, write)
+        } else {
+            try store.forEach(all: all, limit: limit, write)
         }
         output.flush()
     }
 
     /// Indexes for search what a large import left to the next queue, saying so on a terminal
     /// (a million items take some seconds, once).
-    static func catchUp(_ store: Store) throws {
+    static func catchUp(_ store: any MentionStore) throws {
         let left = try store.unindexedCount()
         guard left > 0 else { return }
         let shown = isatty(STDERR_FILENO) == 1 && left > Store.indexAtOnce
@@ -66,7 +62,7 @@ struct List: ParsableCommand {
     }
 
     /// Every item of a view, a page at a time.
-    static func pages(_ store: Store, _ query: Query, now: Date, limit: Int?, _ body: (QueueItem) -> Void) throws {
+    static func pages(_ store: any MentionStore, _ query: Query, now: Date, limit: Int?, _ body: (QueueItem) -> Void) throws {
         var left = limit ?? Int.max
         var request = PageRequest.first(500)
         while left > 0 {

@@ -11,7 +11,7 @@ enum SearchCatchUp {
     /// p90 (about one in a hundred also carries one of the index's merges, some 30 ms).
     static let batch = 250
 
-    static func start(_ store: Store, notices: Notices, activity: Activity) {
+    static func start(_ store: any MentionStore, notices: Notices, activity: Activity) {
         Thread.detachNewThread {
             activity.waitForFirstFrame()
             do {

@@ -13,13 +13,13 @@ import HeedUI
 /// ".part" are being written and are left alone until renamed.
 final class Spool: @unchecked Sendable {
     let folder: String
-    private let store: Store
+    private let store: any MentionStore
     private let config: Config
     private let queue = DispatchQueue(label: "heed spool", qos: .utility)
     private var timer: DispatchSourceTimer?
     private let notices: Notices
 
-    init(folder: String, store: Store, config: Config, notices: Notices) throws {
+    init(folder: String, store: any MentionStore, config: Config, notices: Notices) throws {
         self.folder = folder
         self.store = store
         self.config = config
@@ -108,12 +108,12 @@ final class Notices: @unchecked Sendable {
 /// Tells the open queue when the store changed under it: another process committed (SQLite's
 /// data version moved), or background work (spool, search indexer) has news.
 final class ChangeWatch: @unchecked Sendable {
-    private let store: Store
+    private let store: any MentionStore
     private let notices: Notices
     private let lock = NSLock()
     private var seen: Int?
 
-    init(store: Store, notices: Notices) {
+    init(store: any MentionStore, notices: Notices) {
         self.store = store
         self.notices = notices
         seen = try? store.othersChanges()
@@ -127,7 +127,7 @@ final class ChangeWatch: @unchecked Sendable {
             return version != seen
         }
         guard moved || !notices.isEmpty else { return nil }
-        store.forgetViews()
+        store.forgetCachedQueries()
         return StoreChange(notice: notices.last)
     }
 }

@@ -28,12 +28,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let store = try openStore(paths.storePath)
         let now = Date()
-        let stats: ResponseStats
-        do {
-            stats = try store.stats(since: since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }, now: now)
-        } catch let error as StoreError {
-            throw HeedExit.failure("\(error)")
-        }
+        let stats = try store.stats(since: since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }, now: now)
         if json {
             let data = try ResponseStats.jsonEncoder.encode(stats)
             FileHandle.standardOutput.write(data + Data("\n".utf8))

@@ -28,7 +28,7 @@ func searchAndStatsBenchmarks(_ configuration: Benchmark.Configuration) {
                 let now = Date()
                 blackHole(try ranked.store.summary(query, now: now))
                 blackHole(try ranked.store.page(query, .first(QueueState.pageSize), now: now))
-                ranked.store.forgetViews()
+                ranked.store.forgetCachedQueries()
             }
         } setup: {
             try SearchableStore()

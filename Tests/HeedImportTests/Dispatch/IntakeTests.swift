@@ -3,14 +3,16 @@ import HeedConfig
 import HeedCore
 import HeedImport
 import HeedIntake
+import HeedStorage
 import XCTest
 
 /// The one consumer of import events, against a sink that writes down every call: what is
 /// stored, skipped, rejected and answered, and what is said after the summary.
 final class IntakeTests: XCTestCase {
     /// Every call a sink was given, in order, as words.
-    final class Recorder: IntakeSink {
+    final class Recorder: MentionSink {
         var calls: [String] = []
+        var counts = ImportCounts()
         func put(_ mention: Mention) throws { calls.append("put \(mention.ref)") }
         func skip() { calls.append("skip") }
         func reject() { calls.append("reject") }

@@ -172,11 +172,13 @@ enum HostileImport {
 }
 
 /// Hands everything on to the store's sink, counting what it was handed.
-final class TallySink: IntakeSink {
-    let sink: ImportSink
+final class TallySink: MentionSink {
+    let sink: any MentionSink
     var tally = HostileImport.Tally()
 
-    init(_ sink: ImportSink) { self.sink = sink }
+    init(_ sink: any MentionSink) { self.sink = sink }
+
+    var counts: ImportCounts { sink.counts }
 
     func put(_ mention: Mention) throws {
         tally.mentions += 1

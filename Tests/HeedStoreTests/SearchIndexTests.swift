@@ -5,8 +5,9 @@ import HeedCore
 import XCTest
 
 /// What the full-text index holds for runs without spaces (pairs of characters, the last one
-/// alone), what a search asks of it, and a store indexed the older way made again.
-final class SearchPairsTests: XCTestCase {
+/// alone), what a search asks of it, a store indexed the older way made again, and what an
+/// index still catching up means for an author's history.
+final class SearchIndexTests: SQLiteStoreCase {
     func testRunsAreFoldedIntoPairs() {
         XCTAssertEqual(SearchText.fold("東京都").split(separator: " "), ["東京", "京都", "都"])
         XCTAssertEqual(SearchText.fold("東").split(separator: " "), ["東"])
@@ -45,5 +46,18 @@ final class SearchPairsTests: XCTestCase {
         let found = try reopened.page(QueryParser.parse("イベン"), .first(10), now: now).map(\.mention.id)
         XCTAssertEqual(found, ["1"])
         XCTAssertEqual(try reopened.page(QueryParser.parse("京"), .first(10), now: now).map(\.mention.id), ["1"])
+    }
+
+    /// While the search index has not taken in every row (a large import's index follows in
+    /// the background), a history says it may be short.
+    func testAHistoryIsIncompleteWhileTheSearchIndexCatchesUp() throws {
+        try fillAuthors()
+        let alice = [(Platform.mastodon, "alice@example.social")]
+        XCTAssertTrue(try store.authorHistory(alice, now: Self.morning).complete)
+        let newest = try sqlite.writer.read { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM mention") } ?? 0
+        try sqlite.writer.write { try $0.execute(sql: "UPDATE counter SET value = ? WHERE name = 'indexed'", arguments: [newest - 1]) }
+        XCTAssertFalse(try store.authorHistory(alice, now: Self.morning).complete)
+        try sqlite.writer.write { try $0.execute(sql: "UPDATE counter SET value = ? WHERE name = 'indexed'", arguments: [newest]) }
+        XCTAssertTrue(try store.authorHistory(alice, now: Self.morning).complete)
     }
 }

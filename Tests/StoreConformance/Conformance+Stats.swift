@@ -1,33 +1,21 @@
 import Foundation
 import HeedCore
-import HeedStore
+import HeedStorage
 import XCTest
 
-/// `Store.stats` on a small store whose figures are worked out by hand in the comments.
-final class StatsStoreTests: XCTestCase {
-    var folder: URL!
-    var store: Store!
-    /// 2026-11-21 09:00 UTC, day 20778 since 1970.
-    let now = Date(timeIntervalSince1970: 1_795_251_600)
-    let hour: TimeInterval = 3_600
-    let day: TimeInterval = 86_400
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-stats-\(UUID().uuidString)")
-        store = try Store(path: folder.appendingPathComponent("heed.sqlite").path)
-    }
-
-    override func tearDownWithError() throws {
-        store = nil
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    func ref(_ platform: Platform, _ id: String) -> Ref { Ref(platform: platform, id: id) }
+/// `stats` on a small store whose figures are worked out by hand in the comments.
+extension StoreConformanceCase {
+    /// 2026-11-21 09:00 UTC, day 20778 since 1970: when the stats and author fixtures are dated from.
+    public static let morning = Date(timeIntervalSince1970: 1_795_251_600)
+    /// An hour and a day, in seconds.
+    public static let hour: TimeInterval = 3_600
+    public static let day: TimeInterval = 86_400
 
     /// mastodon m1 (10 d ago, replied after 30 m), m2 (3 d, acknowledged after 2 h),
     /// m3 (2 d, replied after 10 m), m4 (30 m, waiting), m5 (5 h, waiting);
     /// x x1 (2 d, acknowledged after 26 h), x2 (26 h, snoozed), x3 (8 d, waiting).
-    func fill() throws {
+    public func fillStats() throws {
+        let now = Self.morning, day = Self.day, hour = Self.hour
         let items: [(Platform, String, TimeInterval, MentionState)] = [
             (.mastodon, "m1", 10 * day, .waiting), (.mastodon, "m2", 3 * day, .waiting),
             (.mastodon, "m3", 2 * day, .waiting), (.mastodon, "m4", 0.5 * hour, .waiting),
@@ -45,9 +33,9 @@ final class StatsStoreTests: XCTestCase {
         try store.acknowledge([ref(.x, "x1")], at: now.addingTimeInterval(-2 * day + 26 * hour))
     }
 
-    func testEverythingPerPlatformAndAll() throws {
-        try fill()
-        let stats = try store.stats(since: nil, now: now)
+    func checkStatsPerPlatformAndAll() throws {
+        try fillStats()
+        let stats = try store.stats(since: nil, now: Self.morning)
         XCTAssertEqual(stats.platforms.map(\.platform), [.mastodon, .x], "most received first")
         let mastodon = stats.platforms[0], x = stats.platforms[1], all = stats.all
         // mastodon: 5 received, 2 replied + 1 acknowledged, 2 waiting. Times 600, 1800, 7200:
@@ -76,30 +64,30 @@ final class StatsStoreTests: XCTestCase {
         XCTAssertNil(all.platform)
     }
 
-    func testQueueByAgeIsTheWholeQueueWithoutSnoozed() throws {
-        try fill()
+    func checkQueueByAgeIsTheWholeQueueWithoutSnoozed() throws {
+        try fillStats()
         // Waiting: m4 30 m, m5 5 h, x3 8 d, whatever the period.
-        for since in [nil, now.addingTimeInterval(-hour)] {
-            let stats = try store.stats(since: since, now: now)
+        for since in [nil, Self.morning.addingTimeInterval(-Self.hour)] {
+            let stats = try store.stats(since: since, now: Self.morning)
             XCTAssertEqual(stats.waitingAges.map(\.label), ["under 1 h", "1–4 h", "4–24 h", "1–7 days", "1–4 weeks", "older"])
             XCTAssertEqual(stats.waitingAges.map(\.count), [1, 0, 1, 0, 1, 0])
         }
     }
 
-    func testPerDayReceivedAndAnswersGiven() throws {
-        try fill()
-        let stats = try store.stats(since: nil, now: now)
-        let today = 20_778.0 * day
-        XCTAssertEqual(stats.days.map(\.start), (0..<14).map { Date(timeIntervalSince1970: today - Double(13 - $0) * day) })
+    func checkPerDayReceivedAndAnswersGiven() throws {
+        try fillStats()
+        let stats = try store.stats(since: nil, now: Self.morning)
+        let today = 20_778.0 * Self.day
+        XCTAssertEqual(stats.days.map(\.start), (0..<14).map { Date(timeIntervalSince1970: today - Double(13 - $0) * Self.day) })
         // Received by arrival day: m1 D−10, x3 D−8, m2 D−3, m3 and x1 D−2, x2 D−1 (07:00), m4 and m5 today.
         XCTAssertEqual(stats.days.map(\.received), [0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 2, 1, 2])
         // Answered by the day of the answer: m1 D−10, m2 D−3, m3 D−2, x1 D−1 (11:00).
         XCTAssertEqual(stats.days.map(\.answered), [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0])
     }
 
-    func testSinceWindow() throws {
-        try fill()
-        let stats = try store.stats(since: now.addingTimeInterval(-7 * day), now: now)
+    func checkStatsSinceWindow() throws {
+        try fillStats()
+        let stats = try store.stats(since: Self.morning.addingTimeInterval(-7 * Self.day), now: Self.morning)
         // Leaves out m1 (10 d) and x3 (8 d). mastodon times 600 and 7200: median 3900, p90 6540.
         let mastodon = stats.platforms[0], x = stats.platforms[1]
         XCTAssertEqual([stats.all.received, stats.all.answered, stats.all.waiting, stats.all.snoozed], [6, 3, 2, 1])
@@ -113,18 +101,19 @@ final class StatsStoreTests: XCTestCase {
         XCTAssertEqual(stats.days.count, 8)
         XCTAssertEqual(stats.days.map(\.received), [0, 0, 0, 0, 1, 2, 1, 2])
         XCTAssertEqual(stats.days.map(\.answered), [0, 0, 0, 0, 1, 1, 1, 0])
-        XCTAssertEqual(stats.since, now.addingTimeInterval(-7 * day))
+        XCTAssertEqual(stats.since, Self.morning.addingTimeInterval(-7 * Self.day))
     }
 
-    func testAnUndoneAnswerCountsAsWaitingAgain() throws {
-        try fill()
+    func checkAnUndoneAnswerCountsAsWaitingAgain() throws {
+        try fillStats()
         _ = try store.undoLast()  // x1's acknowledgement
-        let x = try store.stats(since: nil, now: now).platforms[1]
+        let x = try store.stats(since: nil, now: Self.morning).platforms[1]
         XCTAssertEqual([x.acknowledged, x.waiting, x.timed], [0, 2, 0])
         XCTAssertEqual(x.responseRate, 0)
     }
 
-    func testAnImportedAnswerWithoutATimeIsAnsweredButUntimed() throws {
+    func checkAnImportedAnswerWithoutATimeIsAnsweredButUntimed() throws {
+        let now = Self.morning, day = Self.day
         _ = try store.importing(now: now) { sink in
             try sink.put(Mention(platform: .bluesky, id: "b1", text: "hi", createdAt: now.addingTimeInterval(-day), state: .acknowledged(at: Date(timeIntervalSince1970: 0))))
             try sink.put(Mention(platform: .bluesky, id: "b2", text: "hi", createdAt: now.addingTimeInterval(-day), state: .replied(draft: "", at: now.addingTimeInterval(-day + 60))))
@@ -135,17 +124,12 @@ final class StatsStoreTests: XCTestCase {
         XCTAssertEqual(all.responseRate, 1)
     }
 
-    func testAnEmptyStore() throws {
-        let stats = try store.stats(since: nil, now: now)
+    func checkStatsOfAnEmptyStore() throws {
+        let stats = try store.stats(since: nil, now: Self.morning)
         XCTAssertEqual(stats.platforms, [])
         XCTAssertEqual(stats.all.received, 0)
         XCTAssertNil(stats.all.responseRate)
         XCTAssertEqual(stats.waitingAges.map(\.count), [0, 0, 0, 0, 0, 0])
         XCTAssertEqual(stats.days.map(\.received), Array(repeating: 0, count: 14))
-    }
-
-    func testTheQueueByAgeWalksTheRankIndexNotTheTable() throws {
-        let plan = try store.explain("SELECT SUM(created_at <= 1), COUNT(*) FROM mention WHERE state = 'waiting'")
-        XCTAssertTrue(plan.contains("USING INDEX mention_rank"), plan)
     }
 }

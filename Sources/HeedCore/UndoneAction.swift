@@ -1,0 +1,21 @@
+/// What an undo put back, so the outbox and the screen can follow.
+public struct UndoneAction: Sendable, Hashable {
+    /// The action undone, named as the journal stores it.
+    public enum Kind: String, Sendable { case acknowledge, reply, discard, snooze }
+    public var kind: Kind
+    /// The items put back (the first thousand of a bulk action), in rank order.
+    public var refs: [Ref]
+    public var drafts: [String]
+    /// How many items were put back.
+    public var count: Int
+    /// The rank keys of `refs`, in the same order.
+    public var keys: [RankKey]
+
+    public init(kind: Kind, refs: [Ref], drafts: [String], count: Int? = nil, keys: [RankKey] = []) {
+        self.kind = kind
+        self.refs = refs
+        self.drafts = drafts
+        self.count = count ?? refs.count
+        self.keys = keys
+    }
+}

@@ -1,0 +1,54 @@
+import HeedCore
+
+/// The outcome of an action on items: which changed, and which someone else had answered
+/// already or the store does not hold.
+public struct AnswerResult: Sendable, Equatable {
+    public var changed: [Ref]
+    public var alreadyAnswered: [Ref]
+    public var unknown: [Ref]
+    /// How many items changed (`changed` names the first thousand).
+    public var changedCount = 0
+
+    public init(changed: [Ref], alreadyAnswered: [Ref], unknown: [Ref], changedCount: Int? = nil) {
+        self.changed = changed
+        self.alreadyAnswered = alreadyAnswered
+        self.unknown = unknown
+        self.changedCount = changedCount ?? changed.count
+    }
+}
+
+/// Why the store cannot be used, in words a user can act on.
+public struct StoreError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+
+    /// A stored item names a platform this heed does not know (a newer heed wrote it); `row`
+    /// says which item, in the store's own terms.
+    public static func unknownPlatform(_ name: String, row: String) -> StoreError {
+        StoreError("the store holds an item of platform '\(name)' (\(row)), which this heed does not know; heed left it as it was: upgrade heed to read it")
+    }
+}
+
+/// The states an item is stored in, spelled as stores write them (and as `heed list --json`
+/// does).
+public enum StoredState: String, CaseIterable, Sendable {
+    case waiting, acknowledged, replied, snoozed
+
+    /// The stored state of an item's state.
+    public init(_ state: MentionState) {
+        switch state {
+        case .waiting: self = .waiting
+        case .acknowledged: self = .acknowledged
+        case .replied: self = .replied
+        case .snoozed: self = .snoozed
+        }
+    }
+
+    /// Whether an item in this state was answered (acknowledged or replied).
+    public var isAnswered: Bool { self == .acknowledged || self == .replied }
+
+    /// The states an action still applies to.
+    public static let open: [StoredState] = [.waiting, .snoozed]
+    /// The states of an answered item.
+    public static let answered: [StoredState] = [.acknowledged, .replied]
+}
