@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeedConfig
+import HeedFiles
 import HeedOutbox
 import HeedReplies
 import HeedStore
@@ -42,9 +43,9 @@ struct Demo: ParsableCommand {
         _ = try store.importing(now: now) { sink in
             for mention in DemoData.mentions(now: now) { try sink.put(mention) }
         }
-        try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
+        try PrivateFiles.makeFolder(folder + "/templates")
         for (name, text) in DemoData.templates {
-            _ = FileManager.default.createFile(atPath: folder + "/templates/" + name, contents: Data(text.utf8))
+            try PrivateFiles.create(folder + "/templates/" + name, containing: Array(text.utf8))
         }
         let outbox = Outbox(path: folder + "/outbox.jsonl")
         try? Replies.settle(store: store, outbox: outbox, at: now)

@@ -20,7 +20,12 @@ struct Open: ParsableCommand {
         let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
         let notices = Notices()
-        let spool = try? Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
+        var spool: Spool?
+        do {
+            spool = try Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
+        } catch {
+            notices.post("\(error)")
+        }
         spool?.start()
         defer { spool?.stop() }
         let activity = Activity()
@@ -50,7 +55,7 @@ func openStore(_ path: String) throws -> Store {
     let first = FirstTime()
     store.lockWait.whenWaiting {
         guard first.check() else { return }
-        FileHandle.standardError.write(Data("heed: waiting for another heed to finish writing \(path)…\n".utf8))
+        StandardError.say("waiting for another heed to finish writing \(path)…")
     }
     return store
 }
