@@ -134,6 +134,7 @@ struct ImportRun {
     /// once open), so the transaction that reads it holds the store only as long as reading a
     /// file takes.
     mutating func spoolStandardInput() throws {
+        if StandardStreams.closedAtStart.contains(STDIN_FILENO) { throw HeedExit.usage("cannot read standard input: it was closed; nothing imported") }
         let folder = NSTemporaryDirectory().hasSuffix("/") ? String(NSTemporaryDirectory().dropLast()) : NSTemporaryDirectory()
         // Where no temporary file can be made, standard input is read as it comes.
         guard let fd = try? PrivateFiles.createUnnamed(in: folder) else { return }

@@ -19,6 +19,8 @@ struct Open: ParsableCommand {
         try Screenful.checkTerminal()
         let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
+        // Drafts are kept only where no one else can write them in.
+        do { try Outbox(path: paths.outboxPath).checkFolder() } catch { throw HeedExit.failure("\(error)") }
         let notices = Notices()
         var spool: Spool?
         do {
