@@ -92,6 +92,24 @@ extension PrivateFiles {
         guard info.st_mode & (S_IWGRP | S_IWOTH) == 0 else { throw FolderProblem(path: path, kind: .writableByOthers(info.st_mode)) }
     }
 
+    /// The temporary folder (`$TMPDIR`, else /tmp), without a trailing slash.
+    public static var temporaryFolder: String {
+        var base = NSTemporaryDirectory()
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        return base
+    }
+
+    /// A new owner-only folder with a unique name in the temporary folder (`$TMPDIR`), for
+    /// files no one else may touch (an editor's file, a demo's store).
+    public static func makeTemporaryFolder(named prefix: String) throws(FolderProblem) -> String {
+        let base = temporaryFolder
+        var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw FolderProblem(path: "\(base)/\(prefix)-XXXXXX", kind: .cannotCreate(errno))
+        }
+        return String(cString: made)
+    }
+
     /// Creates the missing folders above `path` (0700), leaving existing ones as they are.
     private static func makeParents(of path: String) throws(FolderProblem) {
         let parent = (path as NSString).deletingLastPathComponent

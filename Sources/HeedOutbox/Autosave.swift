@@ -32,8 +32,7 @@ public struct Autosave: Sendable {
 
     /// The unsaved text of an item and when it was typed, if any.
     public func recover(_ ref: Ref) -> (text: String, at: Date)? {
-        guard let data = FileManager.default.contents(atPath: file(for: ref)),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let object = read(file(for: ref)),
               object["ref"] as? String == ref.description, let text = object["text"] as? String else { return nil }
         let at = (object["at"] as? String).flatMap { Timestamp.parseISO($0) } ?? Date(timeIntervalSince1970: 0)
         return (text, at)
@@ -48,11 +47,19 @@ public struct Autosave: Sendable {
     public func unsaved() -> [Ref] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            guard let object = read(folder + "/" + name),
                   let ref = (object["ref"] as? String).flatMap(Ref.init(parsing:)) else { return nil }
             return ref
         }
+    }
+
+    /// The most an autosave file holds: a reply of a megabyte, every character escaped.
+    static let limit = 8 << 20
+
+    /// An autosave file's object, when it is a regular file (never a link or a FIFO) within the limit.
+    private func read(_ path: String) -> [String: Any]? {
+        guard let bytes = try? PrivateFiles.readRegular(path, limit: Self.limit) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
     }
 
     /// A file name from the ref (FNV-1a, hex): refs hold characters no file name should.

@@ -15,9 +15,11 @@ enum Editor {
         let environment = ProcessInfo.processInfo.environment
         let command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
         let words = command.split(separator: " ").map(String.init)
-        var template = Array((NSTemporaryDirectory() + "/heed-reply-XXXXXX").utf8CString)
-        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
-            return .failure(EditorFailure("cannot create a temporary folder: \(String(cString: strerror(errno)))"))
+        let folder: String
+        do {
+            folder = try PrivateFiles.makeTemporaryFolder(named: "heed-reply")
+        } catch {
+            return .failure(EditorFailure("\(error)"))
         }
         // The editor's own leftovers (swap and backup files) go with the folder.
         defer { try? FileManager.default.removeItem(atPath: folder) }

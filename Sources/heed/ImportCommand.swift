@@ -135,7 +135,7 @@ struct ImportRun {
     /// file takes.
     mutating func spoolStandardInput() throws {
         if StandardStreams.closedAtStart.contains(STDIN_FILENO) { throw HeedExit.usage("cannot read standard input: it was closed; nothing imported") }
-        let folder = NSTemporaryDirectory().hasSuffix("/") ? String(NSTemporaryDirectory().dropLast()) : NSTemporaryDirectory()
+        let folder = PrivateFiles.temporaryFolder
         // Where no temporary file can be made, standard input is read as it comes.
         guard let fd = try? PrivateFiles.createUnnamed(in: folder) else { return }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)

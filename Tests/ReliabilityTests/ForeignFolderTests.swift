@@ -71,4 +71,15 @@ final class ForeignFolderTests: ReliabilityCase {
             XCTAssertEqual(bytes(outbox), Data(draft.utf8), "left as it was")
         }
     }
+
+    /// The queue does not open on such an outbox folder: one line, exit 1, before any screen.
+    func testTheQueueRefusesAnOutboxFolderOthersCanWriteIn() throws {
+        try importMentions(prefix: "q", count: 1)
+        let open = try folder("open", mode: 0o777)
+        let tmux = try makeTmux()
+        let command = String(queueCommand(outbox: open + "/outbox.jsonl").dropFirst("exec ".count))
+        try tmux.start("\(command); echo EXIT=$?; sleep 60", width: 250)
+        try tmux.waitForText("heed: the outbox's folder: the folder \(open) can be written by anyone (mode 777)", "EXIT=1")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: open), [])
+    }
 }
