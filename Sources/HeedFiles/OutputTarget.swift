@@ -41,7 +41,7 @@ public final class OutputTarget {
             let folder = PrivateFiles.folder(of: resolved)
             var folderInfo = stat()
             guard stat(folder, &folderInfo) == 0, FileKind(mode: folderInfo.st_mode) == .folder else {
-                throw OutputFailure(code: ENOENT, reason: "its folder \(folder) does not exist", advice: "create it, or choose another -o")
+                throw OutputFailure(code: ENOENT, reason: "its folder \(folder) does not exist", hint: .createFolder)
             }
             return try replacing(path, resolved)
         }
@@ -49,9 +49,9 @@ public final class OutputTarget {
         case .regular: return try replacing(path, resolved)
         case .fifo: return OutputTarget(path: path, resolved: resolved, kind: .fifo, replacement: nil, fd: try openFIFO(resolved, waiting: readerWait))
         case .characterDevice: return OutputTarget(path: path, resolved: resolved, kind: .device, replacement: nil, fd: try openDevice(resolved))
-        case .folder: throw OutputFailure(code: EISDIR, reason: "it is a folder", advice: "name a file in it with -o")
+        case .folder: throw OutputFailure(code: EISDIR, reason: "it is a folder", hint: .nameAFile)
         case let other:
-            throw OutputFailure(code: EINVAL, reason: "it is \(other.phrase)", advice: "heed writes to a file, a FIFO or a character device: choose one of those with -o")
+            throw OutputFailure(code: EINVAL, reason: "it is \(other.phrase)", hint: .chooseAKind)
         }
     }
 
@@ -64,7 +64,7 @@ public final class OutputTarget {
         if let code = PrivateFiles.writeAll(fd, bytes) {
             abandon()
             throw code == EPIPE && kind == .fifo
-                ? OutputFailure(code: code, reason: "the program reading the FIFO closed it before everything was written", advice: "see that its reader reads to the end, then write again")
+                ? OutputFailure(code: code, reason: "the program reading the FIFO closed it before everything was written", hint: .keepReading)
                 : OutputFailure(code: code)
         }
     }
@@ -112,7 +112,7 @@ public final class OutputTarget {
             if stat(folder, &folderInfo) == 0, folderInfo.st_mode & S_ISVTX != 0, folderInfo.st_mode & S_IWOTH != 0,
                info.st_uid != geteuid(), info.st_uid != folderInfo.st_uid {
                 throw OutputFailure(code: EACCES, reason: "it is a symbolic link that \(FolderProblem.name(info.st_uid)) left in the shared folder \(folder), which heed does not follow",
-                                    advice: "choose a path of your own with -o")
+                                    hint: .ownPath)
             }
             var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let count = readlink(current, &target, target.count - 1)
@@ -133,7 +133,7 @@ public final class OutputTarget {
             let code = errno
             guard code == ENXIO || code == EINTR else { throw OutputFailure(code: code) }
             guard Date() < deadline else {
-                throw OutputFailure(code: ENXIO, reason: "no program is reading the FIFO (heed waited \(String(format: "%g", waiting)) s for one)", advice: "start its reader, then write again")
+                throw OutputFailure(code: ENXIO, reason: "no program is reading the FIFO (heed waited \(String(format: "%g", waiting)) s for one)", hint: .startAReader)
             }
             usleep(20_000)
         }
@@ -151,32 +151,53 @@ public final class OutputTarget {
         var info = stat()
         guard fstat(fd, &info) == 0, FileKind(mode: info.st_mode) == kind else {
             close(fd)
-            throw OutputFailure(code: EAGAIN, reason: "it changed while heed opened it", advice: "try again")
+            throw OutputFailure(code: EAGAIN, reason: "it changed while heed opened it", hint: .retry)
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return fd
     }
 }
 
-/// Why an output could not be written: the errno, the reason in words and what to do.
+/// Why an output could not be written: the errno, the reason in words and what to do
+/// (`advice`, ending in the command's own words for trying again).
 public struct OutputFailure: Error, CustomStringConvertible {
+    /// What the user can do about it.
+    public enum Hint: Sendable {
+        case freeSpace, createFolder, writablePlace, nameAFile, chooseAKind, ownPath, startAReader, keepReading, retry
+    }
+
     public let code: Int32
     public let reason: String
-    public let advice: String
+    public let hint: Hint
 
-    public init(code: Int32, reason: String? = nil, advice: String? = nil) {
+    public init(code: Int32, reason: String? = nil, hint: Hint? = nil) {
         self.code = code
         self.reason = reason ?? String(cString: strerror(code))
-        self.advice = advice ?? Self.advice(for: code)
+        self.hint = hint ?? Self.hint(for: code)
     }
 
     public var description: String { reason }
 
-    private static func advice(for code: Int32) -> String {
+    /// What to do, in words; `again` is how the command is run again ("export again").
+    public func advice(again: String = "try again") -> String {
+        switch hint {
+        case .freeSpace: "free some space and \(again)"
+        case .createFolder: "create it, or choose another -o"
+        case .writablePlace: "choose a writable place with -o"
+        case .nameAFile: "name a file in it with -o"
+        case .chooseAKind: "heed writes to a file, a FIFO or a character device: choose one of those with -o"
+        case .ownPath: "choose a path of your own with -o"
+        case .startAReader: "start its reader, then \(again)"
+        case .keepReading: "see that its reader reads to the end, then \(again)"
+        case .retry: again
+        }
+    }
+
+    private static func hint(for code: Int32) -> Hint {
         switch code {
-        case ENOSPC, EDQUOT, EFBIG: "free some space and try again"
-        case ENOENT, ENOTDIR: "create its folder, or choose another -o"
-        default: "choose a writable place with -o"
+        case ENOSPC, EDQUOT, EFBIG: .freeSpace
+        case ENOENT, ENOTDIR: .createFolder
+        default: .writablePlace
         }
     }
 }

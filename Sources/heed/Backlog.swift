@@ -15,7 +15,7 @@ enum Backlog {
             try generate(count, now: now) { chunk throws(OutputFailure) in try target.write(Array(chunk.utf8)) }
             try target.commit()
         } catch {
-            throw HeedExit.failure("cannot write \(path): \(error.reason): \(error.advice)")
+            throw HeedExit.failure("cannot write \(path): \(error.reason): \(error.advice())")
         }
     }
 

@@ -99,8 +99,8 @@ struct Export: ParsableCommand {
             try target.commit()
         } catch {
             var earlier = ""
-            if let kind = FileKind(at: output), [.regular, .symbolicLink].contains(kind) { earlier = ", and \(output) is as it was" }
-            throw HeedExit.failure("cannot write \(output): \(error.reason); nothing marked exported\(earlier): \(error.advice)")
+            if let kind = FileKind(at: output), [.regular, .symbolicLink].contains(kind) { earlier = ", and any earlier \(output) is as it was" }
+            throw HeedExit.failure("cannot write \(output): \(error.reason); nothing marked exported\(earlier): \(error.advice(again: "export again"))")
         }
     }
 

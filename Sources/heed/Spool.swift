@@ -115,22 +115,32 @@ final class Spool: @unchecked Sendable {
     private func file(_ name: String, into subfolder: String, why: String?) {
         let source = folder + "/" + name
         let target = folder + "/" + subfolder
-        guard (try? PrivateFiles.makeFolder(target, followingLink: false)) != nil else { return }
-        let stamp = Int(Date().timeIntervalSince1970 * 1000)
-        let candidates = [name] + (0..<16).map { $0 == 0 ? "\(stamp)-\(name)" : "\(stamp)-\($0)-\(name)" }
-        for candidate in candidates {
-            let destination = target + "/" + candidate
-            do {
-                try PrivateFiles.move(source, to: destination)
-            } catch {
-                if error.code == EEXIST { continue }
-                break
-            }
+        if let destination = move(source, into: target) {
             if let why { try? PrivateFiles.replace(destination + ".why", with: Array((why + "\n").utf8)) }
             return
         }
         // Not movable: taken out of the spool, so it is not imported again and again.
         unlink(source)
+    }
+
+    /// Moves `source` into `target` (made when missing) under its name, else with a time
+    /// prefix; where it went, or nil when it could not be moved.
+    private func move(_ source: String, into target: String) -> String? {
+        guard (try? PrivateFiles.makeFolder(target, followingLink: false)) != nil else { return nil }
+        let name = (source as NSString).lastPathComponent
+        let stamp = Int(Date().timeIntervalSince1970 * 1000)
+        for candidate in [name] + (0..<16).map({ $0 == 0 ? "\(stamp)-\(name)" : "\(stamp)-\($0)-\(name)" }) {
+            let destination = target + "/" + candidate
+            do {
+                try PrivateFiles.move(source, to: destination)
+                return destination
+            } catch where error.code == EEXIST {
+                continue
+            } catch {
+                return nil
+            }
+        }
+        return nil
     }
 }
 

@@ -133,7 +133,7 @@ final class OutputTargetTests: XCTestCase {
         for (path, reason, advice) in cases {
             XCTAssertThrowsError(try OutputTarget.open(path)) { error in
                 XCTAssertEqual((error as? OutputFailure)?.reason, reason, path)
-                XCTAssertEqual((error as? OutputFailure)?.advice, advice, path)
+                XCTAssertEqual((error as? OutputFailure)?.advice(), advice, path)
             }
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/dir"), [])

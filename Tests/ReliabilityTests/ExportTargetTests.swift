@@ -51,7 +51,7 @@ final class ExportTargetTests: ReliabilityCase {
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         let result = try runHeed(["export", "-o", fifo], timeout: 20)
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertEqual(result.stderr, "heed: cannot write \(fifo): no program is reading the FIFO (heed waited 2 s for one); nothing marked exported: start its reader, then write again\n")
+        XCTAssertEqual(result.stderr, "heed: cannot write \(fifo): no program is reading the FIFO (heed waited 2 s for one); nothing marked exported: start its reader, then export again\n")
         XCTAssertEqual(FileKind(at: fifo), .fifo)
         assertNothingMarked(2)
     }
@@ -66,7 +66,7 @@ final class ExportTargetTests: ReliabilityCase {
         let result = try runHeed(["export", "-o", fifo])
         reader.wait(timeout: 10)
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertEqual(result.stderr, "heed: cannot write \(fifo): the program reading the FIFO closed it before everything was written; nothing marked exported: see that its reader reads to the end, then write again\n")
+        XCTAssertEqual(result.stderr, "heed: cannot write \(fifo): the program reading the FIFO closed it before everything was written; nothing marked exported: see that its reader reads to the end, then export again\n")
         assertNothingMarked(300)
     }
 
@@ -81,7 +81,7 @@ final class ExportTargetTests: ReliabilityCase {
         }
         var result = try runHeed(["export", "-o", full])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "heed: cannot write \(full): No space left on device; nothing marked exported: free some space and try again\n")
+        XCTAssertEqual(result.stderr, "heed: cannot write \(full): No space left on device; nothing marked exported: free some space and export again\n")
         assertNothingMarked(3)
         result = try runHeed(["export", "-o", null])
         XCTAssertEqual(result.status, 0, result.stderr)

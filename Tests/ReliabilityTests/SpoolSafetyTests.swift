@@ -52,6 +52,29 @@ final class SpoolSafetyTests: ReliabilityCase {
         XCTAssertEqual(notices.take(), [], "each is said once")
     }
 
+    /// Moving into `done/` or `failed/` never replaces what is there, and a `.why` name taken
+    /// by a link is replaced as a name, never written through.
+    func testFilingAwayNeverReplacesOrWritesThroughALink() throws {
+        let (spool, _, notices) = try makeSpool()
+        let victim = directory.appendingPathComponent("victim").path
+        try "victim".write(toFile: victim, atomically: false, encoding: .utf8)
+        XCTAssertEqual(mkdir(spoolFolder + "/done", 0o700), 0)
+        XCTAssertEqual(mkdir(spoolFolder + "/failed", 0o700), 0)
+        try "earlier\n".write(toFile: spoolFolder + "/done/m.jsonl", atomically: false, encoding: .utf8)
+        XCTAssertEqual(symlink(victim, spoolFolder + "/failed/bad.txt.why"), 0)
+        try Self.line.write(toFile: spoolFolder + "/m.jsonl", atomically: false, encoding: .utf8)
+        try "not a mention file\n".write(toFile: spoolFolder + "/bad.txt", atomically: false, encoding: .utf8)
+        scan(spool)
+        XCTAssertEqual(notices.take().count, 2)
+        XCTAssertEqual(try String(contentsOfFile: spoolFolder + "/done/m.jsonl", encoding: .utf8), "earlier\n", "not replaced")
+        let done = try FileManager.default.contentsOfDirectory(atPath: spoolFolder + "/done").sorted()
+        XCTAssertEqual(done.count, 2, "\(done)")
+        XCTAssertTrue(done[0].hasSuffix("-m.jsonl"), "\(done)")
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "victim", "the link's file is never written")
+        XCTAssertEqual(FileKind(at: spoolFolder + "/failed/bad.txt.why"), .regular)
+        XCTAssertTrue(try String(contentsOfFile: spoolFolder + "/failed/bad.txt.why", encoding: .utf8).contains("unknown format"))
+    }
+
     func testADoneOrFailedFolderThatIsALinkIsNotFollowed() throws {
         for subfolder in ["done", "failed"] {
             try? FileManager.default.removeItem(atPath: spoolFolder)
