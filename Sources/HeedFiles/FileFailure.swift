@@ -53,6 +53,7 @@ public struct FileFailure: Error, CustomStringConvertible, Equatable {
     public let path: String
     public let reason: Reason
 
+    /// A failure at `path` for `reason`.
     public init(path: String, reason: Reason) {
         self.path = path
         self.reason = reason
@@ -86,6 +87,7 @@ public struct FileFailure: Error, CustomStringConvertible, Equatable {
 
 /// Byte counts in words ("1 MiB", "100.0 MiB", "512 bytes").
 public enum Sizes {
+    /// A byte count as a message says it.
     public static func words(_ bytes: Int) -> String {
         let mib = 1 << 20
         if bytes >= mib { return bytes % mib == 0 ? "\(bytes / mib) MiB" : String(format: "%.1f MiB", Double(bytes) / Double(mib)) }

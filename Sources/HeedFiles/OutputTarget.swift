@@ -170,6 +170,7 @@ public struct OutputFailure: Error, CustomStringConvertible {
     public let reason: String
     public let hint: Hint
 
+    /// A failure from an errno; the reason and hint default to the errno's own.
     public init(code: Int32, reason: String? = nil, hint: Hint? = nil) {
         self.code = code
         self.reason = reason ?? String(cString: strerror(code))

@@ -16,6 +16,7 @@ public struct FolderProblem: Error, CustomStringConvertible, Equatable {
     public let path: String
     public let kind: Kind
 
+    /// What is wrong with the folder at `path`.
     public init(path: String, kind: Kind) {
         self.path = path
         self.kind = kind
