@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "HeedOutbox", targets: ["HeedOutbox"]),
         .library(name: "HeedUI", targets: ["HeedUI"]),
         .library(name: "Screen", targets: ["Screen"]),
+        .library(name: "HeedFiles", targets: ["HeedFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -44,10 +45,12 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "Screen", "HeedTheme"]),
         // The domain: mentions, ranking, durations, platform rules. Pure Swift.
         .target(name: "HeedCore"),
+        // Creating files and folders exclusively and owner-only; output written through to what a path is.
+        .target(name: "HeedFiles"),
         // The store's interface (no database): what the UI services, commands and imports use.
         .target(name: "HeedStorage", dependencies: ["HeedCore"]),
         // The SQLite store, the first implementation of the interface.
-        .target(name: "HeedStore", dependencies: ["HeedCore", "HeedStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        .target(name: "HeedStore", dependencies: ["HeedCore", "HeedFiles", "HeedStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Readers of mention files.
         .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
         // The one consumer of import events: files, the spool and fetched pages into the store.
@@ -55,7 +58,7 @@ let package = Package(
         // config.toml: the user's own handles and preferences.
         .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
         // The outbox file of drafts.
-        .target(name: "HeedOutbox", dependencies: ["HeedCore"]),
+        .target(name: "HeedOutbox", dependencies: ["HeedCore", "HeedFiles"]),
         // State, actions, reducer, key table and views.
         .target(name: "HeedUI", dependencies: ["HeedCore", "Screen"]),
         // Saving, settling and undoing replies across store and outbox; templates; store-failure wording.
@@ -63,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedFiles", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,11 +76,12 @@ let package = Package(
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedStorage", "HeedCore", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedIntake", "HeedStorage", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "HeedFilesTests", dependencies: ["HeedFiles", "TestSupport"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // Starting children with posix_spawn and driving tmux, for the tests that run the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport"]),
         // Crashes, concurrency and hostile files, against the real binary and the store itself.
-        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedConfig", "HeedCore", "HeedStore", "HeedOutbox", "HeedReplies", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedConfig", "HeedCore", "HeedFiles", "HeedStore", "HeedOutbox", "HeedReplies", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -133,6 +133,25 @@ void heed_stop_default(int on) {
     sigaction(SIGTSTP, &action, NULL);
 }
 
+static struct sigaction saved_interrupt, saved_quit;
+static int interrupts_ignored = 0;
+
+void heed_ignore_interrupts(int on) {
+    if (on && !interrupts_ignored) {
+        struct sigaction ignore;
+        memset(&ignore, 0, sizeof ignore);
+        ignore.sa_handler = SIG_IGN;
+        sigemptyset(&ignore.sa_mask);
+        sigaction(SIGINT, &ignore, &saved_interrupt);
+        sigaction(SIGQUIT, &ignore, &saved_quit);
+        interrupts_ignored = 1;
+    } else if (!on && interrupts_ignored) {
+        sigaction(SIGINT, &saved_interrupt, NULL);
+        sigaction(SIGQUIT, &saved_quit, NULL);
+        interrupts_ignored = 0;
+    }
+}
+
 void heed_stop_self(void) {
     if (!catching_stop) return;
     heed_stop_default(1);

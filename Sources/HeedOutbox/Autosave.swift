@@ -1,5 +1,6 @@
 import Foundation
 import HeedCore
+import HeedFiles
 
 /// Replies being typed, saved as they change so a crash or a killed terminal loses nothing:
 /// one small file per item in a private folder, written whole and renamed into place.
@@ -12,8 +13,8 @@ public struct Autosave: Sendable {
         folder = (parent.isEmpty ? "." : parent) + "/autosave"
     }
 
-    /// Keeps the text typed so far for an item: written whole to a temporary file of this
-    /// process (owner-only), then renamed over the item's file.
+    /// Keeps the text typed so far for an item: written whole to a new temporary file
+    /// (owner-only, created exclusively), then renamed over the item's file.
     public func save(_ ref: Ref, text: String, at date: Date) throws {
         try OutboxFiles.makePrivateFolder(folder)
         var json = JSONWriter()
@@ -21,34 +22,17 @@ public struct Autosave: Sendable {
         json.add("at", Timestamp.formatPrecise(date))
         json.add("text", text)
         let path = file(for: ref)
-        let temporary = path + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw OutboxFiles.failure("cannot keep the unsaved reply in \(temporary)", errno) }
-        let bytes = Array(json.finish().utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let code = errno
-                close(fd)
-                unlink(temporary)
-                throw OutboxFiles.failure("cannot keep the unsaved reply in \(path)", code)
-            }
-            written += count
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw OutboxFiles.failure("cannot keep the unsaved reply in \(path)", code)
+        do {
+            // Kept on every change: a killed heed loses nothing unsynced (the system holds it).
+            try PrivateFiles.replace(path, with: Array(json.finish().utf8), synced: false)
+        } catch {
+            throw OutboxFiles.failure("cannot keep the unsaved reply in \(path)", error.code)
         }
     }
 
     /// The unsaved text of an item and when it was typed, if any.
     public func recover(_ ref: Ref) -> (text: String, at: Date)? {
-        guard let data = FileManager.default.contents(atPath: file(for: ref)),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let object = read(file(for: ref)),
               object["ref"] as? String == ref.description, let text = object["text"] as? String else { return nil }
         let at = (object["at"] as? String).flatMap { Timestamp.parseISO($0) } ?? Date(timeIntervalSince1970: 0)
         return (text, at)
@@ -63,11 +47,19 @@ public struct Autosave: Sendable {
     public func unsaved() -> [Ref] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
-            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            guard let object = read(folder + "/" + name),
                   let ref = (object["ref"] as? String).flatMap(Ref.init(parsing:)) else { return nil }
             return ref
         }
+    }
+
+    /// The most an autosave file holds: a reply of a megabyte, every character escaped.
+    static let limit = 8 << 20
+
+    /// An autosave file's object, when it is a regular file (never a link or a FIFO) within the limit.
+    private func read(_ path: String) -> [String: Any]? {
+        guard let bytes = try? PrivateFiles.readRegular(path, limit: Self.limit) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
     }
 
     /// A file name from the ref (FNV-1a, hex): refs hold characters no file name should.

@@ -1,5 +1,6 @@
 import Foundation
 import HeedCore
+import HeedFiles
 
 /// Why the outbox cannot be used.
 public struct OutboxError: Error, CustomStringConvertible {
@@ -42,8 +43,7 @@ public struct Outbox: Sendable {
     /// new): no other heed appends meanwhile, so what `body` reads stays true while it writes.
     public func locked<T>(_ body: (LockedOutbox) throws -> T) throws -> T {
         try OutboxFiles.makePrivateFolder((path as NSString).deletingLastPathComponent)
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw OutboxFiles.failure("cannot open the outbox \(path)", errno) }
+        let fd = try OutboxFiles.openOrCreate(path)
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else { throw OutboxFiles.failure("cannot lock the outbox \(path)", errno) }
@@ -55,6 +55,7 @@ public struct Outbox: Sendable {
     /// Reads every record; a file that does not exist is an empty outbox. It waits for no lock:
     /// while another heed is appending, a last line still being written is left out unreported.
     public func read() throws -> Contents {
+        try checkFolder()
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return Contents(drafts: [], problems: []) }
@@ -67,6 +68,12 @@ public struct Outbox: Sendable {
             throw OutboxFiles.failure("cannot read the outbox \(path)", errno)
         }
         return Self.parse(data, appending: !quiet)
+    }
+
+    /// Refuses an outbox whose folder another user owns or can write in (drafts there could
+    /// be anyone's); a folder not made yet is fine.
+    public func checkFolder() throws {
+        if let problem = PrivateFiles.problem(withFolder: PrivateFiles.folder(of: path)) { throw OutboxFiles.refusal(problem) }
     }
 
     /// How many records at the end of the outbox count as recent.
@@ -169,18 +176,33 @@ public struct LockedOutbox {
     }
 }
 
-/// Owner-only folders for the outbox and autosave, and failures in words a user can act on.
+/// Owner-only folders and files for the outbox and autosave (through `PrivateFiles`), and
+/// failures in words a user can act on.
 enum OutboxFiles {
-    /// Creates `path` and any missing parent with mode 0700 (never wider, whatever the umask).
+    /// Creates `path` and any missing parent with mode 0700, or checks the folder there.
     static func makePrivateFolder(_ path: String) throws {
-        guard !path.isEmpty else { return }
-        var info = stat()
-        if stat(path, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw OutboxError("\(path) is not a folder; move it aside or name another outbox with --outbox") }
-            return
+        do { try PrivateFiles.makeFolder(path) } catch { throw refusal(error) }
+    }
+
+    /// The outbox open for reading and appending: the file there, or a new one made exclusively.
+    static func openOrCreate(_ path: String) throws -> Int32 {
+        while true {
+            let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            if fd >= 0 { return fd }
+            guard errno == ENOENT else { throw failure("cannot open the outbox \(path)", errno) }
+            do {
+                return try PrivateFiles.create(path, flags: O_RDWR | O_APPEND)
+            } catch where error.code == EEXIST {
+                continue
+            } catch {
+                throw failure("cannot open the outbox \(path)", error.code)
+            }
         }
-        try makePrivateFolder((path as NSString).deletingLastPathComponent)
-        guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw failure("cannot create the folder \(path)", errno) }
+    }
+
+    /// A folder heed will not keep drafts in.
+    static func refusal(_ problem: FolderProblem) -> OutboxError {
+        OutboxError("the outbox's folder: \(problem); or name another outbox with --outbox")
     }
 
     /// "what: reason; what to do", from an errno.

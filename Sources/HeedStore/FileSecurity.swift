@@ -1,29 +1,31 @@
 import Foundation
+import HeedFiles
 
-/// Creates folders and files readable by their owner only (0700 / 0600).
+/// The store's folder and file: made owner-only (0700 / 0600) through `PrivateFiles`, and a
+/// folder another user owns or can write in refused, since SQLite keeps its -wal, -shm and
+/// journal files there under names anyone writing in it could plant first.
 public enum FileSecurity {
-    /// Creates `path` and any missing parent with mode 0700 (mkdir's own mode: never wider,
-    /// never open to others for a moment, whatever the umask).
+    /// Creates `path` and any missing parent with mode 0700, or checks the folder there.
     public static func makePrivateFolder(_ path: String) throws {
-        guard !path.isEmpty else { return }
-        var info = stat()
-        if stat(path, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StoreError("\(path) is not a folder; move it aside or name another store with --store") }
-            return
-        }
-        try makePrivateFolder((path as NSString).deletingLastPathComponent)
-        guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
-            throw StoreError("cannot create the folder \(path): \(String(cString: strerror(errno))); create it yourself, or name another store with --store")
+        do {
+            try PrivateFiles.makeFolder(path)
+        } catch {
+            throw StoreError("the store's folder: \(error); or name another store with --store")
         }
     }
 
-    /// Creates `path` (0600) when it does not exist, and checks that it can be written.
+    /// Creates `path` (0600, exclusively) when it does not exist, and checks that it can be written.
     public static func touchPrivateFile(_ path: String, what: String = "the file") throws {
         var fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
-        if fd < 0, errno == ENOENT { fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600) }
-        if fd < 0, errno == EEXIST { fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC) }
+        var code = errno
+        if fd < 0, code == ENOENT {
+            do { fd = try PrivateFiles.create(path) } catch { code = error.code }
+        }
+        if fd < 0, code == EEXIST {
+            fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            code = errno
+        }
         guard fd >= 0 else {
-            let code = errno
             let reason = String(cString: strerror(code))
             if access(path, F_OK) != 0 {
                 throw StoreError("cannot create \(what) \(path): \(reason); make its folder writable, or name another store with --store")

@@ -161,12 +161,15 @@ public final class Terminal {
     public func invalidate() { shown = nil }
 
     /// Leaves the full screen for a child program (an editor), then comes back. Meanwhile
-    /// SIGTSTP stops heed like any job, so a child that suspends its process group suspends it.
+    /// SIGTSTP stops heed like any job, so a child that suspends its process group suspends it,
+    /// and heed ignores SIGINT and SIGQUIT (as system(3) does): Ctrl-C there is the child's.
     public func suspend<T>(_ body: () throws -> T) rethrows -> T {
         def_prog_mode()
         endwin()
         heed_stop_default(1)
+        heed_ignore_interrupts(1)
         defer {
+            heed_ignore_interrupts(0)
             heed_stop_default(0)
             reset_prog_mode()
             invalidate()

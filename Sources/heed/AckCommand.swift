@@ -32,16 +32,16 @@ struct Ack: ParsableCommand {
         let now = Date()
         if let olderThan, let seconds = Age.parse(olderThan) {
             let count = try store.acknowledge(createdBefore: now.addingTimeInterval(-seconds), at: now)
-            print("acknowledged \(count)")
+            try StandardOutput.shared.line("acknowledged \(count)")
             return
         }
         let result = try store.acknowledge(refs.compactMap(Ref.init(parsing:)), at: now)
-        print("acknowledged \(result.changedCount)")
+        try StandardOutput.shared.line("acknowledged \(result.changedCount)")
         for ref in result.alreadyAnswered {
-            FileHandle.standardError.write(Data("heed: \(ref) was already answered; left as it was\n".utf8))
+            StandardError.say("\(ref) was already answered; left as it was")
         }
         for ref in result.unknown {
-            FileHandle.standardError.write(Data("heed: \(ref) is not in the store\n".utf8))
+            StandardError.say("\(ref) is not in the store")
         }
         if !result.unknown.isEmpty { throw HeedExit(message: "", code: 1) }
     }

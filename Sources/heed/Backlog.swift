@@ -1,32 +1,33 @@
 import Foundation
 import HeedCore
+import HeedFiles
 import HeedImport
 
 /// A synthetic backlog for measuring heed at size: several platforms, ages spread over months,
 /// a share already acknowledged, emoji and CJK in names and texts. Deterministic for a count.
 enum Backlog {
+    /// Writes `count` mentions to `path` (as `heed export -o` writes: a file whole, a FIFO or
+    /// device directly) or to standard output.
     static func write(count: Int, to path: String?, now: Date) throws {
-        let fd: Int32
-        if let path {
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw HeedExit.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
-        } else {
-            fd = STDOUT_FILENO
+        guard let path else { return try generate(count, now: now) { try StandardOutput.shared.write($0) } }
+        do {
+            let target = try OutputTarget.open(path)
+            try generate(count, now: now) { chunk throws(OutputFailure) in try target.write(Array(chunk.utf8)) }
+            try target.commit()
+        } catch {
+            throw HeedExit.failure("cannot write \(path): \(error.reason): \(error.advice())")
         }
-        defer { if fd != STDOUT_FILENO { close(fd) } }
+    }
+
+    /// The mentions as JSON Lines, handed to `emit` a megabyte at a time.
+    private static func generate<Failure: Error>(_ count: Int, now: Date, _ emit: (String) throws(Failure) -> Void) throws(Failure) {
         var generator = SplitMix(seed: UInt64(count))
         var chunk = ""
         for index in 0..<count {
             chunk += HeedLines.line(mention(index, &generator, now: now), now: now)
             chunk += "\n"
             if chunk.utf8.count > 1 << 20 || index == count - 1 {
-                let bytes = Array(chunk.utf8)
-                var written = 0
-                while written < bytes.count {
-                    let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-                    guard n > 0 else { throw HeedExit.failure("write failed: \(String(cString: strerror(errno)))") }
-                    written += n
-                }
+                try emit(chunk)
                 chunk = ""
             }
         }

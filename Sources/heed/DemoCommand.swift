@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeedConfig
+import HeedFiles
 import HeedOutbox
 import HeedReplies
 import HeedStore
@@ -32,9 +33,11 @@ struct Demo: ParsableCommand {
             return
         }
         try Screenful.checkTerminal()
-        var template = Array((NSTemporaryDirectory() + "/heed-demo-XXXXXX").utf8CString)
-        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
-            throw HeedExit.failure("cannot create a temporary folder for the demo")
+        let folder: String
+        do {
+            folder = try PrivateFiles.makeTemporaryFolder(named: "heed-demo")
+        } catch {
+            throw HeedExit.failure("\(error); the demo needs a temporary folder: set TMPDIR to a writable one")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try openStore(folder + "/demo.sqlite")
@@ -42,9 +45,13 @@ struct Demo: ParsableCommand {
         _ = try store.importing(now: now) { sink in
             for mention in DemoData.mentions(now: now) { try sink.put(mention) }
         }
-        try FileManager.default.createDirectory(atPath: folder + "/templates", withIntermediateDirectories: true)
-        for (name, text) in DemoData.templates {
-            _ = FileManager.default.createFile(atPath: folder + "/templates/" + name, contents: Data(text.utf8))
+        do {
+            try PrivateFiles.makeFolder(folder + "/templates")
+            for (name, text) in DemoData.templates {
+                try PrivateFiles.create(folder + "/templates/" + name, containing: Array(text.utf8))
+            }
+        } catch {
+            throw HeedExit.failure("\(error)")
         }
         let outbox = Outbox(path: folder + "/outbox.jsonl")
         try? Replies.settle(store: store, outbox: outbox, at: now)

@@ -1,41 +1,100 @@
 import Foundation
+import HeedFiles
 
-/// Runs the user's editor on a reply: the text goes through a private temporary file, and the
-/// editor is started directly (never through a shell), so nothing in the text is interpreted.
+/// Runs the user's editor on a reply: the text goes through a file in a private temporary
+/// folder, and the editor is started directly (never through a shell), with SIGINT, SIGQUIT
+/// and SIGPIPE at their defaults, so nothing in the text is interpreted and Ctrl-C is the
+/// editor's. What it leaves is read back only when it is a regular UTF-8 file of at most
+/// `limit` bytes; anything else is a reason, and the composer keeps its text.
 enum Editor {
+    /// The most heed reads back from the editor: far above any platform's reply limit.
+    static let limit = 1 << 20
+
     /// The edited text, or a reason it could not be had (the caller keeps the old text).
     static func edit(_ text: String) -> Result<String, EditorFailure> {
         let environment = ProcessInfo.processInfo.environment
         let command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
         let words = command.split(separator: " ").map(String.init)
-        var template = Array((NSTemporaryDirectory() + "/heed-reply-XXXXXX.txt").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-        guard fd >= 0 else { return .failure(EditorFailure("cannot create a temporary file: \(String(cString: strerror(errno)))")) }
-        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { unlink(path) }
-        let bytes = Array(text.utf8)
-        let wrote = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
-        close(fd)
-        guard wrote else { return .failure(EditorFailure("cannot write the temporary file")) }
+        let folder: String
+        do {
+            folder = try PrivateFiles.makeTemporaryFolder(named: "heed-reply")
+        } catch {
+            return .failure(EditorFailure("\(error)"))
+        }
+        // The editor's own leftovers (swap and backup files) go with the folder.
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/reply.txt"
+        do {
+            try PrivateFiles.create(path, containing: Array(text.utf8))
+        } catch {
+            return .failure(EditorFailure("cannot write the temporary file: \(error.explanation)"))
+        }
+        if let failure = run(words + [path]) { return .failure(failure) }
+        return read(path)
+    }
 
-        let argv = words + [path]
+    /// Starts the editor and waits for it; a reason when it could not start or did not end well.
+    private static func run(_ argv: [String]) -> EditorFailure? {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGQUIT, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
         var pid = pid_t()
         let cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
-        let spawned = posix_spawnp(&pid, argv[0], nil, nil, cArgs, environ)
-        guard spawned == 0 else { return .failure(EditorFailure("cannot start the editor '\(words[0])': \(String(cString: strerror(spawned)))")) }
+        let spawned = posix_spawnp(&pid, argv[0], nil, &attributes, cArgs, environ)
+        guard spawned == 0 else { return EditorFailure("cannot start the editor '\(argv[0])': \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let exited = (status & 0x7F) == 0
+        let signal = status & 0x7F
+        if signal == SIGINT { return EditorFailure("the editor '\(argv[0])' was interrupted (Ctrl-C)") }
+        if signal != 0 { return EditorFailure("the editor '\(argv[0])' exited with a signal (\(String(cString: strsignal(signal))))") }
         let code = (status >> 8) & 0xFF
-        guard exited, code == 0 else { return .failure(EditorFailure("the editor '\(words[0])' exited with \(exited ? "code \(code)" : "a signal")")) }
-        guard let data = FileManager.default.contents(atPath: path), var edited = String(data: data, encoding: .utf8) else {
-            return .failure(EditorFailure("the edited file is not UTF-8 text"))
+        return code == 0 ? nil : EditorFailure("the editor '\(argv[0])' exited with code \(code)")
+    }
+
+    /// What the editor left, if it is a regular file of UTF-8 text within the limit.
+    static func read(_ path: String) -> Result<String, EditorFailure> {
+        let bytes: [UInt8]
+        do {
+            bytes = try PrivateFiles.readRegular(path, limit: limit)
+        } catch {
+            switch error.reason {
+            case .errno(ENOENT): return .failure(EditorFailure("the editor removed the file it was editing"))
+            case .found(.symbolicLink): return .failure(EditorFailure("the editor left a symbolic link in place of the file, which heed does not follow"))
+            case .found(let kind): return .failure(EditorFailure("the editor left \(kind.phrase) in place of the file"))
+            case .larger(let size, _): return .failure(EditorFailure("the edited text is \(Sizes.words(size)), more than the \(Sizes.words(limit)) heed takes back"))
+            case .errno: return .failure(EditorFailure("cannot read the edited file: \(error.explanation)"))
+            }
+        }
+        guard var edited = String(validating: bytes, as: UTF8.self) else {
+            return .failure(EditorFailure("the edited file is not UTF-8 text (byte \(firstInvalidByte(bytes) + 1) is not)"))
         }
         // Editors that write CRLF line ends: one line break each, and the final one dropped.
         edited = edited.replacingOccurrences(of: "\r\n", with: "\n")
         if edited.hasSuffix("\n") { edited.removeLast() }
         return .success(edited)
+    }
+
+    /// Where UTF-8 decoding of `bytes` first fails (0-based).
+    static func firstInvalidByte(_ bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return offset
+            }
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeedCore
+import HeedFiles
 import HeedOutbox
 
 /// `heed export`: pending drafts for posting; marks them exported once the output is complete.
@@ -12,7 +13,9 @@ struct Export: ParsableCommand {
         spreadsheet (the csv with every cell defused against formulas: for reading, never for posting), requests (one HTTP \
         request a line, body exactly as the platform's API takes it). With requests, drafts that \
         cannot be posted are named on standard error with the reason, left out and left pending; \
-        the exit status is still 0.
+        the exit status is still 0. With -o, a file (or the file a symbolic link names) is \
+        replaced whole, and a FIFO or character device is written directly (a FIFO nobody reads \
+        for 2 s is an error); drafts are marked exported only once every byte is delivered.
         """
     )
 
@@ -21,7 +24,7 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
     var format = ExportFormat.jsonl
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (complete or absent); standard output when omitted.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (complete or absent), FIFO or device; standard output when omitted.", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("Only drafts for this platform.", valueName: "platform"))
@@ -68,15 +71,7 @@ struct Export: ParsableCommand {
             say(line + (output.map { "; \($0) left as it was" } ?? ""))
             return
         }
-        if let output {
-            do {
-                try AtomicFile.write(Data(result.text.utf8), to: output)
-            } catch let failure as AtomicFile.Failure {
-                throw HeedExit.failure("cannot write \(output): \(failure); nothing marked exported, and any earlier \(output) is as it was: \(failure.advice)")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(result.text.utf8))
-        }
+        try deliver(result.text)
         let now = Date()
         do {
             try mark(result.exported.filter { $0.status == .pending }.map { .exported(draft: $0.id, format: format.rawValue, at: now) })
@@ -90,8 +85,27 @@ struct Export: ParsableCommand {
         say(summary)
     }
 
+    /// Writes the export to `-o` as what it is, or to standard output, and returns once every
+    /// byte is delivered (a file synced); any failure throws before a draft is marked.
+    private func deliver(_ text: String) throws {
+        guard let output else {
+            try StandardOutput.shared.write(text)
+            try StandardOutput.shared.deliver()
+            return
+        }
+        do {
+            let target = try OutputTarget.open(output)
+            try target.write(Array(text.utf8))
+            try target.commit()
+        } catch {
+            var earlier = ""
+            if let kind = FileKind(at: output), [.regular, .symbolicLink].contains(kind) { earlier = ", and any earlier \(output) is as it was" }
+            throw HeedExit.failure("cannot write \(output): \(error.reason); nothing marked exported\(earlier): \(error.advice(again: "export again"))")
+        }
+    }
+
     private func say(_ line: String) {
-        FileHandle.standardError.write(Data("heed: \(line)\n".utf8))
+        StandardError.say(line)
     }
 }
 
@@ -102,60 +116,4 @@ extension ExportFormat: ExpressibleByArgument {}
 extension Platform: ExpressibleByArgument {
     /// A platform as users write it ("X", "twitter", "hn"), as everywhere else in heed.
     public init?(argument: String) { self.init(name: argument) }
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, synced, then renamed (and
-/// the folder synced). Temporary files left by an export that was killed are removed first.
-enum AtomicFile {
-    /// Why the file could not be written: the errno, and what to do about it.
-    struct Failure: Error, CustomStringConvertible {
-        let code: Int32
-        var description: String { String(cString: strerror(code)) }
-        var advice: String {
-            switch code {
-            case ENOSPC, EDQUOT, EFBIG: "free some space and export again"
-            case ENOENT, ENOTDIR: "create its folder, or choose another -o"
-            default: "choose a writable place with -o"
-            }
-        }
-    }
-
-    static func write(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        removeLeftovers(of: name, in: folder)
-        let temporary = folder + "/.\(name).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Failure(code: errno) }
-        var failure: Int32?
-        data.withUnsafeBytes { bytes in
-            var written = 0
-            while written < bytes.count {
-                let count = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
-                if count < 0 { if errno == EINTR { continue }; failure = errno; break }
-                written += count
-            }
-        }
-        if failure == nil, fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == nil, rename(temporary, path) != 0 { failure = errno }
-        if let failure {
-            unlink(temporary)
-            throw Failure(code: failure)
-        }
-        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderFD >= 0 {
-            _ = fsync(folderFD)
-            close(folderFD)
-        }
-    }
-
-    /// Removes `.NAME.PID.tmp` files whose process is gone.
-    private static func removeLeftovers(of name: String, in folder: String) {
-        let prefix = ".\(name)."
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
-            guard let pid = pid_t(entry.dropFirst(prefix.count).dropLast(4)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink(folder + "/" + entry)
-        }
-    }
 }

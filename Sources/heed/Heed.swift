@@ -15,29 +15,46 @@ struct Heed: ParsableCommand {
 
     /// Runs the command line with the exit codes of the contract: 2 for usage errors.
     /// A store's failure (full disk, read-only, busy for too long) is one line naming the store, exit 1.
+    /// Standard streams are made safe first; what a command wrote is flushed before it exits,
+    /// and output that could not be written is one line and exit 1.
     static func main() {
+        StandardStreams.secure()
         var store: String?
         do {
             var command = try parseAsRoot()
             store = (command as? UsesStore)?.paths.storePath
             try command.run()
+            end(0)
         } catch let failure as HeedExit {
-            if !failure.message.isEmpty { FileHandle.standardError.write(Data("heed: \(failure.message)\n".utf8)) }
-            Foundation.exit(failure.code)
+            end(failure.code, saying: failure.message)
         } catch let failure as StoreError {
-            FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
-            Foundation.exit(1)
+            end(1, saying: "\(failure)")
         } catch {
             if let store, let failure = StoreError.sqlite(error, store: store) {
-                FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
-                Foundation.exit(1)
+                end(1, saying: "\(failure)")
             }
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+            switch exitCode(for: error) {
+            case .validationFailure:
+                StandardError.write(fullMessage(for: error) + "\n")
+                end(2)
+            case .success:
+                // Help asked for: written and checked like any output.
+                do { try StandardOutput.shared.line(fullMessage(for: error)) } catch {}
+                end(0)
+            default:
+                StandardOutput.shared.flushQuietly()
+                exit(withError: error)
             }
-            exit(withError: error)
         }
+    }
+
+    /// Ends heed with `code` after saying `message` (if any) and flushing standard output; a
+    /// flush that fails says so and turns a success into exit 1.
+    static func end(_ code: Int32, saying message: String = "") -> Never {
+        if !message.isEmpty { StandardError.say(message) }
+        guard let failure = StandardOutput.shared.finish() else { Foundation.exit(code) }
+        if failure.message != message { StandardError.say(failure.message) }
+        Foundation.exit(code == 0 ? failure.code : code)
     }
 }
 
@@ -99,6 +116,6 @@ struct PathOptions: ParsableArguments {
 /// The config file, with any problem reported on standard error (heed goes on with defaults).
 func loadConfig(_ paths: PathOptions) -> Config {
     let (config, problems) = Config.load(path: paths.config ?? Config.defaultPath)
-    for problem in problems { FileHandle.standardError.write(Data("heed: config \(problem)\n".utf8)) }
+    for problem in problems { StandardError.say("config \(problem)") }
     return config
 }

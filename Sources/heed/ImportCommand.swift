@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeedConfig
 import HeedCore
+import HeedFiles
 import HeedImport
 import HeedIntake
 import HeedStore
@@ -51,7 +52,7 @@ struct Import: ParsableCommand {
             } catch let rolledBack as ImportRolledBack {
                 var counts = ImportCounts()
                 counts.rejected = rolledBack.counts.rejected
-                print(counts.summary)
+                try StandardOutput.shared.line(counts.summary)
                 run.report()
                 throw HeedExit(message: "nothing imported: --strict and \(rolledBack.counts.rejected) rejected", code: 65)
             } catch let failure as ImportFailure {
@@ -67,13 +68,13 @@ struct Import: ParsableCommand {
                 do {
                     total.add(try store.importing(now: now) { sink in try run.read(file, into: sink) })
                 } catch let failure as ImportFailure {
-                    FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
+                    StandardError.say("\(failure)")
                     unreadable = true
                 } catch {
                     // The store failed (full disk, read-only, busy for too long): this file is
                     // wholly out, the files before it wholly in.
                     run.finishProgress()
-                    print(total.summary)
+                    try StandardOutput.shared.line(total.summary)
                     run.report()
                     let name = file == "-" ? "standard input" : file
                     throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing of \(name) was imported")
@@ -81,10 +82,10 @@ struct Import: ParsableCommand {
             }
         }
         run.finishProgress()
-        print(total.summary)
+        try StandardOutput.shared.line(total.summary)
         run.report()
         if let left = try? store.unindexedCount(), left > 0 {
-            FileHandle.standardError.write(Data("heed: note: \(left) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them\n".utf8))
+            StandardError.say("note: \(left) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them")
         }
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
@@ -121,7 +122,7 @@ struct ImportRun {
         self.format = format
         intake = Intake(isOwn: config.isOwn, named: { problem in
             progress.clear()
-            FileHandle.standardError.write(Data("heed: rejected \(problem)\n".utf8))
+            StandardError.say("rejected \(problem)")
         }, stored: { progress.count() })
     }
 
@@ -129,27 +130,23 @@ struct ImportRun {
     /// starts (a slow pipe must not keep the store locked); nil until `spoolStandardInput`.
     var spooled: Int32?
 
-    /// Copies standard input to a private temporary file, so the transaction that reads it
-    /// holds the store only as long as reading a file takes.
+    /// Copies standard input to a private temporary file (created exclusively, with no name
+    /// once open), so the transaction that reads it holds the store only as long as reading a
+    /// file takes.
     mutating func spoolStandardInput() throws {
-        var template = Array((NSTemporaryDirectory() + "/heed-stdin-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        if StandardStreams.closedAtStart.contains(STDIN_FILENO) { throw HeedExit.usage("cannot read standard input: it was closed; nothing imported") }
+        let folder = PrivateFiles.temporaryFolder
+        // Where no temporary file can be made, standard input is read as it comes.
+        guard let fd = try? PrivateFiles.createUnnamed(in: folder) else { return }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = Foundation.read(STDIN_FILENO, &buffer, buffer.count)
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw HeedExit.usage("cannot read standard input: \(String(cString: strerror(errno))); nothing imported") }
             if count == 0 { break }
-            var written = 0
-            while written < count {
-                let step = buffer[written..<count].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-                if step < 0, errno == EINTR { continue }
-                guard step > 0 else {
-                    throw HeedExit.failure("cannot keep standard input in \(NSTemporaryDirectory()): \(String(cString: strerror(errno))); nothing imported: free some space there (or set TMPDIR) and try again")
-                }
-                written += step
+            if let code = buffer[0..<count].withUnsafeBytes({ PrivateFiles.writeAll(fd, $0) }) {
+                close(fd)
+                throw HeedExit.failure("cannot keep standard input in \(folder): \(String(cString: strerror(code))); nothing imported: free some space there (or set TMPDIR) and try again")
             }
         }
         lseek(fd, 0, SEEK_SET)
@@ -168,7 +165,7 @@ struct ImportRun {
 
     /// Skip reasons, rejections not named one by one, and advice, on standard error after the summary.
     func report() {
-        for line in intake.notes { FileHandle.standardError.write(Data("heed: \(line)\n".utf8)) }
+        for line in intake.notes { StandardError.say(line) }
     }
 }
 

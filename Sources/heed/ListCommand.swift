@@ -33,9 +33,9 @@ struct List: ParsableCommand {
     func run() throws {
         let store = try openStore(paths.storePath)
         let now = Date()
-        var output = BufferedOutput()
-        let write = { (item: QueueItem) in
-            output.write(json ? HeedLines.line(item.mention, now: now) : Self.plain(item, now: now, showState: all))
+        let output = StandardOutput.shared
+        let write = { (item: QueueItem) throws in
+            try output.line(json ? HeedLines.line(item.mention, now: now) : Self.plain(item, now: now, showState: all))
         }
         if let search, var query = try? QueryParser.parse(search) {
             try Self.catchUp(store)
@@ -44,7 +44,6 @@ struct List: ParsableCommand {
         } else {
             try store.forEach(all: all, limit: limit, write)
         }
-        output.flush()
     }
 
     /// Indexes for search what a large import left to the next queue, saying so on a terminal
@@ -53,7 +52,7 @@ struct List: ParsableCommand {
         let left = try store.unindexedCount()
         guard left > 0 else { return }
         let shown = isatty(STDERR_FILENO) == 1 && left > Store.indexAtOnce
-        func say(_ text: String) { FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)) }
+        func say(_ text: String) { StandardError.write("\r\u{1B}[K\(text)") }
         if shown { say("indexing \(left) items for search (once)…") }
         try store.catchUpSearch { done in
             if shown { say("indexing \(left) items for search (once): \(min(100, done * 100 / left))%") }
@@ -62,12 +61,12 @@ struct List: ParsableCommand {
     }
 
     /// Every item of a view, a page at a time.
-    static func pages(_ store: any MentionStore, _ query: Query, now: Date, limit: Int?, _ body: (QueueItem) -> Void) throws {
+    static func pages(_ store: any MentionStore, _ query: Query, now: Date, limit: Int?, _ body: (QueueItem) throws -> Void) throws {
         var left = limit ?? Int.max
         var request = PageRequest.first(500)
         while left > 0 {
             let page = try store.page(query, request, now: now)
-            for item in page.prefix(left) { body(item) }
+            for item in page.prefix(left) { try body(item) }
             left -= page.count
             guard page.count == 500, let last = page.last else { return }
             request = .after(last.key, 500)
@@ -84,21 +83,5 @@ struct List: ParsableCommand {
         x = row.put(mention.author.shownName, x: x, y: 0, maxWidth: 24, role: .normal) + 2
         row.put(mention.text, x: x, y: 0, role: .normal)
         return row.lines()[0].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-    }
-}
-
-/// Standard output written in large blocks: `heed list` of a million items stays fast.
-struct BufferedOutput {
-    private var buffer = ""
-
-    mutating func write(_ line: String) {
-        buffer += line
-        buffer += "\n"
-        if buffer.utf8.count > 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        FileHandle.standardOutput.write(Data(buffer.utf8))
-        buffer = ""
     }
 }

@@ -9,7 +9,7 @@ import HeedUI
 extension Services {
     /// The services over a real store and outbox file. Whoever opens a queue settles what a
     /// crash left half done between the two first (`Replies.settle`).
-    static func live(store: Store, outbox: Outbox, templates folder: String? = nil, config: Config = Config(), notices: Notices = Notices()) -> Services {
+    static func live(store: any MentionStore, outbox: Outbox, templates folder: String? = nil, config: Config = Config(), notices: Notices = Notices()) -> Services {
         let autosave = Autosave(besideOutbox: outbox.path)
         let explain = StoreFailures(store: store)
         var services = Services(

@@ -19,8 +19,15 @@ struct Open: ParsableCommand {
         try Screenful.checkTerminal()
         let config = loadConfig(paths)
         let store = try openStore(paths.storePath)
+        // Drafts are kept only where no one else can write them in.
+        do { try Outbox(path: paths.outboxPath).checkFolder() } catch { throw HeedExit.failure("\(error)") }
         let notices = Notices()
-        let spool = try? Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
+        var spool: Spool?
+        do {
+            spool = try Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
+        } catch {
+            notices.post("\(error)")
+        }
         spool?.start()
         defer { spool?.stop() }
         let activity = Activity()
@@ -50,7 +57,7 @@ func openStore(_ path: String) throws -> Store {
     let first = FirstTime()
     store.lockWait.whenWaiting {
         guard first.check() else { return }
-        FileHandle.standardError.write(Data("heed: waiting for another heed to finish writing \(path)…\n".utf8))
+        StandardError.say("waiting for another heed to finish writing \(path)…")
     }
     return store
 }

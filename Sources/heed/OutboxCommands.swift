@@ -19,7 +19,7 @@ struct OutboxCommand: ParsableCommand {
             if json {
                 var line = DraftExport.json(draft)
                 line.add("status", draft.status.rawValue)
-                print(line.finish())
+                try StandardOutput.shared.line(line.finish())
             } else {
                 var row = ScreenBuffer(width: 160, height: 1)
                 var x = row.put(draft.id, x: 0, y: 0, role: .normal) + 2
@@ -27,11 +27,11 @@ struct OutboxCommand: ParsableCommand {
                 x = max(x + 1, 30)
                 x = row.put(draft.ref.description, x: x, y: 0, maxWidth: 40, role: .normal) + 2
                 row.put(draft.text, x: x, y: 0, role: .normal)
-                print(row.lines()[0].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+                try StandardOutput.shared.line(row.lines()[0].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
             }
         }
         if contents.drafts.isEmpty, !json {
-            FileHandle.standardError.write(Data("heed: the outbox \(paths.outboxPath) has no drafts\n".utf8))
+            StandardError.say("the outbox \(paths.outboxPath) has no drafts")
         }
     }
 }
@@ -41,7 +41,7 @@ func readOutbox(_ path: String) throws -> Outbox.Contents {
     do {
         let contents = try Outbox(path: path).read()
         for problem in contents.problems {
-            FileHandle.standardError.write(Data("heed: outbox \(path) \(problem)\n".utf8))
+            StandardError.say("outbox \(path) \(problem)")
         }
         return contents
     } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import HeedConfig
 import HeedCore
+import HeedFiles
 import HeedImport
 import HeedIntake
 import HeedStore
@@ -10,7 +11,9 @@ import HeedUI
 /// the background), then moved to `done/`, or to `failed/` when a record was rejected. A
 /// `.why` file beside it names every rejected record, the skip reasons and the advice, and the
 /// status line says the skip reasons. Files whose names start with "." or end in ".tmp" or
-/// ".part" are being written and are left alone until renamed.
+/// ".part" are being written and are left alone until renamed. Only regular files are read
+/// (a symbolic link, FIFO or device is never opened, and said once); nothing is taken while
+/// the folder, `done/` or `failed/` could be another user's (see `problem`).
 final class Spool: @unchecked Sendable {
     let folder: String
     private let store: any MentionStore
@@ -18,13 +21,20 @@ final class Spool: @unchecked Sendable {
     private let queue = DispatchQueue(label: "heed spool", qos: .utility)
     private var timer: DispatchSourceTimer?
     private let notices: Notices
+    /// Names already said to be skipped (not regular files), and the last problem said.
+    private var said: Set<String> = []
 
+    /// Makes the folder (0700) or checks the one there; throws what makes it unusable.
     init(folder: String, store: any MentionStore, config: Config, notices: Notices) throws {
         self.folder = folder
         self.store = store
         self.config = config
         self.notices = notices
-        try FileSecurity.makePrivateFolder(folder)
+        do {
+            try PrivateFiles.makeFolder(folder)
+        } catch {
+            throw SpoolRefused(description: "Spool off: \(error)")
+        }
     }
 
     /// Starts looking at the folder every `interval` seconds.
@@ -41,23 +51,47 @@ final class Spool: @unchecked Sendable {
         timer = nil
     }
 
-    private func scan() {
+    /// Takes every file waiting, unless the folders cannot be trusted now (said once).
+    func scan() {
+        if let problem = problem() {
+            if said.insert(problem).inserted { notices.post(problem) }
+            return
+        }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         for name in names where !name.hasPrefix(".") && !name.hasSuffix(".tmp") && !name.hasSuffix(".part") {
-            let path = folder + "/" + name
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            notices.post(take(name))
+            guard let kind = FileKind(at: folder + "/" + name), kind != .folder, let line = take(name) else { continue }
+            notices.post(line)
         }
     }
 
-    /// Imports one file of the folder and files it away; returns the line to show.
-    func take(_ name: String) -> String {
+    /// Why nothing is taken now: the spool folder is another user's or others can write in
+    /// it, or `done/` or `failed/` is a symbolic link (never followed) or not private.
+    func problem() -> String? {
+        if let problem = PrivateFiles.problem(withFolder: folder) { return "Spool paused: \(problem)" }
+        for subfolder in ["done", "failed"] {
+            if let problem = PrivateFiles.problem(withFolder: folder + "/" + subfolder, followingLink: false) { return "Spool paused: \(problem)" }
+        }
+        return nil
+    }
+
+    /// Imports one file of the folder and files it away; returns the line to show (nil for a
+    /// file skipped before, which is not said again).
+    func take(_ name: String) -> String? {
+        let fd: Int32
+        do {
+            fd = try PrivateFiles.openRegular(folder + "/" + name)
+        } catch {
+            guard said.insert(name).inserted else { return nil }
+            if case .found(let kind) = error.reason { return "Spool: \(name) skipped: it is \(kind.phrase); heed reads only regular files (left where it is)" }
+            return "Spool: \(name) skipped: \(error.explanation)"
+        }
+        defer { close(fd) }
+        said.remove(name)
         var rejected: [String] = []
         var intake = Intake(isOwn: config.isOwn, named: { rejected.append("\($0)") })
         do {
             let counts = try store.importing(now: Date()) { sink in
-                try intake.read(.path(folder + "/" + name), name: name, into: sink)
+                try intake.read(.descriptor(fd), name: name, into: sink)
             }
             // Skips alone are said on the status line; rejections and advice want the `.why` file.
             let why = rejected.isEmpty && intake.advice.isEmpty ? nil : (rejected + intake.notes).joined(separator: "\n")
@@ -76,17 +110,43 @@ final class Spool: @unchecked Sendable {
         }
     }
 
-    /// Moves a file into a subfolder (a name already there gets a time prefix).
+    /// Moves a file into a subfolder (made owner-only, never through a link), under a name not
+    /// taken there (else with a time prefix), never replacing anything; its `.why` beside it.
     private func file(_ name: String, into subfolder: String, why: String?) {
+        let source = folder + "/" + name
         let target = folder + "/" + subfolder
-        try? FileSecurity.makePrivateFolder(target)
-        var destination = target + "/" + name
-        if FileManager.default.fileExists(atPath: destination) {
-            destination = target + "/" + "\(Int(Date().timeIntervalSince1970 * 1000))-" + name
+        if let destination = move(source, into: target) {
+            if let why { try? PrivateFiles.replace(destination + ".why", with: Array((why + "\n").utf8)) }
+            return
         }
-        if rename(folder + "/" + name, destination) != 0 { unlink(folder + "/" + name) }
-        if let why { _ = FileManager.default.createFile(atPath: destination + ".why", contents: Data((why + "\n").utf8), attributes: [.posixPermissions: 0o600]) }
+        // Not movable: taken out of the spool, so it is not imported again and again.
+        unlink(source)
     }
+
+    /// Moves `source` into `target` (made when missing) under its name, else with a time
+    /// prefix; where it went, or nil when it could not be moved.
+    private func move(_ source: String, into target: String) -> String? {
+        guard (try? PrivateFiles.makeFolder(target, followingLink: false)) != nil else { return nil }
+        let name = (source as NSString).lastPathComponent
+        let stamp = Int(Date().timeIntervalSince1970 * 1000)
+        for candidate in [name] + (0..<16).map({ $0 == 0 ? "\(stamp)-\(name)" : "\(stamp)-\($0)-\(name)" }) {
+            let destination = target + "/" + candidate
+            do {
+                try PrivateFiles.move(source, to: destination)
+                return destination
+            } catch where error.code == EEXIST {
+                continue
+            } catch {
+                return nil
+            }
+        }
+        return nil
+    }
+}
+
+/// Why the spool cannot run, for the status line.
+struct SpoolRefused: Error, CustomStringConvertible {
+    let description: String
 }
 
 /// Lines for the status bar from background work (the spool, the search indexer), taken by

@@ -31,10 +31,10 @@ struct Stats: ParsableCommand {
         let stats = try store.stats(since: since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }, now: now)
         if json {
             let data = try ResponseStats.jsonEncoder.encode(stats)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            try StandardOutput.shared.line(String(decoding: data, as: UTF8.self))
         } else {
             let settings = Settings(overdue: loadConfig(paths).overdue)
-            print(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
+            try StandardOutput.shared.line(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
         }
     }
 }

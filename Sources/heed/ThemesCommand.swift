@@ -22,14 +22,14 @@ struct Themes: ParsableCommand {
         for name in library.names {
             let (theme, problems) = library.theme(named: name)
             let marker = name == chosen ? "*" : " "
-            print("\(marker) \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(theme.description)")
+            try StandardOutput.shared.line("\(marker) \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(theme.description)")
             let sample: [(String, Role)] = [
                 ("  ", .normal), (" heed  3 waiting ", .header), (" ", .normal), ("   3d 4h", .ageOverdue), ("  ", .normal),
                 ("mastodon", .platform), ("  ", .normal), ("alice", .author), ("  ", .normal), ("is the meetup on?", .normal),
                 ("  ", .normal), (" selected ", .selected), ("  ", .normal), ("12/300", .counter), (" ", .normal), ("q", .keyName), (" quit", .keyBar),
             ]
-            print(styler.line(sample, theme: theme))
-            for problem in problems { FileHandle.standardError.write(Data("heed: theme \(problem)\n".utf8)) }
+            try StandardOutput.shared.line(styler.line(sample, theme: theme))
+            for problem in problems { StandardError.say("theme \(problem)") }
         }
     }
 }

@@ -17,11 +17,11 @@ struct Undo: ParsableCommand {
     func run() throws {
         let store = try openStore(paths.storePath)
         guard let undone = try Replies.undo(store: store, outbox: Outbox(path: paths.outboxPath), at: Date()) else {
-            print("nothing to undo")
+            try StandardOutput.shared.line("nothing to undo")
             return
         }
         let names = undone.refs.prefix(5).map(\.description).joined(separator: ", ")
         let more = undone.count > 5 ? " and \(undone.count - 5) more" : ""
-        print("undid \(undone.kind.rawValue) of \(undone.count) item\(undone.count == 1 ? "" : "s"): \(names)\(more)")
+        try StandardOutput.shared.line("undid \(undone.kind.rawValue) of \(undone.count) item\(undone.count == 1 ? "" : "s"): \(names)\(more)")
     }
 }

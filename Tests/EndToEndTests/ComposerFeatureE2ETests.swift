@@ -2,58 +2,7 @@ import Foundation
 import XCTest
 
 /// The composer on the real binary in tmux: autosave across `kill -9`, the editor, saved replies.
-final class ComposerFeatureE2ETests: HeedTestCase {
-    var configPath: String { directory.appendingPathComponent("config.toml").path }
-    var autosaveFolder: String { directory.appendingPathComponent("autosave").path }
-
-    /// heed on this test's store, outbox and config (so no user config or templates leak in).
-    func startHeed(envPrefix: String = "", width: Int = 100, file: StaticString = #filePath, line: UInt = #line) throws {
-        try tmux.start(heedCommand(envPrefix: envPrefix) + " --config " + quoted(configPath), width: width, file: file, line: line)
-        try tmux.waitForText("q quit", file: file, line: line)
-    }
-
-    /// Imports Alice's mention and opens the composer on it.
-    func replyToAlice(envPrefix: String = "", width: Int = 100, file: StaticString = #filePath, line: UInt = #line) throws {
-        try importMentions([mention("1", handle: "alice@example.social", name: "Alice", text: "is the meetup still on?", age: 3_600)], file: file, line: line)
-        try startHeed(envPrefix: envPrefix, width: width, file: file, line: line)
-        try tmux.press("r", file: file, line: line)
-        try tmux.waitForText("Reply to alice@example.social on mastodon", file: file, line: line)
-    }
-
-    /// An editor for `$EDITOR`: a shell script of `body` in this test's folder.
-    func editorScript(_ body: String) throws -> String {
-        let script = directory.appendingPathComponent("editor.sh").path
-        try "#!/bin/sh\n\(body)\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
-        return script
-    }
-
-    /// The files in the autosave folder (none when it does not exist).
-    func autosaveFiles() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: autosaveFolder)) ?? []).sorted()
-    }
-
-    /// The texts of the outbox's draft records.
-    func draftTexts() throws -> [String] {
-        try outboxRecords().filter { $0["record"] as? String == "draft" }.compactMap { $0["text"] as? String }
-    }
-
-    /// The heed process in the pane: the pane's own process when the shell exec'd it, else its child.
-    func heedPID(file: StaticString = #filePath, line: UInt = #line) throws -> pid_t {
-        let binary = URL(fileURLWithPath: heed).resolvingSymlinksInPath().path
-        var candidates = [try tmux.paneValue("pane_pid").flatMap { Int32($0) } ?? 0]
-        var index = 0
-        while index < candidates.count {
-            let pid = candidates[index]
-            index += 1
-            if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"), exe == binary { return pid }
-            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-            candidates += children.split(separator: " ").compactMap { Int32($0) }
-        }
-        XCTFail("no heed process under pane \(candidates.first ?? 0)", file: file, line: line)
-        throw ScreenTimeout()
-    }
-
+final class ComposerFeatureE2ETests: ComposerCase {
     func testAReplyTypedBeforeKillNineIsRestored() throws {
         try replyToAlice()
         try tmux.type("typed before the crash")

@@ -71,7 +71,7 @@ final class SpoolTests: XCTestCase {
     func testAnUnknownFormatIsFiledAsFailedWithItsReason() throws {
         let (spool, _) = try spool()
         try drop("notes.txt", "hello there\n")
-        let line = spool.take("notes.txt")
+        let line = try XCTUnwrap(spool.take("notes.txt"))
         XCTAssertTrue(line.hasPrefix("Spool: notes.txt was not imported: notes.txt: unknown format"), line)
         XCTAssertTrue(try XCTUnwrap(contents("failed/notes.txt.why")).contains("unknown format"))
     }

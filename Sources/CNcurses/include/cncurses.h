@@ -62,6 +62,9 @@ int heed_ask_stop(void);
 int heed_take_continued(void);
 /// While a child owns the terminal (on 1), SIGTSTP stops heed as it stops any job; off (0) again after.
 void heed_stop_default(int on);
+/// While a child owns the terminal (on 1), SIGINT and SIGQUIT are ignored by heed, as system(3)
+/// does: Ctrl-C and Ctrl-\ typed there are the child's alone. Off (0) puts back what was before.
+void heed_ignore_interrupts(int on);
 /// Stops the process as SIGTSTP's default action does and returns once it is continued.
 void heed_stop_self(void);
 /// Whether the terminal on `fd` has hung up (closed under the program), without reading.
