@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "HeedOutbox", targets: ["HeedOutbox"]),
         .library(name: "HeedUI", targets: ["HeedUI"]),
         .library(name: "Screen", targets: ["Screen"]),
+        .library(name: "HeedAccounts", targets: ["HeedAccounts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -22,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Tests only: reading the platforms' own conformance suites (YAML).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Tests only: the HTTP server of the stand-in that replays the platforms' recorded responses.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C: ncursesw and the few macros/globals Swift cannot import.
@@ -52,6 +55,8 @@ let package = Package(
         .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStore"]),
         // config.toml: the user's own handles and preferences.
         .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
+        // Accounts: secrets, the HTTP client, and each platform's fetcher of mentions and answers.
+        .target(name: "HeedAccounts", dependencies: ["HeedCore", "HeedConfig", "HeedImport", "HeedIntake", "HeedStore"]),
         // The outbox file of drafts.
         .target(name: "HeedOutbox", dependencies: ["HeedCore"]),
         // State, actions, reducer, key table and views.
@@ -61,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedTheme", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedTheme", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "HeedAccounts", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +77,10 @@ let package = Package(
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // Starting children with posix_spawn and driving tmux, for the tests that run the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport"]),
+        // A stand-in for the platforms' APIs: a local HTTP server replaying their recorded responses.
+        .target(name: "StandIn", dependencies: ["FlyingFox", .product(name: "FlyingSocks", package: "FlyingFox")], path: "Tests/StandIn"),
+        .testTarget(name: "HeedAccountsTests", dependencies: ["HeedAccounts", "HeedConfig", "HeedCore", "HeedStore", "HeedImport", "HeedIntake", "StandIn"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport", "StandIn"]),
         // Crashes, concurrency and hostile files, against the real binary and the store itself.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedConfig", "HeedCore", "HeedStore", "HeedOutbox", "HeedReplies", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

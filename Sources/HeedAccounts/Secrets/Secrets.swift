@@ -1,0 +1,77 @@
+import Foundation
+import HeedConfig
+
+/// A secret that could not be read, said without the secret.
+public struct SecretFailure: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Reads secrets from where config.toml says they are: the first line a command prints
+/// (run by the user's shell, bounded in size and time) or an environment variable. Every
+/// secret read is handed to the redactor before anyone else sees it.
+public struct Secrets: Sendable {
+    /// The environment commands run in and variables are read from.
+    public var environment: [String: String]
+    /// Takes the secrets out of every message.
+    public let redactor: Redactor
+    /// How long a secret's command may run.
+    public var timeout: TimeInterval = 30
+    /// The most a secret's command may print.
+    public static let limit = 65_536
+
+    /// Secrets read from `environment`, hidden by `redactor`.
+    public init(environment: [String: String], redactor: Redactor) {
+        self.environment = environment
+        self.redactor = redactor
+    }
+
+    /// The secret `name` (`token`, `password`) of `account`: nil when the account has none;
+    /// throws, without the secret, when it cannot be read.
+    public func read(_ name: String, of account: AccountConfig) throws -> Secret? {
+        guard let source = account.secrets[name] else { return nil }
+        switch source {
+        case .environment(let variable):
+            guard let value = environment[variable]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+                throw SecretFailure("\(name)_env: the environment variable \(variable) is not set (or empty)")
+            }
+            let secret = Secret(value)
+            redactor.hide(secret)
+            return secret
+        case .command(let command):
+            return try run(command, key: "\(name)_command")
+        }
+    }
+
+    /// Runs a secret's command and takes its output, trimmed, as the secret.
+    func run(_ command: String, key: String) throws -> Secret {
+        let outcome = try ShellCommand(command, environment: environment, limit: Self.limit, timeout: timeout).run()
+        let text = String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Whatever it printed is hidden before its errors are shown: a command may fail after
+        // printing the secret, or print it to standard error too.
+        if !text.isEmpty { redactor.hide(text) }
+        if outcome.timedOut {
+            throw SecretFailure("\(key) did not finish within \(Int(timeout)) s and was stopped (heed runs it without a terminal: it must not ask for anything)")
+        }
+        if outcome.overflowed {
+            throw SecretFailure("\(key) printed more than \(Self.limit / 1024) KiB: it must print the secret alone")
+        }
+        guard outcome.status == 0 else {
+            throw SecretFailure("\(key) failed (exit \(outcome.status))\(said(outcome.errors))")
+        }
+        // The first line, as `pass` keeps the password first and notes after it.
+        guard let first = text.split(whereSeparator: \.isNewline).first?.trimmingCharacters(in: .whitespaces), !first.isEmpty else {
+            throw SecretFailure("\(key) printed nothing\(said(outcome.errors))")
+        }
+        redactor.hide(first)
+        return Secret(first)
+    }
+
+    /// ": what it said on standard error", on one line, redacted (sanitised where it is shown).
+    func said(_ errors: String) -> String {
+        let line = errors.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " / ")
+        guard !line.isEmpty else { return "" }
+        let cut = line.count > 300 ? String(line.prefix(300)) + "…" : line
+        return ": " + redactor.clean(cut)
+    }
+}

@@ -1,0 +1,4 @@
+import HeedStore
+
+/// A fetched page is taken by `Intake` like a file: its mentions, skips and answers.
+extension FetchSink: IntakeSink {}

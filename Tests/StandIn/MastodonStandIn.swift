@@ -1,0 +1,140 @@
+import Foundation
+
+/// Mastodon's API as the stand-in speaks it: `verify_credentials`, notifications,
+/// conversations and an account's statuses, newest first, paged by `max_id` / `since_id` /
+/// `min_id` with a `Link` header; a bearer token; `X-RateLimit-*` headers with an ISO 8601
+/// reset; 401 `{"error": …}` without a valid token, 404 for another account's statuses, 422
+/// for a parameter the API does not document. Its items are the recorded notifications,
+/// conversations and statuses, and copies of them that tests add.
+public final class MastodonStandIn: @unchecked Sendable {
+    /// The token it takes.
+    public var token = "mastodon-stand-in-token"
+    /// The window of requests left; a spent one answers 429.
+    public var rate = RateWindow(limit: 300, remaining: 300, resetIn: 300)
+    /// The user's own account (the recorded account, its `acct` local as verify_credentials gives it).
+    public let me: [String: Any]
+    private let lock = NSLock()
+    private let base: String
+    private var notifications: [[String: Any]]
+    private var conversations: [[String: Any]]
+    private var statuses: [[String: Any]] = []
+    private let mentionTemplate: [String: Any]
+    private let replyTemplate: [String: Any]
+    private var nextID = 117_020_600_000_000_000
+
+    init(recorded: Recorded, base: String) {
+        self.base = base
+        let account = recorded.object("mastodon/account_docs_example.json")
+        me = API.copy(account, ["acct": account["username"]])
+        notifications = recorded.objects("mastodon/notifications_mastodonpy_localhost.json")
+            + recorded.objects("mastodon/notifications_docs_example.json")
+            + recorded.objects("mastodon/notifications_mastodonpy_mastodon_social.json")
+        conversations = recorded.objects("mastodon/conversations_mastodonpy_localhost.json")
+        mentionTemplate = recorded.objects("mastodon/notifications_mastodonpy_localhost.json")[0]
+        replyTemplate = recorded.object("mastodon/status_reply_mastodonpy_localhost.json")
+    }
+
+    // MARK: - What tests add
+
+    /// A new mention of the user (a copy of the recorded one with new ids, text and time);
+    /// returns its status id, the item's id in heed.
+    @discardableResult
+    public func addMention(_ text: String, at date: Date = Date()) -> String {
+        lock.withLock {
+            nextID += 1
+            let status = "\(nextID)"
+            let notification = API.copy(mentionTemplate, [
+                "id": "\(Int(notifications.compactMap { Int($0["id"] as? String ?? "") }.max() ?? 0) + 1)",
+                "created_at": API.iso(date), "group_key": "ungrouped-\(status)",
+                "status.id": status, "status.created_at": API.iso(date), "status.content": "<p>\(text)</p>",
+                "status.url": "http://localhost:3000/@admin/\(status)", "status.uri": "http://localhost:3000/ap/users/117020565693913441/statuses/\(status)",
+            ])
+            notifications.append(notification)
+            return status
+        }
+    }
+
+    /// Adds `count` mentions at once (for the benchmark), the newest `date`.
+    public func addMentions(_ count: Int, at date: Date = Date()) {
+        for index in 0..<count { addMention("mention number \(index)", at: date.addingTimeInterval(Double(index - count))) }
+    }
+
+    /// The user's reply to status `parent`, given in Mastodon itself (a copy of the recorded reply).
+    public func addReply(to parent: String, at date: Date = Date()) {
+        lock.withLock {
+            nextID += 1
+            statuses.append(API.copy(replyTemplate, [
+                "id": "\(nextID)", "created_at": API.iso(date), "in_reply_to_id": parent, "account": me,
+            ]))
+        }
+    }
+
+    // MARK: - Answering
+
+    func answer(_ request: LoggedRequest) -> Reply? {
+        guard request.path.hasPrefix("/api/v1/") else { return nil }
+        return lock.withLock {
+            guard rate.take(window: 300) else {
+                return Reply(status: 429, json: ["error": "Too many requests"], headers: rateHeaders)
+            }
+            guard let bearer = request.bearer else { return refuse(401, "This method requires an authenticated user") }
+            guard bearer == token else { return refuse(401, "The access token is invalid") }
+            let meID = me["id"] as? String ?? ""
+            switch request.path {
+            case "/api/v1/accounts/verify_credentials":
+                guard request.query.isEmpty else { return refuse(422, "unknown parameter: \(request.query[0].name)") }
+                return Reply(json: me, headers: rateHeaders)
+            case "/api/v1/notifications":
+                return list(request, notifications, limit: (40, 80), position: { $0["id"] as? String },
+                            allowed: ["max_id", "since_id", "min_id", "limit", "types[]", "exclude_types[]", "account_id", "include_filtered"]) { item in
+                    let types = request.values("types[]")
+                    let excluded = request.values("exclude_types[]")
+                    let type = item["type"] as? String ?? ""
+                    return (types.isEmpty || types.contains(type)) && !excluded.contains(type)
+                }
+            case "/api/v1/conversations":
+                return list(request, conversations, limit: (20, 40), position: { ($0["last_status"] as? [String: Any])?["id"] as? String },
+                            allowed: ["max_id", "since_id", "min_id", "limit"]) { _ in true }
+            case "/api/v1/accounts/\(meID)/statuses":
+                return list(request, statuses, limit: (20, 40), position: { $0["id"] as? String },
+                            allowed: ["max_id", "since_id", "min_id", "limit", "exclude_replies", "exclude_reblogs", "only_media", "pinned", "tagged"]) { status in
+                    request.value("exclude_replies") != "true" || status["in_reply_to_id"] is NSNull
+                }
+            default:
+                return refuse(404, "Record not found")
+            }
+        }
+    }
+
+    /// A list newest first, paged as Mastodon pages (`min_id` takes the page just above it).
+    private func list(_ request: LoggedRequest, _ all: [[String: Any]], limit: (default: Int, most: Int), position: ([String: Any]) -> String?,
+                      allowed: Set<String>, keep: ([String: Any]) -> Bool) -> Reply {
+        if let unknown = API.unknownParameter(request, allowed: allowed) { return refuse(422, "unknown parameter: \(unknown)") }
+        guard let count = API.limit(request, default: limit.default, most: limit.most, clamp: true) else { return refuse(422, "limit must be a number") }
+        var items = all.filter(keep).compactMap { item in position(item).map { ($0, item) } }
+        items.sort { API.numeric($1.0, before: $0.0) }
+        if let max = request.value("max_id") { items.removeAll { !API.numeric($0.0, before: max) } }
+        if let since = request.value("since_id") { items.removeAll { !API.numeric(since, before: $0.0) } }
+        let page: [(String, [String: Any])]
+        if let min = request.value("min_id") {
+            page = Array(items.filter { API.numeric(min, before: $0.0) }.suffix(count))
+        } else {
+            page = Array(items.prefix(count))
+        }
+        var headers = rateHeaders
+        if let newest = page.first?.0, let oldest = page.last?.0 {
+            let next = API.link(base, request, ["max_id": oldest, "min_id": nil, "since_id": nil])
+            let prev = API.link(base, request, ["min_id": newest, "max_id": nil, "since_id": nil])
+            headers["Link"] = "<\(next)>; rel=\"next\", <\(prev)>; rel=\"prev\""
+        }
+        return Reply(json: page.map(\.1), headers: headers)
+    }
+
+    private func refuse(_ status: Int, _ message: String) -> Reply {
+        Reply(status: status, json: ["error": message], headers: rateHeaders)
+    }
+
+    private var rateHeaders: [String: String] {
+        ["X-RateLimit-Limit": "\(rate.limit)", "X-RateLimit-Remaining": "\(rate.remaining)", "X-RateLimit-Reset": API.iso(rate.reset)]
+    }
+}
