@@ -41,12 +41,15 @@ public struct AccountConfig: Sendable, Equatable {
         self.index = index
     }
 
-    /// How heed names it in summaries and messages: `mastodon you@example.social`, or its name.
+    /// How heed names it in summaries and messages: `mastodon you@example.social`, `github
+    /// work` (a name), `command gh-notifications` (a command's name, else its first word).
     public var label: String {
-        if let platform, let handle { return "\(platform.rawValue) \(handle)" }
-        if let name { return platform.map { "\($0.rawValue) \(name)" } ?? name }
-        if let platform { return platform.rawValue }
-        return "command"
+        let kind = platform?.rawValue ?? "command"
+        if let platform, let handle, command == nil { return "\(platform.rawValue) \(handle)" }
+        if let name { return "\(kind) \(name)" }
+        if let handle { return "\(kind) \(handle)" }
+        if let command { return "\(kind) \(command.split(separator: " ").first.map(String.init) ?? command)" }
+        return kind
     }
 
     /// What keeps its cursors in the store apart from every other account's.

@@ -55,7 +55,8 @@ struct Fetch: ParsableCommand {
             progress.clear()
             say(line)
         })
-        var failed = !broken.isEmpty
+        // A broken entry is an account that failed, when every account was asked for.
+        var failed = accounts.isEmpty && !broken.isEmpty
         for account in chosen {
             let outcome = run.fetch(account)
             progress.clear()

@@ -107,9 +107,9 @@ public final class FetchRun {
             } else {
                 throw SecretFailure("heed cannot fetch from \(account.platform?.rawValue ?? "it") itself yet: use command = \"…\"")
             }
-            return AccountOutcome(account: label, counts: session.counts, failure: nil, notes: session.notes.map(redactor.clean))
+            return AccountOutcome(account: session.label, counts: session.counts, failure: nil, notes: session.notes.map(redactor.clean))
         } catch {
-            return AccountOutcome(account: label, counts: session.counts, failure: explain(error), notes: session.notes.map(redactor.clean))
+            return AccountOutcome(account: session.label, counts: session.counts, failure: explain(error), notes: session.notes.map(redactor.clean))
         }
     }
 

@@ -92,6 +92,14 @@ public final class FetchSession {
     /// A handle of the user's own (learned from the API), so what they wrote is not queued.
     public func addOwn(_ handle: String, on platform: Platform) { own.add(platform, handle) }
 
+    /// The handle the API says the account has, when config.toml gives none: it names the account.
+    public func learned(handle: String) {
+        if account.handle == nil, account.name == nil { label = "\(account.platform?.rawValue ?? "command") \(handle)" }
+    }
+
+    /// How the account is named in its summary (`github octocat`).
+    public private(set) lazy var label = account.label
+
     /// GET `path` on the account's server.
     public func get(_ path: String, query: [(String, String)] = [], headers: [String: String] = [:], credential: Credential?) throws -> HTTPResponse {
         try http.send(HTTPRequest("GET", try HTTPRequest.url(server, path, query: query), headers: headers, credential: credential))
@@ -162,7 +170,7 @@ public final class FetchSession {
         pages += 1
         for (key, value) in moved { cursors[key] = value }
         seen += items ?? (page.counts.imported + page.counts.updated + page.counts.unchanged + page.counts.skipped)
-        progress(FetchProgress(account: account.label, pages: pages, items: seen))
+        progress(FetchProgress(account: label, pages: pages, items: seen))
     }
 
     /// Adds a line to say after the account's summary (why nothing was asked, a limit met).

@@ -109,6 +109,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     /// URLSession's error in a user's words.
     static func failure(_ error: any Error) -> TransportFailure {
         let code = (error as NSError).code
+        let described = (error as NSError).localizedDescription
         let kind: TransportFailure.Kind = code == NSURLErrorTimedOut ? .timeout : .network
         let message = switch code {
         case NSURLErrorTimedOut: "no answer in time"
@@ -118,7 +119,8 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
         case NSURLErrorNotConnectedToInternet: "not connected to a network"
         case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
              NSURLErrorServerCertificateNotYetValid, NSURLErrorServerCertificateHasUnknownRoot: "the secure connection failed (certificate?)"
-        default: (error as NSError).localizedDescription
+        // libcurl's "transfer closed with N bytes remaining" comes as an unknown error.
+        default: described.contains("transfer closed") ? "the connection was lost (\(described))" : described
         }
         return TransportFailure(kind: kind, message: message)
     }

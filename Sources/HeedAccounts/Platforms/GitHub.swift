@@ -30,6 +30,7 @@ struct GitHubFetcher: Fetcher {
                 throw HTTPFailure(.unreadable, url: session.server + "/user", detail: "no login in the answer")
             }
             login = found
+            session.learned(handle: found)
         }
         session.addOwn(login, on: .github)
         try notifications(session, token, headers)
