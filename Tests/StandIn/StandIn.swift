@@ -28,6 +28,8 @@ public final class StandIn: @unchecked Sendable {
         case status(Int, headers: [String: String], body: String)
         /// Send the answer's headers and half its body, then close the connection.
         case dropMidBody
+        /// Answer as usual, after this many seconds.
+        case slow(TimeInterval)
     }
 
     /// Starts a stand-in on a free loopback port, its data read from `samples`.
@@ -113,6 +115,7 @@ public final class StandIn: @unchecked Sendable {
         if case .status(let code, let headers, let body) = fault {
             return Reply(status: code, headers: headers, body: Data(body.utf8)).response
         }
+        if case .slow(let seconds) = fault { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
         let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged)
             ?? Reply(status: 404, json: ["error": "Not Found"])
         if case .dropMidBody = fault { return reply.dropped }
