@@ -215,3 +215,20 @@ final class FetchE2ETests: HeedTestCase {
         try tmux.waitUntilGone()
     }
 }
+
+/// What a server says reaches the terminal cleaned: no escape sequence, no control.
+final class FetchSanitisingE2ETests: HeedTestCase {
+    func testAServersHostileErrorMessageIsPrintedClean() throws {
+        guard FileManager.default.fileExists(atPath: StandIn.samplesFolder.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let standIn = try StandIn()
+        defer { standIn.stop() }
+        let config = directory.appendingPathComponent("config.toml").path
+        try "[[accounts]]\nplatform = \"github\"\nserver = \"\(standIn.base)\"\nhandle = \"octocat\"\ntoken_env = \"GH\"\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        standIn.fail("/notifications", with: .status(401, headers: [:], body: #"{"message":"\u001b]52;c;ZXZpbA==\u0007Bad\u001b[2J credentials\u202e"}"#))
+        let environment = ["HOME": directory.path, "TZ": "UTC", "PATH": "/usr/bin:/bin", "HEED_STORE": storePath, "GH": standIn.github.token]
+        let result = try Spawn.run([heed, "fetch", "--config", config], environment: environment)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "heed: github octocat: failed: bad token or password (401 Unauthorized: Bad credentials)\n")
+    }
+}

@@ -176,9 +176,12 @@ public final class FetchSession {
     /// Adds a line to say after the account's summary (why nothing was asked, a limit met).
     public func note(_ line: String) { said.append(line) }
 
-    /// What is said after the account's summary: skip reasons, rejections, advice, notes.
+    /// What is said after the account's summary: skip reasons, rejections not named one by
+    /// one, and the fetcher's notes. The readers' advice on fields to ask for is for files
+    /// saved by hand; a fetcher asks for what it needs.
     public var notes: [String] {
-        intake.notes + (older > 0 ? ["left out \(older) older than a first fetch goes back (--since)"] : []) + said
+        (intake.skipped.isEmpty ? [] : ["skipped \(intake.skipped.listed)"]) + intake.rejections.summary
+            + (older > 0 ? ["left out \(older) older than a first fetch goes back (--since)"] : []) + said
     }
 }
 
