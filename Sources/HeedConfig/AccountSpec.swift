@@ -42,7 +42,7 @@ extension AccountSpec {
             AccountSpec(platform: .bluesky, defaultServer: "https://bsky.social", needsHandle: true, settings: [:],
                         secrets: [SecretKey(name: "password", required: true, what: "an app password (Settings → Privacy and security → App passwords)")]),
             AccountSpec(platform: .github, defaultServer: "https://api.github.com", needsHandle: false, settings: [:],
-                        secrets: [SecretKey(name: "token", required: true, what: "a token with the notifications scope (classic) or Notifications read access")]),
+                        secrets: [SecretKey(name: "token", required: true, what: "a classic token with the notifications scope (and repo, for private repositories)")]),
             AccountSpec(platform: .reddit, defaultServer: "https://oauth.reddit.com", needsHandle: true,
                         settings: ["client_id": true, "auth_server": false],
                         secrets: [SecretKey(name: "client_secret", required: true, what: "the script app's secret"),

@@ -68,12 +68,7 @@ final class BlueskyFetchTests: FetchCase {
 
     func testAReplyGivenInBlueskyMarksItsItemAnsweredElsewhere() throws {
         let uri = standIn.bluesky.addMention("@you.bsky.social are you coming?")
-        _ = fetch(bluesky)
-        XCTAssertEqual(try state(.bluesky, uri), "waiting")
-        standIn.bluesky.addReply(to: uri)
-        let outcome = fetch(bluesky)
-        XCTAssertEqual(outcome.counts.answeredElsewhere, 1, outcome.line)
-        XCTAssertEqual(try state(.bluesky, uri), "replied")
+        try assertAnsweredElsewhere(bluesky, .bluesky, uri) { standIn.bluesky.addReply(to: uri) }
         let feed = standIn.requests(to: "/xrpc/app.bsky.feed.getAuthorFeed").last
         XCTAssertEqual(feed?.value("actor"), standIn.bluesky.did)
         XCTAssertEqual(feed?.value("filter"), "posts_with_replies")

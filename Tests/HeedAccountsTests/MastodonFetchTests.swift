@@ -38,12 +38,7 @@ final class MastodonFetchTests: FetchCase {
 
     func testAReplyGivenInMastodonMarksItsItemAnsweredElsewhere() throws {
         let id = standIn.mastodon.addMention("@noiob question?")
-        _ = fetch(mastodon)
-        XCTAssertEqual(try state(.mastodon, id), "waiting")
-        standIn.mastodon.addReply(to: id)
-        let outcome = fetch(mastodon)
-        XCTAssertEqual(outcome.counts.answeredElsewhere, 1, outcome.line)
-        XCTAssertEqual(try state(.mastodon, id), "replied")
+        try assertAnsweredElsewhere(mastodon, .mastodon, id) { standIn.mastodon.addReply(to: id) }
         let statuses = standIn.requests.filter { $0.path == "/api/v1/accounts/23634/statuses" }
         XCTAssertEqual(statuses.last?.value("exclude_reblogs"), "true")
     }

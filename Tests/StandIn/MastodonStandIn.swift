@@ -21,15 +21,21 @@ public final class MastodonStandIn: @unchecked Sendable {
     private let mentionTemplate: [String: Any]
     private let replyTemplate: [String: Any]
     private var nextID = 117_020_600_000_000_000
+    private var nextNotification: Int
 
     init(recorded: Recorded, base: String) {
         self.base = base
         let account = recorded.object("mastodon/account_docs_example.json")
         me = API.copy(account, ["acct": account["username"]])
-        notifications = recorded.objects("mastodon/notifications_mastodonpy_localhost.json")
+        // Kept oldest first (by their place in the list), as new ones are added.
+        notifications = (recorded.objects("mastodon/notifications_mastodonpy_localhost.json")
             + recorded.objects("mastodon/notifications_docs_example.json")
-            + recorded.objects("mastodon/notifications_mastodonpy_mastodon_social.json")
-        conversations = recorded.objects("mastodon/conversations_mastodonpy_localhost.json")
+            + recorded.objects("mastodon/notifications_mastodonpy_mastodon_social.json"))
+            .sorted { API.numeric($0["id"] as? String ?? "", before: $1["id"] as? String ?? "") }
+        conversations = recorded.objects("mastodon/conversations_mastodonpy_localhost.json").sorted {
+            API.numeric(($0["last_status"] as? [String: Any])?["id"] as? String ?? "", before: ($1["last_status"] as? [String: Any])?["id"] as? String ?? "")
+        }
+        nextNotification = notifications.compactMap { Int($0["id"] as? String ?? "") }.max() ?? 0
         mentionTemplate = recorded.objects("mastodon/notifications_mastodonpy_localhost.json")[0]
         replyTemplate = recorded.object("mastodon/status_reply_mastodonpy_localhost.json")
     }
@@ -42,9 +48,10 @@ public final class MastodonStandIn: @unchecked Sendable {
     public func addMention(_ text: String, at date: Date = Date()) -> String {
         lock.withLock {
             nextID += 1
+            nextNotification += 1
             let status = "\(nextID)"
             let notification = API.copy(mentionTemplate, [
-                "id": "\(Int(notifications.compactMap { Int($0["id"] as? String ?? "") }.max() ?? 0) + 1)",
+                "id": "\(nextNotification)",
                 "created_at": API.iso(date), "group_key": "ungrouped-\(status)",
                 "status.id": status, "status.created_at": API.iso(date), "status.content": "<p>\(text)</p>",
                 "status.url": "http://localhost:3000/@admin/\(status)", "status.uri": "http://localhost:3000/ap/users/117020565693913441/statuses/\(status)",
@@ -111,8 +118,8 @@ public final class MastodonStandIn: @unchecked Sendable {
                       allowed: Set<String>, keep: ([String: Any]) -> Bool) -> Reply {
         if let unknown = API.unknownParameter(request, allowed: allowed) { return refuse(422, "unknown parameter: \(unknown)") }
         guard let count = API.limit(request, default: limit.default, most: limit.most, clamp: true) else { return refuse(422, "limit must be a number") }
-        var items = all.filter(keep).compactMap { item in position(item).map { ($0, item) } }
-        items.sort { API.numeric($1.0, before: $0.0) }
+        // Newest first (the lists are kept oldest first).
+        var items = all.reversed().filter(keep).compactMap { item in position(item).map { ($0, item) } }
         if let max = request.value("max_id") { items.removeAll { !API.numeric($0.0, before: max) } }
         if let since = request.value("since_id") { items.removeAll { !API.numeric(since, before: $0.0) } }
         let page: [(String, [String: Any])]

@@ -1,4 +1,5 @@
 import Foundation
+import HeedCore
 import HeedImport
 
 /// Why a request did not get an answer heed can use, in the words a user acts on: a bad
@@ -64,11 +65,7 @@ public struct HTTPFailure: Error, CustomStringConvertible, Sendable, Equatable {
 
     /// A time of day in UTC, for rate-limit messages.
     static func clock(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "HH:mm:ss 'UTC'"
-        return formatter.string(from: date)
+        String(Timestamp.format(date).dropFirst(11).dropLast()) + " UTC"
     }
 
     /// The message an API put in an error body: `error_description`, `message`, `error`

@@ -84,6 +84,18 @@ class FetchCase: XCTestCase {
         return account
     }
 
+    /// Fetches the item `id`, then (after `reply`, the user's answer given in the app) again:
+    /// the item was waiting, and is answered elsewhere.
+    func assertAnsweredElsewhere(_ account: AccountConfig, _ platform: Platform, _ id: String, after reply: () -> Void,
+                                 file: StaticString = #filePath, line: UInt = #line) throws {
+        _ = fetch(account)
+        XCTAssertEqual(try state(platform, id), "waiting", file: file, line: line)
+        reply()
+        let outcome = fetch(account)
+        XCTAssertEqual(outcome.counts.answeredElsewhere, 1, outcome.line, file: file, line: line)
+        XCTAssertEqual(try state(platform, id), "replied", file: file, line: line)
+    }
+
     // MARK: - The store
 
     /// The state of an item (`waiting`, `replied`, …), nil when it is not in the store.
