@@ -14,6 +14,12 @@ final class GitHubFetchTests: FetchCase {
         // The recorded thread is `subscribed`: participating=true leaves it out.
         XCTAssertEqual(first.counts.counts.imported, 1, first.line)
         XCTAssertEqual(try state(.github, id), "waiting")
+        // Who wrote what: the thread's latest comment, fetched beside it.
+        let item = try XCTUnwrap(try store.item(Ref(platform: .github, id: id))).mention
+        XCTAssertEqual(item.author.handle, "hubot")
+        XCTAssertEqual(item.text, "Issue: Please review the parser (octocat/Hello-World)\n\n@octocat could you look at this?")
+        XCTAssertEqual(item.url, "https://github.com/octocat/Hello-World/issues/7#issuecomment-\(id)")
+        XCTAssertTrue(first.notes.allSatisfy { !$0.contains("latest_comment_url") }, "\(first.notes)")
         let asked = try XCTUnwrap(standIn.requests(to: "/notifications").first)
         XCTAssertEqual(asked.value("participating"), "true")
         XCTAssertEqual(asked.value("all"), "true")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// GitHub's REST API as the stand-in speaks it: `/user`, `/notifications` (`all`,
+/// GitHub's REST API as the stand-in speaks it: `/user`, an issue comment, `/notifications` (`all`,
 /// `participating`, `since`, `before`, `page`, `per_page`; `Last-Modified`, 304 for an
 /// `If-Modified-Since` that is current, `X-Poll-Interval`), `/users/:login/events`, paged by
 /// `page` with a `Link` header; `X-RateLimit-*` with an epoch reset (a spent limit answers
@@ -16,6 +16,7 @@ public final class GitHubStandIn: @unchecked Sendable {
     private let base: String
     private var threads: [[String: Any]]
     private var events: [[String: Any]] = []
+    private var comments: [String: [String: Any]] = [:]
     private let template: [String: Any]
     private var nextID = 1_000
 
@@ -28,15 +29,22 @@ public final class GitHubStandIn: @unchecked Sendable {
     // MARK: - What tests add
 
     /// A thread about issue `number` of the recorded repository, for `reason` (`mention`,
-    /// `comment`, …), updated `date`; returns its id.
+    /// `comment`, …), updated `date`, its latest comment by `author` saying `comment`; returns its id.
     @discardableResult
-    public func addThread(_ title: String, issue number: Int, reason: String = "mention", at date: Date = Date()) -> String {
+    public func addThread(_ title: String, issue number: Int, reason: String = "mention", at date: Date = Date(),
+                          author: String = "hubot", comment: String = "@octocat could you look at this?") -> String {
         lock.withLock {
             nextID += 1
             let issue = "https://api.github.com/repos/octocat/Hello-World/issues/\(number)"
+            // The comment is served here, so its address is the stand-in's own.
+            comments["\(nextID)"] = [
+                "id": nextID, "body": comment, "created_at": Self.time(date), "user": ["login": author, "html_url": "https://github.com/\(author)"],
+                "html_url": "https://github.com/octocat/Hello-World/issues/\(number)#issuecomment-\(nextID)",
+            ]
             threads.append(API.copy(template, [
                 "id": "\(nextID)", "reason": reason, "unread": true, "updated_at": Self.time(date), "last_read_at": nil,
-                "subject.title": title, "subject.url": issue, "subject.latest_comment_url": issue + "/comments/\(nextID)", "subject.type": "Issue",
+                "subject.title": title, "subject.url": issue, "subject.type": "Issue",
+                "subject.latest_comment_url": "\(base)/repos/octocat/Hello-World/issues/comments/\(nextID)",
             ]))
             return "\(nextID)"
         }
@@ -60,7 +68,7 @@ public final class GitHubStandIn: @unchecked Sendable {
 
     func answer(_ request: LoggedRequest) -> Reply? {
         let paths = ["/user", "/notifications", "/users/\(login)/events"]
-        guard paths.contains(request.path) || request.path.hasPrefix("/users/") else { return nil }
+        guard paths.contains(request.path) || request.path.hasPrefix("/users/") || request.path.hasPrefix("/repos/") else { return nil }
         return lock.withLock {
             guard rate.take(window: 3_600) else {
                 return refuse(403, "API rate limit exceeded for user ID 1.")
@@ -72,6 +80,9 @@ public final class GitHubStandIn: @unchecked Sendable {
                 return Reply(json: ["login": login, "id": 1, "type": "User", "html_url": "https://github.com/\(login)"], headers: headers())
             case "/notifications": return notifications(request)
             case "/users/\(login)/events": return eventList(request)
+            case let path where path.hasPrefix("/repos/octocat/Hello-World/issues/comments/"):
+                guard request.query.isEmpty else { return refuse(422, "Validation Failed: unknown parameter \(request.query[0].name)") }
+                return comments[String(path.split(separator: "/").last ?? "")].map { Reply(json: $0, headers: headers()) } ?? refuse(404, "Not Found")
             default: return refuse(404, "Not Found")
             }
         }

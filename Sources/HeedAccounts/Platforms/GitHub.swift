@@ -54,10 +54,28 @@ struct GitHubFetcher: Fetcher {
             for thread in threads { if let updated = Times.iso(thread["updated_at"]) { newest = max(newest ?? updated, updated) } }
             let next = response.links["next"]
             if next == nil, let newest { cursors["notifications.since"] = Timestamp.format(newest) }
-            try session.commit(page: response.body, format: "github", name: "\(session.server)/notifications", cursors: next == nil ? cursors : [:])
+            let page = try withLatestComments(response.body, session, token, headers)
+            try session.commit(page: page, format: "github", name: "\(session.server)/notifications", cursors: next == nil ? cursors : [:])
             guard let next else { return }
             response = try session.follow(next, headers: headers, credential: token)
         }
+    }
+
+    /// The page with each queued thread's latest comment beside it (`latest_comment`), so the
+    /// item says who wrote what: one request a thread. A comment gone since (404) is left out.
+    func withLatestComments(_ body: [UInt8], _ session: FetchSession, _ token: Credential, _ headers: [String: String]) throws -> [UInt8] {
+        guard var threads = try JSONSerialization.jsonObject(with: Data(body)) as? [[String: Any]] else { return body }
+        for index in threads.indices {
+            guard let reason = threads[index]["reason"] as? String, GitHubFormat.queued.contains(reason),
+                  let link = (threads[index]["subject"] as? [String: Any])?["latest_comment_url"] as? String, let url = URL(string: link) else { continue }
+            do {
+                let comment = try session.follow(url, headers: headers, credential: token)
+                threads[index]["latest_comment"] = try JSONSerialization.jsonObject(with: Data(comment.body))
+            } catch let failure as HTTPFailure where failure.status == 404 || failure.reason == .redirected {
+                continue
+            }
+        }
+        return [UInt8](try JSONSerialization.data(withJSONObject: threads))
     }
 
     /// The user's comments among their events, newest first, down to the newest event kept
