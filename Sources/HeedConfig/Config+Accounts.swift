@@ -32,6 +32,7 @@ public struct AccountConfig: Sendable, Equatable {
     public var index: Int
     public var line: Int?
 
+    /// An entry as config.toml would give it (its secrets and settings set after).
     public init(platform: Platform?, command: String? = nil, name: String? = nil, server: String? = nil, handle: String? = nil, index: Int = 1) {
         self.platform = platform
         self.command = command
@@ -79,6 +80,7 @@ public struct FetchSettings: Sendable, Equatable {
     /// The longest heed waits for a rate limit before giving up on the account.
     public var maxWait: TimeInterval = 300
 
+    /// The defaults: no background fetch, 30 days back, five minutes of waiting at most.
     public init() {}
 }
 

@@ -9,6 +9,7 @@ public struct FetchedCounts: Sendable, Equatable {
     /// Waiting (or snoozed) items marked replied by an answer given elsewhere.
     public var answeredElsewhere = 0
 
+    /// Nothing counted yet.
     public init() {}
 
     /// Adds another page's counts.

@@ -9,6 +9,7 @@ public struct FetchState: Sendable, Equatable {
     /// Whether `[fetch] every` started it (nothing said unless something came of it).
     public var background: Bool
 
+    /// A fetch saying `line`, started by `F` or (`background`) by `[fetch] every`.
     public init(line: String, background: Bool) {
         self.line = line
         self.background = background
@@ -25,6 +26,7 @@ public struct FetchReport: Sendable, Equatable {
     /// Whether the store changed (items came in, or were answered elsewhere).
     public var changed: Bool
 
+    /// A report: progress, or (`finished`) the result.
     public init(line: String, finished: Bool, failed: Bool = false, changed: Bool = false) {
         self.line = line
         self.finished = finished

@@ -33,6 +33,7 @@ public struct RateWindow: Sendable {
     public var remaining: Int
     public var reset: Date
 
+    /// A window of `limit` requests with `remaining` left, starting again in `seconds`.
     public init(limit: Int, remaining: Int, resetIn seconds: TimeInterval) {
         self.limit = limit
         self.remaining = remaining

@@ -214,6 +214,7 @@ private struct Broken: AsyncBufferedSequence, AsyncBufferedIteratorProtocol, Sen
 /// Something the stand-in itself could not do.
 public struct StandInError: Error, CustomStringConvertible {
     public let description: String
+    /// A failure said in `description`.
     public init(_ description: String) { self.description = description }
 }
 

@@ -44,6 +44,7 @@ public struct FetchOptions: Sendable {
     public var commandTimeout: TimeInterval = 600
     public var commandLimit = 256 * 1_048_576
 
+    /// Options over `environment` and heed's data folder, with the defaults for the rest.
     public init(environment: [String: String], dataFolder: String) {
         self.environment = environment
         self.dataFolder = dataFolder

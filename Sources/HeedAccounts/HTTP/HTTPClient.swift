@@ -8,6 +8,7 @@ public struct FetchClock: Sendable {
     public var now: @Sendable () -> Date
     public var sleep: @Sendable (TimeInterval) -> Void
 
+    /// A clock that tells the time with `now` and waits with `sleep`.
     public init(now: @escaping @Sendable () -> Date, sleep: @escaping @Sendable (TimeInterval) -> Void) {
         self.now = now
         self.sleep = sleep
@@ -36,6 +37,7 @@ public struct RetryPolicy: Sendable {
     /// The factor of each backoff, in 0.5…1 (tests fix it).
     public var jitter: @Sendable () -> Double = { Double.random(in: 0.5...1) }
 
+    /// The defaults: four tries, 1 s doubling to 30 s, waits of up to five minutes, 16 MiB.
     public init() {}
 
     /// The wait before try `attempt + 1` after a failed try `attempt` (from 1).

@@ -32,6 +32,7 @@ public struct HTTPFailure: Error, CustomStringConvertible, Sendable, Equatable {
     /// What the server or the network said.
     public var detail: String
 
+    /// A failure of the request to `url` (its query is dropped), with what was said.
     public init(_ reason: Reason, url: String, detail: String) {
         self.reason = reason
         self.url = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url

@@ -66,6 +66,7 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     public var url: URL
 
+    /// An answer; header names are kept in lower case (values of one name joined by commas).
     public init(status: Int, headers: [String: String], body: [UInt8], url: URL) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { "\($0), \($1)" })

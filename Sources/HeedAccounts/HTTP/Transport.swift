@@ -55,6 +55,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
 
     deinit { session.invalidateAndCancel() }
 
+    /// Runs one data task and waits for it (the caller's thread blocks; the session's queue does not).
     public func send(_ request: URLRequest, limit: Int) throws -> HTTPResponse {
         let task = session.dataTask(with: request)
         let state = Pending(limit: limit)
@@ -73,6 +74,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
         lock.withLock { pending[task.taskIdentifier] }
     }
 
+    /// The answer's head: an announced length over the limit cancels it.
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                            completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         guard let state = state(dataTask) else { return completionHandler(.cancel) }
@@ -84,6 +86,7 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
         completionHandler(.allow)
     }
 
+    /// A part of the body: kept, or the task cancelled once the body passes the limit.
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         guard let state = state(dataTask), !state.tooLarge else { return }
         if state.data.count + data.count > state.limit {
@@ -94,12 +97,14 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
         state.data.append(data)
     }
 
+    /// A redirect: never followed.
     public func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                            newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         // The 3xx itself becomes the answer; the client says where it pointed.
         completionHandler(nil)
     }
 
+    /// The task ended: its waiter goes on.
     public func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let state = state(task) else { return }
         if !state.tooLarge { state.error = error }

@@ -4,6 +4,7 @@ import HeedConfig
 /// A secret that could not be read, said without the secret.
 public struct SecretFailure: Error, CustomStringConvertible, Sendable {
     public let description: String
+    /// A failure said in `description`.
     public init(_ description: String) { self.description = description }
 }
 
