@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeedAccounts
 import HeedConfig
 import HeedOutbox
 import HeedReplies
@@ -33,7 +34,9 @@ struct Open: ParsableCommand {
         try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
         var services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
         // F and [fetch] every: a fetch on a thread and a store connection of its own.
-        let fetch = BackgroundFetch(storePath: paths.storePath, config: config, options: .live(config))
+        var options = FetchOptions.live(config)
+        options.secretCache = SecretCache()
+        let fetch = BackgroundFetch(storePath: paths.storePath, config: config, options: options)
         services.startFetch = { fetch.start() }
         services.fetchReport = { fetch.report() }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },

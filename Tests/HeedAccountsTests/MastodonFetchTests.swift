@@ -91,6 +91,21 @@ final class MastodonFetchTests: FetchCase {
         XCTAssertFalse(outcome.line.contains("4242"))
     }
 
+    func testAnOpenQueueReadsASecretOnceAndAgainAfterAFailure() throws {
+        let runs = directory.appendingPathComponent("runs").path
+        var account = mastodon
+        account.secrets["token"] = .command("echo run >> '\(runs)'; printf '%s' \"$MASTODON_TOKEN\"")
+        let cache = SecretCache()
+        XCTAssertNil(fetch(account, cache: cache).failure)
+        XCTAssertNil(fetch(account, cache: cache).failure)
+        XCTAssertEqual(try String(contentsOfFile: runs, encoding: .utf8), "run\n", "the second fetch used the kept token")
+        // The token was renewed: the kept one fails once, and the next fetch reads the new one.
+        standIn.mastodon.token = "renewed-token"
+        XCTAssertNotNil(fetch(account, cache: cache).failure)
+        XCTAssertNil(fetch(account, cache: cache).failure)
+        XCTAssertEqual(try String(contentsOfFile: runs, encoding: .utf8), "run\nrun\n")
+    }
+
     func testNoSecretReachesTheStore() throws {
         standIn.mastodon.addMention("@noiob hello")
         _ = fetch(mastodon)

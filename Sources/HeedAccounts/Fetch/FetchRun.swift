@@ -43,6 +43,8 @@ public struct FetchOptions: Sendable {
     /// How long a `command =` source may run, and the most it may print.
     public var commandTimeout: TimeInterval = 600
     public var commandLimit = 256 * 1_048_576
+    /// Secrets kept between fetches (an open queue's), or nil.
+    public var secretCache: SecretCache?
 
     /// Options over `environment` and heed's data folder, with the defaults for the rest.
     public init(environment: [String: String], dataFolder: String) {
@@ -90,11 +92,13 @@ public final class FetchRun {
             told("\(label): \(wait.host) limits requests; waiting \(Int(wait.seconds.rounded(.up))) s (until \(HTTPFailure.clock(wait.until)))")
         }
         let now = options.clock.now()
+        var secrets = Secrets(environment: options.environment, redactor: redactor)
+        secrets.cache = options.secretCache
         let session: FetchSession
         do {
             session = try FetchSession(
                 account: account, server: account.server ?? "", store: store, http: http,
-                secrets: Secrets(environment: options.environment, redactor: redactor), now: now,
+                secrets: secrets, now: now,
                 since: now.addingTimeInterval(-options.since), dataFolder: options.dataFolder,
                 isOwn: config.isOwn, named: { problem in told("\(label): rejected \(redactor.clean("\(problem)"))") }, progress: progress)
         } catch {
@@ -110,6 +114,7 @@ public final class FetchRun {
             }
             return AccountOutcome(account: session.label, counts: session.counts, failure: nil, notes: session.notes.map(redactor.clean))
         } catch {
+            options.secretCache?.forget(account: account.key)
             return AccountOutcome(account: session.label, counts: session.counts, failure: explain(error), notes: session.notes.map(redactor.clean))
         }
     }

@@ -20,6 +20,8 @@ public struct Secrets: Sendable {
     public var timeout: TimeInterval = 30
     /// The most a secret's command may print.
     public static let limit = 65_536
+    /// Secrets already read, kept in memory by an open queue (nil: each fetch reads them again).
+    public var cache: SecretCache?
 
     /// Secrets read from `environment`, hidden by `redactor`.
     public init(environment: [String: String], redactor: Redactor) {
@@ -31,6 +33,16 @@ public struct Secrets: Sendable {
     /// throws, without the secret, when it cannot be read.
     public func read(_ name: String, of account: AccountConfig) throws -> Secret? {
         guard let source = account.secrets[name] else { return nil }
+        if let kept = cache?.secret(name, of: account.key) {
+            redactor.hide(kept)
+            return kept
+        }
+        let secret = try read(source, name: name)
+        cache?.keep(secret, name, of: account.key)
+        return secret
+    }
+
+    private func read(_ source: SecretSource, name: String) throws -> Secret {
         switch source {
         case .environment(let variable):
             guard let value = environment[variable]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
@@ -75,4 +87,22 @@ public struct Secrets: Sendable {
         let cut = line.count > 300 ? String(line.prefix(300)) + "…" : line
         return ": " + redactor.clean(cut)
     }
+}
+
+/// Secrets read during an open queue, kept in memory only (never written), so a fetch every
+/// ten minutes does not run `pass` (and ask gpg-agent) every ten minutes; an account that
+/// fails forgets its own, so a renewed token is read again.
+public final class SecretCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [String: Secret] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    func secret(_ name: String, of account: String) -> Secret? { lock.withLock { kept[account + "\u{0}" + name] } }
+
+    func keep(_ secret: Secret, _ name: String, of account: String) { lock.withLock { kept[account + "\u{0}" + name] = secret } }
+
+    /// Forgets an account's secrets.
+    public func forget(account: String) { lock.withLock { kept = kept.filter { !$0.key.hasPrefix(account + "\u{0}") } } }
 }

@@ -59,9 +59,11 @@ class FetchCase: XCTestCase {
     }
 
     /// Fetches one account from the stand-in.
-    func fetch(_ account: AccountConfig, since: TimeInterval = 10 * 365 * 86_400, config: Config = Config()) -> AccountOutcome {
+    func fetch(_ account: AccountConfig, since: TimeInterval = 10 * 365 * 86_400, config: Config = Config(), cache: SecretCache? = nil) -> AccountOutcome {
         let told = told
-        return FetchRun(store: store, config: config, options: options(since: since), told: { told.add($0) }).fetch(account)
+        var options = options(since: since)
+        options.secretCache = cache
+        return FetchRun(store: store, config: config, options: options, told: { told.add($0) }).fetch(account)
     }
 
     // MARK: - Accounts on the stand-in
