@@ -16,7 +16,7 @@ final class MastodonFetchTests: FetchCase {
         XCTAssertEqual(first.counts.counts.skipped, 41, first.line)
         XCTAssertEqual(try state(.mastodon, "117020576916218297"), "waiting")
         let asked = standIn.requests(to: "/api/v1/notifications")
-        XCTAssertEqual(asked.first?.values("types[]"), ["mention"])
+        XCTAssertEqual(asked.first?.values("types[]"), ["mention", "quote"])
         XCTAssertNil(asked.first?.value("min_id"), "a first fetch starts at the newest page")
 
         standIn.clearRequests()

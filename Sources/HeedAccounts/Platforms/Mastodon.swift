@@ -38,7 +38,7 @@ struct MastodonFetcher: Fetcher {
         session.addOwn(acct, on: .mastodon)
         if let host = URL(string: session.server)?.host { session.addOwn("\(acct)@\(host)", on: .mastodon) }
         let lists = [
-            List(name: "notifications", path: "/api/v1/notifications", query: [("types[]", "mention")], limit: 80,
+            List(name: "notifications", path: "/api/v1/notifications", query: [("types[]", "mention"), ("types[]", "quote")], limit: 80,
                  position: { $0["id"]?.id }, time: { Times.iso($0["created_at"]) }),
             List(name: "conversations", path: "/api/v1/conversations", query: [], limit: 40,
                  position: { $0[path: "last_status", "id"]?.id }, time: { Times.iso($0[path: "last_status", "created_at"]) }),
