@@ -118,15 +118,34 @@ public final class MastodonStandIn: @unchecked Sendable {
                       allowed: Set<String>, keep: ([String: Any]) -> Bool) -> Reply {
         if let unknown = API.unknownParameter(request, allowed: allowed) { return refuse(422, "unknown parameter: \(unknown)") }
         guard let count = API.limit(request, default: limit.default, most: limit.most, clamp: true) else { return refuse(422, "limit must be a number") }
-        // Newest first (the lists are kept oldest first).
-        var items = all.reversed().filter(keep).compactMap { item in position(item).map { ($0, item) } }
-        if let max = request.value("max_id") { items.removeAll { !API.numeric($0.0, before: max) } }
-        if let since = request.value("since_id") { items.removeAll { !API.numeric(since, before: $0.0) } }
-        let page: [(String, [String: Any])]
+        // The lists are kept oldest first: a page is found by position, not by reading them all.
+        let places = all.map(position)
+        func first(after id: String) -> Int {
+            var low = 0, high = places.count
+            while low < high {
+                let middle = (low + high) / 2
+                if let place = places[middle], !API.numeric(id, before: place) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let floor = request.value("since_id").map(first(after:)) ?? 0
+        var ceiling = places.count
+        if let max = request.value("max_id") { ceiling = first(after: max) - (places.contains(max) ? 1 : 0) }
+        var page: [(String, [String: Any])] = []
         if let min = request.value("min_id") {
-            page = Array(items.filter { API.numeric(min, before: $0.0) }.suffix(count))
+            // Just above min_id: the oldest `count` newer ones, given newest first.
+            var index = max(floor, first(after: min))
+            while index < ceiling, page.count < count {
+                if let place = places[index], keep(all[index]) { page.append((place, all[index])) }
+                index += 1
+            }
+            page.reverse()
         } else {
-            page = Array(items.prefix(count))
+            var index = ceiling - 1
+            while index >= floor, page.count < count {
+                if let place = places[index], keep(all[index]) { page.append((place, all[index])) }
+                index -= 1
+            }
         }
         var headers = rateHeaders
         if let newest = page.first?.0, let oldest = page.last?.0 {
