@@ -15,28 +15,57 @@ public final class MastodonStandIn: @unchecked Sendable {
     public let me: [String: Any]
     private let lock = NSLock()
     private let base: String
-    private var notifications: [[String: Any]]
-    private var conversations: [[String: Any]]
-    private var statuses: [[String: Any]] = []
-    private let mentionTemplate: [String: Any]
+    /// Each list oldest first (by place), its items kept as the JSON they are sent as.
+    private var notifications: [Item]
+    private var conversations: [Item]
+    private var statuses: [Item] = []
+    /// The recorded mention as JSON text, cut where a new one's ids, time and text go.
+    private let mentionTemplate: [Substring]
     private let replyTemplate: [String: Any]
     private var nextID = 117_020_600_000_000_000
     private var nextNotification: Int
+
+    /// One item of a list: its place (the id paging goes by), what filters read, its JSON.
+    struct Item {
+        var place: String
+        var type: String?
+        var isReply: Bool
+        var json: Data
+
+        init(_ object: [String: Any], place: (([String: Any]) -> Any?) = { $0["id"] }) {
+            self.place = place(object) as? String ?? ""
+            type = object["type"] as? String
+            isReply = object["in_reply_to_id"] is String
+            json = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+        }
+
+        init(place: String, type: String?, json: Data) {
+            self.place = place
+            self.type = type
+            isReply = false
+            self.json = json
+        }
+    }
 
     init(recorded: Recorded, base: String) {
         self.base = base
         let account = recorded.object("mastodon/account_docs_example.json")
         me = API.copy(account, ["acct": account["username"]])
-        // Kept oldest first (by their place in the list), as new ones are added.
         notifications = (recorded.objects("mastodon/notifications_mastodonpy_localhost.json")
             + recorded.objects("mastodon/notifications_docs_example.json")
             + recorded.objects("mastodon/notifications_mastodonpy_mastodon_social.json"))
-            .sorted { API.numeric($0["id"] as? String ?? "", before: $1["id"] as? String ?? "") }
-        conversations = recorded.objects("mastodon/conversations_mastodonpy_localhost.json").sorted {
-            API.numeric(($0["last_status"] as? [String: Any])?["id"] as? String ?? "", before: ($1["last_status"] as? [String: Any])?["id"] as? String ?? "")
-        }
-        nextNotification = notifications.compactMap { Int($0["id"] as? String ?? "") }.max() ?? 0
-        mentionTemplate = recorded.objects("mastodon/notifications_mastodonpy_localhost.json")[0]
+            .map { Item($0) }.sorted { API.numeric($0.place, before: $1.place) }
+        conversations = recorded.objects("mastodon/conversations_mastodonpy_localhost.json")
+            .map { Item($0, place: { ($0["last_status"] as? [String: Any])?["id"] }) }.sorted { API.numeric($0.place, before: $1.place) }
+        nextNotification = notifications.compactMap { Int($0.place) }.max() ?? 0
+        let marked = API.copy(recorded.objects("mastodon/notifications_mastodonpy_localhost.json")[0], [
+            "id": "@@NOTIFICATION@@", "created_at": "@@TIME@@", "group_key": "ungrouped-@@STATUS@@",
+            "status.id": "@@STATUS@@", "status.created_at": "@@TIME@@", "status.content": "@@TEXT@@",
+            "status.url": "http://localhost:3000/@admin/@@STATUS@@", "status.uri": "http://localhost:3000/ap/users/117020565693913441/statuses/@@STATUS@@",
+        ])
+        let text = String(decoding: (try? JSONSerialization.data(withJSONObject: marked)) ?? Data(), as: UTF8.self)
+        // Literal text and the marks between, alternately ("@@" never occurs in the recording).
+        mentionTemplate = text.split(separator: "@@", omittingEmptySubsequences: false)
         replyTemplate = recorded.object("mastodon/status_reply_mastodonpy_localhost.json")
     }
 
@@ -46,17 +75,16 @@ public final class MastodonStandIn: @unchecked Sendable {
     /// returns its status id, the item's id in heed.
     @discardableResult
     public func addMention(_ text: String, at date: Date = Date()) -> String {
-        lock.withLock {
+        let content = String(decoding: (try? JSONSerialization.data(withJSONObject: ["<p>\(text)</p>"])) ?? Data(), as: UTF8.self)
+        let escaped = String(content.dropFirst(2).dropLast(2))
+        return lock.withLock {
             nextID += 1
             nextNotification += 1
             let status = "\(nextID)"
-            let notification = API.copy(mentionTemplate, [
-                "id": "\(nextNotification)",
-                "created_at": API.iso(date), "group_key": "ungrouped-\(status)",
-                "status.id": status, "status.created_at": API.iso(date), "status.content": "<p>\(text)</p>",
-                "status.url": "http://localhost:3000/@admin/\(status)", "status.uri": "http://localhost:3000/ap/users/117020565693913441/statuses/\(status)",
-            ])
-            notifications.append(notification)
+            let values = ["NOTIFICATION": "\(nextNotification)", "STATUS": status, "TIME": API.iso(date), "TEXT": escaped]
+            var json = ""
+            for (index, part) in mentionTemplate.enumerated() { json += index % 2 == 0 ? String(part) : values[String(part)] ?? "" }
+            notifications.append(Item(place: "\(nextNotification)", type: "mention", json: Data(json.utf8)))
             return status
         }
     }
@@ -70,9 +98,9 @@ public final class MastodonStandIn: @unchecked Sendable {
     public func addReply(to parent: String, at date: Date = Date()) {
         lock.withLock {
             nextID += 1
-            statuses.append(API.copy(replyTemplate, [
+            statuses.append(Item(API.copy(replyTemplate, [
                 "id": "\(nextID)", "created_at": API.iso(date), "in_reply_to_id": parent, "account": me,
-            ]))
+            ])))
         }
     }
 
@@ -92,20 +120,17 @@ public final class MastodonStandIn: @unchecked Sendable {
                 guard request.query.isEmpty else { return refuse(422, "unknown parameter: \(request.query[0].name)") }
                 return Reply(json: me, headers: rateHeaders)
             case "/api/v1/notifications":
-                return list(request, notifications, limit: (40, 80), position: { $0["id"] as? String },
+                return list(request, notifications, limit: (40, 80),
                             allowed: ["max_id", "since_id", "min_id", "limit", "types[]", "exclude_types[]", "account_id", "include_filtered"]) { item in
                     let types = request.values("types[]")
-                    let excluded = request.values("exclude_types[]")
-                    let type = item["type"] as? String ?? ""
-                    return (types.isEmpty || types.contains(type)) && !excluded.contains(type)
+                    return (types.isEmpty || types.contains(item.type ?? "")) && !request.values("exclude_types[]").contains(item.type ?? "")
                 }
             case "/api/v1/conversations":
-                return list(request, conversations, limit: (20, 40), position: { ($0["last_status"] as? [String: Any])?["id"] as? String },
-                            allowed: ["max_id", "since_id", "min_id", "limit"]) { _ in true }
+                return list(request, conversations, limit: (20, 40), allowed: ["max_id", "since_id", "min_id", "limit"]) { _ in true }
             case "/api/v1/accounts/\(meID)/statuses":
-                return list(request, statuses, limit: (20, 40), position: { $0["id"] as? String },
+                return list(request, statuses, limit: (20, 40),
                             allowed: ["max_id", "since_id", "min_id", "limit", "exclude_replies", "exclude_reblogs", "only_media", "pinned", "tagged"]) { status in
-                    request.value("exclude_replies") != "true" || status["in_reply_to_id"] is NSNull
+                    request.value("exclude_replies") != "true" || !status.isReply
                 }
             default:
                 return refuse(404, "Record not found")
@@ -114,46 +139,54 @@ public final class MastodonStandIn: @unchecked Sendable {
     }
 
     /// A list newest first, paged as Mastodon pages (`min_id` takes the page just above it).
-    private func list(_ request: LoggedRequest, _ all: [[String: Any]], limit: (default: Int, most: Int), position: ([String: Any]) -> String?,
-                      allowed: Set<String>, keep: ([String: Any]) -> Bool) -> Reply {
+    private func list(_ request: LoggedRequest, _ all: [Item], limit: (default: Int, most: Int), allowed: Set<String>, keep: (Item) -> Bool) -> Reply {
         if let unknown = API.unknownParameter(request, allowed: allowed) { return refuse(422, "unknown parameter: \(unknown)") }
         guard let count = API.limit(request, default: limit.default, most: limit.most, clamp: true) else { return refuse(422, "limit must be a number") }
-        // The lists are kept oldest first: a page is found by position, not by reading them all.
-        let places = all.map(position)
+        // The lists are kept oldest first: a page is found by place, not by reading them all.
         func first(after id: String) -> Int {
-            var low = 0, high = places.count
+            var low = 0, high = all.count
             while low < high {
                 let middle = (low + high) / 2
-                if let place = places[middle], !API.numeric(id, before: place) { low = middle + 1 } else { high = middle }
+                if !API.numeric(id, before: all[middle].place) { low = middle + 1 } else { high = middle }
             }
             return low
         }
         let floor = request.value("since_id").map(first(after:)) ?? 0
-        var ceiling = places.count
-        if let max = request.value("max_id") { ceiling = first(after: max) - (places.contains(max) ? 1 : 0) }
-        var page: [(String, [String: Any])] = []
+        var ceiling = all.count
+        if let max = request.value("max_id") {
+            ceiling = first(after: max)
+            if ceiling > 0, all[ceiling - 1].place == max { ceiling -= 1 }
+        }
+        var page: [Item] = []
         if let min = request.value("min_id") {
             // Just above min_id: the oldest `count` newer ones, given newest first.
             var index = max(floor, first(after: min))
             while index < ceiling, page.count < count {
-                if let place = places[index], keep(all[index]) { page.append((place, all[index])) }
+                if keep(all[index]) { page.append(all[index]) }
                 index += 1
             }
             page.reverse()
         } else {
             var index = ceiling - 1
             while index >= floor, page.count < count {
-                if let place = places[index], keep(all[index]) { page.append((place, all[index])) }
+                if keep(all[index]) { page.append(all[index]) }
                 index -= 1
             }
         }
         var headers = rateHeaders
-        if let newest = page.first?.0, let oldest = page.last?.0 {
+        headers["Content-Type"] = "application/json; charset=utf-8"
+        if let newest = page.first?.place, let oldest = page.last?.place {
             let next = API.link(base, request, ["max_id": oldest, "min_id": nil, "since_id": nil])
             let prev = API.link(base, request, ["min_id": newest, "max_id": nil, "since_id": nil])
             headers["Link"] = "<\(next)>; rel=\"next\", <\(prev)>; rel=\"prev\""
         }
-        return Reply(json: page.map(\.1), headers: headers)
+        var body = Data("[".utf8)
+        for (index, item) in page.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(item.json)
+        }
+        body.append(UInt8(ascii: "]"))
+        return Reply(status: 200, headers: headers, body: body)
     }
 
     private func refuse(_ status: Int, _ message: String) -> Reply {

@@ -49,6 +49,7 @@ public final class StandIn: @unchecked Sendable {
             task.cancel()
             throw StandInError("the stand-in could not listen on 127.0.0.1")
         }
+        Self.sendAtOnce(port: port)
         self.server = server
         self.task = task
         base = "http://127.0.0.1:\(port)"
@@ -66,6 +67,21 @@ public final class StandIn: @unchecked Sendable {
             routed.signal()
         }
         routed.wait()
+    }
+
+    /// Turns Nagle's algorithm off on the listening socket (connections accepted from it
+    /// inherit it): FlyingFox writes a response's head and body apart, and the body would
+    /// otherwise wait for the client's delayed acknowledgement, 40 ms an answer.
+    private static func sendAtOnce(port: UInt16) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            guard let fd = Int32(name) else { continue }
+            var address = sockaddr_in()
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+            guard named == 0, address.sin_family == sa_family_t(AF_INET), UInt16(bigEndian: address.sin_port) == port else { continue }
+            var on: Int32 = 1
+            _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        }
     }
 
     /// Stops the server and ends every connection.
@@ -174,7 +190,7 @@ struct Reply {
     }
 
     var response: HTTPResponse {
-        HTTPResponse(statusCode: HTTPStatusCode(status, phrase: "Stand-in"), headers: fields, body: body)
+        HTTPResponse(statusCode: HTTPStatusCode(status, phrase: "Stand-in"), headers: fields, body: HTTPBodySequence(data: body, suggestedBufferSize: max(4_096, body.count)))
     }
 
     /// Headers and half the body, then the connection closes.
