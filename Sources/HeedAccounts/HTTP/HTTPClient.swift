@@ -139,6 +139,7 @@ public final class HTTPClient: @unchecked Sendable {
         switch request.credential {
         case .bearer(let token): prepared.setValue("Bearer \(token.revealed)", forHTTPHeaderField: "Authorization")
         case .basic(let user, let password):
+            redactor.hideBasic(user: user, password: password)
             let pair = Data("\(user):\(password.revealed)".utf8).base64EncodedString()
             prepared.setValue("Basic \(pair)", forHTTPHeaderField: "Authorization")
         case .query, nil: break

@@ -1,4 +1,5 @@
 import Foundation
+import HeedConfig
 import HeedImport
 import HeedStore
 
@@ -8,7 +9,7 @@ import HeedStore
 /// the refresh token has expired too. Its tokens are kept only in an owner-only file under
 /// heed's data folder (`sessions/`), never in the store or a message; the app password is
 /// read only when a session must be created.
-final class BlueskySession {
+public final class BlueskySession {
     /// The tokens and who they are for.
     struct Tokens: Codable {
         var server: String
@@ -18,28 +19,45 @@ final class BlueskySession {
         var refreshJwt: String
     }
 
-    private let session: FetchSession
+    /// What a session needs of its account (a fetch's, or a send's).
+    private struct Context {
+        var account: AccountConfig
+        var server: String
+        var http: HTTPClient
+        var secrets: Secrets
+        var now: Date
+    }
+
+    private let session: Context
     private let file: String
     private var tokens: Tokens?
 
-    init(_ session: FetchSession) {
-        self.session = session
-        let handle = (session.account.handle ?? "").lowercased().filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
-        let host = (URL(string: session.server)?.host ?? "server").filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
-        file = "\(session.dataFolder)/sessions/bluesky-\(handle)-\(host).json"
+    /// The session of a fetch's account.
+    convenience init(_ session: FetchSession) {
+        self.init(account: session.account, server: session.server, http: session.http, secrets: session.secrets,
+                  dataFolder: session.dataFolder, now: session.now)
+    }
+
+    /// The session of `account` on `server` (its PDS), kept in `dataFolder/sessions/`; the
+    /// kept one is used when it is for the same handle and server.
+    public init(account: AccountConfig, server: String, http: HTTPClient, secrets: Secrets, dataFolder: String, now: Date) {
+        session = Context(account: account, server: server, http: http, secrets: secrets, now: now)
+        let handle = (account.handle ?? "").lowercased().filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+        let host = (URL(string: server)?.host ?? "server").filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+        file = "\(dataFolder)/sessions/bluesky-\(handle)-\(host).json"
         if let data = FileManager.default.contents(atPath: file), let kept = try? JSONDecoder().decode(Tokens.self, from: data),
-           kept.server == session.server, kept.handle.lowercased() == session.account.handle?.lowercased() {
+           kept.server == server, kept.handle.lowercased() == account.handle?.lowercased() {
             tokens = kept
             hide(kept)
         }
     }
 
     /// The account's DID (a session is made first if there is none).
-    func did() throws -> String { try current().did }
+    public func did() throws -> String { try current().did }
 
     /// Sends a request made with the access token; an expired token is refreshed (or the
     /// session made again) and the request sent once more.
-    func send(_ make: (Credential) throws -> HTTPRequest) throws -> HTTPResponse {
+    public func send(_ make: (Credential) throws -> HTTPRequest) throws -> HTTPResponse {
         var tokens = try current()
         if Self.expires(tokens.accessJwt).map({ $0 < session.now.addingTimeInterval(60) }) ?? false {
             tokens = try renew(tokens)
@@ -77,7 +95,9 @@ final class BlueskySession {
     /// Signs in with the handle and the app password.
     private func create() throws -> Tokens {
         guard let handle = session.account.handle else { throw SecretFailure("bluesky needs handle = \"…\"") }
-        let password = try session.secret("password")
+        guard let password = try session.secrets.read("password", of: session.account) else {
+            throw SecretFailure("\(session.account.label) has no password_command or password_env in config.toml")
+        }
         var request = HTTPRequest("POST", try HTTPRequest.url(session.server, "/xrpc/com.atproto.server.createSession"))
         request.json(["identifier": handle, "password": password.revealed])
         request.carriesSecret = true
