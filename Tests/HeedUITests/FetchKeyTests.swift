@@ -86,6 +86,9 @@ final class FetchKeyTests: XCTestCase {
         harness.send(.ticked(Sample.now))
         XCTAssertEqual(fetch.started, 1, "the first tick of an open queue fetches")
         XCTAssertEqual(harness.state.fetch?.background, true)
+        fetch.reports = [FetchReport(line: "Fetching mastodon you@example.social…", finished: false)]
+        harness.send(.ticked(Sample.now.addingTimeInterval(1)))
+        XCTAssertEqual(harness.screen[22], "", "a background fetch shows no progress")
         fetch.reports = [FetchReport(line: "Fetched 2 accounts: 0 new, 0 updated, 0 answered elsewhere", finished: true)]
         harness.send(.ticked(Sample.now.addingTimeInterval(5)))
         XCTAssertNil(harness.said, "nothing new, nothing said")
