@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "HeedUI", targets: ["HeedUI"]),
         .library(name: "Screen", targets: ["Screen"]),
         .library(name: "HeedFiles", targets: ["HeedFiles"]),
+        .library(name: "HeedAccounts", targets: ["HeedAccounts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Tests only: reading the platforms' own conformance suites (YAML).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Tests only: the HTTP server of the stand-in that replays the platforms' recorded responses.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C: ncursesw and the few macros/globals Swift cannot import.
@@ -57,6 +60,8 @@ let package = Package(
         .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStorage"]),
         // config.toml: the user's own handles and preferences.
         .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
+        // Accounts: secrets, the HTTP client, and each platform's fetcher of mentions and answers.
+        .target(name: "HeedAccounts", dependencies: ["HeedCore", "HeedConfig", "HeedFiles", "HeedImport", "HeedIntake", "HeedStorage"]),
         // The outbox file of drafts.
         .target(name: "HeedOutbox", dependencies: ["HeedCore", "HeedFiles"]),
         // State, actions, reducer, key table and views.
@@ -66,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedFiles", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedFiles", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "HeedAccounts", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,7 +85,10 @@ let package = Package(
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // Starting children with posix_spawn and driving tmux, for the tests that run the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport"]),
+        // A stand-in for the platforms' APIs: a local HTTP server replaying their recorded responses.
+        .target(name: "StandIn", dependencies: ["FlyingFox", .product(name: "FlyingSocks", package: "FlyingFox")], path: "Tests/StandIn"),
+        .testTarget(name: "HeedAccountsTests", dependencies: ["HeedAccounts", "HeedConfig", "HeedCore", "HeedStore", "HeedImport", "HeedIntake", "StandIn"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport", "StandIn"]),
         // Crashes, concurrency and hostile files, against the real binary and the store itself.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedConfig", "HeedCore", "HeedFiles", "HeedStore", "HeedOutbox", "HeedReplies", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

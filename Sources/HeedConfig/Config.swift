@@ -21,6 +21,10 @@ public struct Config: Sendable, Equatable {
     /// People known by several accounts (`[people] alice = ["mastodon:alice@example.social", "x:alice"]`),
     /// so an author's history covers all of them.
     public var people: [String: [Identity]] = [:]
+    /// The accounts heed fetches from (`[[accounts]]`), in the file's order.
+    public var accounts: [AccountConfig] = []
+    /// How heed fetches (`[fetch]`).
+    public var fetch = FetchSettings()
 
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
         self.handles = handles
@@ -148,6 +152,8 @@ extension Config {
             }
         }
         parseTriage(table, text: text, file: file, into: &config, problems: &problems)
+        if let value = table["accounts"] { problems += parseAccounts(value, text: text, file: file, into: &config) }
+        if let value = table["fetch"] { problems += parseFetch(value, text: text, file: file, into: &config) }
         return (config, problems)
     }
 

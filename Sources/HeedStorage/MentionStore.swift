@@ -68,6 +68,18 @@ public protocol MentionStore: AnyObject, Sendable {
     @discardableResult
     func undoLast() throws -> UndoneAction?
 
+    // MARK: - Fetching
+
+    /// The cursors kept for an account, by name: where its next fetch starts.
+    func cursors(account: String) throws -> [String: String]
+
+    /// Forgets an account's cursors: its next fetch is a first one again.
+    func forgetCursors(account: String) throws
+
+    /// Takes one fetched page of `account` in one transaction: what `body` puts and answers,
+    /// and the cursors it moves, all stored, or nothing when it throws.
+    func fetching(account: String, now: Date, _ body: (any FetchPageSink) throws -> Void) throws -> FetchedCounts
+
     // MARK: - Figures
 
     /// The answering figures of items received since `since` (everything when nil) up to
@@ -113,6 +125,10 @@ public protocol MentionStore: AnyObject, Sendable {
     /// A failure of this store in one line that names the store and says what to do; a
     /// `StoreError` comes back as it is.
     func explaining(_ error: any Error) -> StoreError
+
+    /// The same for this store's own failures only (its database's errors, a `StoreError`);
+    /// nil for any other error, which the caller words itself.
+    func storeFailure(_ error: any Error) -> StoreError?
 }
 
 extension MentionStore {

@@ -148,6 +148,19 @@ enum Schema {
                 UPDATE counter SET value = (SELECT COUNT(*) FROM mention WHERE state = 'waiting') WHERE name = 'waiting';
                 """)
         }
+        migrator.registerMigration("v6 fetch cursors") { db in
+            // Where each account's next fetch starts (a since id, a cursor, a time), written in
+            // the transaction of the page it follows.
+            try db.execute(sql: """
+                CREATE TABLE fetch_cursor (
+                    account TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    PRIMARY KEY (account, name)
+                );
+                """)
+        }
         return migrator
     }
 }

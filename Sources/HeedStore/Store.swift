@@ -100,6 +100,10 @@ public final class Store: MentionStore {
         StoreError.explaining(error, store: path ?? "(in memory)")
     }
 
+    public func storeFailure(_ error: any Error) -> StoreError? {
+        error as? StoreError ?? StoreError.sqlite(error, store: path ?? "(in memory)")
+    }
+
     // MARK: - Items
 
     /// Calls `body` with each item in rank order without holding them all in memory.

@@ -42,4 +42,8 @@ public enum Action: Sendable {
     case effectFailed(String)
     /// A theme was read: the one asked for at start, or the next one.
     case themeLoaded(ThemeChoice)
+    /// The running fetch's progress, or its result.
+    case fetchReported(FetchReport)
+    /// A fetch could not start, and why.
+    case fetchRefused(String)
 }

@@ -57,6 +57,10 @@ public struct AppState: Sendable, Equatable {
     public var authorLine: AuthorLine?
     /// The theme drawn in (nil until the one asked for is read).
     public var theme: ThemeChoice?
+    /// The fetch running in the background, if any.
+    public var fetch: FetchState?
+    /// When the last fetch ended (`[fetch] every` counts from it).
+    public var lastFetch: Date?
 
     public init(width: Int, height: Int, now: Date, label: String? = nil) {
         self.width = width

@@ -38,12 +38,17 @@ public enum Effect: Sendable, Equatable {
     case loadTheme(String)
     /// Hands the composer's text to $VISUAL / $EDITOR; the loop suspends the screen for it.
     case openEditor(String)
+    /// Starts fetching every account in the background (after the frame that says so).
+    case startFetch
+    /// Asks how the running fetch goes.
+    case pollFetch
 
     /// When the effect runs: declared here, carried out by the `Scheduler`.
     public var timing: Timing {
         switch self {
         case .countTabs: .afterFrame(.tabCounts)
         case .countQuery: .afterFrame(.queryCount)
+        case .startFetch: .afterFrame(.fetch)
         case .loadAuthorLine: .whenIdle
         case .openEditor: .byLoop
         default: .now
@@ -68,5 +73,6 @@ public enum Timing: Sendable, Equatable {
     public enum FrameWork: Sendable, Equatable {
         case tabCounts
         case queryCount
+        case fetch
     }
 }

@@ -78,6 +78,10 @@ public enum EffectRunner {
             case .openEditor:
                 // The loop's to do: it owns the terminal.
                 return []
+            case .startFetch:
+                return services.startFetch().map { [.fetchRefused($0)] } ?? []
+            case .pollFetch:
+                return services.fetchReport().map { [.fetchReported($0)] } ?? []
             }
         } catch {
             return [.effectFailed("\(error)")]

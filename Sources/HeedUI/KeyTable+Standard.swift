@@ -32,6 +32,7 @@ extension KeyTable {
         Binding([.character("T")], .nextTheme, "next theme (heed themes lists them)", .queue, disabled: { state in
             state.theme?.next == nil ? "No themes to choose from" : nil
         }),
+        Binding([.character("F")], .fetch, "fetch now from every account in config.toml", .queue, disabled: Reducer.fetchReason),
         Binding([.character("?")], .help, "this help", .queue, bar: "help"),
         Binding([.character("q"), .control("c")], .quit, "quit", .queue, bar: "quit"),
     ]

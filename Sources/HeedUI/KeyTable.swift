@@ -7,7 +7,7 @@ public enum Command: String, Sendable, CaseIterable {
     case acknowledge, reply, acknowledgeThread = "acknowledge_thread", replyThread = "reply_thread"
     case snooze, mark, markAll = "mark_all", undo
     case search, filter, nextTab = "next_tab", previousTab = "previous_tab", wholeQueue = "whole_queue"
-    case stats, author, outbox, nextTheme = "next_theme", help, quit
+    case stats, author, outbox, nextTheme = "next_theme", fetch, help, quit
     case up, down, close, edit, discard
     case save, editor, templates, cancel, newline, backspace, deleteForward = "delete_forward"
     case left, right, lineStart = "line_start", lineEnd = "line_end"

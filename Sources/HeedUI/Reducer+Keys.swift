@@ -114,6 +114,8 @@ extension Reducer {
             return [.loadDrafts]
         case .nextTheme:
             return state.theme?.next.map { [.loadTheme($0)] } ?? []
+        case .fetch:
+            return fetchCommand(&state)
         case .quit:
             state.quitting = true
             return []

@@ -35,7 +35,7 @@ public enum Reducer {
         case .ticked(let now):
             let wake = Int(now.timeIntervalSince1970 / wakeEvery) != Int(state.now.timeIntervalSince1970 / wakeEvery)
             state.now = now
-            return [.checkForChanges] + (wake ? [.wakeSnoozed] : [])
+            return [.checkForChanges] + (wake ? [.wakeSnoozed] : []) + fetchTick(&state)
         case .resized(let width, let height):
             state.width = width
             state.height = height
@@ -81,6 +81,8 @@ public enum Reducer {
         case .themeLoaded(let choice):
             themeLoaded(&state, choice)
             return []
+        case .fetchReported, .fetchRefused:
+            return fetchAction(&state, action)
         case .effectFailed(let message):
             state.status = .init(text: message, isError: true)
             return []

@@ -41,6 +41,10 @@ public struct Services: Sendable {
     public var discard: @Sendable (DraftRow, Date) throws -> AnswerOutcome = { _, _ in .unknown }
     /// A theme by name: the one to use (the default where it cannot be read), every name, problems.
     public var theme: @Sendable (String) -> ThemeChoice = { ThemeChoice(name: $0, names: [$0]) }
+    /// Starts fetching every account in the background: nil once started, else why not.
+    public var startFetch: @Sendable () -> String? = { "No accounts to fetch from" }
+    /// How the running fetch goes: its progress, or its result once (nil when nothing is new).
+    public var fetchReport: @Sendable () -> FetchReport? = { nil }
 
     public init(
         now: @escaping @Sendable () -> Date,

@@ -15,6 +15,10 @@ public struct Settings: Sendable, Equatable {
     public var theme: String?
     /// The keys: heed's own table (a remapped one once `[keys]` in config.toml is read).
     public var keys = KeyTable.standard
+    /// How many accounts `F` fetches from (`[[accounts]]` in config.toml).
+    public var accounts = 0
+    /// How often the open queue fetches in the background (`[fetch] every`), if it does.
+    public var fetchEvery: TimeInterval?
 
     public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20, theme: String? = nil) {
         self.limits = limits

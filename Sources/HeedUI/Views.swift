@@ -38,7 +38,7 @@ public enum Views {
     /// The row of messages, above the key bar.
     public static func statusRow(height: Int) -> Int { height - 2 }
 
-    /// The status row: the pending question, else the last message.
+    /// The status row: the pending question, else the last message, else the progress of a fetch `F` started.
     static func statusLine(_ state: AppState, into buffer: inout ScreenBuffer) {
         let row = statusRow(height: state.height)
         if case .queue = state.mode, state.prompt != nil, !state.isTooSmall { return }
@@ -47,6 +47,8 @@ public enum Views {
             buffer.put(" Discard this reply? y discards, n goes back to it", x: 0, y: row, role: .error)
         } else if let status = state.status {
             buffer.put(" " + status.text, x: 0, y: row, role: status.isError ? .error : .status)
+        } else if let fetch = state.fetch, !fetch.background {
+            buffer.put(" " + fetch.line, x: 0, y: row, role: .status)
         }
     }
 

@@ -169,16 +169,6 @@ struct ImportRun {
     }
 }
 
-extension ImportCounts {
-    mutating func add(_ other: ImportCounts) {
-        imported += other.imported
-        updated += other.updated
-        unchanged += other.unchanged
-        skipped += other.skipped
-        rejected += other.rejected
-    }
-}
-
 /// `--format` of `heed import`: heed's formats and every platform's, listed and checked by ArgumentParser.
 extension ImportFormat: ExpressibleByArgument {
     /// A name as `--format` takes it, in any case (`heed` for `jsonl`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeedAccounts
 import HeedConfig
 import HeedOutbox
 import HeedReplies
@@ -38,7 +39,13 @@ struct Open: ParsableCommand {
         let outbox = Outbox(path: paths.outboxPath)
         // What a crash left half done between outbox and store is settled before the first frame.
         try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
-        let services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
+        var services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
+        // F and [fetch] every: a fetch on a thread and a store connection of its own.
+        var options = FetchOptions.live(config)
+        options.secretCache = SecretCache()
+        let fetch = BackgroundFetch(storePath: paths.storePath, config: config, options: options)
+        services.startFetch = { fetch.start() }
+        services.fetchReport = { fetch.report() }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
     }
@@ -121,6 +128,8 @@ extension Settings {
     /// The screen's part of the config.
     init(_ config: Config) {
         self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove)
+        accounts = config.accounts.count
+        fetchEvery = config.fetch.every
     }
 }
 

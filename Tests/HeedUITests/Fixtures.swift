@@ -28,6 +28,15 @@ final class FakeQueue: @unchecked Sendable {
 
     var waiting: [QueueItem] { items(in: .queue) }
 
+    /// A mention arriving while the queue is open (a fetch, another process), in rank order.
+    func add(_ mention: Mention) {
+        lock.withLock {
+            let key = RankKey(createdAt: Int64(mention.createdAt.timeIntervalSince1970 * 1000), row: Int64(all.count + 1))
+            all.append(QueueItem(key: key, mention: mention))
+            all.sort { $0.key < $1.key }
+        }
+    }
+
     func items(in query: Query) -> [QueueItem] {
         lock.withLock {
             all.filter { item in

@@ -77,6 +77,9 @@ open class StoreConformanceCase: XCTestCase {
         Check("counts inside one import, duplicates included", { $0.checkCountsInsideOneImport }),
         Check("a reply made elsewhere answers its item, before or after it arrives", { $0.checkRepliesMadeElsewhere }),
         Check("new activity in a thread wakes a snooze early", { $0.checkNewActivityInTheThreadWakesASnoozeEarly }),
+        // Fetched pages (Conformance+Fetch.swift)
+        Check("a fetched page keeps its cursors with its items", { $0.checkAFetchedPageKeepsItsCursorsWithItsItems }),
+        Check("answers given elsewhere answer items and conversations", { $0.checkAnswersGivenElsewhereAnswerItemsAndConversations }),
         // Stats (Conformance+Stats.swift)
         Check("stats per platform and for all", { $0.checkStatsPerPlatformAndAll }),
         Check("the queue by age is the whole queue without snoozed items", { $0.checkQueueByAgeIsTheWholeQueueWithoutSnoozed }),

@@ -2,14 +2,16 @@ import Foundation
 import HeedCore
 
 /// GitHub notifications: the array of threads `GET /notifications` returns (or one thread).
-/// A thread says why it reached the user and what it is about, never who wrote what.
+/// A thread says why it reached the user and what it is about, never who wrote what, unless
+/// its latest comment (`subject.latest_comment_url`) was fetched and kept beside it as
+/// `latest_comment`, as `heed fetch` does.
 public enum GitHubFormat: PlatformFormat {
     public static let name = "github"
 
     static let authorAdvice = "github: notifications carry no author or comment text; fetch subject.latest_comment_url for the author and the comment text"
 
     /// Reasons that mean someone addressed the user; every other reason is skipped by name.
-    static let queued: Set<String> = ["mention", "team_mention", "comment", "author", "review_requested", "assign"]
+    public static let queued: Set<String> = ["mention", "team_mention", "comment", "author", "review_requested", "assign"]
 
     /// An array of notification threads, or one thread.
     public static func matches(_ page: JSON) -> Bool {
@@ -19,16 +21,16 @@ public enum GitHubFormat: PlatformFormat {
 
     /// Reads every thread: queued when it addresses the user, skipped by its reason otherwise.
     public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {
-        var queuedAny = false
+        var lacksAuthor = false
         let threads: [(String, JSON)] = page.array.map { list in list.enumerated().map { (GraphSupport.place("threads", $0.offset), $0.element) } }
             ?? [("thread", page)]
         for (position, item) in threads {
             for event in thread(item, at: position, context) {
-                if case .mention = event { queuedAny = true }
+                if case .mention(let mention) = event, mention.author.handle == nil { lacksAuthor = true }
                 try emit(event)
             }
         }
-        if queuedAny { try emit(.advice(authorAdvice)) }
+        if lacksAuthor { try emit(.advice(authorAdvice)) }
     }
 
     /// Whether a value is a notification thread: a reason, a subject and a repository.
@@ -53,9 +55,15 @@ public enum GitHubFormat: PlatformFormat {
             let web = apiURL.flatMap(webURL) ?? item[path: "repository", "html_url"]?.text
             var target: [String: String] = [:]
             if let comments = apiURL.flatMap(commentsURL) { target["comments_url"] = comments }
+            // The thread's latest comment, when it was fetched beside it (`heed fetch` adds it as
+            // `latest_comment`): who wrote it and what, and its own page.
+            let comment = item["latest_comment"].flatMap { $0.object != nil ? $0 : nil }
+            let body = comment?["body"]?.text.map(GraphSupport.plain).flatMap { $0.isEmpty ? nil : $0 }
+            let author = Author(handle: comment?[path: "user", "login"]?.text, url: comment?[path: "user", "html_url"]?.text)
             let mention = Mention(
-                platform: .github, id: id, kind: reason.hasSuffix("mention") ? .mention : .comment,
-                text: GraphSupport.plain(text), createdAt: createdAt, url: web, conversation: apiURL, replyTarget: target
+                platform: .github, id: id, kind: reason.hasSuffix("mention") ? .mention : .comment, author: author,
+                text: GraphSupport.plain(text) + (body.map { "\n\n" + $0 } ?? ""), createdAt: createdAt,
+                url: comment?["html_url"]?.text ?? web, conversation: apiURL, replyTarget: target
             )
             return [.mention(mention)]
         }

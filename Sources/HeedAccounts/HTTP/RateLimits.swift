@@ -1,0 +1,54 @@
+import Foundation
+import HeedCore
+
+/// What the platforms' rate-limit headers say: `Retry-After` (seconds or an HTTP date), and
+/// the remaining requests and reset time in each platform's spelling — `X-RateLimit-*`
+/// (GitHub: epoch seconds; Mastodon: an ISO 8601 time), `x-rate-limit-*` (X: epoch seconds),
+/// `RateLimit-*` (Bluesky: epoch seconds; the IETF draft: seconds from now).
+public enum RateLimits {
+    static let remainingNames = ["x-ratelimit-remaining", "x-rate-limit-remaining", "ratelimit-remaining"]
+    static let resetNames = ["x-ratelimit-reset", "x-rate-limit-reset", "ratelimit-reset"]
+
+    /// Requests left in the window, when the answer says.
+    public static func remaining(_ response: HTTPResponse) -> Int? {
+        remainingNames.lazy.compactMap { response.header($0).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }.first
+    }
+
+    /// When the window starts again, when the answer says.
+    public static func reset(_ response: HTTPResponse, now: Date) -> Date? {
+        resetNames.lazy.compactMap { response.header($0).flatMap { time($0, now: now) } }.first
+    }
+
+    /// Whether the answer says the limit is spent (GitHub answers 403 then, not 429).
+    public static func isSpent(_ response: HTTPResponse) -> Bool {
+        remaining(response) == 0
+    }
+
+    /// When to try again: `Retry-After`, else the reset of a spent limit.
+    public static func retryAt(_ response: HTTPResponse, now: Date) -> Date? {
+        if let retry = response.header("Retry-After") {
+            let text = retry.trimmingCharacters(in: .whitespaces)
+            if let seconds = Double(text), seconds >= 0 { return now.addingTimeInterval(seconds) }
+            if let date = httpDate(text) { return date }
+        }
+        return reset(response, now: now)
+    }
+
+    /// A reset value: an ISO 8601 time, epoch seconds (above a billion), or seconds from now.
+    static func time(_ text: String, now: Date) -> Date? {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        if let number = Double(value), number >= 0 {
+            return number > 1_000_000_000 ? Date(timeIntervalSince1970: number) : now.addingTimeInterval(number)
+        }
+        return Timestamp.parseISO(value)
+    }
+
+    /// An HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`).
+    static func httpDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import StandIn
+import XCTest
+
+/// `heed fetch` and `F`, the real binary against the stand-in: a hermetic home (its own HOME,
+/// XDG folders, TZ), accounts whose secrets come from a file by `token_command` and from the
+/// environment, and every output and file searched for those secrets afterwards.
+final class FetchE2ETests: HeedTestCase {
+    var standIn: StandIn!
+    var outputs: [String] = []
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        guard FileManager.default.fileExists(atPath: StandIn.samplesFolder.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        standIn = try StandIn()
+        try FileManager.default.createDirectory(atPath: directory.appendingPathComponent("config/heed").path, withIntermediateDirectories: true)
+        try standIn.mastodon.token.write(toFile: directory.appendingPathComponent("mastodon-token").path, atomically: true, encoding: .utf8)
+        standIn.github.pollInterval = 0
+    }
+
+    override func tearDownWithError() throws {
+        standIn?.stop()
+        try super.tearDownWithError()
+    }
+
+    /// This test's home and nothing of the machine's: the store, the config, the data folder.
+    var fetchEnvironment: [String: String] {
+        ["HOME": directory.path, "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
+         "XDG_DATA_HOME": directory.appendingPathComponent("data").path, "TZ": "UTC", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+         "HEED_STORE": storePath, "HEED_OUTBOX": outboxPath, "BLUESKY_PASSWORD": standIn.bluesky.password, "SHELL": "/bin/sh"]
+    }
+
+    /// Writes config.toml: the stand-in's Mastodon, Bluesky and GitHub, then `extra`.
+    func writeConfig(_ platforms: [String] = ["mastodon", "bluesky", "github"], extra: String = "") throws {
+        var text = ""
+        if platforms.contains("mastodon") {
+            text += "[[accounts]]\nplatform = \"mastodon\"\nserver = \"\(standIn.base)\"\nhandle = \"noiob@127.0.0.1\"\ntoken_command = \"cat '\(directory.appendingPathComponent("mastodon-token").path)'\"\n\n"
+        }
+        if platforms.contains("bluesky") {
+            text += "[[accounts]]\nplatform = \"bluesky\"\nserver = \"\(standIn.base)\"\nhandle = \"\(standIn.bluesky.handle)\"\npassword_env = \"BLUESKY_PASSWORD\"\n\n"
+        }
+        if platforms.contains("github") {
+            text += "[[accounts]]\nplatform = \"github\"\nserver = \"\(standIn.base)\"\nhandle = \"octocat\"\ntoken_command = \"printf '%s' \(standIn.github.token)\"\n\n"
+        }
+        try (text + extra).write(toFile: directory.appendingPathComponent("config/heed/config.toml").path, atomically: true, encoding: .utf8)
+    }
+
+    func fetch(_ arguments: [String] = [], timeout: TimeInterval = 60) throws -> SpawnResult {
+        let result = try Spawn.run([heed, "fetch", "--since", "10y"] + arguments, environment: fetchEnvironment, timeout: timeout)
+        outputs += [result.stdout, result.stderr]
+        return result
+    }
+
+    func list() throws -> [String: [String: Any]] {
+        let result = try Spawn.run([heed, "list", "--json", "--all"], environment: fetchEnvironment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        var items: [String: [String: Any]] = [:]
+        for object in try jsonLines(result.stdout) { if let ref = object["ref"] as? String { items[ref] = object } }
+        return items
+    }
+
+    // MARK: - heed fetch
+
+    func testFetchingTwiceTakesNothingNewTheSecondTimeAndAsksFromTheCursor() throws {
+        try writeConfig()
+        let issue = standIn.github.addThread("Please review", issue: 3)
+        let first = try fetch()
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, """
+            mastodon noiob@127.0.0.1: imported 3, updated 0, unchanged 0, skipped 41, answered elsewhere 0
+            bluesky you.bsky.social: imported 24, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            github octocat: imported 1, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+
+            """)
+        XCTAssertEqual(try list()["github:\(issue)"]?["state"] as? String, "waiting")
+
+        standIn.clearRequests()
+        let second = try fetch()
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stdout, """
+            mastodon noiob@127.0.0.1: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            bluesky you.bsky.social: imported 0, updated 0, unchanged 24, skipped 0, answered elsewhere 0
+            github octocat: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+
+            """)
+        XCTAssertEqual(standIn.requests(to: "/api/v1/notifications").first?.value("min_id"), "550622655")
+        XCTAssertNotNil(standIn.requests(to: "/notifications").first?.headers["if-modified-since"])
+        XCTAssertEqual(standIn.bluesky.sessionsCreated, 1, "the second fetch used the kept session")
+    }
+
+    func testA429IsWaitedOut() throws {
+        try writeConfig(["mastodon"])
+        standIn.mastodon.rate = RateWindow(limit: 300, remaining: 0, resetIn: 1)
+        let result = try fetch()
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("heed: mastodon noiob@127.0.0.1: 127.0.0.1 limits requests; waiting "), result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("mastodon noiob@127.0.0.1: imported 3,"), result.stdout)
+        XCTAssertEqual(standIn.requests(to: "/api/v1/accounts/verify_credentials").count, 2, "asked again after the wait")
+    }
+
+    func testABadTokenIsNamedAndTheOtherAccountsStillFetch() throws {
+        try writeConfig(["mastodon", "bluesky"])
+        try "not-the-token".write(toFile: directory.appendingPathComponent("mastodon-token").path, atomically: true, encoding: .utf8)
+        let result = try fetch()
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "heed: mastodon noiob@127.0.0.1: failed: bad token or password (401 Unauthorized: The access token is invalid)\n")
+        XCTAssertTrue(result.stdout.contains("bluesky you.bsky.social: imported 24,"), result.stdout)
+    }
+
+    func testAConnectionDroppedMidPageImportsNothingOfItAndTheNextFetchCompletes() throws {
+        try writeConfig(["mastodon"])
+        XCTAssertEqual(try fetch().status, 0)
+        let id = standIn.mastodon.addMention("@noiob did this arrive?")
+        standIn.fail("/api/v1/notifications", with: .dropMidBody, times: 4)
+        let dropped = try fetch()
+        XCTAssertEqual(dropped.status, 1)
+        XCTAssertTrue(dropped.stderr.contains("failed: network: the connection was lost"), dropped.stderr)
+        XCTAssertNil(try list()["mastodon:\(id)"], "nothing of the page")
+        standIn.clearRequests()
+        let next = try fetch()
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertEqual(standIn.requests(to: "/api/v1/notifications").first?.value("min_id"), "550622655", "the cursor had not moved")
+        XCTAssertEqual(try list()["mastodon:\(id)"]?["state"] as? String, "waiting")
+    }
+
+    func testAnAnswerGivenInTheAppMarksItsItemReplied() throws {
+        try writeConfig(["mastodon", "bluesky"])
+        let status = standIn.mastodon.addMention("@noiob when is the release?")
+        let post = standIn.bluesky.addMention("@you.bsky.social is it out?")
+        XCTAssertEqual(try fetch().status, 0)
+        standIn.mastodon.addReply(to: status)
+        standIn.bluesky.addReply(to: post)
+        let result = try fetch()
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("mastodon noiob@127.0.0.1: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 1"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("answered elsewhere 1\n"), result.stdout)
+        let items = try list()
+        XCTAssertEqual(items["mastodon:\(status)"]?["state"] as? String, "replied")
+        XCTAssertEqual(items["bluesky:\(post)"]?["state"] as? String, "replied")
+    }
+
+    func testACommandSourceIsImportedAsHeedImportWouldReadIt() throws {
+        let file = directory.appendingPathComponent("mine.jsonl").path
+        try #"{"platform":"x","id":"77","text":"@you hi","created_at":"2026-11-30T10:00:00Z","author":{"handle":"kenji_t"}}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        try writeConfig([], extra: "[[accounts]]\nname = \"mine\"\ncommand = \"cat '\(file)'\"\n")
+        let result = try fetch(["mine"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "command mine: imported 1, updated 0, unchanged 0, skipped 0, answered elsewhere 0\n")
+        XCTAssertEqual(try list()["x:77"]?["state"] as? String, "waiting")
+    }
+
+    func testWithoutAccountsItSaysHowToAddOne() throws {
+        let result = try fetch()
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.hasPrefix("heed: no accounts in \(directory.path)/config/heed/config.toml: add one, for example"), result.stderr)
+        try writeConfig(["mastodon"])
+        let unknown = try fetch(["work"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertEqual(unknown.stderr, "heed: no account work in config.toml (accounts: mastodon:noiob@127.0.0.1)\n")
+    }
+
+    func testNoSecretInAnyOutputOrFile() throws {
+        try writeConfig()
+        standIn.mastodon.addMention("@noiob hello")
+        _ = try fetch()
+        standIn.bluesky.expireAccessTokens()
+        _ = try fetch()
+        try "wrong-\(standIn.mastodon.token)".write(toFile: directory.appendingPathComponent("mastodon-token").path, atomically: true, encoding: .utf8)
+        _ = try fetch(["mastodon"])
+        let secrets = [standIn.mastodon.token, standIn.bluesky.password, standIn.github.token]
+        for output in outputs {
+            for secret in secrets { XCTAssertFalse(output.contains(secret), "an output holds a secret: \(output)") }
+        }
+        let data = directory.appendingPathComponent("data").path
+        let files = [storePath, storePath + "-wal", outboxPath] + ((FileManager.default.enumerator(atPath: data)?.allObjects as? [String]) ?? []).map { data + "/" + $0 }
+        for file in files {
+            guard let contents = FileManager.default.contents(atPath: file) else { continue }
+            let text = String(decoding: contents, as: UTF8.self)
+            for secret in secrets { XCTAssertFalse(text.contains(secret), "\(file) holds a secret") }
+        }
+    }
+
+    // MARK: - In the queue
+
+    /// Opens the queue in tmux with this test's hermetic environment.
+    func openFetchingQueue() throws {
+        let environment = fetchEnvironment.map { "\($0.key)=\(quoted($0.value))" }.sorted().joined(separator: " ")
+        try tmux.start("env -i TERM=\"$TERM\" \(environment) \(quoted(heed))")
+        try tmux.waitForText("q quit")
+    }
+
+    func testFFetchesWithProgressThenTheResultAndTheNewItemsAppear() throws {
+        try writeConfig(["mastodon"], extra: "[fetch]\nsince = \"10y\"\n")
+        standIn.mastodon.addMention("@noiob fetched from the queue", at: Date().addingTimeInterval(-3_600))
+        try openFetchingQueue()
+        try tmux.waitForText("0 waiting")
+        standIn.fail("/api/v1/notifications", with: .slow(2))
+        try tmux.press("F")
+        try tmux.waitForText("Fetching mastodon noiob@127.0.0.1…")
+        let screen = try tmux.waitForText("Fetched 1 account: 4 new, 0 updated, 0 answered elsewhere")
+        XCTAssertTrue(screen.contains("fetched from the queue"), screen)
+        try tmux.waitForText("4 waiting")
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+    }
+
+    func testFetchEveryFetchesWhileTheQueueIsOpen() throws {
+        try writeConfig(["mastodon"], extra: "[fetch]\nevery = \"1m\"\nsince = \"10y\"\n")
+        try openFetchingQueue()
+        // Nothing pressed: the open queue's first tick fetched.
+        try tmux.waitForText("3 waiting")
+        XCTAssertFalse(standIn.requests(to: "/api/v1/notifications").isEmpty)
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+    }
+}
+
+/// What a server says reaches the terminal cleaned: no escape sequence, no control.
+final class FetchSanitisingE2ETests: HeedTestCase {
+    func testAServersHostileErrorMessageIsPrintedClean() throws {
+        guard FileManager.default.fileExists(atPath: StandIn.samplesFolder.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let standIn = try StandIn()
+        defer { standIn.stop() }
+        let config = directory.appendingPathComponent("config.toml").path
+        try "[[accounts]]\nplatform = \"github\"\nserver = \"\(standIn.base)\"\nhandle = \"octocat\"\ntoken_env = \"GH\"\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        standIn.fail("/notifications", with: .status(401, headers: [:], body: #"{"message":"\u001b]52;c;ZXZpbA==\u0007Bad\u001b[2J credentials\u202e"}"#))
+        let environment = ["HOME": directory.path, "TZ": "UTC", "PATH": "/usr/bin:/bin", "HEED_STORE": storePath, "GH": standIn.github.token]
+        let result = try Spawn.run([heed, "fetch", "--config", config], environment: environment)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "heed: github octocat: failed: bad token or password (401 Unauthorized: Bad credentials)\n")
+    }
+}
