@@ -5,6 +5,7 @@ import HeedCore
 /// a reply names this post (uri and cid) as its parent and the thread's first post as its root.
 public enum BlueskyFormat: PlatformFormat {
     public static let name = "bluesky"
+    public static let reads = "Bluesky's app.bsky.notification.listNotifications (a page, its notifications array, or one notification)"
 
     /// A `notifications` list of at:// items (LinkedIn's webhook, which also says `notifications`, carries a `type`).
     public static func matches(_ page: JSON) -> Bool {

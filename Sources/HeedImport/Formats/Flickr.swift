@@ -5,6 +5,7 @@ import HeedCore
 /// photo, flat, each answered by commenting on the photo.
 public enum FlickrFormat: PlatformFormat {
     public static let name = "flickr"
+    public static let reads = "Flickr's flickr.photos.comments.getList"
     /// Without `nojsoncallback=1`, Flickr wraps its JSON as `jsonFlickrApi(…)`.
     public static let wrapper: PageWrapper? = PageWrapper(prefix: "jsonFlickrApi(", unwrap: stripJSONP)
 

@@ -5,6 +5,7 @@ import HeedCore
 /// and likes. The service closed in 2015, so its items can be read but never answered.
 public enum FriendFeedFormat: PlatformFormat {
     public static let name = "friendfeed"
+    public static let reads = "FriendFeed's v1 feeds (entries with their comments, or one entry)"
 
     /// A feed of entries by FriendFeed users.
     public static func matches(_ page: JSON) -> Bool {

@@ -5,6 +5,7 @@ import HeedCore
 /// A thread says why it reached the user and what it is about, never who wrote what.
 public enum GitHubFormat: PlatformFormat {
     public static let name = "github"
+    public static let reads = "GitHub's GET /notifications (github.com or GitHub Enterprise's /api/v3)"
 
     static let authorAdvice = "github: notifications carry no author or comment text; fetch subject.latest_comment_url for the author and the comment text"
 

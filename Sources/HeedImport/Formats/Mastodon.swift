@@ -6,6 +6,7 @@ import HeedCore
 /// a reply names; the notification's own id is another number space and is not kept.
 public enum MastodonFormat: PlatformFormat {
     public static let name = "mastodon"
+    public static let reads = "Mastodon's GET /api/v1/notifications, GET /api/v2/notifications (grouped) or GET /api/v1/conversations"
 
     /// A list of notifications or conversations (not both), or one of either.
     public static func matches(_ page: JSON) -> Bool {

@@ -5,6 +5,7 @@ import HeedCore
 /// replies, username mentions (`t1`) and private messages (`t4`).
 public enum RedditFormat: PlatformFormat {
     public static let name = "reddit"
+    public static let reads = "Reddit's /message/inbox, /message/mentions or /message/unread listings"
 
     public static func matches(_ page: JSON) -> Bool {
         guard page["kind"]?.string == "Listing", let children = page[path: "data", "children"]?.array else { return false }

@@ -5,6 +5,7 @@ import HeedCore
 /// authors in `includes.users` when `expansions=author_id` was asked for.
 public enum XAPIFormat: PlatformFormat {
     public static let name = "x"
+    public static let reads = "X's GET /2/users/:id/mentions or GET /2/tweets/search/recent"
 
     /// What to ask for next time when a page lacks times or authors.
     static let advice = "X: the posts came without their time or author; request "

@@ -6,6 +6,7 @@ import HeedCore
 /// `comments.insert` answers) is the user's own comment, not a page.
 public enum YouTubeFormat: PlatformFormat {
     public static let name = "youtube"
+    public static let reads = "YouTube's commentThreads.list or comments.list"
 
     static let threadList = "youtube#commentThreadListResponse"
     static let commentList = "youtube#commentListResponse"
