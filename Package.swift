@@ -47,7 +47,7 @@ let package = Package(
         // Readers of mention files.
         .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
         // The one consumer of import events: files, the spool and fetched pages into the store.
-        .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStore"]),
+        .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStore", "HeedConfig"]),
         // config.toml: the user's own handles and preferences.
         .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
         // The outbox file of drafts.

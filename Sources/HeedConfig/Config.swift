@@ -27,12 +27,6 @@ public struct Config: Sendable, Equatable {
         self.limits = limits
     }
 
-    /// Whether a handle on a platform is one of the user's own.
-    public func isOwn(_ platform: Platform, _ handle: String?) -> Bool {
-        guard let handle, let own = handles[platform], !own.isEmpty else { return false }
-        return own.contains(Self.normal(handle))
-    }
-
     static func normal(_ handle: String) -> String {
         (handle.hasPrefix("@") ? String(handle.dropFirst()) : handle).lowercased()
     }

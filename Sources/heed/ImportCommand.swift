@@ -119,7 +119,7 @@ struct ImportRun {
         let progress = ProgressLine()
         self.progress = progress
         self.format = format
-        intake = Intake(isOwn: config.isOwn, named: { problem in
+        intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { problem in
             progress.clear()
             FileHandle.standardError.write(Data("heed: rejected \(problem)\n".utf8))
         }, stored: { progress.count() })

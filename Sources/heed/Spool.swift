@@ -54,7 +54,7 @@ final class Spool: @unchecked Sendable {
     /// Imports one file of the folder and files it away; returns the line to show.
     func take(_ name: String) -> String {
         var rejected: [String] = []
-        var intake = Intake(isOwn: config.isOwn, named: { rejected.append("\($0)") })
+        var intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { rejected.append("\($0)") })
         do {
             let counts = try store.importing(now: Date()) { sink in
                 try intake.read(.path(folder + "/" + name), name: name, into: sink)

@@ -31,7 +31,7 @@ final class IntakeTests: XCTestCase {
         let own = Config(handles: [.mastodon: ["me@example.social"]])
         var named: [String] = []
         var stored = 0
-        var intake = Intake(isOwn: own.isOwn, named: { named.append($0.description) }, stored: { stored += 1 })
+        var intake = Intake(own: own, named: { named.append($0.description) }, stored: { stored += 1 })
         let sink = Recorder()
         let events: [ImportEvent] = [
             .mention(mention("1", by: "alice@example.social")),
@@ -56,6 +56,7 @@ final class IntakeTests: XCTestCase {
         XCTAssertEqual(intake.advice, ["request more fields", "name the authors"])
         XCTAssertEqual(intake.notes, [
             "skipped 2 like, 2 written by you, 1 follow",
+            "recorded 2 answers of yours: what they reply to is marked answered (now, or when it is imported)",
             "note: request more fields",
             "note: name the authors",
         ])
@@ -69,7 +70,7 @@ final class IntakeTests: XCTestCase {
         try intake.take(problem(6, "not valid JSON"), into: sink)
         XCTAssertEqual(sink.calls, Array(repeating: "reject", count: 6), "every rejection is counted")
         XCTAssertEqual(named, ["line 1", "line 2", "line 6"])
-        XCTAssertEqual(intake.notes, ["rejected 3 more for the same reason: missing 'id'"])
+        XCTAssertEqual(intake.notes, ["… and 3 more: missing 'id'"])
         XCTAssertEqual(Intake().rejections.summary, [], "by default every rejection is named")
     }
 
