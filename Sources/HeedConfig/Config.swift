@@ -22,8 +22,9 @@ public struct Config: Sendable, Equatable {
     /// so an author's history covers all of them.
     public var people: [String: [Identity]] = [:]
 
+    /// A config of these handles (compared as `config.toml`'s are: no leading "@", any case) and limits.
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
-        self.handles = handles
+        self.handles = handles.mapValues { Set($0.map(Self.normal)) }
         self.limits = limits
     }
 
