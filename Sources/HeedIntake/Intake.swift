@@ -117,15 +117,23 @@ public struct Intake {
         return cleaned
     }
 
+    /// How many of the user's own replies were recorded as answers.
+    private var answered: String {
+        switch answers {
+        case 0: "recorded 0 answers (none of your posts here replies to a post)"
+        case 1: "recorded 1 answer: the post it replies to is marked answered, now or when it is imported"
+        default: "recorded \(Counting.number(answers)) answers: the posts they reply to are marked answered, now or when they are imported"
+        }
+    }
+
     /// What is said after the summary line, a line each: the skip reasons, the rejections not
     /// named one by one, the answers recorded, the sources that held nothing, and every advice
     /// ("note: …").
     public var notes: [String] {
         var lines = skipped.isEmpty ? [] : ["skipped \(skipped.listed)"]
         lines += rejections.summary
-        if answers > 0 {
-            lines.append("recorded \(Counting.number(answers)) \(answers == 1 ? "answer" : "answers") of yours: what \(answers == 1 ? "it replies" : "they reply") to is marked answered (now, or when it is imported)")
-        }
+        // Said whenever the user's own posts were seen (an X archive holds nothing else).
+        if answers > 0 || skipped.counts[Self.writtenByYou] != nil { lines.append(answered) }
         lines += empty.map { "\($0) held no items" }
         return lines + advice.map { "note: \($0)" }
     }

@@ -56,7 +56,7 @@ final class IntakeTests: XCTestCase {
         XCTAssertEqual(intake.advice, ["request more fields", "name the authors"])
         XCTAssertEqual(intake.notes, [
             "skipped 2 like, 2 written by you, 1 follow",
-            "recorded 2 answers of yours: what they reply to is marked answered (now, or when it is imported)",
+            "recorded 2 answers: the posts they reply to are marked answered, now or when they are imported",
             "note: request more fields",
             "note: name the authors",
         ])
