@@ -11,13 +11,13 @@ final class SavedShapesTests: XCTestCase {
     typealias F = SocialFixtures
 
     /// What a file of `text` (or `value`) is read as, its format detected.
-    func outcome(_ text: String) throws -> FileOutcome {
-        var outcome = FileOutcome()
+    func outcome(_ text: String) throws -> SocialOutcome {
+        var outcome = SocialOutcome()
         try MentionFile.read(bytes: Array(text.utf8), file: "f") { outcome.take($0) }
         return outcome
     }
 
-    func outcome(_ value: JSON) throws -> FileOutcome {
+    func outcome(_ value: JSON) throws -> SocialOutcome {
         try outcome(String(decoding: try JSONSerialization.data(withJSONObject: value.foundation), as: UTF8.self))
     }
 
@@ -64,7 +64,7 @@ final class SavedShapesTests: XCTestCase {
         let out = try outcome(Self.grouped)
         XCTAssertEqual(out.mentions.map(\.id), ["113010503322889400", "113010503322889500"])
         XCTAssertEqual(out.skipped, ["like": 1, "follow": 1, "deleted post": 1])
-        XCTAssertEqual(out.rejected, ["f:notification_groups[5]: status 999 is not among the page's 'statuses'"])
+        XCTAssertEqual(out.rejected.map(\.description), ["f:notification_groups[5]: status 999 is not among the page's 'statuses'"])
         let meetup = out.mentions[0]
         XCTAssertEqual(meetup.author, Author(handle: "alice@example.social", name: nil, url: "https://example.social/@alice"))
         XCTAssertEqual(meetup.text, "@you is the meetup on?")
@@ -100,7 +100,7 @@ final class SavedShapesTests: XCTestCase {
         let alone = try outcome(first)
         XCTAssertEqual(alone.mentions.map(\.id), [try XCTUnwrap(first["uri"]?.string)])
         let broken = try outcome(#"{"uri":"at://did:plc:a/app.bsky.feed.post/1","reason":"reply"}"#)
-        XCTAssertEqual(broken.rejected, ["f:notification: missing 'record'"])
+        XCTAssertEqual(broken.rejected.map(\.description), ["f:notification: missing 'record'"])
     }
 
     // MARK: - FriendFeed, one entry
@@ -188,29 +188,6 @@ final class SavedShapesTests: XCTestCase {
         XCTAssertEqual(try outcome(unnamed).advice, ["X: the posts named their authors by id only; request expansions=author_id (and user.fields=username,name) next time, so includes.users names them."])
         let complete = #"{"data":[{"id":"1","text":"@you hi","author_id":"5","created_at":"2026-01-01T00:00:00.000Z"}],"includes":{"users":[{"id":"5","username":"ann"}]},"meta":{"result_count":1}}"#
         XCTAssertEqual(try outcome(complete).advice, [])
-    }
-}
-
-/// What a whole file was read as, gathered for assertions.
-struct FileOutcome {
-    var mentions: [Mention] = []
-    var skipped: [String: Int] = [:]
-    var rejected: [String] = []
-    var answered: [Ref] = []
-    var advice: [String] = []
-    var events = 0
-
-    var skippedCount: Int { skipped.values.reduce(0, +) }
-
-    mutating func take(_ event: ImportEvent) {
-        events += 1
-        switch event {
-        case .mention(let mention): mentions.append(mention)
-        case .skipped(let reason): skipped[reason, default: 0] += 1
-        case .rejected(let problem): rejected.append(problem.description)
-        case .answered(let ref, _): answered.append(ref)
-        case .advice(let text): advice.append(text)
-        }
     }
 }
 
