@@ -2,7 +2,7 @@ import Foundation
 import HeedConfig
 import HeedCore
 import HeedImport
-import HeedIntake
+@testable import HeedIntake
 import XCTest
 
 /// The one consumer of import events, against a sink that writes down every call: what is
@@ -104,6 +104,27 @@ final class IntakeTests: XCTestCase {
             XCTAssertEqual("\($0)", "cannot read gone.json: No such file or directory")
         }
         XCTAssertEqual(sink.calls, [])
+    }
+
+    func testAnItemListedAgainUnchangedIsOneSkipAndAChangedOneIsStored() throws {
+        var intake = Intake()
+        let sink = Recorder()
+        var edited = mention("1", by: "alice@example.social")
+        edited.text = "hi, edited"
+        for event: ImportEvent in [.mention(mention("1", by: "alice@example.social")), .mention(mention("1", by: "alice@example.social")), .mention(edited)] {
+            try intake.take(event, into: sink)
+        }
+        XCTAssertEqual(sink.calls, ["put mastodon:1", "skip", "put mastodon:1"], "the later, changed listing is stored")
+        XCTAssertEqual(intake.notes, ["skipped 1 listed twice"])
+    }
+
+    func testRepeatsAreRememberedWithinABoundedWindow() {
+        var repeats = Repeats(window: 2)
+        let items = (1...5).map { mention("\($0)", by: "a") }
+        XCTAssertEqual(items.map { repeats.isRepeat($0) }, [false, false, false, false, false])
+        XCTAssertTrue(repeats.isRepeat(items[4]))
+        XCTAssertTrue(repeats.isRepeat(items[2]), "the previous generation is remembered")
+        XCTAssertFalse(repeats.isRepeat(items[0]), "older ones are forgotten: memory stays bounded")
     }
 
     func testReasonsAreCountedWithinABound() {
