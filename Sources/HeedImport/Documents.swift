@@ -52,7 +52,8 @@ struct Documents {
             do {
                 page = try JSON.parse(Data(bytes))
             } catch {
-                return try emit(context.rejected("", "\(error)"))
+                guard !document.joins.isEmpty else { return try emit(context.rejected("", "\(error)")) }
+                return try rejoin(document, bytes, named: named, emit: emit)
             }
         }
         switch Self.plan(page, named: named) {
@@ -77,6 +78,18 @@ struct Documents {
             }
             let reason = named.map { "not a \($0.name) page" } ?? "not a page of any format heed knows"
             try emit(context.rejected("", "\(reason): it looks like \(FormatDetector.looks(like: page))"))
+        }
+    }
+
+    /// A document that does not parse, read again in parts split where it took in lines that
+    /// start with `{` or `[` (see `JSONDocuments`): a broken page, then the pages it swallowed.
+    private func rejoin(_ document: JSONDocuments.Document, _ bytes: ArraySlice<UInt8>, named: (any PlatformFormat.Type)?, emit: (ImportEvent) throws -> Void) throws {
+        let starts = [(offset: 0, line: document.line)] + document.joins
+        for (index, part) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1].offset : bytes.count
+            let slice = bytes[(bytes.startIndex + part.offset)..<(bytes.startIndex + end)]
+            let piece = JSONDocuments.Document(line: part.line, bytes: slice, size: slice.count)
+            try take(piece, label: "line \(part.line)", first: false, named: named, emit: emit)
         }
     }
 

@@ -13,8 +13,11 @@ private let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 ///
 /// A document cut short (a truncated line, a page broken off) would otherwise swallow what
 /// follows it: an unfinished document ends where a line starts with `{` or `[` in its first
-/// column, which a pretty printer never writes inside a document (it indents what it nests),
-/// and the next document begins there.
+/// column and the document cannot go on with it (it is inside a string, or its last token was
+/// no `,`, `[` or `:`), and the next document begins there. Where it could go on (JSON pretty-
+/// printed without indentation), the line is taken in and remembered as a `join`: a document
+/// that then does not parse is read again in parts split at its joins (`Documents`), so a page
+/// after a broken one still imports.
 struct JSONDocuments {
     /// One document as found.
     struct Document {
@@ -26,7 +29,12 @@ struct JSONDocuments {
         var size: Int
         /// Its value when it was read whole at once (a compact line); nil to parse `bytes`.
         var parsed: JSON?
+        /// Where lines starting with `{` or `[` were taken in: offsets in `bytes` and line numbers.
+        var joins: [(offset: Int, line: Int)] = []
     }
+
+    /// The most joins remembered for one document.
+    static let joinsKept = 10_000
 
     /// The largest document kept, in bytes: one larger is given by its size alone.
     let limit: Int
@@ -43,6 +51,9 @@ struct JSONDocuments {
     private var kept: [UInt8] = []
     private var size = 0
     private var startLine = 0
+    /// The last byte of the open document outside strings and whitespace.
+    private var last: UInt8 = 0
+    private var joins: [(offset: Int, line: Int)] = []
     /// Whether the last piece left its line unfinished.
     private var lineOpen = false
     private var ready: [Document] = []
@@ -79,7 +90,11 @@ struct JSONDocuments {
     /// Finds the documents of one piece of a line.
     private mutating func take(_ bytes: ArraySlice<UInt8>, line: Int, startsLine: Bool, endsLine: Bool) {
         if startsLine, open, let first = bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            close()  // an unfinished document: a new one starts in the first column
+            if inString || !(last == UInt8(ascii: ",") || last == UInt8(ascii: "[") || last == UInt8(ascii: ":")) {
+                close()  // an unfinished document: a new one starts in the first column
+            } else if joins.count < Self.joinsKept {
+                joins.append((size, line))
+            }
         }
         if startsLine, endsLine, !open, let whole = Self.wholeLine(bytes, line: line) {
             ready.append(whole)
@@ -128,6 +143,7 @@ struct JSONDocuments {
                     start(line: line, scalar: false)
                     from = index
                     depth = 1
+                    last = byte
                     index += 1
                     continue
                 default:
@@ -154,9 +170,12 @@ struct JSONDocuments {
                         keep(bytes[from...index])
                         close()
                         from = index + 1
+                        index += 1
+                        continue
                     }
                 default: break
                 }
+                if byte != 32, byte != 9, byte != 13 { last = byte }
             }
             index += 1
         }
@@ -171,6 +190,8 @@ struct JSONDocuments {
         escaped = false
         size = 0
         startLine = line
+        last = 0
+        joins = []
     }
 
     /// Adds bytes to the open document, or only counts them once it is over the limit.
@@ -186,8 +207,9 @@ struct JSONDocuments {
     /// Ends the open document, whole or not, and hands it on.
     private mutating func close() {
         let over = size > limit
-        ready.append(Document(line: startLine, bytes: over ? nil : kept[...], size: size, parsed: nil))
+        ready.append(Document(line: startLine, bytes: over ? nil : kept[...], size: size, parsed: nil, joins: over ? [] : joins))
         kept = []
+        joins = []
         open = false
         depth = 0
         inString = false

@@ -71,6 +71,17 @@ final class ConcatenatedPagesTests: XCTestCase {
         XCTAssertTrue(named[1].hasPrefix("f:line \(lines + 1 + cut.split(separator: "\n", omittingEmptySubsequences: false).count + 1): not valid JSON"), named[1])
     }
 
+    /// JSON pretty-printed without indentation (`json.dumps(page, indent=0)`): nested objects
+    /// start in the first column, where the document can still go on, so they stay inside it.
+    func testPagesPrettyPrintedWithoutIndentationStayWhole() throws {
+        let flat = try Self.pretty("[\(DetectionTests.mastodon("1")),\(DetectionTests.mastodon("2"))]")
+            .split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: "\n")
+        XCTAssertTrue(flat.contains("\n{\n"), "objects in the first column: \(flat.prefix(80))")
+        let events = try events(flat + "\n" + flat.replacingOccurrences(of: "\"1\"", with: "\"3\"") + "\n")
+        XCTAssertEqual(ids(events), ["1", "2", "3", "2"])
+        XCTAssertEqual(problems(events), [])
+    }
+
     func testRecordsOfSeveralPagesAreNamedByLineAndPage() throws {
         let broken = #"{"notifications":[{"uri":"at://did:plc:a/app.bsky.feed.post/x","reason":"mention"}],"cursor":"c"}"#
         let events = try events(Self.bluesky("1") + "\n" + broken + "\n" + "[" + broken + "," + broken + "]\n")
