@@ -119,6 +119,34 @@ final class ConcatenatedPagesTests: XCTestCase {
         XCTAssertNil(try splitter.next(&reader))
     }
 
+    /// Sample pages (strings full of brackets, quotes and escapes) joined at random, compact or
+    /// pretty, with any spacing, read in pieces of any size: the splitter gives back each page.
+    func testRandomConcatenationsOfSamplePagesSplitExactly() throws {
+        let root = SampleConformanceTests.samples
+        guard FileManager.default.fileExists(atPath: root.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted().filter { $0.hasSuffix(".json") }
+            .map { try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent($0))) }
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var random = SeededGenerator(seed: seed)
+        for round in 0..<30 {
+            let chosen = (0..<Int.random(in: 2...6, using: &random)).map { _ in pages.randomElement(using: &random)! }
+            var text = Data()
+            for page in chosen {
+                let options: JSONSerialization.WritingOptions = Bool.random(using: &random) ? [.prettyPrinted] : []
+                text += Data(["", "\n", " ", "\n\n", "\t\r\n"].randomElement(using: &random)!.utf8)
+                text += try JSONSerialization.data(withJSONObject: page, options: options)
+            }
+            var reader = LineReader(bytes: Array(text))
+            var splitter = JSONDocuments(limit: 1 << 30, piece: Int.random(in: 1...4_096, using: &random))
+            var found: [JSON] = []
+            while let document = try splitter.next(&reader) {
+                found.append(try document.parsed ?? JSON.parse(Data(try XCTUnwrap(document.bytes))))
+            }
+            let expected = try chosen.map { try JSON.parse(JSONSerialization.data(withJSONObject: $0)) }
+            XCTAssertEqual(found, expected, "seed \(seed), round \(round)")
+        }
+    }
+
     func testLinesAreReadInPiecesOfBoundedSize() throws {
         var reader = LineReader(bytes: Array("abcdefghij\nkl\n\nmnop".utf8))
         var pieces: [String] = []
