@@ -73,7 +73,7 @@ public enum MentionFile {
         case .heedLines?: try HeedLines.read(&reader, file: file, emit: emit)
         case .pagePerLine?, .document?: try documents.read(&reader, named: nil, emit: emit)
         case .csv?: try CSVLines.read(&reader, file: file, emit: emit)
-        case nil: throw ImportFailure("\(file): \(FormatDetector.explain(start: start.bytes, whole: start.whole))")
+        case nil: throw ImportFailure("\(file): \(start.refusal ?? "unknown format")")
         }
     }
 
@@ -109,35 +109,36 @@ public enum MentionFile {
 }
 
 /// What a file's first line that is not blank says of the whole: its layout, and whether the
-/// named format can be the file's.
+/// named format can be the file's. It keeps what it found, never the line itself (which may be
+/// long).
 struct FileStart {
-    let bytes: ArraySlice<UInt8>
-    /// Whether `bytes` is the whole first line (not its first piece).
-    let whole: Bool
     let layout: FormatDetector.Layout?
-
-    init(_ bytes: ArraySlice<UInt8>, whole: Bool) {
-        self.bytes = bytes
-        self.whole = whole
-        layout = FormatDetector.layout(ofFirstLine: bytes)
-    }
-
     /// Whether a platform's export wrapped the JSON (`window.YTD…`, `jsonFlickrApi(`).
-    var isWrapped: Bool { FormatDetector.wrapper(startingLine: bytes) != nil }
+    let isWrapped: Bool
+    /// Whether heed's JSON Lines can be what follows: an object on the first line that no
+    /// platform claims (a record of heed's, perhaps a bad one).
+    let couldBeHeedLines: Bool
+    /// What the file looks like, for a format named that it is not.
+    let looks: String
+    /// Why the file is not read, when no layout is heed's.
+    let refusal: String?
+
+    /// What `bytes`, the first line (or its first piece, when not `whole`), tells.
+    init(_ bytes: ArraySlice<UInt8>, whole: Bool) {
+        layout = FormatDetector.layout(ofFirstLine: bytes)
+        isWrapped = FormatDetector.wrapper(startingLine: bytes) != nil
+        let opening = bytes.first { $0 != 32 && $0 != 9 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        couldBeHeedLines = (layout == .heedLines || layout == .document) && opening == UInt8(ascii: "{") && !isWrapped
+        looks = FormatDetector.looks(start: bytes, whole: whole, layout: layout)
+        refusal = layout == nil ? FormatDetector.explain(start: bytes, whole: whole) : nil
+    }
 
     /// Whether the file starts with JSON (an object or an array).
     var isJSON: Bool { layout == .heedLines || layout == .pagePerLine || layout == .document }
 
-    /// Whether heed's JSON Lines can be what follows: an object on its first line that no
-    /// platform claims (a record of heed's, perhaps a bad one).
-    var couldBeHeedLines: Bool {
-        guard layout == .heedLines || layout == .document else { return false }
-        return bytes.first { $0 != 32 && $0 != 9 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF } == UInt8(ascii: "{") && !isWrapped
-    }
-
     /// The failure of a format named for a file that is not of it.
     func mismatch(file: String, named: ImportFormat) -> ImportFailure {
-        ImportFailure("\(file): this is not a \(named) file: it looks like \(FormatDetector.looks(start: bytes, whole: whole, layout: layout))")
+        ImportFailure("\(file): this is not a \(named) file: it looks like \(looks)")
     }
 }
 
