@@ -108,7 +108,7 @@ public struct Intake {
     /// The mention without the user's own handles among those it names for a reply (Mastodon
     /// lists the user's own account without its domain), so a reply never tags its writer.
     private func withoutOwnHandles(_ mention: Mention) -> Mention {
-        guard let named = mention.replyTarget["mentions"] else { return mention }
+        guard own.handles[mention.platform] != nil, let named = mention.replyTarget["mentions"] else { return mention }
         let handles = named.split(separator: " ").map(String.init)
         let others = handles.filter { !own.isOwn(mention.platform, $0) }
         guard others.count < handles.count else { return mention }

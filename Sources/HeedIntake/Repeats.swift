@@ -22,7 +22,10 @@ struct Repeats {
 
     /// Notes a mention; true when the file listed the same item, unchanged, lately.
     mutating func isRepeat(_ mention: Mention) -> Bool {
-        let ref = mention.ref.hashValue
+        var hasher = Hasher()
+        hasher.combine(mention.platform)
+        hasher.combine(mention.id)
+        let ref = hasher.finalize()
         if let seen = current[ref] ?? previous[ref], seen == mention { return true }
         if current.count >= window {
             previous = current
