@@ -116,7 +116,8 @@ struct FileStart {
     /// Whether a platform's export wrapped the JSON (`window.YTD…`, `jsonFlickrApi(`).
     let isWrapped: Bool
     /// Whether heed's JSON Lines can be what follows: an object on the first line that no
-    /// platform claims (a record of heed's, perhaps a bad one).
+    /// platform claims (a record of heed's, perhaps a bad one), not a `{` that opens a
+    /// pretty-printed document.
     let couldBeHeedLines: Bool
     /// What the file looks like, for a format named that it is not.
     let looks: String
@@ -127,8 +128,10 @@ struct FileStart {
     init(_ bytes: ArraySlice<UInt8>, whole: Bool) {
         layout = FormatDetector.layout(ofFirstLine: bytes)
         isWrapped = FormatDetector.wrapper(startingLine: bytes) != nil
-        let opening = bytes.first { $0 != 32 && $0 != 9 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
-        couldBeHeedLines = (layout == .heedLines || layout == .document) && opening == UInt8(ascii: "{") && !isWrapped
+        let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        let text = bytes.drop(while: blank)
+        let opensAlone = !text.dropFirst().contains { !blank($0) }
+        couldBeHeedLines = (layout == .heedLines || layout == .document) && text.first == UInt8(ascii: "{") && !opensAlone && !isWrapped
         looks = FormatDetector.looks(start: bytes, whole: whole, layout: layout)
         refusal = layout == nil ? FormatDetector.explain(start: bytes, whole: whole) : nil
     }

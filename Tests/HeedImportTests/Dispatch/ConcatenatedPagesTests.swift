@@ -158,9 +158,15 @@ final class ConcatenatedPagesTests: XCTestCase {
 
     func testHeedsOwnRecordsPrettyPrintedImport() throws {
         let records = [#"{"platform":"x","id":"1","text":"a","created_at":1763630040}"#, #"{"platform":"x","id":"2","text":"b"}"#]
-        let events = try events(try records.map(Self.pretty).joined(separator: "\n") + "\n")
+        let text = try records.map(Self.pretty).joined(separator: "\n") + "\n"
+        let events = try events(text)
         XCTAssertEqual(ids(events), ["1"])
         XCTAssertEqual(problems(events), ["f:line 7: missing required field 'created_at'"])
+        XCTAssertThrowsError(try self.events(text, format: .heedLines), "JSON Lines hold a record a line") {
+            XCTAssertEqual("\($0)", "f: this is not a jsonl file: it looks like JSON (a document that spans lines)")
+        }
+        XCTAssertEqual(problems(try self.events(#"{"platform":"x","id":"1"}"# + "\n", format: .heedLines)), ["f:line 1: missing required field 'text'"],
+                       "a bad record is still a record of heed's")
     }
 
     func testAFirstDocumentHeedCannotReadRefusesTheFile() throws {
