@@ -57,7 +57,7 @@ let package = Package(
         // Readers of mention files.
         .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
         // The one consumer of import events: files, the spool and fetched pages into the store.
-        .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStorage"]),
+        .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStorage", "HeedConfig"]),
         // config.toml: the user's own handles and preferences.
         .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
         // Accounts: secrets, the HTTP client, and each platform's fetcher of mentions and answers.

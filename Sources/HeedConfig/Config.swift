@@ -26,15 +26,10 @@ public struct Config: Sendable, Equatable {
     /// How heed fetches (`[fetch]`).
     public var fetch = FetchSettings()
 
+    /// A config of these handles (compared as `config.toml`'s are: no leading "@", any case) and limits.
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
-        self.handles = handles
+        self.handles = handles.mapValues { Set($0.map(Self.normal)) }
         self.limits = limits
-    }
-
-    /// Whether a handle on a platform is one of the user's own.
-    public func isOwn(_ platform: Platform, _ handle: String?) -> Bool {
-        guard let handle, let own = handles[platform], !own.isEmpty else { return false }
-        return own.contains(Self.normal(handle))
     }
 
     static func normal(_ handle: String) -> String {

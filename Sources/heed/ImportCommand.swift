@@ -13,9 +13,11 @@ struct Import: ParsableCommand {
         abstract: "Import mentions from files (- for standard input).",
         discussion: """
             Reads heed's JSON Lines, CSV with a header row naming heed's fields, and what the platforms' APIs return \
-            (the format is detected; --format names it). Prints: imported N, updated N, unchanged N, skipped N, rejected N. \
-            Each rejected record is named on standard error with its file and position; skipped records are counted by reason. \
-            Exit 65 when any record was rejected, 2 when a file cannot be read or its format is unknown.
+            (the format is detected; --format names it): one page, an array of pages, or pages one after another, \
+            compact or pretty-printed. Prints: imported N, updated N, unchanged N, skipped N, rejected N. \
+            Rejected records are named on standard error with their file and position (five of a reason, then a count); \
+            skipped records are counted by reason. Exit 65 when any record was rejected, 2 when a file cannot be read, \
+            holds no mentions heed reads (it says what it holds instead) or is not of the format named.
             """
     )
 
@@ -120,7 +122,7 @@ struct ImportRun {
         let progress = ProgressLine()
         self.progress = progress
         self.format = format
-        intake = Intake(isOwn: config.isOwn, named: { problem in
+        intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { problem in
             progress.clear()
             StandardError.say("rejected \(problem)")
         }, stored: { progress.count() })

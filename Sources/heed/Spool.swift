@@ -88,15 +88,17 @@ final class Spool: @unchecked Sendable {
         defer { close(fd) }
         said.remove(name)
         var rejected: [String] = []
-        var intake = Intake(isOwn: config.isOwn, named: { rejected.append("\($0)") })
+        var intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { rejected.append("\($0)") })
         do {
             let counts = try store.importing(now: Date()) { sink in
                 try intake.read(.descriptor(fd), name: name, into: sink)
             }
-            // Skips alone are said on the status line; rejections and advice want the `.why` file.
+            // Skips alone are said on the status line; rejections and advice want the `.why` file
+            // (the first few of a reason named, the rest summed up in `notes`).
             let why = rejected.isEmpty && intake.advice.isEmpty ? nil : (rejected + intake.notes).joined(separator: "\n")
             file(name, into: rejected.isEmpty ? "done" : "failed", why: why)
             var line = "Spool: \(name): \(counts.summary)"
+            if !intake.empty.isEmpty { line += "; it held no items" }
             if !intake.skipped.isEmpty { line += "; skipped \(intake.skipped.listed)" }
             if !rejected.isEmpty {
                 line += "; the rejected are named in spool/failed/\(name).why"

@@ -100,7 +100,7 @@ public final class FetchRun {
                 account: account, server: account.server ?? "", store: store, http: http,
                 secrets: secrets, now: now,
                 since: now.addingTimeInterval(-options.since), dataFolder: options.dataFolder,
-                isOwn: config.isOwn, named: { problem in told("\(label): rejected \(redactor.clean("\(problem)"))") }, progress: progress)
+                own: config, named: { problem in told("\(label): rejected \(redactor.clean("\(problem)"))") }, progress: progress)
         } catch {
             return AccountOutcome(account: label, counts: FetchedCounts(), failure: explain(error), notes: [])
         }

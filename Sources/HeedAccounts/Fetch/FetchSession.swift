@@ -53,7 +53,7 @@ public final class FetchSession {
     private var seen = 0
 
     init(account: AccountConfig, server: String, store: any MentionStore, http: HTTPClient, secrets: Secrets, now: Date, since: Date,
-         dataFolder: String, isOwn: @escaping (Platform, String?) -> Bool, named: @escaping (ImportProblem) -> Void,
+         dataFolder: String, own config: Config, named: @escaping (ImportProblem) -> Void,
          progress: @escaping (FetchProgress) -> Void) throws {
         self.account = account
         self.server = server
@@ -67,7 +67,7 @@ public final class FetchSession {
         let own = OwnHandles()
         self.own = own
         cursors = try store.cursors(account: account.key)
-        intake = Intake(isOwn: { platform, handle in isOwn(platform, handle) || own.contains(platform, handle) }, namedPerReason: 5, named: named)
+        intake = Intake(own: config, alsoOwn: { platform, handle in own.contains(platform, handle) }, namedPerReason: 5, named: named)
     }
 
     // MARK: - What the fetcher asks

@@ -5,6 +5,7 @@ import HeedCore
 /// comment object, or the `?ids=` batch (an object keyed by comment id).
 public enum FacebookFormat: PlatformFormat {
     public static let name = "facebook"
+    public static let reads = "Facebook's GET /{object-id}/comments (or one comment)"
 
     static let fieldsAdvice = "facebook: comments came without their id (rebuilt from permalink_url where it has one); request fields=id,message,created_time,from,permalink_url"
     static let authorAdvice = "facebook: comments came without 'from' (author unknown); read them with a Page access token and fields=id,message,created_time,from,permalink_url"

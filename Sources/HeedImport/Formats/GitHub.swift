@@ -1,12 +1,14 @@
 import Foundation
 import HeedCore
 
-/// GitHub notifications: the array of threads `GET /notifications` returns (or one thread).
-/// A thread says why it reached the user and what it is about, never who wrote what, unless
-/// its latest comment (`subject.latest_comment_url`) was fetched and kept beside it as
-/// `latest_comment`, as `heed fetch` does.
+/// GitHub notifications: the array of threads `GET /notifications` returns (or one thread),
+/// from github.com (`https://api.github.com/…`) or GitHub Enterprise Server
+/// (`https://HOST/api/v3/…`). A thread says why it reached the user and what it is about,
+/// never who wrote what, unless its latest comment (`subject.latest_comment_url`) was fetched
+/// and kept beside it as `latest_comment`, as `heed fetch` does.
 public enum GitHubFormat: PlatformFormat {
     public static let name = "github"
+    public static let reads = "GitHub's GET /notifications (github.com or GitHub Enterprise's /api/v3)"
 
     static let authorAdvice = "github: notifications carry no author or comment text; fetch subject.latest_comment_url for the author and the comment text"
 
@@ -69,13 +71,39 @@ public enum GitHubFormat: PlatformFormat {
         }
     }
 
-    /// The owner, repository, kind and rest of an API URL: `repos/o/r/issues/5` → (o, r, issues, 5).
-    static func apiParts(_ url: String) -> (owner: String, repo: String, kind: String, rest: String)? {
-        let prefix = "https://api.github.com/repos/"
-        guard url.hasPrefix(prefix) else { return nil }
-        let parts = url.dropFirst(prefix.count).split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+    /// Answers of GitHub's API that are not notifications.
+    public static let relatives: [Relative] = [
+        Relative("a single GitHub issue or pull request (GET /repos/{owner}/{repo}/issues/{number})", matches: isIssue),
+        Relative("a list of GitHub issues or pull requests") { page in page.array.map { !$0.isEmpty && $0.allSatisfy(isIssue) } ?? false },
+        Relative("a GitHub comment") { page in
+            page["body"] != nil && page["user"]?.object != nil && (page["issue_url"] ?? page["pull_request_url"]) != nil
+        },
+    ]
+
+    /// An issue or a pull request: its number, title, author and page.
+    static func isIssue(_ item: JSON) -> Bool {
+        item["number"]?.int != nil && item["title"] != nil && item["user"]?.object != nil && item["html_url"] != nil
+    }
+
+    /// An API URL's parts: the API's base (`https://api.github.com`, or Enterprise's
+    /// `https://HOST/api/v3`), the site people browse, and the owner, repository, kind and rest
+    /// of `…/repos/o/r/issues/5` (o, r, issues, 5).
+    static func apiParts(_ url: String) -> (api: String, web: String, owner: String, repo: String, kind: String, rest: String)? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty else { return nil }
+        let origin = "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+        let path = components.percentEncodedPath
+        let api: String, web: String, repos: Substring
+        if host.lowercased() == "api.github.com", path.hasPrefix("/repos/") {
+            (api, web, repos) = (origin, "https://github.com", path.dropFirst("/repos/".count))
+        } else if path.hasPrefix("/api/v3/repos/") {
+            (api, web, repos) = (origin + "/api/v3", origin, path.dropFirst("/api/v3/repos/".count))
+        } else {
+            return nil
+        }
+        let parts = repos.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
-        return (String(parts[0]), String(parts[1]), String(parts[2]), String(parts[3]))
+        return (api, web, String(parts[0]), String(parts[1]), String(parts[2]), String(parts[3]))
     }
 
     /// The page a person opens for an API URL (issues, pulls, commits); nil when unknown.
@@ -83,13 +111,13 @@ public enum GitHubFormat: PlatformFormat {
         guard let parts = apiParts(url) else { return nil }
         let kinds = ["issues": "issues", "pulls": "pull", "commits": "commit"]
         guard let kind = kinds[parts.kind], !parts.rest.contains("/") else { return nil }
-        return "https://github.com/\(parts.owner)/\(parts.repo)/\(kind)/\(parts.rest)"
+        return "\(parts.web)/\(parts.owner)/\(parts.repo)/\(kind)/\(parts.rest)"
     }
 
-    /// Where a reply to an issue or pull request is posted: its issue comments.
+    /// Where a reply to an issue or pull request is posted: its issue comments, on the same API.
     static func commentsURL(_ url: String) -> String? {
         guard let parts = apiParts(url), parts.kind == "issues" || parts.kind == "pulls" else { return nil }
         guard !parts.rest.isEmpty, parts.rest.allSatisfy(\.isNumber) else { return nil }
-        return "https://api.github.com/repos/\(parts.owner)/\(parts.repo)/issues/\(parts.rest)/comments"
+        return "\(parts.api)/repos/\(parts.owner)/\(parts.repo)/issues/\(parts.rest)/comments"
     }
 }

@@ -6,6 +6,7 @@ import HeedCore
 /// and `mentioned_media` answers.
 public enum InstagramFormat: PlatformFormat {
     public static let name = "instagram"
+    public static let reads = "Instagram's GET /{ig-media-id}/comments and mentioned_comment"
 
     static let authorAdvice = "instagram: comments came without 'username' (author unknown); request fields=id,text,timestamp,username,replies{id,text,timestamp,username}"
     static let mediaAdvice = "instagram: mentions came without 'media' (a reply to a mention needs the media id); request mentioned_comment.comment_id(ID){id,text,timestamp,username,media{id}}"

@@ -2,7 +2,7 @@ import Foundation
 import HeedConfig
 import HeedCore
 import HeedImport
-import HeedIntake
+@testable import HeedIntake
 import HeedStorage
 import XCTest
 
@@ -33,7 +33,7 @@ final class IntakeTests: XCTestCase {
         let own = Config(handles: [.mastodon: ["me@example.social"]])
         var named: [String] = []
         var stored = 0
-        var intake = Intake(isOwn: own.isOwn, named: { named.append($0.description) }, stored: { stored += 1 })
+        var intake = Intake(own: own, named: { named.append($0.description) }, stored: { stored += 1 })
         let sink = Recorder()
         let events: [ImportEvent] = [
             .mention(mention("1", by: "alice@example.social")),
@@ -58,6 +58,7 @@ final class IntakeTests: XCTestCase {
         XCTAssertEqual(intake.advice, ["request more fields", "name the authors"])
         XCTAssertEqual(intake.notes, [
             "skipped 2 like, 2 written by you, 1 follow",
+            "recorded 2 answers: the posts they reply to are marked answered, now or when they are imported",
             "note: request more fields",
             "note: name the authors",
         ])
@@ -71,7 +72,7 @@ final class IntakeTests: XCTestCase {
         try intake.take(problem(6, "not valid JSON"), into: sink)
         XCTAssertEqual(sink.calls, Array(repeating: "reject", count: 6), "every rejection is counted")
         XCTAssertEqual(named, ["line 1", "line 2", "line 6"])
-        XCTAssertEqual(intake.notes, ["rejected 3 more for the same reason: missing 'id'"])
+        XCTAssertEqual(intake.notes, ["… and 3 more: missing 'id'"])
         XCTAssertEqual(Intake().rejections.summary, [], "by default every rejection is named")
     }
 
@@ -105,6 +106,27 @@ final class IntakeTests: XCTestCase {
             XCTAssertEqual("\($0)", "cannot read gone.json: No such file or directory")
         }
         XCTAssertEqual(sink.calls, [])
+    }
+
+    func testAnItemListedAgainUnchangedIsOneSkipAndAChangedOneIsStored() throws {
+        var intake = Intake()
+        let sink = Recorder()
+        var edited = mention("1", by: "alice@example.social")
+        edited.text = "hi, edited"
+        for event: ImportEvent in [.mention(mention("1", by: "alice@example.social")), .mention(mention("1", by: "alice@example.social")), .mention(edited)] {
+            try intake.take(event, into: sink)
+        }
+        XCTAssertEqual(sink.calls, ["put mastodon:1", "skip", "put mastodon:1"], "the later, changed listing is stored")
+        XCTAssertEqual(intake.notes, ["skipped 1 listed twice"])
+    }
+
+    func testRepeatsAreRememberedWithinABoundedWindow() {
+        var repeats = Repeats(window: 2)
+        let items = (1...5).map { mention("\($0)", by: "a") }
+        XCTAssertEqual(items.map { repeats.isRepeat($0) }, [false, false, false, false, false])
+        XCTAssertTrue(repeats.isRepeat(items[4]))
+        XCTAssertTrue(repeats.isRepeat(items[2]), "the previous generation is remembered")
+        XCTAssertFalse(repeats.isRepeat(items[0]), "older ones are forgotten: memory stays bounded")
     }
 
     func testReasonsAreCountedWithinABound() {

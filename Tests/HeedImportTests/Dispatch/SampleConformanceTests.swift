@@ -97,7 +97,7 @@ enum Import {
     enum Outcome { case counted(ImportCounts), failed(String) }
 
     static func file(_ path: String, into store: Store, format: String? = nil, own: Config = Config()) throws -> Outcome {
-        var intake = Intake(isOwn: own.isOwn)
+        var intake = Intake(own: own)
         do {
             let format = try format.map(ImportFormat.named)
             return .counted(try store.importing(now: Date()) { sink in

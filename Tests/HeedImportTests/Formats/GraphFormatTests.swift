@@ -367,7 +367,7 @@ final class GraphFormatTests: XCTestCase {
         XCTAssertEqual(first.kind, .comment)
         XCTAssertEqual(first.conversation, "52990598628")
         XCTAssertNil(first.inReplyTo)
-        XCTAssertEqual(first.replyTarget, ["photo_id": "52990598628"])
+        XCTAssertEqual(first.replyTarget, ["photo_id": "52990598628", "author_nsid": "195953201@N08"], "the NSID, by which the user's own are told")
         XCTAssertEqual(net.mentions[2].text, "tres belle image👍")
 
         let sen = try readSample("flickr/photos_comments_getList_photosen_2019.json", FlickrFormat.self)

@@ -10,17 +10,27 @@ struct SocialOutcome {
     var answered: [(Ref, Date)] = []
     var advice: [String] = []
 
+    /// How many events there were in all.
+    var events = 0
+
     var skippedCount: Int { skipped.values.reduce(0, +) }
 
+    /// Nothing read yet.
+    init() {}
+
     init(_ format: any PlatformFormat.Type, _ page: JSON, file: String = "test.json") {
-        format.read(page, context: ReadContext(file: file)) { event in
-            switch event {
-            case .mention(let mention): mentions.append(mention)
-            case .skipped(let reason): skipped[reason, default: 0] += 1
-            case .rejected(let problem): rejected.append(problem)
-            case .answered(let ref, let at): answered.append((ref, at))
-            case .advice(let text): advice.append(text)
-            }
+        format.read(page, context: ReadContext(file: file)) { take($0) }
+    }
+
+    /// Adds one event.
+    mutating func take(_ event: ImportEvent) {
+        events += 1
+        switch event {
+        case .mention(let mention): mentions.append(mention)
+        case .skipped(let reason): skipped[reason, default: 0] += 1
+        case .rejected(let problem): rejected.append(problem)
+        case .answered(let ref, let at): answered.append((ref, at))
+        case .advice(let text): advice.append(text)
         }
     }
 

@@ -82,7 +82,10 @@ final class HostileImportTests: XCTestCase {
         let tally = run.tally
         if let failure = run.failure {
             XCTAssertFalse(failure.trimmed().isEmpty, "a file refused without a reason: \(what)")
-            XCTAssertEqual(format, nil, "a named format refuses no file, it rejects records: \(failure); \(what)")
+            if let name = format.flatMap(ImportFormat.init(name:)) {
+                XCTAssertTrue(failure.contains(": this is not a \(name) file: it looks like "),
+                              "a named format refuses only a file that is not of it, and says what it looks like: \(failure); \(what)")
+            }
             return
         }
         let counts = try XCTUnwrap(run.counts, what)
@@ -152,7 +155,7 @@ enum HostileImport {
     static func importFile(_ path: String, format: String?, into store: Store) throws -> Run {
         var run = Run()
         var unnamed: [String] = []
-        var intake = Intake(isOwn: config.isOwn, named: { problem in
+        var intake = Intake(own: config, named: { problem in
             if problem.reason.trimmed().isEmpty || problem.position.trimmed().isEmpty { unnamed.append(problem.description) }
         })
         do {
