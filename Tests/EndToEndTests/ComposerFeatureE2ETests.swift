@@ -38,22 +38,6 @@ final class ComposerFeatureE2ETests: HeedTestCase {
         try outboxRecords().filter { $0["record"] as? String == "draft" }.compactMap { $0["text"] as? String }
     }
 
-    /// The heed process in the pane: the pane's own process when the shell exec'd it, else its child.
-    func heedPID(file: StaticString = #filePath, line: UInt = #line) throws -> pid_t {
-        let binary = URL(fileURLWithPath: heed).resolvingSymlinksInPath().path
-        var candidates = [try tmux.paneValue("pane_pid").flatMap { Int32($0) } ?? 0]
-        var index = 0
-        while index < candidates.count {
-            let pid = candidates[index]
-            index += 1
-            if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"), exe == binary { return pid }
-            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-            candidates += children.split(separator: " ").compactMap { Int32($0) }
-        }
-        XCTFail("no heed process under pane \(candidates.first ?? 0)", file: file, line: line)
-        throw ScreenTimeout()
-    }
-
     func testAReplyTypedBeforeKillNineIsRestored() throws {
         try replyToAlice()
         try tmux.type("typed before the crash")

@@ -19,22 +19,6 @@ final class StopSignalTests: HeedTestCase {
         try tmux.waitForText("q quit", file: file, line: line)
     }
 
-    /// The heed process under the pane's shell.
-    func heedPID(file: StaticString = #filePath, line: UInt = #line) throws -> pid_t {
-        let binary = URL(fileURLWithPath: heed).resolvingSymlinksInPath().path
-        var candidates = [try tmux.paneValue("pane_pid").flatMap { Int32($0) } ?? 0]
-        var index = 0
-        while index < candidates.count {
-            let pid = candidates[index]
-            index += 1
-            if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"), exe == binary { return pid }
-            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-            candidates += children.split(separator: " ").compactMap { Int32($0) }
-        }
-        XCTFail("no heed process under pane \(candidates.first ?? 0)", file: file, line: line)
-        throw ScreenTimeout()
-    }
-
     /// Waits until `pid` is stopped (or, with `stopped` false, running again).
     func waitUntil(_ pid: pid_t, stopped: Bool, file: StaticString = #filePath, line: UInt = #line) throws {
         try waitUntil(stopped ? "heed to stop" : "heed to run again", file: file, line: line) {
