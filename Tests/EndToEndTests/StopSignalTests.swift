@@ -113,7 +113,9 @@ final class StopSignalTests: HeedTestCase {
         try tmux.type("fg")
         try tmux.press("Enter")
         try tmux.waitForText("written after fg", "Ctrl-S")
-        try assertMainScreen(false)
+        // heed draws once when the editor returns and again for the SIGCONT it noted meanwhile,
+        // leaving the full screen for an instant between the two: the full screen is what stays.
+        try waitUntil("heed back on the full screen") { try tmux.paneValue("alternate_on") == "1" }
     }
 
     /// A job stopped when its terminal closes is sent SIGHUP and SIGCONT: heed ends, not stays
