@@ -130,7 +130,7 @@ final class CrashTests: HeedTestCase {
             return []
         }
         let children = try ["a", "b"].map { side in
-            var environment = ProcessInfo.processInfo.environment
+            var environment = childEnvironment
             environment[OutboxAppenderChild.variable] = "\(outboxPath)|t\(trial)\(side)|60|\(trial + 1)|small"
             return try Child([runner, "ReliabilityTests.OutboxAppenderChild/testAppendAsChild"], environment: environment)
         }

@@ -40,7 +40,7 @@ final class OutboxLockTests: HeedTestCase {
         }
         let seed = SeededRandom.forTest("OutboxLockTests", seed: 1).seed
         let children = try ["left", "right"].enumerated().map { index, tag in
-            var environment = ProcessInfo.processInfo.environment
+            var environment = childEnvironment
             environment[OutboxAppenderChild.variable] = "\(outboxPath)|\(tag)|60|\(seed &+ UInt64(index))"
             return try Child([runner, "ReliabilityTests.OutboxAppenderChild/testAppendAsChild"], environment: environment)
         }
