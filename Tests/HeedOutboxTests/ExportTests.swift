@@ -197,18 +197,23 @@ final class ExportTests: XCTestCase {
     }
 
     func testCSVQuotingAndFormulas() {
-        XCTAssertEqual(DraftExport.csvField("plain"), "plain")
-        XCTAssertEqual(DraftExport.csvField("a, b"), "\"a, b\"")
-        XCTAssertEqual(DraftExport.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
-        XCTAssertEqual(DraftExport.csvField("two\nlines"), "\"two\nlines\"")
-        XCTAssertEqual(DraftExport.csvField("cr\r\nlf"), "\"cr\r\nlf\"")
-        XCTAssertEqual(DraftExport.csvField("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"")
-        XCTAssertEqual(DraftExport.csvField("+1"), "'+1")
-        XCTAssertEqual(DraftExport.csvField("-1"), "'-1")
-        XCTAssertEqual(DraftExport.csvField("@alice"), "'@alice")
-        XCTAssertEqual(DraftExport.csvField("\tx"), "'\tx")
-        XCTAssertEqual(DraftExport.csvField("\rx"), "\"'\rx\"")
-        XCTAssertEqual(DraftExport.csvField("a=b"), "a=b")
+        let fields: [(String, String)] = [
+            ("plain", "plain"),
+            ("a, b", "\"a, b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("cr\r\nlf", "\"cr\r\nlf\""),
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@alice", "'@alice"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("a=b", "a=b"),
+        ]
+        for (field, written) in fields {
+            XCTAssertEqual(DraftExport.csvField(field), written, field.debugDescription)
+        }
         let output = ExportFormat.csv.render([draft(.mastodon, ["in_reply_to_id": "1"], text: "hi, \"you\"\nbye", author: "@bob")])
         XCTAssertEqual(output.text, "draft,ref,platform,in_reply_to,author,text,created_at\r\n"
                        + "d1,mastodon:n1,mastodon,n1,'@bob,\"hi, \"\"you\"\"\nbye\",2025-11-21T04:40:00Z\r\n")
