@@ -75,19 +75,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "Screen", "HeedTheme", "Yams"]),
+        // What every test target may use: the base class of tests that run the binary, the
+        // hermetic environment of children, ../shared, the seeded generator, temporary folders
+        // and stores, posix_spawn children and a private tmux.
+        .target(name: "TestSupport", dependencies: ["HeedCore", "HeedStore"], path: "Tests/TestSupport"),
+        // One test target per module.
+        .testTarget(name: "HeedCoreTests", dependencies: ["HeedCore", "TestSupport", "Yams"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "HeedThemeTests", dependencies: ["HeedTheme", "Screen", "TestSupport"]),
         // The checks every store must pass, run against each implementation by its tests.
         .target(name: "StoreConformance", dependencies: ["HeedStorage", "HeedCore"], path: "Tests/StoreConformance"),
-        .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedStorage", "HeedCore", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedStorage", "HeedCore", "StoreConformance", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedIntake", "HeedStorage", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
-        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "HeedFilesTests", dependencies: ["HeedFiles", "TestSupport"]),
+        .testTarget(name: "HeedIntakeTests", dependencies: ["HeedIntake", "HeedImport", "HeedStorage", "HeedCore", "HeedConfig", "TestSupport"]),
+        .testTarget(name: "HeedConfigTests", dependencies: ["HeedConfig", "HeedCore", "HeedStore"]),
+        .testTarget(name: "HeedOutboxTests", dependencies: ["HeedOutbox", "HeedCore", "TestSupport"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
-        // Starting children with posix_spawn and driving tmux, for the tests that run the binary.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
         // A stand-in for the platforms' APIs: a local HTTP server replaying their recorded responses.
         .target(name: "StandIn", dependencies: ["FlyingFox", .product(name: "FlyingSocks", package: "FlyingFox")], path: "Tests/StandIn"),
-        .testTarget(name: "HeedAccountsTests", dependencies: ["HeedAccounts", "HeedConfig", "HeedCore", "HeedStore", "HeedImport", "HeedIntake", "StandIn"]),
+        .testTarget(name: "HeedAccountsTests", dependencies: ["HeedAccounts", "HeedConfig", "HeedCore", "HeedStore", "HeedImport", "HeedIntake", "StandIn", "TestSupport"]),
+        // The real binary in tmux and on a pty.
         .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport", "StandIn"]),
         // Crashes, concurrency and hostile files, against the real binary and the store itself.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedConfig", "HeedCore", "HeedFiles", "HeedStore", "HeedOutbox", "HeedReplies", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -26,8 +26,8 @@ public enum SnoozeChoice: CaseIterable, Sendable {
         }
     }
 
-    /// When the snooze ends, in the user's time zone.
-    public func until(from now: Date, calendar: Calendar = .current) -> Date {
+    /// When the snooze ends, reckoned in `calendar` (the user's: `Settings.calendar`).
+    public func until(from now: Date, calendar: Calendar) -> Date {
         switch self {
         case .oneHour: return now.addingTimeInterval(3_600)
         case .fourHours: return now.addingTimeInterval(4 * 3_600)

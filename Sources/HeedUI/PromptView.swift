@@ -31,7 +31,7 @@ enum PromptView {
             let verb: String
             switch act {
             case .acknowledge: verb = "Acknowledge"
-            case .snooze(_, let until): verb = "Snooze until \(Reducer.when(until, now: state.now))"
+            case .snooze(_, let until): verb = "Snooze until \(Reducer.when(until, now: state.now, calendar: state.settings.calendar))"
             }
             buffer.put(" \(verb) \(count.grouped) items? y does it (u undoes), n leaves them", x: 0, y: row, role: .error)
         }

@@ -99,7 +99,7 @@ enum QueueView {
             buffer.put(mention.author.shownName, x: x, y: y, maxWidth: authorWidth, role: selected ? .selected : .author)
             x += authorWidth + 1
             if case .snoozed(let until) = mention.state {
-                x = buffer.put("until " + Reducer.when(until, now: state.now) + " ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
+                x = buffer.put("until " + Reducer.when(until, now: state.now, calendar: state.settings.calendar) + " ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
             }
             if item.thread > 1 {
                 x = buffer.put("(\(item.thread)) ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)

@@ -120,7 +120,7 @@ extension Reducer {
         case .acknowledge:
             state.status = .init(text: "Acknowledged \(count) item\(outcome.changed == 1 ? "" : "s") (u undoes)", isError: false)
         case .snooze(_, let until):
-            state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now)) (u undoes)", isError: false)
+            state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now, calendar: state.settings.calendar)) (u undoes)", isError: false)
         }
         if outcome.alreadyAnswered > 0 {
             state.status?.text += "; \(outcome.alreadyAnswered) answered elsewhere already"
@@ -185,11 +185,13 @@ extension Reducer {
         return effects
     }
 
-    /// A time in the status line: "14:05" today, else "Mon 23 Nov 09:00".
-    static func when(_ date: Date, now: Date) -> String {
+    /// A time in the status line, on `calendar`'s clock: "14:05" today, else "Mon 23 Nov 09:00".
+    static func when(_ date: Date, now: Date, calendar: Calendar) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.dateFormat = Calendar.current.isDate(date, inSameDayAs: now) ? "HH:mm" : "EEE d MMM HH:mm"
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = calendar.isDate(date, inSameDayAs: now) ? "HH:mm" : "EEE d MMM HH:mm"
         return formatter.string(from: date)
     }
 }

@@ -57,6 +57,6 @@ struct Demo: ParsableCommand {
         try? Replies.settle(store: store, outbox: outbox, at: now)
         let services = Services.live(store: store, outbox: outbox, templates: folder + "/templates")
         let config = Config.load(path: Config.defaultPath).0
-        try Screenful.run(services: services, label: "demo", settings: Settings(), look: display.look(config: config, configFolder: (Config.defaultPath as NSString).deletingLastPathComponent))
+        try Screenful.run(services: services, label: "demo", settings: Settings(calendar: Settings.userCalendar), look: display.look(config: config, configFolder: (Config.defaultPath as NSString).deletingLastPathComponent))
     }
 }

@@ -125,12 +125,16 @@ enum Screenful {
 }
 
 extension Settings {
-    /// The screen's part of the config.
+    /// The screen's part of the config, on the user's own clock (the time zone of the machine, or `TZ`).
     init(_ config: Config) {
-        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove)
+        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove,
+                  calendar: Settings.userCalendar)
         accounts = config.accounts.count
         fetchEvery = config.fetch.every
     }
+
+    /// The user's calendar: Gregorian in their time zone. The only place heed reads the zone.
+    static var userCalendar: Calendar { Settings.calendar(in: .autoupdatingCurrent) }
 }
 
 /// Options of the commands that draw.

@@ -1,5 +1,6 @@
 import Foundation
 import StandIn
+import TestSupport
 import XCTest
 
 /// Fetching 10,000 Mastodon mentions from the stand-in with the real binary: items per second
@@ -15,7 +16,7 @@ final class FetchBenchmark: HeedTestCase {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw XCTSkip("no /usr/bin/time to read the peak memory") }
         let count = Int(environment["HEED_FETCH_ITEMS"] ?? "") ?? 10_000
         let binary = environment["HEED_BIN"] ?? heed!
-        let standIn = try StandIn()
+        let standIn = try StandIn(samples: SharedFiles.samples())
         defer { standIn.stop() }
         standIn.mastodon.addMentions(count)
         let config = directory.appendingPathComponent("config.toml").path

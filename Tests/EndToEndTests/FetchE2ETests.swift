@@ -1,5 +1,6 @@
 import Foundation
 import StandIn
+import TestSupport
 import XCTest
 
 /// `heed fetch` and `F`, the real binary against the stand-in: a hermetic home (its own HOME,
@@ -11,8 +12,7 @@ final class FetchE2ETests: HeedTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        guard FileManager.default.fileExists(atPath: StandIn.samplesFolder.path) else { throw XCTSkip("no ../shared/samples beside the package") }
-        standIn = try StandIn()
+        standIn = try StandIn(samples: SharedFiles.samples())
         try FileManager.default.createDirectory(atPath: directory.appendingPathComponent("config/heed").path, withIntermediateDirectories: true)
         try standIn.mastodon.token.write(toFile: directory.appendingPathComponent("mastodon-token").path, atomically: true, encoding: .utf8)
         standIn.github.pollInterval = 0
@@ -219,8 +219,7 @@ final class FetchE2ETests: HeedTestCase {
 /// What a server says reaches the terminal cleaned: no escape sequence, no control.
 final class FetchSanitisingE2ETests: HeedTestCase {
     func testAServersHostileErrorMessageIsPrintedClean() throws {
-        guard FileManager.default.fileExists(atPath: StandIn.samplesFolder.path) else { throw XCTSkip("no ../shared/samples beside the package") }
-        let standIn = try StandIn()
+        let standIn = try StandIn(samples: SharedFiles.samples())
         defer { standIn.stop() }
         let config = directory.appendingPathComponent("config.toml").path
         try "[[accounts]]\nplatform = \"github\"\nserver = \"\(standIn.base)\"\nhandle = \"octocat\"\ntoken_env = \"GH\"\n"

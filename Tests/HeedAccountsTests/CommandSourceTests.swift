@@ -3,6 +3,7 @@ import HeedAccounts
 import HeedConfig
 import HeedCore
 import StandIn
+import TestSupport
 import XCTest
 
 /// `command = "…"`: heed runs the user's command and imports what it prints, detected like
@@ -15,7 +16,7 @@ final class CommandSourceTests: FetchCase {
     }
 
     func testWhatACommandPrintsIsImportedAsItsFormatIsDetected() throws {
-        let file = StandIn.samplesFolder.appendingPathComponent("github/notifications_docs_example_thread_items.json").path
+        let file = try SharedFiles.url("samples/github/notifications_docs_example_thread_items.json").path
         let detected = fetch(source("cat '\(file)'"))
         XCTAssertNil(detected.failure)
         XCTAssertEqual(detected.line, "command script: imported 0, updated 0, unchanged 0, skipped 1, answered elsewhere 0")

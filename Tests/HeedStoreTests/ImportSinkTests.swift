@@ -2,24 +2,16 @@ import Foundation
 import GRDB
 import HeedCore
 @testable import HeedStore
+import TestSupport
 import XCTest
 
 /// The import's hot path: statements driven through SQLite's C API on a writer thread, and bulk
 /// mode (rank index and insert trigger dropped and built again inside the transaction).
 final class ImportSinkTests: XCTestCase {
-    var folder: URL!
     let now = Date(timeIntervalSince1970: 1_763_800_000)
 
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-sink-\(UUID().uuidString)")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
     func makeStore(_ name: String = "heed") throws -> Store {
-        try Store(path: folder.appendingPathComponent("\(name)/heed.sqlite").path)
+        try makeSQLiteStore(named: name)
     }
 
     func mention(_ id: Int, text: String = "hi", state: MentionState = .waiting, platform: Platform = .mastodon) -> Mention {

@@ -30,8 +30,7 @@ final class SpoolTests: XCTestCase {
     }
 
     static func mastodon(_ id: String, type: String, acct: String = "alice@example.social", reply: String? = nil) -> String {
-        let replyField = reply.map { "\"\($0)\"" } ?? "null"
-        return #"{"id":"n\#(id)","type":"\#(type)","created_at":"2026-11-20T09:00:00.000Z","account":{"id":"1","acct":"\#(acct)","display_name":"","url":"https://example.social/@a"},"status":{"id":"\#(id)","created_at":"2026-11-20T09:00:00.000Z","in_reply_to_id":\#(replyField),"visibility":"public","content":"<p>hi</p>","spoiler_text":"","url":"https://example.social/@a/\#(id)","account":{"id":"1","acct":"\#(acct)","display_name":"","url":"https://example.social/@a"}}}"#
+        Pages.mastodon(id, type: type, acct: acct, reply: reply)
     }
 
     func testSkipReasonsAndTheUsersOwnRepliesAreSaid() throws {

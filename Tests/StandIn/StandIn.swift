@@ -33,7 +33,7 @@ public final class StandIn: @unchecked Sendable {
     }
 
     /// Starts a stand-in on a free loopback port, its data read from `samples`.
-    public init(samples: URL = StandIn.samplesFolder) throws {
+    public init(samples: URL) throws {
         let recorded = try Recorded(folder: samples)
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
         let ready = DispatchSemaphore(value: 0)
@@ -97,10 +97,6 @@ public final class StandIn: @unchecked Sendable {
     }
 
     deinit { task.cancel() }
-
-    /// The folder of recorded responses: `../shared/samples` beside the package.
-    public static let samplesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples")
 
     // MARK: - What tests ask
 

@@ -4,6 +4,7 @@ import HeedConfig
 import HeedCore
 import HeedStore
 import StandIn
+import TestSupport
 import XCTest
 
 /// A fetch test: a stand-in of the platforms' APIs on a free loopback port, a fresh store and
@@ -22,10 +23,7 @@ class FetchCase: XCTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        guard FileManager.default.fileExists(atPath: StandIn.samplesFolder.path) else {
-            throw XCTSkip("no ../shared/samples beside the package: the stand-in has nothing to replay")
-        }
-        standIn = try StandIn()
+        standIn = try StandIn(samples: SharedFiles.samples())
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("heed-fetch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try Store(path: directory.appendingPathComponent("store.sqlite").path)

@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 @testable import HeedImport
+import TestSupport
 import XCTest
 
 /// Pages appended to one file one after another (`curl … >> f`, `jq . >> f`): compact or
@@ -122,12 +123,11 @@ final class ConcatenatedPagesTests: XCTestCase {
     /// Sample pages (strings full of brackets, quotes and escapes) joined at random, compact or
     /// pretty, with any spacing, read in pieces of any size: the splitter gives back each page.
     func testRandomConcatenationsOfSamplePagesSplitExactly() throws {
-        let root = SampleConformanceTests.samples
-        guard FileManager.default.fileExists(atPath: root.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let root = try SharedFiles.samples()
         let pages = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted().filter { $0.hasSuffix(".json") }
             .map { try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent($0))) }
-        let seed = UInt64.random(in: 0...UInt64.max)
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom.forTest("testRandomConcatenationsOfSamplePagesSplitExactly")
+        let seed = random.seed
         for round in 0..<30 {
             let chosen = (0..<Int.random(in: 2...6, using: &random)).map { _ in pages.randomElement(using: &random)! }
             var text = Data()

@@ -4,6 +4,7 @@ import HeedCore
 import HeedImport
 import HeedIntake
 import HeedStore
+import TestSupport
 import XCTest
 
 /// Detection, pages, CSV, own handles and bad input through the whole import path.
@@ -41,8 +42,7 @@ final class DetectionTests: XCTestCase {
     }
 
     static func mastodon(_ id: String, type: String = "mention", acct: String = "alice@example.social", html: String = "<p>hi</p>", reply: String? = nil) -> String {
-        let replyField = reply.map { "\"\($0)\"" } ?? "null"
-        return #"{"id":"n\#(id)","type":"\#(type)","created_at":"2026-11-20T09:00:00.000Z","account":{"id":"1","acct":"\#(acct)","display_name":"","url":"https://example.social/@a"},"status":{"id":"\#(id)","created_at":"2026-11-20T09:00:00.000Z","in_reply_to_id":\#(replyField),"visibility":"public","content":"\#(html)","spoiler_text":"","url":"https://example.social/@a/\#(id)","account":{"id":"1","acct":"\#(acct)","display_name":"","url":"https://example.social/@a"}}}"#
+        Pages.mastodon(id, type: type, acct: acct, html: html, reply: reply)
     }
 
     func testArrayOfPagesAndDuplicatesAcrossPages() throws {

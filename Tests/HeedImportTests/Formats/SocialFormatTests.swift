@@ -1,6 +1,7 @@
 import XCTest
 import HeedCore
 @testable import HeedImport
+import TestSupport
 
 /// What a reader made of one page, gathered for assertions.
 struct SocialOutcome {
@@ -39,13 +40,9 @@ struct SocialOutcome {
 
 /// Shared helpers of the social format tests: samples on disk and inline pages.
 enum SocialFixtures {
-    /// `../shared/samples` beside the package root, or a skip when it is not there.
+    /// `../shared/samples` (`SharedFiles`).
     static func samples() throws -> URL {
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { root.deleteLastPathComponent() }
-        let folder = root.appendingPathComponent("../shared/samples").standardizedFileURL
-        guard FileManager.default.fileExists(atPath: folder.path) else { throw XCTSkip("no samples at \(folder.path)") }
-        return folder
+        try SharedFiles.samples()
     }
 
     /// A sample file parsed (the X archive's script prefix stripped first).

@@ -4,6 +4,7 @@ import HeedCore
 import HeedImport
 @testable import HeedIntake
 import HeedStorage
+import TestSupport
 import XCTest
 
 /// The one consumer of import events, against a sink that writes down every call: what is
@@ -77,7 +78,7 @@ final class IntakeTests: XCTestCase {
     }
 
     func testAPageInMemoryReadsAsTheSameFileDoes() throws {
-        let page = "[\(DetectionTests.mastodon("1")),\(DetectionTests.mastodon("2", type: "favourite")),{\"id\":5}]"
+        let page = "[\(Pages.mastodon("1")),\(Pages.mastodon("2", type: "favourite")),{\"id\":5}]"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("heed-intake-\(UUID().uuidString).json").path
         try Data(page.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -1,6 +1,7 @@
 import Foundation
 import HeedTheme
 import Screen
+import TestSupport
 import XCTest
 
 /// Shipped themes, colour mapping by terminal depth, and broken theme files.
@@ -20,7 +21,7 @@ final class ThemeTests: XCTestCase {
     }
 
     func testShippedFilesAreTheBuiltInOnes() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
+        let folder = SharedFiles.packageRoot.appendingPathComponent("Themes")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".toml") }
         XCTAssertEqual(Set(files.map { String($0.dropLast(5)) }), Set(shipped))
     }
@@ -73,9 +74,7 @@ final class ThemeTests: XCTestCase {
     }
 
     func testUserThemesOverrideAddAndInherit() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-themes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try temporaryFolder("heed-themes")
         try #"""
         description = "mine"
         base = "dark"
@@ -93,9 +92,7 @@ final class ThemeTests: XCTestCase {
     }
 
     func testBrokenThemesAreNamedByFileLineAndKeyAndFallBack() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-themes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try temporaryFolder("heed-themes")
         try "description = \"x\"\n[elements\nnormal = {}\n".write(to: folder.appendingPathComponent("syntax.toml"), atomically: true, encoding: .utf8)
         try "[elements]\nnormal = { fg = \"chartreuse\" }\nheadr = {}\nselected = { bold = \"yes\" }\n".write(to: folder.appendingPathComponent("keys.toml"), atomically: true, encoding: .utf8)
         try "base = \"loop2\"\n[elements]\nnormal = {}\n".write(to: folder.appendingPathComponent("loop1.toml"), atomically: true, encoding: .utf8)

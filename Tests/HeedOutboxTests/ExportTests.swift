@@ -1,13 +1,12 @@
 import Foundation
 import HeedCore
 import HeedOutbox
+import TestSupport
 import XCTest
 
 /// Export: one post request per platform, field by field; the drafts that cannot be posted; CSV quoting.
 final class ExportTests: XCTestCase {
     let at = Date(timeIntervalSince1970: 1_763_700_000.25)
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples/bluesky")
 
     func draft(_ platform: Platform, _ target: [String: String], text: String = "thanks, noted", author: String? = "alice") -> Draft {
         Draft(id: "d1", ref: Ref(platform: platform, id: "n1"), replyTarget: target, author: author, text: text, createdAt: at)
@@ -63,8 +62,7 @@ final class ExportTests: XCTestCase {
                                                           "parent": ["uri": "at://did:plc:a/app.bsky.feed.post/2", "cid": "bafyparent"]])
         XCTAssertTrue(request.body.contains("\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":"), "the sample's key order")
 
-        let sample = Self.samples.appendingPathComponent("post_record_reply_docs.json")
-        guard let data = FileManager.default.contents(atPath: sample.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let data = try Data(contentsOf: SharedFiles.url("samples/bluesky/post_record_reply_docs.json"))
         let docs = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(shape(record), shape(docs))
 
@@ -80,8 +78,7 @@ final class ExportTests: XCTestCase {
     }
 
     func testBlueskyFacetsMatchTheDocsExample() throws {
-        let sample = Self.samples.appendingPathComponent("post_record_mention_facets_docs.json")
-        guard let data = FileManager.default.contents(atPath: sample.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let data = try Data(contentsOf: SharedFiles.url("samples/bluesky/post_record_mention_facets_docs.json"))
         let docs = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let text = try XCTUnwrap(docs["text"] as? String)
         let facets = BlueskyFacet.detect(in: text, dids: ["atproto.com": "did:plc:ewvi7nxzyoun6zhxrhs64oiz"])
@@ -200,18 +197,23 @@ final class ExportTests: XCTestCase {
     }
 
     func testCSVQuotingAndFormulas() {
-        XCTAssertEqual(DraftExport.csvField("plain"), "plain")
-        XCTAssertEqual(DraftExport.csvField("a, b"), "\"a, b\"")
-        XCTAssertEqual(DraftExport.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
-        XCTAssertEqual(DraftExport.csvField("two\nlines"), "\"two\nlines\"")
-        XCTAssertEqual(DraftExport.csvField("cr\r\nlf"), "\"cr\r\nlf\"")
-        XCTAssertEqual(DraftExport.csvField("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"")
-        XCTAssertEqual(DraftExport.csvField("+1"), "'+1")
-        XCTAssertEqual(DraftExport.csvField("-1"), "'-1")
-        XCTAssertEqual(DraftExport.csvField("@alice"), "'@alice")
-        XCTAssertEqual(DraftExport.csvField("\tx"), "'\tx")
-        XCTAssertEqual(DraftExport.csvField("\rx"), "\"'\rx\"")
-        XCTAssertEqual(DraftExport.csvField("a=b"), "a=b")
+        let fields: [(String, String)] = [
+            ("plain", "plain"),
+            ("a, b", "\"a, b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("cr\r\nlf", "\"cr\r\nlf\""),
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@alice", "'@alice"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("a=b", "a=b"),
+        ]
+        for (field, written) in fields {
+            XCTAssertEqual(DraftExport.csvField(field), written, field.debugDescription)
+        }
         let output = ExportFormat.csv.render([draft(.mastodon, ["in_reply_to_id": "1"], text: "hi, \"you\"\nbye", author: "@bob")])
         XCTAssertEqual(output.text, "draft,ref,platform,in_reply_to,author,text,created_at\r\n"
                        + "d1,mastodon:n1,mastodon,n1,'@bob,\"hi, \"\"you\"\"\nbye\",2025-11-21T04:40:00Z\r\n")
