@@ -23,6 +23,7 @@ struct Open: ParsableCommand {
         // Drafts are kept only where no one else can write them in.
         do { try Outbox(path: paths.outboxPath).checkFolder() } catch { throw HeedExit.failure("\(error)") }
         let notices = Notices()
+        for repair in store.repairs { notices.post("Store: \(repair)") }
         var spool: Spool?
         do {
             spool = try Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
@@ -61,6 +62,7 @@ func openStore(_ path: String) throws -> Store {
     } catch {
         throw HeedExit.failure("\(error)")
     }
+    for repair in store.repairs { StandardError.say("the store \(path): \(repair)") }
     let first = FirstTime()
     store.lockWait.whenWaiting {
         guard first.check() else { return }
