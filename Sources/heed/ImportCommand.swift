@@ -135,21 +135,38 @@ struct ImportRun {
     /// Copies standard input to a private temporary file (created exclusively, with no name
     /// once open), so the transaction that reads it holds the store only as long as reading a
     /// file takes.
+    /// How much of standard input is looked at before the rest is kept.
+    static let sniff = 64 << 10
+
     mutating func spoolStandardInput() throws {
         if StandardStreams.closedAtStart.contains(STDIN_FILENO) { throw HeedExit.usage("cannot read standard input: it was closed; nothing imported") }
         let folder = PrivateFiles.temporaryFolder
         // Where no temporary file can be made, standard input is read as it comes.
         guard let fd = try? PrivateFiles.createUnnamed(in: folder) else { return }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // The first bytes are looked at before the rest is kept: endless binary input
+        // (`< /dev/zero`, `< /dev/urandom`) is refused at once instead of filling the disk.
+        var start: [UInt8] = []
         while true {
             let count = Foundation.read(STDIN_FILENO, &buffer, buffer.count)
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw HeedExit.usage("cannot read standard input: \(String(cString: strerror(errno))); nothing imported") }
             if count == 0 { break }
+            if start.count < Self.sniff {
+                start += buffer[0..<min(count, Self.sniff - start.count)]
+                if start.count >= Self.sniff, let refusal = FormatDetector.refusal(start: start[...], whole: false) {
+                    close(fd)
+                    throw HeedExit.usage("<stdin>: \(refusal); nothing imported")
+                }
+            }
             if let code = buffer[0..<count].withUnsafeBytes({ PrivateFiles.writeAll(fd, $0) }) {
                 close(fd)
                 throw HeedExit.failure("cannot keep standard input in \(folder): \(String(cString: strerror(code))); nothing imported: free some space there (or set TMPDIR) and try again")
             }
+        }
+        if start.count < Self.sniff, let refusal = FormatDetector.refusal(start: start[...], whole: true) {
+            close(fd)
+            throw HeedExit.usage("<stdin>: \(refusal); nothing imported")
         }
         lseek(fd, 0, SEEK_SET)
         spooled = fd
