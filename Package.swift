@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "HeedOutbox", targets: ["HeedOutbox"]),
         .library(name: "HeedUI", targets: ["HeedUI"]),
         .library(name: "Screen", targets: ["Screen"]),
+        .library(name: "HeedConfig", targets: ["HeedConfig"]),
+        .library(name: "HeedTheme", targets: ["HeedTheme"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -34,10 +36,12 @@ let package = Package(
         .target(name: "CHTML", dependencies: ["CLibXML2"]),
         // C: libc's wcwidth under a fixed UTF-8 locale, the width ncurses lays text out by.
         .target(name: "CWidth"),
+        // Files someone put in heed's config folder: read bounded, plain files only; TOML checked for depth first.
+        .target(name: "UserFiles", dependencies: ["TOMLKit"]),
         // Screen buffer, keys, display width and sanitising: pure, no terminal.
         .target(name: "Screen", dependencies: ["CWidth"]),
         // Themes: the shipped ones (Themes/*.toml, built into the binary) and the user's.
-        .target(name: "HeedTheme", dependencies: ["Screen", "TOMLKit"], plugins: ["EmbedThemesPlugin"]),
+        .target(name: "HeedTheme", dependencies: ["Screen", "UserFiles", "TOMLKit"], plugins: ["EmbedThemesPlugin"]),
         .executableTarget(name: "EmbedThemesTool"),
         .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["EmbedThemesTool"], path: "Sources/EmbedThemesPlugin"),
         // The only code that calls ncurses.
@@ -51,13 +55,13 @@ let package = Package(
         // The one consumer of import events: files, the spool and fetched pages into the store.
         .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStore"]),
         // config.toml: the user's own handles and preferences.
-        .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
+        .target(name: "HeedConfig", dependencies: ["HeedCore", "UserFiles", "TOMLKit"]),
         // The outbox file of drafts.
         .target(name: "HeedOutbox", dependencies: ["HeedCore"]),
         // State, actions, reducer, key table and views.
         .target(name: "HeedUI", dependencies: ["HeedCore", "Screen"]),
         // Saving, settling and undoing replies across store and outbox; templates; store-failure wording.
-        .target(name: "HeedReplies", dependencies: ["HeedCore", "HeedStore", "HeedOutbox", "HeedUI"]),
+        .target(name: "HeedReplies", dependencies: ["HeedCore", "HeedStore", "HeedOutbox", "HeedUI", "UserFiles"]),
         .executableTarget(
             name: "heed",
             dependencies: [

@@ -49,7 +49,8 @@ public struct JSONWriter {
         text += ":"
     }
 
-    /// JSON string quoting: quotes, backslashes and every control character escaped.
+    /// JSON string quoting: quotes, backslashes, every control character (C0, DEL, C1) and
+    /// the bidi controls escaped, so the JSON is the same data and safe on a terminal too.
     public static func quote(_ value: String, into out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {
@@ -62,7 +63,7 @@ public struct JSONWriter {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || Self.isBidiControl(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -71,5 +72,10 @@ public struct JSONWriter {
             }
         }
         out += "\""
+    }
+
+    /// Bidi embeddings, overrides, isolates and marks: they reorder what a terminal shows.
+    static func isBidiControl(_ value: UInt32) -> Bool {
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F || value == 0x061C
     }
 }

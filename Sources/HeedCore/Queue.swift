@@ -79,6 +79,6 @@ public struct ImportCounts: Sendable, Hashable {
     public init() {}
 
     public var summary: String {
-        "imported \(imported), updated \(updated), unchanged \(unchanged), skipped \(skipped), rejected \(rejected)"
+        "imported \(imported.grouped), updated \(updated.grouped), unchanged \(unchanged.grouped), skipped \(skipped.grouped), rejected \(rejected.grouped)"
     }
 }

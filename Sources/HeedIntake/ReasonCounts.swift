@@ -1,3 +1,5 @@
+import HeedCore
+
 /// Counts by reason ("like", "missing 'id'"), for the lines said after an import's summary.
 /// At most `limit` distinct reasons are kept; the rest are counted as "other reasons", so a
 /// file naming a new reason on every record cannot grow it without end.
@@ -21,7 +23,7 @@ public struct ReasonCounts: Sendable, Equatable {
 
     /// Every reason with its count, most first then by name: "149 like, 14 repost".
     public var listed: String {
-        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value.grouped) \($0.key)" }.joined(separator: ", ")
     }
 
     /// Whether nothing was counted.
@@ -50,7 +52,7 @@ public struct Rejections: Sendable, Equatable {
     /// One line for each reason whose rejections were not all named.
     public var summary: [String] {
         byReason.counts.filter { $0.value > namedPerReason }.sorted { $0.key < $1.key }.map { reason, count in
-            "rejected \(count - namedPerReason) more for the same reason: \(reason)"
+            "rejected \((count - namedPerReason).grouped) more for the same reason: \(reason)"
         }
     }
 }

@@ -51,7 +51,7 @@ struct Import: ParsableCommand {
             } catch let rolledBack as ImportRolledBack {
                 var counts = ImportCounts()
                 counts.rejected = rolledBack.counts.rejected
-                print(counts.summary)
+                try Console().out(counts.summary)
                 run.report()
                 throw HeedExit(message: "nothing imported: --strict and \(rolledBack.counts.rejected) rejected", code: 65)
             } catch let failure as ImportFailure {
@@ -67,13 +67,13 @@ struct Import: ParsableCommand {
                 do {
                     total.add(try store.importing(now: now) { sink in try run.read(file, into: sink) })
                 } catch let failure as ImportFailure {
-                    FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
+                    Console().err("\(failure)")
                     unreadable = true
                 } catch {
                     // The store failed (full disk, read-only, busy for too long): this file is
                     // wholly out, the files before it wholly in.
                     run.finishProgress()
-                    print(total.summary)
+                    try Console().out(total.summary)
                     run.report()
                     let name = file == "-" ? "standard input" : file
                     throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing of \(name) was imported")
@@ -81,10 +81,10 @@ struct Import: ParsableCommand {
             }
         }
         run.finishProgress()
-        print(total.summary)
+        try Console().out(total.summary)
         run.report()
         if let left = try? store.unindexedCount(), left > 0 {
-            FileHandle.standardError.write(Data("heed: note: \(left) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them\n".utf8))
+            Console().err("note: \(left.grouped) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them")
         }
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
@@ -121,7 +121,7 @@ struct ImportRun {
         self.format = format
         intake = Intake(isOwn: config.isOwn, named: { problem in
             progress.clear()
-            FileHandle.standardError.write(Data("heed: rejected \(problem)\n".utf8))
+            Console().err("rejected \(problem)")
         }, stored: { progress.count() })
     }
 
@@ -168,7 +168,7 @@ struct ImportRun {
 
     /// Skip reasons, rejections not named one by one, and advice, on standard error after the summary.
     func report() {
-        for line in intake.notes { FileHandle.standardError.write(Data("heed: \(line)\n".utf8)) }
+        for line in intake.notes { Console().err(line) }
     }
 }
 

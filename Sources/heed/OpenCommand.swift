@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeedConfig
+import HeedCore
 import HeedOutbox
 import HeedReplies
 import HeedStore
@@ -17,7 +18,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try Screenful.checkTerminal()
-        let config = loadConfig(paths)
+        let (config, problems) = Config.load(path: paths.configPath)
         let store = try openStore(paths.storePath)
         let notices = Notices()
         let spool = try? Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
@@ -32,8 +33,9 @@ struct Open: ParsableCommand {
         // What a crash left half done between outbox and store is settled before the first frame.
         try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
         let services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
+        let notice = problems.first.map { "Config: \($0)\(problems.count > 1 ? " (+\((problems.count - 1).grouped) more: any heed command lists them)" : "")" }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
-                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
+                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait, notice: notice)
     }
 }
 
@@ -50,7 +52,7 @@ func openStore(_ path: String) throws -> Store {
     let first = FirstTime()
     store.lockWait.whenWaiting {
         guard first.check() else { return }
-        FileHandle.standardError.write(Data("heed: waiting for another heed to finish writing \(path)…\n".utf8))
+        Console().err("waiting for another heed to finish writing \(path)…")
     }
     return store
 }
@@ -81,7 +83,7 @@ enum Screenful {
     }
 
     static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String),
-                    activity: Activity? = nil, lockWait: LockWait? = nil) throws {
+                    activity: Activity? = nil, lockWait: LockWait? = nil, notice: String? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
@@ -101,6 +103,7 @@ enum Screenful {
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
             app.activity = activity
             app.state.tabs = views
+            if let notice { app.state.status = .init(text: notice, isError: true) }
             app.run()
             let signal = terminal.quitSignal
             terminal.close()

@@ -34,12 +34,13 @@ struct Stats: ParsableCommand {
         } catch let error as StoreError {
             throw HeedExit.failure("\(error)")
         }
+        let console = Console()
         if json {
             let data = try ResponseStats.jsonEncoder.encode(stats)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            try console.data(String(decoding: data, as: UTF8.self) + "\n")
         } else {
             let settings = Settings(overdue: loadConfig(paths).overdue)
-            print(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
+            try console.out(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HeedCore
 @_exported import TestSupport
 import XCTest
 
@@ -98,7 +99,7 @@ class HeedTestCase: XCTestCase {
         let result = try runHeed(["import", input])
         XCTAssertEqual(result.status, 0, "heed import failed: \(result.stderr)", file: file, line: line)
         XCTAssertEqual(result.stdout.trimmingCharacters(in: .newlines),
-                       "imported \(mentions.count), updated 0, unchanged 0, skipped 0, rejected 0", file: file, line: line)
+                       "imported \(mentions.count.grouped), updated 0, unchanged 0, skipped 0, rejected 0", file: file, line: line)
     }
 
     /// `heed list --json --all`, keyed by ref.

@@ -1,4 +1,5 @@
 import Foundation
+import HeedCore
 @_exported import TestSupport
 import XCTest
 
@@ -105,7 +106,7 @@ class ReliabilityCase: XCTestCase {
         let path = try writeMentions(prefix: prefix, count: count, to: directory.appendingPathComponent("\(prefix).jsonl").path)
         let result = try runHeed(["import", path])
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
-        XCTAssertEqual(result.stdout, "imported \(count), updated 0, unchanged 0, skipped 0, rejected 0\n", result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stdout, "imported \(count.grouped), updated 0, unchanged 0, skipped 0, rejected 0\n", result.stderr, file: file, line: line)
     }
 
     /// The bytes of a file (empty when absent), for "left as it was" checks.

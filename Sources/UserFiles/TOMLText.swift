@@ -1,0 +1,190 @@
+import TOMLKit
+
+/// TOML from a user's file, parsed by TOMLKit only once it is known to be shallow: a table or
+/// key nested thousands deep (`[a.a.a…]`, `x = [[[…` or `{a={a=…`) makes the parser recurse
+/// until the stack runs out, so the nesting is measured first by a small scanner that knows
+/// strings and comments, and a file deeper than `maxDepth` is refused with its line.
+public enum TOMLText {
+    /// The deepest nesting (tables, dotted keys, arrays and inline tables together) heed reads;
+    /// heed's own files need four.
+    public static let maxDepth = 32
+
+    /// Why TOML text was not read: where, and what is wrong, in words.
+    public struct Problem: Error, Equatable, Sendable {
+        public var line: Int?
+        public var reason: String
+    }
+
+    /// The table of `text`, or where and why it cannot be read.
+    public static func parse(_ text: String) -> Result<TOMLTable, Problem> {
+        if let (line, depth) = tooDeep(text) {
+            return .failure(Problem(line: line, reason: "nested \(depth) levels deep at least; heed reads TOML nested at most \(maxDepth) deep"))
+        }
+        do {
+            return .success(try TOMLTable(string: text))
+        } catch let error as TOMLParseError {
+            return .failure(Problem(line: Int(error.source.begin.line), reason: error.description))
+        } catch {
+            return .failure(Problem(line: nil, reason: "\(error)"))
+        }
+    }
+
+    /// The first line where the nesting goes past `maxDepth`, and how deep it got there.
+    static func tooDeep(_ text: String) -> (line: Int, depth: Int)? {
+        var scanner = DepthScanner()
+        for byte in text.utf8 {
+            scanner.take(byte)
+            if scanner.depth > maxDepth { return (scanner.line, scanner.depth) }
+        }
+        return nil
+    }
+}
+
+/// Follows TOML's structure byte by byte, just enough to know how deep the current place is:
+/// the table header's parts, each open array or inline table (with the dotted key it was
+/// assigned to), and the parts of the key being read. Strings (basic, literal, multi-line) and
+/// comments are skipped.
+struct DepthScanner {
+    private(set) var line = 1
+    /// The parts of the last table header (`[a.b]` is 2): keys below it are that much deeper.
+    private var tableDepth = 0
+    /// Each open `[` or `{` in a value, with how deep it goes (1, plus its key's parts).
+    private var open: [(byte: UInt8, weight: Int)] = []
+    private var openWeight = 0
+    /// Parts of the key being read (dots plus one).
+    private var keyParts = 0
+    /// Parts of the key whose value is being read, until that value opens a container.
+    private var valueKeyParts = 0
+    /// Whether a key is being read (or a table header), rather than a value.
+    private var inKey = true
+    private var header = false
+    private var quote: UInt8?
+    private var openingQuotes = 0
+    private var multiline = false
+    private var escaped = false
+    private var closingQuotes = 0
+    private var comment = false
+
+    var depth: Int { (header ? 0 : tableDepth) + openWeight + keyParts }
+
+    /// Takes the next byte of the text.
+    mutating func take(_ byte: UInt8) {
+        if byte == 0x0A { line += 1 }
+        step(byte)
+    }
+
+    private mutating func step(_ byte: UInt8) {
+        if comment {
+            if byte == 0x0A { comment = false; newline() }
+            return
+        }
+        if let quote {
+            inString(byte, quote)
+            return
+        }
+        switch byte {
+        case 0x22, 0x27: startString(byte)
+        case 0x23: comment = true
+        case 0x0A: newline()
+        case 0x5B:  // [
+            if inKey, open.isEmpty, keyParts == 0 { header = true } else if !inKey { push(byte) }
+        case 0x5D:  // ]
+            if header {
+                header = false
+                tableDepth = keyParts
+                keyParts = 0
+            } else if open.last?.byte == 0x5B {
+                pop()
+            }
+        case 0x7B:  // {
+            if !inKey {
+                push(byte)
+                inKey = true
+            }
+        case 0x7D:  // }
+            if open.last?.byte == 0x7B {
+                pop()
+                inKey = false
+            }
+        case 0x3D:  // =
+            if inKey, !header {
+                inKey = false
+                valueKeyParts = keyParts
+                keyParts = 0
+            }
+        case 0x2C:  // ,
+            if open.last?.byte == 0x7B { inKey = true; keyParts = 0 }
+        case 0x2E:  // .
+            if inKey || header { keyParts += 1 }
+        default:
+            if inKey || header, keyParts == 0, byte > 0x20 { keyParts = 1 }
+        }
+    }
+
+    private mutating func push(_ byte: UInt8) {
+        let weight = 1 + valueKeyParts
+        open.append((byte, weight))
+        openWeight += weight
+        valueKeyParts = 0
+        keyParts = 0
+    }
+
+    private mutating func pop() {
+        openWeight -= open.removeLast().weight
+        keyParts = 0
+    }
+
+    /// A line ends: outside any array or inline table, the next thing is a key.
+    private mutating func newline() {
+        guard open.isEmpty, !header else { return }
+        inKey = true
+        keyParts = 0
+        valueKeyParts = 0
+    }
+
+    private mutating func startString(_ byte: UInt8) {
+        if inKey || header, keyParts == 0 { keyParts = 1 }
+        quote = byte
+        openingQuotes = 1
+        multiline = false
+        escaped = false
+        closingQuotes = 0
+    }
+
+    /// Inside a string: finds its end (three quotes or more for a multi-line one; a backslash
+    /// escapes in basic strings only).
+    private mutating func inString(_ byte: UInt8, _ mark: UInt8) {
+        if openingQuotes > 0 {
+            // Still reading the opening quotes: "" is an empty string, """ opens a multi-line one.
+            if byte == mark {
+                openingQuotes += 1
+                if openingQuotes == 3 { multiline = true; openingQuotes = 0 }
+                return
+            }
+            let run = openingQuotes
+            openingQuotes = 0
+            if run == 2 {
+                quote = nil
+                step(byte)
+                return
+            }
+        }
+        if multiline, closingQuotes >= 3, byte != mark {
+            // Three quotes or more ended it (up to two of them belong to the text).
+            quote = nil
+            multiline = false
+            closingQuotes = 0
+            step(byte)
+            return
+        }
+        if escaped { escaped = false; return }
+        if byte == 0x5C, mark == 0x22 { escaped = true; closingQuotes = 0; return }
+        if byte == mark {
+            closingQuotes += 1
+            if !multiline { quote = nil; closingQuotes = 0 }
+            return
+        }
+        closingQuotes = 0
+        if byte == 0x0A, !multiline { quote = nil; newline() }
+    }
+}
