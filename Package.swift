@@ -73,6 +73,8 @@ let package = Package(
         .testTarget(name: "HeedStoreTests", dependencies: ["HeedStore", "HeedCore"]),
         .testTarget(name: "HeedImportTests", dependencies: ["HeedImport", "HeedIntake", "HeedCore", "HeedOutbox", "HeedConfig", "HeedStore", "TestSupport"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        // config.toml, themes and saved replies read from files someone else may have written.
+        .testTarget(name: "UserFilesTests", dependencies: ["UserFiles", "HeedConfig", "HeedTheme", "HeedReplies", "HeedUI", "HeedCore", "TOMLKit"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // Starting children with posix_spawn and driving tmux, for the tests that run the binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
