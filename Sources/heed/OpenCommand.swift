@@ -33,7 +33,12 @@ struct Open: ParsableCommand {
         // What a crash left half done between outbox and store is settled before the first frame.
         try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
         let services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
-        let notice = problems.first.map { "Config: \($0)\(problems.count > 1 ? " (+\((problems.count - 1).grouped) more: any heed command lists them)" : "")" }
+        // The status row names the file by its name (standard error has the whole path).
+        let notice = problems.first.map { problem in
+            var short = problem
+            short.file = (problem.file as NSString).lastPathComponent
+            return "Config: \(short)\(problems.count > 1 ? " (+\((problems.count - 1).grouped) more: any heed command lists them)" : "")"
+        }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait, notice: notice)
     }
