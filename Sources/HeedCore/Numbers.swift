@@ -41,4 +41,10 @@ public enum TextLimits {
         let bytes = text.utf8.count
         return bytes > shownBytes ? "[\(bytes.bytesInWords)] " : ""
     }
+
+    /// The text as a row shows it: whole when short, else its size and its start (a row never
+    /// copies a huge text whole).
+    public static func shown(_ text: String) -> String {
+        text.utf8.count > shownBytes ? sizeMark(text) + String(String.UnicodeScalarView(text.unicodeScalars.prefix(shownBytes))) : text
+    }
 }

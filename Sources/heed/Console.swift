@@ -83,9 +83,15 @@ struct Console: Sendable {
 enum StandardStreams {
     /// Writes all of `text` to `fd`, retrying interrupted and partial writes.
     @Sendable static func write(_ fd: Int32, _ text: String) throws {
-        var bytes = Array(text.utf8)[...]
+        var text = text
+        try text.withUTF8 { try write(fd, $0) }
+    }
+
+    /// Writes all of `bytes` to `fd`.
+    static func write(_ fd: Int32, _ all: UnsafeBufferPointer<UInt8>) throws {
+        var bytes = all[...]
         while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            let count = Foundation.write(fd, all.baseAddress! + bytes.startIndex, bytes.count)
             if count > 0 {
                 bytes = bytes.dropFirst(count)
             } else if count < 0, errno == EINTR || errno == EAGAIN {

@@ -112,7 +112,7 @@ struct ListRows {
     mutating func add(_ item: QueueItem, now: Date, to output: inout BufferedOutput) throws {
         let mention = item.mention
         let age = Age.words(mention.waited(at: now))
-        let text = TextLimits.sizeMark(mention.text) + mention.text
+        let text = TextLimits.shown(mention.text)
         guard let terminalWidth = console.width else {
             let row = [age, mention.ref.shown, mention.state.name, mention.author.shownName]
             try output.write(TextTable.separated(row) + "\t" + TextTable.separated([text], most: Self.pipedText))
@@ -155,6 +155,13 @@ struct BufferedOutput {
     }
 
     mutating func write(_ line: String) throws {
+        // A long line (a huge text as JSON) goes out as it is, never copied into the buffer.
+        if line.utf8.count > 1 << 16 {
+            try flush()
+            try console.data(line)
+            try console.data("\n")
+            return
+        }
         buffer += line
         buffer += "\n"
         if buffer.utf8.count > 1 << 16 { try flush() }

@@ -30,7 +30,7 @@ struct OutboxCommand: ParsableCommand {
             TextTable.Column("REF", .whole), TextTable.Column("TEXT", .rest),
         ])
         let rows = contents.drafts.map { draft in
-            [draft.id, draft.status.rawValue, draft.ref.platform.rawValue, draft.ref.shown, TextLimits.sizeMark(draft.text) + draft.text]
+            [draft.id, draft.status.rawValue, draft.ref.platform.rawValue, draft.ref.shown, TextLimits.shown(draft.text)]
         }
         if json {
             for draft in contents.drafts {

@@ -38,4 +38,28 @@ final class NumberFormatTests: XCTestCase {
         let decoded = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
         XCTAssertEqual(decoded?["t"], "a\u{1B}[31m\u{85}\u{9B}\u{202E}\u{2066}\u{200F}\u{061C}\u{7F}z")
     }
+
+    /// Random strings of the scalars the fast path treats specially, and their neighbours,
+    /// decode back exactly, with no control or bidi character left raw.
+    func testQuotingRoundTripsAnyText() throws {
+        let pool: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "\u{C2}",
+                                      "\u{61C}", "\u{600}", "\u{200B}", "\u{200E}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}",
+                                      "\u{2066}", "\u{2069}", "\u{206A}", "\u{20AC}", "中", "😀", "\u{E2}"]
+        var state: UInt64 = 42
+        for _ in 0..<3_000 {
+            var scalars = String.UnicodeScalarView()
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 59) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                scalars.append(pool[Int(state >> 33) % pool.count])
+            }
+            let text = String(scalars)
+            var line = ""
+            JSONWriter.quote(text, into: &line)
+            XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || [0x200E, 0x200F, 0x061C, 0x2028, 0x2029].contains($0.value)
+                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }, line)
+            let decoded = try JSONSerialization.jsonObject(with: Data(("[" + line + "]").utf8)) as? [String]
+            XCTAssertEqual(decoded?.first, text, line)
+        }
+    }
 }
