@@ -47,6 +47,13 @@ public struct ThemeLibrary: Sendable {
         }
     }
 
+    /// The shipped themes plus themes given as TOML text by name, as if they were files of the
+    /// user's folder named NAME.toml (for tests and the fuzzer).
+    public init(userThemes: [String: String]) {
+        self.init()
+        for (name, text) in userThemes { sources[name] = ("\(name).toml", .success(text)) }
+    }
+
     /// Every theme name, shipped and the user's, sorted with the default first.
     public var names: [String] {
         sources.keys.sorted { ($0 == Self.defaultName ? 0 : 1, $0) < ($1 == Self.defaultName ? 0 : 1, $1) }
