@@ -5,28 +5,22 @@ import HeedImport
 /// A synthetic backlog for measuring heed at size: several platforms, ages spread over months,
 /// a share already acknowledged, emoji and CJK in names and texts. Deterministic for a count.
 enum Backlog {
+    /// Writes `count` mentions as heed JSON Lines to `path`, or as data through the `Console`.
     static func write(count: Int, to path: String?, now: Date) throws {
-        let fd: Int32
+        var fd: Int32?
         if let path {
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw HeedExit.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
-        } else {
-            fd = STDOUT_FILENO
+            guard let fd, fd >= 0 else { throw HeedExit.failure("cannot write \(path): \(String(cString: strerror(errno)))") }
         }
-        defer { if fd != STDOUT_FILENO { close(fd) } }
+        defer { if let fd { close(fd) } }
+        let console = Console()
         var generator = SplitMix(seed: UInt64(count))
         var chunk = ""
         for index in 0..<count {
             chunk += HeedLines.line(mention(index, &generator, now: now), now: now)
             chunk += "\n"
             if chunk.utf8.count > 1 << 20 || index == count - 1 {
-                let bytes = Array(chunk.utf8)
-                var written = 0
-                while written < bytes.count {
-                    let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-                    guard n > 0 else { throw HeedExit.failure("write failed: \(String(cString: strerror(errno)))") }
-                    written += n
-                }
+                if let fd { try StandardStreams.write(fd, chunk) } else { try console.data(chunk) }
                 chunk = ""
             }
         }

@@ -79,7 +79,7 @@ struct Console: Sendable {
     }
 }
 
-/// Writing to standard output and standard error: every byte, or an error saying why not.
+/// Writing to standard output, standard error (or a file): every byte, or an error saying why not.
 enum StandardStreams {
     /// Writes all of `text` to `fd`, retrying interrupted and partial writes.
     @Sendable static func write(_ fd: Int32, _ text: String) throws {
@@ -97,7 +97,7 @@ enum StandardStreams {
             } else if count < 0, errno == EINTR || errno == EAGAIN {
                 if errno == EAGAIN { var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0); _ = poll(&poller, 1, 1000) }
             } else {
-                let name = fd == STDOUT_FILENO ? "standard output" : "standard error"
+                let name = fd == STDOUT_FILENO ? "standard output" : fd == STDERR_FILENO ? "standard error" : "the file"
                 throw HeedExit.failure("cannot write to \(name): \(String(cString: strerror(count < 0 ? errno : EIO)))")
             }
         }
