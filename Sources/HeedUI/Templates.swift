@@ -15,6 +15,7 @@ public struct Template: Sendable, Equatable {
     /// The longest text a template fills to; the rest is left out.
     public static let maxFilled = 64 << 10
 
+    /// A template named `name` with its text, or with why its file cannot be used.
     public init(name: String, text: String, problem: String? = nil) {
         self.name = name
         self.text = text

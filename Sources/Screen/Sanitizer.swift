@@ -44,8 +44,10 @@ public enum Sanitizer {
     public struct Safe<Base: IteratorProtocol>: IteratorProtocol where Base.Element == Unicode.Scalar {
         private var base: Base
 
+        /// The safe scalars of `base`.
         public init(_ base: Base) { self.base = base }
 
+        /// The next safe scalar, skipping whatever must not reach a terminal.
         public mutating func next() -> Unicode.Scalar? {
             while let scalar = base.next() {
                 let value = scalar.value

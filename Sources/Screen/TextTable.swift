@@ -20,6 +20,7 @@ public struct TextTable: Sendable {
         public var fit: Fit
         public var right: Bool
 
+        /// A column titled `title` that takes its width by `fit`.
         public init(_ title: String, _ fit: Fit, right: Bool = false) {
             self.title = title
             self.fit = fit
@@ -33,6 +34,7 @@ public struct TextTable: Sendable {
     /// The least the `rest` column keeps before `upTo` columns give way.
     public static let leastRest = 20
 
+    /// A table of these columns, in this order.
     public init(_ columns: [Column]) {
         self.columns = columns
     }

@@ -11,6 +11,7 @@ public struct KeyLines: Sendable {
     /// The table each line belongs to.
     private var sectionOfRow: [String?] = []
 
+    /// Finds the lines of every table and key of `text`.
     public init(_ text: String) {
         rows = text.split(separator: "\n", omittingEmptySubsequences: false)
         sectionOfRow.reserveCapacity(rows.count)
