@@ -53,7 +53,19 @@ public struct JSONWriter {
     /// U+2028/2029 and the bidi controls escaped, so the JSON is the same data and safe on a
     /// terminal too. Runs of bytes that need nothing are copied whole (a 50 MB text is quick).
     public static func quote(_ value: String, into out: inout String) {
-        out += "\""
+        quote(value) { piece in out += String(decoding: piece, as: UTF8.self) }
+    }
+
+    /// `quote` appending UTF-8 bytes (the store writes reply targets this way, byte for byte
+    /// what `quote` writes).
+    public static func quote(_ value: String, into bytes: inout [UInt8]) {
+        quote(value) { piece in bytes.append(contentsOf: piece) }
+    }
+
+    /// The quoted string in pieces, in order: runs of the text as they are, and escapes.
+    private static func quote(_ value: String, _ append: (UnsafeBufferPointer<UInt8>) -> Void) {
+        func say(_ text: StaticString) { append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        say("\"")
         var value = value
         value.withUTF8 { bytes in
             var run = 0
@@ -70,14 +82,15 @@ public struct JSONWriter {
                     index += 1
                     continue
                 }
-                if index > run { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<index]), as: UTF8.self) }
-                out += escape
+                if index > run { append(UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+                var text = escape
+                text.withUTF8 { append($0) }
                 index += length
                 run = index
             }
-            if bytes.count > run { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run...]), as: UTF8.self) }
+            if bytes.count > run { append(UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
-        out += "\""
+        say("\"")
     }
 
     /// The escape for the scalar starting at `index` (and how many bytes it spans), or nil when
