@@ -5,6 +5,16 @@ import PackageDescription
 // a dependency: build it from here (see README.md), never from the main package.
 // HEED_FUZZ_SANITIZERS picks the sanitizers (default fuzzer,address; fuzzer,thread for races).
 let sanitize = "-sanitize=" + (Context.environment["HEED_FUZZ_SANITIZERS"] ?? "fuzzer,address")
+/// A libFuzzer executable over some of heed's libraries.
+func fuzzer(_ name: String, _ products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: ["FuzzSupport"] + products.map { .product(name: $0, package: "heed") },
+        swiftSettings: [.unsafeFlags(["-parse-as-library", sanitize])],
+        linkerSettings: [.unsafeFlags([sanitize])]
+    )
+}
+
 let package = Package(
     name: "heed-fuzz",
     dependencies: [
@@ -12,33 +22,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
-        .executableTarget(
-            name: "ConfigFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "HeedConfig", package: "heed")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library", sanitize])],
-            linkerSettings: [.unsafeFlags([sanitize])]
-        ),
-        .executableTarget(
-            name: "ThemeFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "HeedTheme", package: "heed"), .product(name: "Screen", package: "heed")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library", sanitize])],
-            linkerSettings: [.unsafeFlags([sanitize])]
-        ),
-        .executableTarget(
-            name: "TemplateFuzzer",
-            dependencies: ["FuzzSupport", .product(name: "HeedUI", package: "heed")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library", sanitize])],
-            linkerSettings: [.unsafeFlags([sanitize])]
-        ),
-        .executableTarget(
-            name: "ImportFuzzer",
-            dependencies: [
-                "FuzzSupport",
-                .product(name: "HeedImport", package: "heed"),
-                .product(name: "HeedCore", package: "heed"),
-            ],
-            swiftSettings: [.unsafeFlags(["-parse-as-library", sanitize])],
-            linkerSettings: [.unsafeFlags([sanitize])]
-        ),
+        fuzzer("ImportFuzzer", ["HeedImport", "HeedCore"]),
+        fuzzer("ConfigFuzzer", ["HeedConfig"]),
+        fuzzer("ThemeFuzzer", ["HeedTheme", "Screen"]),
+        fuzzer("TemplateFuzzer", ["HeedUI"]),
     ]
 )
