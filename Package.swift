@@ -15,7 +15,7 @@ let package = Package(
         .library(name: "HeedUI", targets: ["HeedUI"]),
         .library(name: "Screen", targets: ["Screen"]),
         .library(name: "HeedConfig", targets: ["HeedConfig"]),
-        .library(name: "HeedTheme", targets: ["HeedTheme"]),
+        .library(name: "UserFiles", targets: ["UserFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

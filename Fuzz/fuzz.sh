@@ -27,6 +27,7 @@ case $mode in
     trap 'rm -rf "$seeds"' EXIT
     mkdir -p "$corpus" "$artifacts"
     cp "$here/Seeds/$mode"/* "$seeds"/
+    [ "$mode" = theme ] && cp "$here/../Themes"/*.toml "$seeds"/
     echo "mode $mode, $(ls "$seeds" | wc -l) seeds, corpus $corpus, for $seconds s" >&2
     exec env ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" SWIFT_BACKTRACE=enable=no "$fuzzer" \
       -timeout=10 -rss_limit_mb=2048 -max_len=65536 -max_total_time="$seconds" -print_final_stats=1 \

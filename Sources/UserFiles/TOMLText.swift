@@ -1,9 +1,10 @@
 import TOMLKit
 
-/// TOML from a user's file, parsed by TOMLKit only once it is known to be shallow: a table or
-/// key nested thousands deep (`[a.a.a…]`, `x = [[[…` or `{a={a=…`) makes the parser recurse
-/// until the stack runs out, so the nesting is measured first by a small scanner that knows
-/// strings and comments, and a file deeper than `maxDepth` is refused with its line.
+/// TOML from a user's file, parsed by TOMLKit only once a small scanner (that knows strings
+/// and comments) has found nothing the parser cannot take: a table or key nested thousands
+/// deep (`[a.a.a…]`, `x = [[[…`, `{a={a=…`) makes it recurse until the stack runs out, and a
+/// control character or a table name starting with `?` breaks what it assumes (an assertion,
+/// or undefined behaviour where assertions are off). Such a file is refused with its line.
 public enum TOMLText {
     /// The deepest nesting (tables, dotted keys, arrays and inline tables together) heed reads;
     /// heed's own files need four.
@@ -17,9 +18,7 @@ public enum TOMLText {
 
     /// The table of `text`, or where and why it cannot be read.
     public static func parse(_ text: String) -> Result<TOMLTable, Problem> {
-        if let (line, depth) = tooDeep(text) {
-            return .failure(Problem(line: line, reason: "nested \(depth) levels deep at least; heed reads TOML nested at most \(maxDepth) deep"))
-        }
+        if let problem = check(text) { return .failure(problem) }
         do {
             return .success(try TOMLTable(string: text))
         } catch let error as TOMLParseError {
@@ -29,12 +28,22 @@ public enum TOMLText {
         }
     }
 
-    /// The first line where the nesting goes past `maxDepth`, and how deep it got there.
-    static func tooDeep(_ text: String) -> (line: Int, depth: Int)? {
+    /// The first place TOMLKit must not be given: nesting past `maxDepth`, a control character
+    /// (TOML allows none but tab and line ends, and the parser's checks assume so), or a table
+    /// name that starts with something no key starts with (the parser assumes it cannot).
+    static func check(_ text: String) -> Problem? {
         var scanner = DepthScanner()
         for byte in text.utf8 {
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F {
+                return Problem(line: scanner.line, reason: "a control character (\\u{\(String(byte, radix: 16))}), which TOML does not allow")
+            }
             scanner.take(byte)
-            if scanner.depth > maxDepth { return (scanner.line, scanner.depth) }
+            if scanner.depth > maxDepth {
+                return Problem(line: scanner.line, reason: "nested \(scanner.depth) levels deep at least; heed reads TOML nested at most \(maxDepth) deep")
+            }
+            if scanner.badTableName {
+                return Problem(line: scanner.line, reason: "a table name must start with a letter, a digit, _, - or a quote")
+            }
         }
         return nil
     }
@@ -64,6 +73,11 @@ struct DepthScanner {
     private var escaped = false
     private var closingQuotes = 0
     private var comment = false
+    /// Within a table header's opening: 1 after `[`, 2 after `[[`, with blanks; 0 once the
+    /// name has started.
+    private var headerOpening = 0
+    /// A table header whose name starts with a byte no key starts with.
+    private(set) var badTableName = false
 
     var depth: Int { (header ? 0 : tableDepth) + openWeight + keyParts }
 
@@ -74,6 +88,17 @@ struct DepthScanner {
     }
 
     private mutating func step(_ byte: UInt8) {
+        if headerOpening > 0, quote == nil, !comment {
+            switch byte {
+            case 0x5B where headerOpening == 1: headerOpening = 2; return
+            case 0x20, 0x09: headerOpening = 3; return
+            case 0x5D, 0x22, 0x27, 0x2D, 0x5F, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: headerOpening = 0
+            default:
+                badTableName = true
+                headerOpening = 0
+                return
+            }
+        }
         if comment {
             if byte == 0x0A { comment = false; newline() }
             return
@@ -87,7 +112,12 @@ struct DepthScanner {
         case 0x23: comment = true
         case 0x0A: newline()
         case 0x5B:  // [
-            if inKey, open.isEmpty, keyParts == 0 { header = true } else if !inKey { push(byte) }
+            if inKey, open.isEmpty, keyParts == 0, !header {
+                header = true
+                headerOpening = 1
+            } else if !inKey {
+                push(byte)
+            }
         case 0x5D:  // ]
             if header {
                 header = false

@@ -62,6 +62,27 @@ final class TOMLDepthTests: XCTestCase {
         }
     }
 
+    /// What the fuzzer found TOMLKit's parser asserting on (undefined behaviour without
+    /// assertions): a table name starting with what starts no key, and control characters.
+    func testWhatTheParserAssumesCannotHappenIsRefusedFirst() {
+        for (text, line, says) in [
+            ("base = \"a\"\n[?leme 7 }\n", 2, "a table name must start"),
+            ("[[ ?x]]\n", 1, "a table name must start"),
+            ("[ =]\n", 1, "a table name must start"),
+            ("theme = 3\n[\u{01}3rr.of.tables]]\n", 2, "a control character (\\u{1})"),
+            ("# comment \u{7F}\n", 1, "a control character (\\u{7f})"),
+            ("x = \"a\u{00}b\"\n", 1, "a control character (\\u{0})"),
+        ] {
+            let problem = deepProblem(text)
+            XCTAssertEqual(problem?.line, line, text.debugDescription)
+            XCTAssertTrue(problem?.reason.contains(says) == true, "\(text.debugDescription): \(String(describing: problem))")
+        }
+        for fine in ["[ a ]\n", "[[ \"q\" ]]\n", "['lit']\nx = 1\n", "[_a-1.b]\n", "[]\n", "x = \"tab\there\"\r\n"] {
+            XCTAssertFalse(deepProblem(fine)?.reason.contains("table name must start") == true, fine.debugDescription)
+            XCTAssertFalse(deepProblem(fine)?.reason.contains("control character") == true, fine.debugDescription)
+        }
+    }
+
     func testHeedsOwnShapesAreFarFromTheLimit() {
         XCTAssertNil(deepProblem("[elements]\nselected = { fg = \"black\", bg = \"#ffd700\", bold = true }\n[people]\nalice = [\"mastodon:a@b\", \"x:a\"]\n"))
     }
