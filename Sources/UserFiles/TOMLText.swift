@@ -29,8 +29,9 @@ public enum TOMLText {
     }
 
     /// The first place TOMLKit must not be given: nesting past `maxDepth`, a control character
-    /// (TOML allows none but tab and line ends, and the parser's checks assume so), or a table
-    /// name that starts with something no key starts with (the parser assumes it cannot).
+    /// (TOML allows none but tab and line ends), a byte beyond ASCII outside strings and
+    /// comments (TOML allows none; the parser would take some for blanks it assumes absent), a
+    /// table name that starts with what starts no key, or `}` where an array wants a value.
     static func check(_ text: String) -> Problem? {
         var scanner = DepthScanner()
         for byte in text.utf8 {
@@ -41,9 +42,7 @@ public enum TOMLText {
             if scanner.depth > maxDepth {
                 return Problem(line: scanner.line, reason: "nested \(scanner.depth) levels deep at least; heed reads TOML nested at most \(maxDepth) deep")
             }
-            if scanner.badTableName {
-                return Problem(line: scanner.line, reason: "a table name must start with a letter, a digit, _, - or a quote")
-            }
+            if let refusal = scanner.refusal { return Problem(line: scanner.line, reason: refusal) }
         }
         return nil
     }
@@ -76,8 +75,10 @@ struct DepthScanner {
     /// Within a table header's opening: 1 after `[`, 2 after `[[`, with blanks; 0 once the
     /// name has started.
     private var headerOpening = 0
-    /// A table header whose name starts with a byte no key starts with.
-    private(set) var badTableName = false
+    /// Where an array wants its next value (after `[` or a comma), before anything but blanks.
+    private var arrayValueNext = false
+    /// Why the text must not reach the parser, once that is known.
+    private(set) var refusal: String?
 
     var depth: Int { (header ? 0 : tableDepth) + openWeight + keyParts }
 
@@ -94,10 +95,21 @@ struct DepthScanner {
             case 0x20, 0x09: headerOpening = 3; return
             case 0x5D, 0x22, 0x27, 0x2D, 0x5F, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: headerOpening = 0
             default:
-                badTableName = true
+                refusal = "a table name must start with a letter, a digit, _, - or a quote"
                 headerOpening = 0
                 return
             }
+        }
+        if arrayValueNext, quote == nil, !comment {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x23: break
+            case 0x7D: refusal = "'}' where the array wants a value or ']'"
+            default: arrayValueNext = false
+            }
+        }
+        if byte >= 0x80, quote == nil, !comment {
+            refusal = "a character beyond ASCII outside quotes, which TOML does not allow (put it in a string)"
+            return
         }
         if comment {
             if byte == 0x0A { comment = false; newline() }
@@ -144,6 +156,7 @@ struct DepthScanner {
             }
         case 0x2C:  // ,
             if open.last?.byte == 0x7B { inKey = true; keyParts = 0 }
+            if open.last?.byte == 0x5B { arrayValueNext = true }
         case 0x2E:  // .
             if inKey || header { keyParts += 1 }
         default:
@@ -152,6 +165,7 @@ struct DepthScanner {
     }
 
     private mutating func push(_ byte: UInt8) {
+        if byte == 0x5B { arrayValueNext = true }
         let weight = 1 + valueKeyParts
         open.append((byte, weight))
         openWeight += weight

@@ -72,14 +72,19 @@ final class TOMLDepthTests: XCTestCase {
             ("theme = 3\n[\u{01}3rr.of.tables]]\n", 2, "a control character (\\u{1})"),
             ("# comment \u{7F}\n", 1, "a control character (\\u{7f})"),
             ("x = \"a\u{00}b\"\n", 1, "a control character (\\u{0})"),
+            ("a.b.c = { d = [1.5, }] }\n", 1, "'}' where the array wants a value"),
+            ("x = [\n  # note\n  }\n", 3, "'}' where the array wants a value"),
+            ("x = [\u{A0}1]\n", 1, "beyond ASCII outside quotes"),
+            ("clé = 1\n", 1, "beyond ASCII outside quotes"),
         ] {
             let problem = deepProblem(text)
             XCTAssertEqual(problem?.line, line, text.debugDescription)
             XCTAssertTrue(problem?.reason.contains(says) == true, "\(text.debugDescription): \(String(describing: problem))")
         }
-        for fine in ["[ a ]\n", "[[ \"q\" ]]\n", "['lit']\nx = 1\n", "[_a-1.b]\n", "[]\n", "x = \"tab\there\"\r\n"] {
+        for fine in ["[ a ]\n", "[[ \"q\" ]]\n", "['lit']\nx = 1\n", "[_a-1.b]\n", "x = \"tab\there\"\r\n",
+                     "x = [ ]\n", "x = [1, 2, ]\n", "x = [{a = 1}, {}]\n", "\"clé\" = \"voilà 中文\" # commentaire é\n"] {
             XCTAssertFalse(deepProblem(fine)?.reason.contains("table name must start") == true, fine.debugDescription)
-            XCTAssertFalse(deepProblem(fine)?.reason.contains("control character") == true, fine.debugDescription)
+            XCTAssertNil(deepProblem(fine), fine.debugDescription)
         }
     }
 
