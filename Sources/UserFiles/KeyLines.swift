@@ -13,7 +13,8 @@ public struct KeyLines: Sendable {
 
     /// Finds the lines of every table and key of `text`.
     public init(_ text: String) {
-        rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character: a file with CRLF line ends is split at each too.
+        rows = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         sectionOfRow.reserveCapacity(rows.count)
         var current: String?
         for (index, row) in rows.enumerated() {

@@ -23,6 +23,11 @@ final class ConfigBoundsTests: XCTestCase {
         XCTAssertEqual(config.views.map(\.name), ["Zeta DMs", "Alpha", "middle"])
     }
 
+    func testProblemsInAFileWithCRLFLineEndsNameTheirLines() {
+        let (_, problems) = Config.parse("[handles]\r\nmyspace = \"me\"\r\n[limits]\r\nx = 0\r\n", file: "c.toml")
+        XCTAssertEqual(problems.map(\.line), [2, 4])
+    }
+
     func testDeepNestingIsAProblemWithItsLineNotACrash() {
         let text = "theme = \"light\"\n[" + Array(repeating: "a", count: 150_000).joined(separator: ".") + "]\n"
         let (config, problems) = Config.parse(text, file: "c.toml")
