@@ -54,7 +54,7 @@ struct Import: ParsableCommand {
             } catch let rolledBack as ImportRolledBack {
                 var counts = ImportCounts()
                 counts.rejected = rolledBack.counts.rejected
-                try StandardOutput.shared.line(counts.summary)
+                try Console().out(counts.summary)
                 run.report()
                 throw HeedExit(message: "nothing imported: --strict and \(rolledBack.counts.rejected) rejected", code: 65)
             } catch let failure as ImportFailure {
@@ -70,13 +70,13 @@ struct Import: ParsableCommand {
                 do {
                     total.add(try store.importing(now: now) { sink in try run.read(file, into: sink) })
                 } catch let failure as ImportFailure {
-                    StandardError.say("\(failure)")
+                    Console().err("\(failure)")
                     unreadable = true
                 } catch {
                     // The store failed (full disk, read-only, busy for too long): this file is
                     // wholly out, the files before it wholly in.
                     run.finishProgress()
-                    try StandardOutput.shared.line(total.summary)
+                    try Console().out(total.summary)
                     run.report()
                     let name = file == "-" ? "standard input" : file
                     throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing of \(name) was imported")
@@ -84,10 +84,10 @@ struct Import: ParsableCommand {
             }
         }
         run.finishProgress()
-        try StandardOutput.shared.line(total.summary)
+        try Console().out(total.summary)
         run.report()
         if let left = try? store.unindexedCount(), left > 0 {
-            StandardError.say("note: \(left) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them")
+            Console().err("note: \(left.grouped) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them")
         }
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
@@ -124,7 +124,7 @@ struct ImportRun {
         self.format = format
         intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { problem in
             progress.clear()
-            StandardError.say("rejected \(problem)")
+            Console().err("rejected \(problem)")
         }, stored: { progress.count() })
     }
 
@@ -184,7 +184,7 @@ struct ImportRun {
 
     /// Skip reasons, rejections not named one by one, and advice, on standard error after the summary.
     func report() {
-        for line in intake.notes { StandardError.say(line) }
+        for line in intake.notes { Console().err(line) }
     }
 }
 

@@ -52,7 +52,7 @@ final class ImportBoundsTests: HeedTestCase {
         let path = try file("page.json", page)
         let result = try run([path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "imported 20000, updated 0, unchanged 0, skipped 0, rejected 0\n")
+        XCTAssertEqual(result.stdout, "imported 20,000, updated 0, unchanged 0, skipped 0, rejected 0\n")
     }
 
     func testACSVFileLargerThanOneDocumentStreamsEveryRow() throws {
@@ -61,6 +61,6 @@ final class ImportBoundsTests: HeedTestCase {
         let path = try file("big.csv", "platform,id,text,created_at\n" + rows.joined(separator: "\n") + "\n")
         let result = try run([path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "imported 6000, updated 0, unchanged 0, skipped 0, rejected 0\n")
+        XCTAssertEqual(result.stdout, "imported 6,000, updated 0, unchanged 0, skipped 0, rejected 0\n")
     }
 }
