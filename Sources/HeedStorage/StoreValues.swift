@@ -1,3 +1,4 @@
+import Foundation
 import HeedCore
 
 /// The outcome of an action on items: which changed, and which someone else had answered
@@ -51,4 +52,14 @@ public enum StoredState: String, CaseIterable, Sendable {
     public static let open: [StoredState] = [.waiting, .snoozed]
     /// The states of an answered item.
     public static let answered: [StoredState] = [.acknowledged, .replied]
+}
+
+/// Who heed acts as when config.toml names no one (`[team] me`): the login name.
+public enum LoginName {
+    /// The user's login name: the password database's, else `$USER`, else "me".
+    public static var current: String {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, let text = String(validatingCString: name), !text.isEmpty { return text }
+        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+        return "me"
+    }
 }

@@ -12,6 +12,8 @@ public final class Store: MentionStore {
     let cachedQueries = QueryResultCache()
     /// Told when a write has waited a while for another heed's to end.
     public let lockWait = LockWait()
+    /// Who uses this store: whose actions it records and undoes, whose items `is:mine` finds.
+    public let person: String
 
     /// How long a write waits for another heed's to end before giving up: an import is one
     /// transaction per file, and a large file keeps others waiting longer than SQLite's usual 10 s.
@@ -19,7 +21,8 @@ public final class Store: MentionStore {
 
     /// Opens (creating when new, owner-only) the store at `path`. A file that is not a heed
     /// store, or one written by a newer heed, is refused before anything is written to it.
-    public init(path: String, busyTimeout: TimeInterval = Store.defaultBusyTimeout) throws {
+    public init(path: String, busyTimeout: TimeInterval = Store.defaultBusyTimeout, person: String = LoginName.current) throws {
+        self.person = person
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         try FileSecurity.makePrivateFolder(folder)
@@ -75,7 +78,8 @@ public final class Store: MentionStore {
     }
 
     /// A store in memory, for tests.
-    public init() throws {
+    public init(person: String = LoginName.current) throws {
+        self.person = person
         var configuration = Configuration()
         configuration.prepareDatabase { db in db.add(function: Store.foldFunction) }
         writer = try DatabaseQueue(configuration: configuration)
