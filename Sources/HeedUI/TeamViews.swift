@@ -1,0 +1,41 @@
+import Foundation
+import HeedCore
+import Screen
+
+/// What a team sees of each other on the queue: the assignment picker, and the marks on a row
+/// of who has its composer open (`✎ ana`) and whom it is assigned to (`→ ben`).
+enum TeamViews {
+    /// The teammates to assign to, over the detail pane; the first line assigns to nobody.
+    static func picker(_ people: [String]?, _ cursor: Int, _ layout: QueueLayout, into buffer: inout ScreenBuffer) {
+        let top = layout.detailTop
+        let height = max(1, layout.statusRow - top)
+        buffer.fill(y: top, height: height, role: .normal)
+        buffer.put(" Assign to", x: 0, y: top, role: .title)
+        guard let people else {
+            if height > 1 { buffer.put("  asking the store…", x: 0, y: top + 1, role: .dim) }
+            return
+        }
+        let lines = ["nobody (unassign)"] + people
+        let room = max(0, height - 1)
+        let first = max(0, min(cursor - room / 2, lines.count - room))
+        for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
+            let index = first + offset
+            let y = top + 1 + offset
+            let role: Role = index == cursor ? .selected : .normal
+            if index == cursor { buffer.fill(y: y, role: .selected) }
+            buffer.put("  " + line, x: 0, y: y, maxWidth: layout.width - 1, role: role)
+        }
+    }
+
+    /// Draws a row's team marks from `x`; returns where the text goes on.
+    static func marks(_ item: QueueItem, x: Int, y: Int, width: Int, selected: Bool, into buffer: inout ScreenBuffer) -> Int {
+        var x = x
+        if let person = item.composing {
+            x = buffer.put("✎ " + person + " ", x: x, y: y, maxWidth: min(18, width - x - 1), role: selected ? .selected : .marked)
+        }
+        if let assignee = item.assignee {
+            x = buffer.put("→ " + assignee + " ", x: x, y: y, maxWidth: min(18, width - x - 1), role: selected ? .selected : .dim)
+        }
+        return x
+    }
+}
