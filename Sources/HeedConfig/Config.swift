@@ -21,6 +21,21 @@ public struct Config: Sendable, Equatable {
     /// People known by several accounts (`[people] alice = ["mastodon:alice@example.social", "x:alice"]`),
     /// so an author's history covers all of them.
     public var people: [String: [Identity]] = [:]
+    /// `[team]`: who I am in a shared store, how to get its password, and teammates to offer
+    /// before they have used the store.
+    public var team = Team()
+
+    /// The `[team]` table.
+    public struct Team: Sendable, Equatable {
+        /// Who I am (`me = "ana"`); nil: the login name.
+        public var me: String?
+        /// A command printing the team store's password (`password_command = "pass show heed/db"`).
+        public var passwordCommand: String?
+        /// Teammates to offer in the assignment picker (`people = ["ana", "ben"]`).
+        public var people: [String] = []
+
+        public init() {}
+    }
 
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
         self.handles = handles
@@ -148,6 +163,9 @@ extension Config {
             }
         }
         parseTriage(table, text: text, file: file, into: &config, problems: &problems)
+        if let value = table["team"] {
+            problems += parseTeam(value, text: text, file: file, into: &config)
+        }
         return (config, problems)
     }
 

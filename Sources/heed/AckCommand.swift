@@ -28,7 +28,7 @@ struct Ack: ParsableCommand {
     }
 
     func run() throws {
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths).store
         let now = Date()
         if let olderThan, let seconds = Age.parse(olderThan) {
             let count = try store.acknowledge(createdBefore: now.addingTimeInterval(-seconds), at: now)

@@ -48,7 +48,7 @@ struct Demo: ParsableCommand {
         }
         let outbox = Outbox(path: folder + "/outbox.jsonl")
         try? Replies.settle(store: store, outbox: outbox, at: now)
-        let services = Services.live(store: store, outbox: outbox, templates: folder + "/templates")
+        let services = Services.live(store: store, outbox: outbox, autosave: outbox.path, templates: folder + "/templates")
         let config = Config.load(path: Config.defaultPath).0
         try Screenful.run(services: services, label: "demo", settings: Settings(), look: display.look(config: config, configFolder: (Config.defaultPath as NSString).deletingLastPathComponent))
     }

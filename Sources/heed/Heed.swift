@@ -1,5 +1,6 @@
 import ArgumentParser
 import HeedConfig
+import HeedPostgres
 import HeedStore
 import Foundation
 
@@ -9,7 +10,8 @@ struct Heed: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heed",
         abstract: "A keyboard-driven inbox for unanswered mentions and comments, longest wait first.",
-        subcommands: [Open.self, Demo.self, Import.self, List.self, Ack.self, Undo.self, Stats.self, OutboxCommand.self, Export.self, Themes.self],
+        subcommands: [Open.self, Demo.self, Import.self, List.self, Ack.self, Assign.self, Undo.self, Stats.self, OutboxCommand.self, Export.self,
+                      StoreCommand.self, Themes.self],
         defaultSubcommand: Open.self
     )
 
@@ -28,6 +30,10 @@ struct Heed: ParsableCommand {
             FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
             Foundation.exit(1)
         } catch {
+            if let store, PostgresLocation.isURL(store), let location = try? PostgresLocation(url: store, login: LoginName.current) {
+                FileHandle.standardError.write(Data("heed: \(PostgresStore.explain(error, at: location))\n".utf8))
+                Foundation.exit(1)
+            }
             if let store, let failure = StoreError.sqlite(error, store: store) {
                 FileHandle.standardError.write(Data("heed: \(failure)\n".utf8))
                 Foundation.exit(1)
@@ -50,6 +56,9 @@ extension Open: UsesStore {}
 extension Import: UsesStore {}
 extension List: UsesStore {}
 extension Ack: UsesStore {}
+extension Assign: UsesStore {}
+extension Undo: UsesStore {}
+extension Stats: UsesStore {}
 
 /// Ends the process with a message on standard error and an exit code.
 struct HeedExit: Error {
@@ -62,7 +71,7 @@ struct HeedExit: Error {
 
 /// Where the store and outbox live: options, then environment, then XDG defaults.
 struct PathOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store (SQLite). Default: $HEED_STORE, else $XDG_DATA_HOME/heed/heed.sqlite.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store: a SQLite file, or a team store's postgres://user@host:5432/database URL. Default: $HEED_STORE, else $XDG_DATA_HOME/heed/heed.sqlite.", valueName: "path|url"))
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp("The outbox of drafts (JSON Lines). Default: $HEED_OUTBOX, else $XDG_DATA_HOME/heed/outbox.jsonl.", valueName: "path"))

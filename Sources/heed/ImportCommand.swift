@@ -35,7 +35,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let config = loadConfig(paths)
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths, config: config).store
         var run = ImportRun(config: config, format: format)
         // Standard input is read to its end before the store is locked for its transaction.
         if files.contains("-") { try run.spoolStandardInput() }

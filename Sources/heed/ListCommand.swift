@@ -31,7 +31,7 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths).store
         let now = Date()
         var output = BufferedOutput()
         let write = { (item: QueueItem) in

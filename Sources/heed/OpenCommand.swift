@@ -18,32 +18,34 @@ struct Open: ParsableCommand {
     func run() throws {
         try Screenful.checkTerminal()
         let config = loadConfig(paths)
-        let store = try openStore(paths.storePath)
+        let opened = try openStore(paths, config: config)
+        let store = opened.store
         let notices = Notices()
-        let spool = try? Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
+        let spool = try? Spool(folder: opened.spoolFolder, store: store, config: config, notices: notices)
         spool?.start()
         defer { spool?.stop() }
         let activity = Activity()
         SearchCatchUp.start(store, notices: notices, activity: activity)
-        if let problems = try? Outbox(path: paths.outboxPath).read().problems, let first = problems.first {
-            notices.post("Outbox \(paths.outboxPath): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
+        let outbox = opened.drafts
+        if let problems = try? outbox.read().problems, let first = problems.first {
+            notices.post("Outbox \(outbox.name): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
         }
-        let outbox = Outbox(path: paths.outboxPath)
         // What a crash left half done between outbox and store is settled before the first frame.
         try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
-        let services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
+        let services = Services.live(store: store, outbox: outbox, autosave: paths.outboxPath, templates: paths.configFolder + "/templates", config: config,
+                                     notices: notices, team: opened.isTeam)
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
-                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
+                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: opened.lockWait)
     }
 }
 
-/// Opens the store, turning its errors into a clear message and exit 1. A command kept
+/// Opens the store file, turning its errors into a clear message and exit 1. A command kept
 /// waiting by another heed's write says so on standard error, once (the queue says it on its
 /// status row instead).
-func openStore(_ path: String) throws -> Store {
+func openStore(_ path: String, person: String = LoginName.current) throws -> Store {
     let store: Store
     do {
-        store = try Store(path: path)
+        store = try Store(path: path, person: person)
     } catch {
         throw HeedExit.failure("\(error)")
     }

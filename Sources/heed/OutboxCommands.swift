@@ -14,7 +14,8 @@ struct OutboxCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let contents = try readOutbox(paths.outboxPath)
+        let drafts = try draftBox(paths)
+        let contents = try readDrafts(drafts)
         for draft in contents.drafts {
             if json {
                 var line = DraftExport.json(draft)
@@ -31,17 +32,17 @@ struct OutboxCommand: ParsableCommand {
             }
         }
         if contents.drafts.isEmpty, !json {
-            FileHandle.standardError.write(Data("heed: the outbox \(paths.outboxPath) has no drafts\n".utf8))
+            FileHandle.standardError.write(Data("heed: the outbox \(drafts.name) has no drafts\n".utf8))
         }
     }
 }
 
-/// Reads the outbox, reporting unreadable lines on standard error.
-func readOutbox(_ path: String) throws -> Outbox.Contents {
+/// Reads a draft box, reporting unreadable records on standard error.
+func readDrafts(_ drafts: any DraftBox) throws -> Outbox.Contents {
     do {
-        let contents = try Outbox(path: path).read()
+        let contents = try drafts.read()
         for problem in contents.problems {
-            FileHandle.standardError.write(Data("heed: outbox \(path) \(problem)\n".utf8))
+            FileHandle.standardError.write(Data("heed: outbox \(drafts.name) \(problem)\n".utf8))
         }
         return contents
     } catch {

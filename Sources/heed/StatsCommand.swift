@@ -17,6 +17,9 @@ struct Stats: ParsableCommand {
     @Flag(help: "Print one JSON object (snake_case keys, ISO 8601 UTC times, durations in seconds, shares from 0 to 1).")
     var json = false
 
+    @Option(help: ArgumentHelp("person: each person's answers and time to answer (a team store's people).", valueName: "what"))
+    var by: StatsBreakdown?
+
     /// A span must be a duration above nothing.
     func validate() throws {
         if let since, (Age.parse(since) ?? 0) <= 0 {
@@ -26,9 +29,11 @@ struct Stats: ParsableCommand {
 
     /// Counts at the current time and prints the report or the JSON object.
     func run() throws {
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths).store
         let now = Date()
-        let stats = try store.stats(since: since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }, now: now)
+        let start = since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }
+        if by == .person { return try printPeople(try store.personStats(since: start, now: now), since: start, now: now) }
+        let stats = try store.stats(since: start, now: now)
         if json {
             let data = try ResponseStats.jsonEncoder.encode(stats)
             FileHandle.standardOutput.write(data + Data("\n".utf8))
@@ -37,4 +42,30 @@ struct Stats: ParsableCommand {
             print(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
         }
     }
+
+    /// `--by person`: one JSON object with every person's figures, or the table.
+    private func printPeople(_ people: [PersonFigures], since: Date?, now: Date) throws {
+        guard json else {
+            return print(StatsView.peopleText(people).joined(separator: "\n"))
+        }
+        struct Report: Encodable {
+            var now: Date
+            var since: Date?
+            var people: [PersonFigures]
+            enum CodingKeys: String, CodingKey { case now = "generated_at", since, people }
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(now, forKey: .now)
+                try container.encode(since, forKey: .since)
+                try container.encode(people, forKey: .people)
+            }
+        }
+        let data = try ResponseStats.jsonEncoder.encode(Report(now: now, since: since, people: people))
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+}
+
+/// What `heed stats --by` breaks the figures down by (platforms are always there).
+enum StatsBreakdown: String, ExpressibleByArgument, CaseIterable {
+    case person
 }

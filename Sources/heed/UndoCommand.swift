@@ -15,8 +15,8 @@ struct Undo: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let store = try openStore(paths.storePath)
-        guard let undone = try Replies.undo(store: store, outbox: Outbox(path: paths.outboxPath), at: Date()) else {
+        let opened = try openStore(paths)
+        guard let undone = try Replies.undo(store: opened.store, outbox: opened.drafts, at: Date()) else {
             print("nothing to undo")
             return
         }
