@@ -17,6 +17,8 @@ let package = Package(
             dependencies: [
                 .product(name: "HeedCore", package: "heed"),
                 .product(name: "HeedStore", package: "heed"),
+                .product(name: "HeedPostgres", package: "heed"),
+                .product(name: "HeedReplies", package: "heed"),
                 .product(name: "HeedImport", package: "heed"),
                 .product(name: "HeedIntake", package: "heed"),
                 .product(name: "HeedOutbox", package: "heed"),
@@ -48,6 +50,14 @@ let package = Package(
             path: "Benchmarks/Counting",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Team",
+            dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Team",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Ten simulated triagers on one team store for a minute (a program, not a benchmark).
+        .executableTarget(name: "TeamTriage", dependencies: ["BenchSupport"], path: "Sources/TeamTriage"),
         .executableTarget(
             name: "OutboxAppend",
             dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],
