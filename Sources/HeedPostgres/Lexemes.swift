@@ -15,6 +15,9 @@ enum Lexemes {
     static let longest = 255
     /// Positions the server keeps (later words share the last one).
     static let lastPosition = 16_383
+    /// Bytes of a document at most (the server refuses a `tsvector` of a megabyte): the words of
+    /// a longer text beyond it are not searchable.
+    static let largest = 900_000
 
     /// The lexemes of a folded text, in order.
     static func of(_ folded: String) -> [String] {
@@ -23,7 +26,9 @@ enum Lexemes {
         var plain = true
         func finish() {
             guard !current.isEmpty else { return }
-            lexemes.append(plain ? String(current) : normalized(String(current)))
+            // A run of marks alone (a variation selector after an emoji) normalizes to nothing.
+            let lexeme = plain ? String(current) : normalized(String(current))
+            if !lexeme.isEmpty { lexemes.append(lexeme) }
             current.removeAll(keepingCapacity: true)
             plain = true
         }
@@ -84,7 +89,7 @@ enum Lexemes {
         var out = ""
         var position = 1
         func add(_ lexemes: [String], weight: String) {
-            for lexeme in lexemes {
+            for lexeme in lexemes where out.utf8.count < largest {
                 out += out.isEmpty ? "'" : " '"
                 out += lexeme
                 out += "':\(min(position, lastPosition))\(weight)"

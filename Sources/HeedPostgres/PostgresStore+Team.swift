@@ -79,7 +79,8 @@ extension PostgresStore {
             try sink.finish()
             return sink.counts
         }
-        if try unindexedCount() <= Self.indexAtOnce { try catchUpSearch() }
+        // The items are in: should the index fail to follow now, the next queue catches it up.
+        if try unindexedCount() <= Self.indexAtOnce { _ = try? catchUpSearch() }
         return counts
     }
 }

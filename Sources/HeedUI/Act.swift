@@ -13,6 +13,12 @@ public enum Act: Sendable, Equatable {
         case .acknowledge(let selection), .snooze(let selection, _), .assign(let selection, _): selection
         }
     }
+
+    /// Whom an assignment gives the items to (nil: nobody, or not an assignment).
+    public var assignee: String? {
+        if case .assign(_, let person) = self { return person }
+        return nil
+    }
 }
 
 /// How an action came out: how many changed, and how many were answered by someone else first

@@ -118,13 +118,20 @@ extension Reducer {
             return [.loadSummary(state.query)] + countTabs(state)
         }
         let count = outcome.changed.grouped
+        if case .assign = act {
+            // Assigned items stay where they are, and so does the cursor.
+            state.status = .init(text: "Assigned \(count) item\(outcome.changed == 1 ? "" : "s") to \(act.assignee ?? "nobody") (u undoes)", isError: false)
+            if outcome.alreadyAnswered > 0 { state.status?.text += "; \(outcome.alreadyAnswered) answered already" }
+            state.marks = Marks()
+            return [.focus(state.queue.selected?.mention.ref, query: state.query)] + countTabs(state)
+        }
         switch act {
         case .acknowledge:
             state.status = .init(text: "Acknowledged \(count) item\(outcome.changed == 1 ? "" : "s") (u undoes)", isError: false)
         case .snooze(_, let until):
             state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now)) (u undoes)", isError: false)
-        case .assign(_, let person):
-            state.status = .init(text: "Assigned \(count) item\(outcome.changed == 1 ? "" : "s") to \(person ?? "nobody") (u undoes)", isError: false)
+        case .assign:
+            break
         }
         if outcome.alreadyAnswered > 0 {
             state.status?.text += "; \(outcome.alreadyAnswered) answered elsewhere already"

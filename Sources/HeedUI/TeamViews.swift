@@ -27,6 +27,14 @@ enum TeamViews {
         }
     }
 
+    /// The detail pane's line about the team: whom the item is assigned to, who is writing to it.
+    static func detailLine(_ item: QueueItem) -> String? {
+        var parts: [String] = []
+        if let assignee = item.assignee { parts.append("Assigned to \(assignee) (= to change)") }
+        if let person = item.composing { parts.append("\(person) is writing a reply") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
     /// Draws a row's team marks from `x`; returns where the text goes on.
     static func marks(_ item: QueueItem, x: Int, y: Int, width: Int, selected: Bool, into buffer: inout ScreenBuffer) -> Int {
         var x = x

@@ -58,7 +58,7 @@ struct Import: ParsableCommand {
                 throw HeedExit.usage("\(failure); nothing imported (--strict)")
             } catch {
                 run.finishProgress()
-                throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing imported (--strict)")
+                throw HeedExit.failure("\(store.explaining(error)); nothing imported (--strict)")
             }
         } else {
             var turns = WriterTurns()
@@ -76,7 +76,7 @@ struct Import: ParsableCommand {
                     print(total.summary)
                     run.report()
                     let name = file == "-" ? "standard input" : file
-                    throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing of \(name) was imported")
+                    throw HeedExit.failure("\(store.explaining(error)); nothing of \(name) was imported")
                 }
             }
         }
