@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "HeedOutbox", package: "heed"),
                 .product(name: "HeedUI", package: "heed"),
                 .product(name: "Screen", package: "heed"),
+                .product(name: "Benchmark", package: "benchmark"),
             ]
         ),
         .executableTarget(

@@ -2,7 +2,7 @@ import Foundation
 
 /// How one person of a team answers: the items they answered in a period, and how long those
 /// had waited. `heed stats --by person` prints them; the stats screen shows them in a column.
-public struct PersonFigures: Sendable, Equatable, Codable {
+public struct PersonFigures: Sendable, Equatable {
     /// The person, as `[team] me` names them; nil for answers recorded before anyone was named.
     public var person: String?
     /// Items they answered (replied or acknowledged) of those received in the period.
@@ -25,19 +25,10 @@ public struct PersonFigures: Sendable, Equatable, Codable {
         p90Seconds = AnswerFigures.percentile(sorted, 0.9)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case person, answered, replied, acknowledged, medianSeconds = "median_seconds", p90Seconds = "p90_seconds"
-    }
-
-    /// Every key, always: a missing figure is written as null.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(person, forKey: .person)
-        try container.encode(answered, forKey: .answered)
-        try container.encode(replied, forKey: .replied)
-        try container.encode(acknowledged, forKey: .acknowledged)
-        try container.encode(medianSeconds, forKey: .medianSeconds)
-        try container.encode(p90Seconds, forKey: .p90Seconds)
+    /// The figures as `heed stats --by person --json` writes them: every key, a missing one null.
+    public var json: [String: Any] {
+        ["person": person ?? NSNull(), "answered": answered, "replied": replied, "acknowledged": acknowledged,
+         "median_seconds": medianSeconds ?? NSNull(), "p90_seconds": p90Seconds ?? NSNull()]
     }
 
     /// People in the order reports list them: most answered first, then by name (the unnamed last).

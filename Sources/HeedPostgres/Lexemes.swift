@@ -126,13 +126,8 @@ enum Lexemes {
 
     /// A query's words, phrases and authors (all of them) and excluded words (any of them).
     static func match(_ query: Query) -> Match {
-        var parts: [String] = []
-        parts += query.words.compactMap { phrase($0, prefix: true) }
-        parts += query.phrases.compactMap { phrase($0, prefix: false) }
-        let authors = query.authors.compactMap { phrase($0, prefix: true, author: true) }
-        if !authors.isEmpty { parts.append("(" + authors.joined(separator: " | ") + ")") }
-        let excluded = query.excludedWords.compactMap { phrase($0, prefix: true) }
-        return Match(include: parts.isEmpty ? nil : parts.joined(separator: " & "),
-                     exclude: excluded.isEmpty ? nil : excluded.joined(separator: " | "))
+        let terms = SearchText.parts(of: query) { text, prefix, author in phrase(text, prefix: prefix, author: author) }
+        let all = terms.all + (terms.authors.isEmpty ? [] : ["(" + terms.authors.joined(separator: " | ") + ")"])
+        return Match(include: all.isEmpty ? nil : all.joined(separator: " & "), exclude: terms.excluded.isEmpty ? nil : terms.excluded.joined(separator: " | "))
     }
 }

@@ -23,7 +23,7 @@ extension PostgresStore {
                 let state = CopiedState(state: StoredState(rawValue: try cells[13].decode(String.self)) ?? .waiting, at: try cells[14].decode(Int64?.self),
                                         by: item.stateBy, draft: try cells[15].decode(String?.self), snoozedUntil: try cells[16].decode(Int64?.self),
                                         assignee: item.assignee)
-                try body(.item(CopiedItem(mention: mention, state: state, importedAt: try cells[20].decode(Int64.self))))
+                try body(.item(mention, state, importedAt: try cells[20].decode(Int64.self)))
                 after = item.key.row
             }
             if rows.count < 1000 { break }
@@ -39,7 +39,7 @@ extension PostgresStore {
             }
             for action in actions {
                 let (id, at, name, person, undone) = try action.decode((Int64, Int64, String, String?, Bool).self)
-                try body(.action(CopiedAction(at: at, action: name, person: person, undone: undone)))
+                try body(.action(at: at, name: name, person: person, undone: undone))
                 try entries(of: id, body)
                 journal = id
             }
@@ -62,7 +62,7 @@ extension PostgresStore {
                 let cells = row.makeRandomAccess()
                 let id = try cells[0].decode(Int64.self)
                 let ref = Ref(platform: try ItemRow.platform(try cells[1].decode(String.self), row: id), id: try cells[2].decode(String.self))
-                try body(.entry(CopiedAction.Entry(ref: ref, old: try Self.side(cells, from: 3), new: try Self.side(cells, from: 9))))
+                try body(.entry(ref, old: try Self.side(cells, from: 3), new: try Self.side(cells, from: 9)))
                 after = id
             }
             if rows.count < 1000 { return }
@@ -87,7 +87,7 @@ extension PostgresStore {
                             .map { try $0.decode(String.self) }, link)
             return sink.counts
         }
-        if try unindexedCount() <= Self.indexAtOnce { try catchUpSearch() }
+        try catchUpAfterImport(everyday: Self.indexAtOnce)
         return counts
     }
 }
@@ -97,8 +97,8 @@ extension PostgresStore {
 final class CopyWriter: CopySink {
     private let link: Link
     private(set) var counts = CopyCounts()
-    private var items: [CopiedItem] = []
-    private var entries: [CopiedAction.Entry] = []
+    private var items: [(mention: Mention, state: CopiedState, importedAt: Int64)] = []
+    private var entries: [(ref: Ref, old: CopiedState, new: CopiedState)] = []
     private var journal: Int64?
 
     init(_ link: Link) throws {
@@ -117,8 +117,8 @@ final class CopyWriter: CopySink {
 
     func put(_ record: CopiedRecord) throws {
         switch record {
-        case .item(let item):
-            items.append(item)
+        case .item(let mention, let state, let importedAt):
+            items.append((mention, state, importedAt))
             if items.count >= 5_000 { try flushItems() }
         case .answeredElsewhere(let ref, let at):
             try flushItems()
@@ -126,14 +126,14 @@ final class CopyWriter: CopySink {
                 INSERT INTO answered_elsewhere (platform, native_id, at) SELECT $1, $2, $3
                 WHERE NOT EXISTS (SELECT 1 FROM mention WHERE platform = $1 AND native_id = $2) ON CONFLICT DO NOTHING
                 """, [.text(ref.platform.rawValue), .text(ref.id), .int(at)])
-        case .action(let action):
+        case .action(let at, let name, let person, let undone):
             try flush()
             journal = try link.rows("INSERT INTO journal (at, action, person, undone) VALUES ($1, $2, $3, $4) RETURNING id",
-                                    [.int(action.at), .text(action.action), .text(action.person), .bool(action.undone)]).first?.decode(Int64.self)
+                                    [.int(at), .text(name), .text(person), .bool(undone)]).first?.decode(Int64.self)
             counts.actions += 1
-        case .entry(let entry):
+        case .entry(let ref, let old, let new):
             guard journal != nil else { throw StoreError("a journal entry came before its action") }
-            entries.append(entry)
+            entries.append((ref, old, new))
             if entries.count >= 5_000 { try flushEntries() }
         }
     }

@@ -20,17 +20,12 @@ extension PostgresStore {
 
     /// How many items a query holds and since when the oldest waits.
     public func summary(_ query: Query, now: Date) throws -> QueueSummary {
-        let filter = conditions(query, now: now)
         if query.isQueue { return try queueSummary() }
-        switch try plan(query, filter) {
-        case .listed:
-            let keys = try listedKeys(query, filter)
-            return QueueSummary(waiting: keys.count, oldest: keys.first.map { Self.date($0.createdAt) })
-        case .dense:
-            return QueueSummary(waiting: Self.listedAtMost, oldest: nil, exact: false)
-        case .indexed:
-            break
-        }
+        let filter = conditions(query, now: now)
+        let plan = try plan(query, filter)
+        // Many matches are counted exactly after the first screen is drawn (see `exactCount`).
+        if plan == .dense { return QueueSummary(waiting: Self.listedAtMost, oldest: nil, exact: false) }
+        if plan == .listed { return RankKeys.summary(of: try listedKeys(query, filter)) }
         return try links.with { link in
             var count: Int
             var exact = true
@@ -38,16 +33,14 @@ extension PostgresStore {
                 count = try link.rows("SELECT coalesce(sum(value), 0)::bigint FROM counter WHERE name = ANY($1::text[])",
                                       [.texts(query.platforms.map { "waiting:" + $0.rawValue })]).first?.decode(Int.self) ?? 0
             } else {
-                var statement = Statement()
-                let clause = filter.clause(&statement)
-                statement.sql = "SELECT count(*) FROM (SELECT 1 FROM mention m WHERE \(clause) LIMIT \(statement.bind(.int(Int64(Self.listedAtMost + 1))))) x"
-                let capped = try link.rows(statement).first?.decode(Int.self) ?? 0
+                let counting = filter.statement { clause, statement in
+                    "SELECT count(*) FROM (SELECT 1 FROM mention m WHERE \(clause) LIMIT \(statement.bind(.int(Int64(Self.listedAtMost + 1))))) x"
+                }
+                let capped = try link.rows(counting).first?.decode(Int.self) ?? 0
                 exact = capped <= Self.listedAtMost
                 count = min(capped, Self.listedAtMost)
             }
-            var oldest = Statement()
-            let clause = filter.clause(&oldest)
-            oldest.sql = "SELECT m.created_at FROM mention m WHERE \(clause) ORDER BY m.created_at, m.id LIMIT 1"
+            let oldest = filter.statement { clause, _ in "SELECT m.created_at FROM mention m WHERE \(clause) ORDER BY m.created_at, m.id LIMIT 1" }
             let first = try link.rows(oldest).first?.decode(Int64.self)
             return QueueSummary(waiting: count, oldest: first.map(Self.date), exact: exact)
         }
@@ -107,34 +100,24 @@ extension PostgresStore {
     public func rank(of key: RankKey, in query: Query, now: Date) throws -> Int {
         let filter = conditions(query, now: now)
         if try plan(query, filter) == .listed { return RankKeys.insertionPoint(of: key, in: try listedKeys(query, filter)) }
-        var statement = Statement()
-        let clause = filter.clause(&statement)
-        statement.sql = "SELECT count(*) FROM mention m WHERE \(clause) AND (m.created_at, m.id) < (\(statement.bind(.int(key.createdAt))), \(statement.bind(.int(key.row))))"
-        return try links.with { link in try link.rows(statement).first?.decode(Int.self) ?? 0 }
+        let before = filter.statement { clause, statement in
+            "SELECT count(*) FROM mention m WHERE \(clause) AND (m.created_at, m.id) < (\(statement.bind(.int(key.createdAt))), \(statement.bind(.int(key.row))))"
+        }
+        return try links.with { link in try link.rows(before).first?.decode(Int.self) ?? 0 }
     }
 
     /// Whether an item belongs to a query now.
     public func contains(_ key: RankKey, in query: Query, now: Date) throws -> Bool {
         let filter = conditions(query, now: now)
         if try plan(query, filter) == .listed { return RankKeys.contains(key, in: try listedKeys(query, filter)) }
-        var statement = Statement()
-        let clause = filter.clause(&statement)
-        statement.sql = "SELECT 1 FROM mention m WHERE m.id = \(statement.bind(.int(key.row))) AND \(clause)"
-        return try links.with { link in !(try link.rows(statement).isEmpty) }
+        let one = filter.statement { clause, statement in "SELECT 1 FROM mention m WHERE m.id = \(statement.bind(.int(key.row))) AND \(clause)" }
+        return try links.with { link in !(try link.rows(one).isEmpty) }
     }
 
     /// The exact count of a query.
     public func exactCount(_ query: Query, now: Date) throws -> Int {
-        let filter = conditions(query, now: now)
-        var statement: Statement
-        if let include = filter.match.include {
-            statement = filter.matched("count(*)", include: include)
-        } else {
-            statement = Statement()
-            let clause = filter.clause(&statement)
-            statement.sql = "SELECT count(*) FROM mention m WHERE \(clause)"
-        }
-        return try links.with { link in try link.rows(statement).first?.decode(Int.self) ?? 0 }
+        let counting = conditions(query, now: now).selecting("count(*)")
+        return try links.with { link in try link.rows(counting).first?.decode(Int.self) ?? 0 }
     }
 
     /// Listed when the full-text part matches few rows (or the scope is not the rank index's),
@@ -142,16 +125,11 @@ extension PostgresStore {
     func plan(_ query: Query, _ filter: QueryWhere) throws -> Plan {
         guard let include = filter.match.include else { return filter.listed ? .listed : .indexed }
         guard query.scope == .waiting else { return .listed }
-        let generation = cachedQueries.generation
-        let matches: Int
-        if let known = cachedQueries.matches(for: include, generation: generation) {
-            matches = known
-        } else {
-            matches = try links.with { link in
+        let matches = try cachedQueries.matches(for: include) {
+            try links.with { link in
                 try link.rows("SELECT count(*) FROM (SELECT 1 FROM search WHERE doc @@ $1::tsquery LIMIT $2) x",
                               [.text(include), .int(Int64(Self.listedAtMost + 1))]).first?.decode(Int.self) ?? 0
             }
-            cachedQueries.keep(matches: matches, for: include, generation: generation)
         }
         return matches <= Self.listedAtMost ? .listed : .dense
     }
@@ -160,16 +138,9 @@ extension PostgresStore {
     func listedKeys(_ query: Query, _ filter: QueryWhere) throws -> [RankKey] {
         let generation = cachedQueries.generation
         if let cached = cachedQueries.keys(for: query, generation: generation) { return cached }
-        var statement: Statement
-        if let include = filter.match.include {
-            statement = filter.matched("m.created_at, m.id", include: include)
-        } else {
-            statement = Statement()
-            let clause = filter.clause(&statement)
-            statement.sql = "SELECT m.created_at, m.id FROM mention m WHERE \(clause)"
-        }
+        let found = filter.selecting("m.created_at, m.id")
         let keys = try links.with { link in
-            try link.rows(statement).map { row in
+            try link.rows(found).map { row in
                 let (createdAt, id) = try row.decode((Int64, Int64).self)
                 return RankKey(createdAt: createdAt, row: id)
             }
@@ -180,10 +151,11 @@ extension PostgresStore {
 
     /// A page of a listed query: its keys' rows, looked up by id.
     func listedPage(_ keys: [RankKey], _ request: PageRequest) throws -> [QueueItem] {
-        let range = RankKeys.range(of: request, in: keys)
-        guard !range.isEmpty else { return [] }
-        let statement = Statement("\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE m.id = ANY($1::bigint[])", [.ints(keys[range].map(\.row))])
-        return try links.with { link in try pageItems(link, statement) }.sorted { $0.key < $1.key }
+        try RankKeys.page(request, of: keys) { ids in
+            try links.with { link in
+                try pageItems(link, Statement("\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE m.id = ANY($1::bigint[])", [.ints(ids)]))
+            }
+        }
     }
 
     /// Fills in how many items of each item's conversation are open (waiting or snoozed).
@@ -213,17 +185,7 @@ extension PostgresStore {
     /// platform this heed does not know, with items waiting, is an error.
     public func platformCounts() throws -> [(platform: Platform, waiting: Int)] {
         let rows = try links.with { link in try link.rows("SELECT substr(name, 9), value FROM counter WHERE name LIKE 'waiting:%'") }
-        var counts: [Platform: Int] = [:]
-        for row in rows {
-            let (name, value) = try row.decode((String, Int).self)
-            guard let platform = Platform(rawValue: name) else {
-                if value > 0 { throw StoreError.unknownPlatform(name, row: "\(value) waiting, counter 'waiting:\(name)'") }
-                continue
-            }
-            counts[platform] = value
-        }
-        return Platform.allCases.map { ($0, counts[$0] ?? 0) }
-            .sorted { ($0.1, $1.0.rawValue) > ($1.1, $0.0.rawValue) }
+        return try PlatformWaiting.of(try rows.map { try $0.decode((String, Int).self) }, counter: { "waiting:" + $0 })
     }
 
     /// Forgets kept search results: the store changed under them.

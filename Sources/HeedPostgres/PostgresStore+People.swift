@@ -22,43 +22,21 @@ extension PostgresStore {
     /// case, with or without a leading "@"). Each account's rows are found through the search
     /// index's author words, then compared exactly; `complete` is false while the index lags.
     public func authorHistory(_ identities: [(platform: Platform, handle: String)], now: Date, recent: Int) throws -> AuthorHistory {
-        var accounts: [Identity] = []
-        for (platform, handle) in identities {
-            let account = Identity(platform: platform, handle: handle)
-            if !account.handle.isEmpty, !accounts.contains(where: account.matches) { accounts.append(account) }
-        }
-        let lookups = accounts.flatMap { account in [account.handle, "@" + account.handle].map { (account.platform, $0) } }
+        var tally = AuthorTally(identities)
         return try links.with { link in
-            var counts: [StoredState: Int] = [:]
-            var durations: [Double] = []
-            var first: Int64?
-            var items: [QueueItem] = []
-            var lastAnswered: QueueItem?
-            for (platform, handle) in lookups {
+            for (platform, handle) in tally.lookups {
                 guard let words = Lexemes.phrase(handle, prefix: false, author: true) else { continue }
                 let account = "m.id IN (SELECT mention_id FROM search WHERE doc @@ $1::tsquery) AND m.platform = $2 AND lower(m.author_handle) = lower($3)"
                 let binds: [Bind] = [.text(words), .text(platform.rawValue), .text(handle)]
                 for row in try link.rows("SELECT m.state, m.created_at, m.state_at FROM mention m WHERE \(account)", binds) {
                     let (name, created, at) = try row.decode((String, Int64, Int64?).self)
-                    let state = StoredState(rawValue: name) ?? .waiting
-                    counts[state, default: 0] += 1
-                    first = min(first ?? created, created)
-                    if state.isAnswered, let at, at >= created { durations.append(Double(at - created) / 1000) }
+                    tally.count(StoredState(rawValue: name) ?? .waiting, created: created, answeredAt: at)
                 }
-                items += try link.rows("\(ItemRow.select) FROM mention m WHERE \(account) ORDER BY m.created_at DESC, m.id DESC LIMIT $4", binds + [.int(Int64(recent))])
-                    .map(ItemRow.item)
                 let answered = Statement("\(ItemRow.select) FROM mention m WHERE \(account) AND m.state IN ('acknowledged', 'replied') ORDER BY m.created_at DESC, m.id DESC LIMIT 1", binds)
-                if let item = try link.rows(answered).first.map(ItemRow.item), lastAnswered.map({ item.key > $0.key }) ?? true { lastAnswered = item }
+                tally.add(newest: try link.rows("\(ItemRow.select) FROM mention m WHERE \(account) ORDER BY m.created_at DESC, m.id DESC LIMIT $4", binds + [.int(Int64(recent))]).map(ItemRow.item),
+                          lastAnswered: try link.rows(answered).first.map(ItemRow.item))
             }
-            items.sort { $0.key > $1.key }
-            var history = AuthorHistory(
-                identities: accounts, asOf: now, total: counts.values.reduce(0, +),
-                replied: counts[.replied] ?? 0, acknowledged: counts[.acknowledged] ?? 0,
-                waiting: counts[.waiting] ?? 0, snoozed: counts[.snoozed] ?? 0,
-                timed: durations.count, medianSeconds: AnswerFigures.percentile(durations.sorted(), 0.5),
-                firstAt: first.map(Self.date), recent: items.prefix(max(0, recent)).map(\.mention),
-                lastAnswered: lastAnswered?.mention
-            )
+            var history = tally.history(now: now, recent: recent)
             history.complete = try unindexed(link) == 0
             return history
         }

@@ -80,7 +80,7 @@ extension PostgresStore {
             return sink.counts
         }
         // The items are in: should the index fail to follow now, the next queue catches it up.
-        if try unindexedCount() <= Self.indexAtOnce { _ = try? catchUpSearch() }
+        try? catchUpAfterImport(everyday: Self.indexAtOnce)
         return counts
     }
 }

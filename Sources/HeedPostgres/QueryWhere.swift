@@ -26,21 +26,15 @@ struct QueryWhere {
     /// full-text inclusion (when the index drives the statement).
     func clause(_ statement: inout Statement, withInclude: Bool = true) -> String {
         var conditions: [String] = []
-        switch query.scope {
-        case .waiting: conditions.append("m.state = 'waiting'")
-        case .snoozed: conditions.append("m.state = 'snoozed'")
-        case .answered: conditions.append("m.state IN ('acknowledged', 'replied')")
-        case .all: break
+        if let states = query.scope.states { conditions.append("m.state IN (\(states.map { "'\($0.rawValue)'" }.joined(separator: ", ")))") }
+        let facets: [(column: String, values: [String], negated: Bool)] = [
+            ("m.platform", query.platforms.map(\.rawValue), false), ("m.platform", query.excludedPlatforms.map(\.rawValue), true),
+            ("m.kind", query.kinds.map(\.rawValue), false), ("m.kind", query.excludedKinds.map(\.rawValue), true),
+        ]
+        for facet in facets where !facet.values.isEmpty {
+            let any = "\(facet.column) = ANY(\(statement.bind(.texts(facet.values.sorted())))::text[])"
+            conditions.append(facet.negated ? "NOT (\(any))" : any)
         }
-        func list(_ column: String, _ values: [String], negated: Bool) {
-            guard !values.isEmpty else { return }
-            let bound = statement.bind(.texts(values.sorted()))
-            conditions.append(negated ? "NOT (\(column) = ANY(\(bound)::text[]))" : "\(column) = ANY(\(bound)::text[])")
-        }
-        list("m.platform", query.platforms.map(\.rawValue), negated: false)
-        list("m.platform", query.excludedPlatforms.map(\.rawValue), negated: true)
-        list("m.kind", query.kinds.map(\.rawValue), negated: false)
-        list("m.kind", query.excludedKinds.map(\.rawValue), negated: true)
         if let olderThan = query.olderThan {
             conditions.append("m.created_at < \(statement.bind(.int(PostgresStore.milliseconds(now.addingTimeInterval(-olderThan)))))")
         }
@@ -59,6 +53,20 @@ struct QueryWhere {
             conditions.append("EXISTS (SELECT 1 FROM search s WHERE s.mention_id = m.id AND s.doc @@ \(statement.bind(.text(include)))::tsquery)")
         }
         return conditions.isEmpty ? "true" : conditions.joined(separator: " AND ")
+    }
+
+    /// A statement over the query's rows: `build` is given the conditions (their binds already in
+    /// the statement, to which it may add its own) and returns the SQL.
+    func statement(_ build: (_ clause: String, _ statement: inout Statement) -> String) -> Statement {
+        var statement = Statement()
+        let clause = self.clause(&statement)
+        statement.sql = build(clause, &statement)
+        return statement
+    }
+
+    /// `columns` of every row of the query, the full-text index driving when there is a full-text part.
+    func selecting(_ columns: String) -> Statement {
+        match.include.map { matched(columns, include: $0) } ?? statement { clause, _ in "SELECT \(columns) FROM mention m WHERE \(clause)" }
     }
 
     /// The matching rows with the full-text index driving: `SELECT <columns> FROM search s

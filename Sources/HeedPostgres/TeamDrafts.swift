@@ -31,8 +31,7 @@ public struct TeamDrafts: DraftBox {
 
     /// Appends records (under the lock, so no export is halfway meanwhile).
     public func append(_ records: [OutboxRecord]) throws {
-        guard !records.isEmpty else { return }
-        _ = try withLock { try $0.append(records) { true } }
+        try append(records, confirmedBy: { true })
     }
 
     /// Appends records and keeps them only when `confirm` (run in the same transaction: a

@@ -199,6 +199,12 @@ extension MentionStore {
         try authorHistory(identities, now: now, recent: 50)
     }
 
+    /// After an import (or a copy): the search index caught up at once when it lags by no more
+    /// than `everyday` items; a larger backlog is left to the next queue's background.
+    public func catchUpAfterImport(everyday: Int = 50_000) throws {
+        if try unindexedCount() <= everyday { try catchUpSearch() }
+    }
+
     /// Brings the search index up to date, 100,000 items a step.
     @discardableResult
     public func catchUpSearch(progress: ((Int) -> Void)? = nil) throws -> Int {

@@ -36,6 +36,16 @@ public final class QueryResultCache: @unchecked Sendable {
         }
     }
 
+    /// How many rows a full-text match finds: kept while the store is unchanged, else `count`ed
+    /// (and kept).
+    public func matches(for match: String, count: () throws -> Int) rethrows -> Int {
+        let generation = self.generation
+        if let known = matches(for: match, generation: generation) { return known }
+        let counted = try count()
+        keep(matches: counted, for: match, generation: generation)
+        return counted
+    }
+
     /// Keeps how many rows a full-text match found (replacing the last match's).
     public func keep(matches: Int, for match: String, generation: Int) {
         lock.withLock { counted = (match, generation, matches) }
@@ -76,6 +86,19 @@ public enum RankKeys {
             if keys[middle] < key { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// The items of the page `request` asks for, their rows read by `rows` (given their ids),
+    /// in rank order.
+    public static func page(_ request: PageRequest, of keys: [RankKey], rows: ([Int64]) throws -> [QueueItem]) rethrows -> [QueueItem] {
+        let range = range(of: request, in: keys)
+        guard !range.isEmpty else { return [] }
+        return try rows(keys[range].map(\.row)).sorted { $0.key < $1.key }
+    }
+
+    /// A listed query's summary: how many keys, and when the first was created.
+    public static func summary(of keys: [RankKey]) -> QueueSummary {
+        QueueSummary(waiting: keys.count, oldest: keys.first.map { Date(timeIntervalSince1970: Double($0.createdAt) / 1000) })
     }
 
     /// Whether `keys` (sorted) holds `key`.

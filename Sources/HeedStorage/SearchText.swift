@@ -1,3 +1,5 @@
+import HeedCore
+
 /// The text a store's full-text index holds, and the words a search term looks for: the
 /// same folding for every store, so that a search finds the same items in each.
 ///
@@ -101,5 +103,14 @@ public enum SearchText {
         if endsAlone { return (words, true) }
         let spaced = words.count == 1 && words[0].count >= 3 && !words[0].unicodeScalars.contains(where: standsAlone)
         return (words, prefix && spaced)
+    }
+
+    /// What a query asks of a full-text index, each term made a phrase of the index's syntax by
+    /// `phrase(text, prefix, author)`: the words and phrases that must all match, the authors of
+    /// which one must, and the words none may.
+    public static func parts(of query: Query, phrase: (String, _ prefix: Bool, _ author: Bool) -> String?) -> (all: [String], authors: [String], excluded: [String]) {
+        (query.words.compactMap { phrase($0, true, false) } + query.phrases.compactMap { phrase($0, false, false) },
+         query.authors.compactMap { phrase($0, true, true) },
+         query.excludedWords.compactMap { phrase($0, true, false) })
     }
 }

@@ -6,26 +6,15 @@ import HeedCore
 /// undo goes on in the copy). Times are milliseconds since 1970, the stores' own unit. An
 /// action's entries follow it one by one, so a bulk action of a million items is never held whole.
 public enum CopiedRecord: Sendable, Hashable {
-    case item(CopiedItem)
+    /// An item: the mention's content (its `state` is not read), its state columns as stored,
+    /// and when it was imported.
+    case item(Mention, CopiedState, importedAt: Int64)
+    /// A reply of the user's seen before the item it answers.
     case answeredElsewhere(Ref, at: Int64)
-    case action(CopiedAction)
-    /// One item's part of the last action given.
-    case entry(CopiedAction.Entry)
-}
-
-/// An item with every column a store keeps about it: the mention's content (its `state` is not
-/// read), and its state columns as stored.
-public struct CopiedItem: Sendable, Hashable {
-    public var mention: Mention
-    public var state: CopiedState
-    public var importedAt: Int64
-
-    /// An item as copied.
-    public init(mention: Mention, state: CopiedState, importedAt: Int64) {
-        self.mention = mention
-        self.state = state
-        self.importedAt = importedAt
-    }
+    /// An action of the journal: when, its name, who took it, whether it was undone.
+    case action(at: Int64, name: String, person: String?, undone: Bool)
+    /// One item's part of the last action given: its state before and after.
+    case entry(Ref, old: CopiedState, new: CopiedState)
 }
 
 /// The state columns of an item, or of one side of a journal entry, as stored.
@@ -45,37 +34,6 @@ public struct CopiedState: Sendable, Hashable {
         self.draft = draft
         self.snoozedUntil = snoozedUntil
         self.assignee = assignee
-    }
-}
-
-/// One action of the journal (its entries follow it as records of their own, each naming its
-/// item by ref).
-public struct CopiedAction: Sendable, Hashable {
-    public var at: Int64
-    public var action: String
-    public var person: String?
-    public var undone: Bool
-
-    /// One item's part of an action: its state before and after.
-    public struct Entry: Sendable, Hashable {
-        public var ref: Ref
-        public var old: CopiedState
-        public var new: CopiedState
-
-        /// An entry as copied.
-        public init(ref: Ref, old: CopiedState, new: CopiedState) {
-            self.ref = ref
-            self.old = old
-            self.new = new
-        }
-    }
-
-    /// An action as copied.
-    public init(at: Int64, action: String, person: String?, undone: Bool) {
-        self.at = at
-        self.action = action
-        self.person = person
-        self.undone = undone
     }
 }
 

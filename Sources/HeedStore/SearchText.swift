@@ -17,13 +17,10 @@ extension SearchText {
     }
 
     static func match(_ query: Query) -> Match {
-        var parts: [String] = []
-        parts += query.words.compactMap { phrase($0, prefix: true) }
-        parts += query.phrases.compactMap { phrase($0, prefix: false) }
-        let authors = query.authors.compactMap { phrase($0, prefix: true) }
-        if !authors.isEmpty { parts.append("who : (" + authors.joined(separator: " OR ") + ")") }
-        let excluded = query.excludedWords.compactMap { phrase($0, prefix: true) }
-        let exclude = excluded.isEmpty ? nil : excluded.map { "(\($0))" }.joined(separator: " OR ")
-        return Match(include: parts.isEmpty ? nil : parts.map { "(\($0))" }.joined(separator: " AND "), exclude: exclude)
+        let terms = parts(of: query) { text, prefix, _ in phrase(text, prefix: prefix) }
+        var all = terms.all
+        if !terms.authors.isEmpty { all.append("who : (" + terms.authors.joined(separator: " OR ") + ")") }
+        let exclude = terms.excluded.isEmpty ? nil : terms.excluded.map { "(\($0))" }.joined(separator: " OR ")
+        return Match(include: all.isEmpty ? nil : all.map { "(\($0))" }.joined(separator: " AND "), exclude: exclude)
     }
 }

@@ -13,7 +13,7 @@ extension Store {
                 let item = try MentionRow.item(row)
                 var mention = item.mention
                 mention.state = .waiting
-                try body(.item(CopiedItem(mention: mention, state: Self.copiedState(row, from: 13), importedAt: row[19])))
+                try body(.item(mention, Self.copiedState(row, from: 13), importedAt: row[19]))
             }
             let answers = try Row.fetchCursor(db, sql: "SELECT platform, native_id, at FROM answered_elsewhere ORDER BY rowid")
             while let row = try answers.next() {
@@ -21,7 +21,7 @@ extension Store {
                 try body(.answeredElsewhere(Ref(platform: platform, id: row[1]), at: row[2]))
             }
             for journal in try Row.fetchAll(db, sql: "SELECT id, at, action, person, undone FROM journal ORDER BY id") {
-                try body(.action(CopiedAction(at: journal["at"], action: journal["action"], person: journal["person"], undone: journal["undone"])))
+                try body(.action(at: journal["at"], name: journal["action"], person: journal["person"], undone: journal["undone"]))
                 let entries = try Row.fetchCursor(db, sql: """
                     SELECT m.platform, m.native_id, m.id, e.old_state, e.old_state_at, e.old_draft_id, e.old_snoozed_until, e.old_state_by, e.old_assignee,
                         e.new_state, e.new_state_at, e.new_draft_id, e.new_snoozed_until, e.new_state_by, e.new_assignee
@@ -29,7 +29,7 @@ extension Store {
                     """, arguments: [journal["id"] as Int64])
                 while let row = try entries.next() {
                     let ref = Ref(platform: try MentionRow.platform(row[0], row: row[2]), id: row[1])
-                    try body(.entry(CopiedAction.Entry(ref: ref, old: Self.journalState(row, from: 3), new: Self.journalState(row, from: 9))))
+                    try body(.entry(ref, old: Self.journalState(row, from: 3), new: Self.journalState(row, from: 9)))
                 }
             }
         }
@@ -71,15 +71,14 @@ final class CopyWriter: CopySink {
 
     func put(_ record: CopiedRecord) throws {
         switch record {
-        case .item(let item):
-            let mention = item.mention, state = item.state
+        case .item(let mention, let state, let importedAt):
             try db.execute(sql: """
                 INSERT INTO mention (platform, native_id, \(MentionRow.contentColumns.joined(separator: ", ")), state, state_at, draft_id, snoozed_until, state_by, assignee, imported_at)
                 VALUES (\(Array(repeating: "?", count: 19).joined(separator: ", "))) ON CONFLICT (platform, native_id) DO NOTHING
                 """, arguments: [mention.platform.rawValue, mention.id, mention.kind.rawValue, mention.author.handle, mention.author.name, mention.author.url,
                                  mention.text, Store.milliseconds(mention.createdAt), mention.url, mention.conversation, mention.inReplyTo,
                                  MentionRow.encodeTarget(mention.replyTarget), state.state.rawValue, state.at, state.draft, state.snoozedUntil, state.by,
-                                 state.assignee, item.importedAt])
+                                 state.assignee, importedAt])
             if db.changesCount > 0 { counts.items += 1 } else { counts.kept += 1 }
         case .answeredElsewhere(let ref, let at):
             try db.execute(sql: """
@@ -87,19 +86,18 @@ final class CopyWriter: CopySink {
                 WHERE NOT EXISTS (SELECT 1 FROM mention WHERE platform = ? AND native_id = ?) ON CONFLICT DO NOTHING
                 """, arguments: [ref.platform.rawValue, ref.id, at, ref.platform.rawValue, ref.id])
             counts.answers += db.changesCount
-        case .action(let action):
-            try db.execute(sql: "INSERT INTO journal (at, action, person, undone) VALUES (?, ?, ?, ?)", arguments: [action.at, action.action, action.person, action.undone])
+        case .action(let at, let name, let person, let undone):
+            try db.execute(sql: "INSERT INTO journal (at, action, person, undone) VALUES (?, ?, ?, ?)", arguments: [at, name, person, undone])
             journal = db.lastInsertedRowID
             counts.actions += 1
-        case .entry(let entry):
+        case .entry(let ref, let old, let new):
             guard let journal else { throw StoreError("a journal entry came before its action") }
-            let old = entry.old, new = entry.new
             try db.execute(sql: """
                 INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, old_snoozed_until, old_state_by, old_assignee,
                     new_state, new_state_at, new_draft_id, new_snoozed_until, new_state_by, new_assignee)
                 SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM mention WHERE platform = ? AND native_id = ?
                 """, arguments: [journal, old.state.rawValue, old.at, old.draft, old.snoozedUntil, old.by, old.assignee,
-                                 new.state.rawValue, new.at, new.draft, new.snoozedUntil, new.by, new.assignee, entry.ref.platform.rawValue, entry.ref.id])
+                                 new.state.rawValue, new.at, new.draft, new.snoozedUntil, new.by, new.assignee, ref.platform.rawValue, ref.id])
         }
     }
 }

@@ -25,13 +25,11 @@ extension Store {
 
     /// A page of a listed query: its keys' rows, looked up by id.
     func listedPage(_ keys: [RankKey], _ request: PageRequest) throws -> [QueueItem] {
-        let range = RankKeys.range(of: request, in: keys)
-        guard !range.isEmpty else { return [] }
-        let ids = keys[range].map(\.row)
-        let items: [QueueItem] = try writer.read { db in
-            try Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(ids)))
+        try RankKeys.page(request, of: keys) { ids in
+            try writer.read { db in
+                try Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(ids)))
+            }
         }
-        return items.sorted { $0.key < $1.key }
     }
 }
 
@@ -44,18 +42,7 @@ extension Store {
             try Row.fetchAll(db, sql: "SELECT substr(name, ?) AS platform, value FROM counter WHERE name LIKE ? || '%'",
                              arguments: [Counter.platformPrefix.count + 1, Counter.platformPrefix])
         }
-        var counts: [Platform: Int] = [:]
-        for row in rows {
-            let name: String = row["platform"]
-            let value: Int = row["value"]
-            guard let platform = Platform(rawValue: name) else {
-                if value > 0 { throw StoreError.unknownPlatform(name, row: "\(value) waiting, counter '\(Counter.waiting(name))'") }
-                continue
-            }
-            counts[platform] = value
-        }
-        return Platform.allCases.map { ($0, counts[$0] ?? 0) }
-            .sorted { ($0.1, $1.0.rawValue) > ($1.1, $0.0.rawValue) }
+        return try PlatformWaiting.of(rows.map { ($0["platform"], $0["value"]) }, counter: Counter.waiting)
     }
 
     /// A number that changes whenever another connection (another heed) commits a change;

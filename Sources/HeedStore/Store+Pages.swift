@@ -128,16 +128,11 @@ extension Store {
     func plan(_ query: Query, _ sql: QuerySQL) throws -> Plan {
         guard let include = sql.include else { return sql.listed ? .listed : .indexed }
         guard query.scope == .waiting else { return .listed }
-        let generation = cachedQueries.generation
-        let matches: Int
-        if let known = cachedQueries.matches(for: include, generation: generation) {
-            matches = known
-        } else {
+        let matches = try cachedQueries.matches(for: include) {
             // Counted up to the limit only: a match of most of the store is not counted here.
-            matches = try writer.read { db in
+            try writer.read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", arguments: [include, Self.listedAtMost + 1]) ?? 0
             }
-            cachedQueries.keep(matches: matches, for: include, generation: generation)
         }
         return matches <= Self.listedAtMost ? .listed : .dense
     }

@@ -42,26 +42,11 @@ enum PromptView {
 
     /// The platforms with waiting items, over the detail pane.
     static func picker(_ state: AppState, _ platforms: [PlatformCount]?, _ cursor: Int, _ layout: QueueLayout, into buffer: inout ScreenBuffer) {
-        let top = layout.detailTop
-        let height = max(1, layout.statusRow - top)
-        buffer.fill(y: top, height: height, role: .normal)
-        buffer.put(" Filter by platform", x: 0, y: top, role: .title)
-        guard let platforms else {
-            if height > 1 { buffer.put("  counting…", x: 0, y: top + 1, role: .dim) }
-            return
+        let lines = platforms.map { platforms -> [(label: String, figure: String?)] in
+            let choices = platforms.filter { $0.waiting > 0 }
+            let total = choices.reduce(0) { $0 + $1.waiting }
+            return [("all platforms", total.grouped)] + choices.map { ($0.platform.label, $0.waiting.grouped) }
         }
-        let choices = platforms.filter { $0.waiting > 0 }
-        let total = choices.reduce(0) { $0 + $1.waiting }
-        let lines = [("all platforms", total)] + choices.map { ($0.platform.label, $0.waiting) }
-        let room = max(0, height - 1)
-        let first = max(0, min(cursor - room / 2, lines.count - room))
-        for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
-            let index = first + offset
-            let y = top + 1 + offset
-            let role: Role = index == cursor ? .selected : .normal
-            if index == cursor { buffer.fill(y: y, role: .selected) }
-            buffer.put("  " + line.0, x: 0, y: y, maxWidth: 20, role: role)
-            buffer.put(Glyphs.padLeft(line.1.grouped, toCells: 10), x: 20, y: y, role: role)
-        }
+        ListPicker.draw("Filter by platform", lines: lines, loading: "counting…", cursor: cursor, layout, into: &buffer)
     }
 }

@@ -112,17 +112,14 @@ public enum StatsView {
 
     /// Answers per person of the team, and how fast each answered.
     static func people(_ people: [PersonFigures], width: Int) -> [ReportLine] {
-        func column(_ header: String, _ priority: Int, _ value: (PersonFigures) -> String) -> ReportColumn {
-            ReportColumn(header: header, priority: priority, values: people.map(value))
-        }
+        let columns: [(header: String, priority: Int, value: (PersonFigures) -> String)] = [
+            ("answered", 1, { Report.number($0.answered) }), ("replied", 3, { Report.number($0.replied) }),
+            ("acknowledged", 3, { Report.number($0.acknowledged) }), ("median", 1, { Report.duration($0.medianSeconds) }),
+            ("p90", 2, { Report.duration($0.p90Seconds) }),
+        ]
+        let labels = people.map { ($0.person ?? "(no one named)", $0.person == nil ? Role.dim : .author) }
         var lines = [ReportLine("By person", .title)]
-        lines += Report.table(labels: people.map { ($0.person ?? "(no one named)", $0.person == nil ? .dim : .author) }, columns: [
-            column("answered", 1) { Report.number($0.answered) },
-            column("replied", 3) { Report.number($0.replied) },
-            column("acknowledged", 3) { Report.number($0.acknowledged) },
-            column("median", 1) { Report.duration($0.medianSeconds) },
-            column("p90", 2) { Report.duration($0.p90Seconds) },
-        ], width: width)
+        lines += Report.table(labels: labels, columns: columns.map { ReportColumn(header: $0.header, priority: $0.priority, values: people.map($0.value)) }, width: width)
         lines += Report.wrapped("Items received in the period that each person answered, and how long they had waited for it. (no one named): answers from before the team shared the store, and replies seen in imports.", width: width, role: .dim)
         return lines
     }

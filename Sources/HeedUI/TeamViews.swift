@@ -7,24 +7,8 @@ import Screen
 enum TeamViews {
     /// The teammates to assign to, over the detail pane; the first line assigns to nobody.
     static func picker(_ people: [String]?, _ cursor: Int, _ layout: QueueLayout, into buffer: inout ScreenBuffer) {
-        let top = layout.detailTop
-        let height = max(1, layout.statusRow - top)
-        buffer.fill(y: top, height: height, role: .normal)
-        buffer.put(" Assign to", x: 0, y: top, role: .title)
-        guard let people else {
-            if height > 1 { buffer.put("  asking the store…", x: 0, y: top + 1, role: .dim) }
-            return
-        }
-        let lines = ["nobody (unassign)"] + people
-        let room = max(0, height - 1)
-        let first = max(0, min(cursor - room / 2, lines.count - room))
-        for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
-            let index = first + offset
-            let y = top + 1 + offset
-            let role: Role = index == cursor ? .selected : .normal
-            if index == cursor { buffer.fill(y: y, role: .selected) }
-            buffer.put("  " + line, x: 0, y: y, maxWidth: layout.width - 1, role: role)
-        }
+        let lines = people.map { people in (["nobody (unassign)"] + people).map { (label: $0, figure: String?.none) } }
+        ListPicker.draw("Assign to", lines: lines, loading: "asking the store…", cursor: cursor, layout, into: &buffer)
     }
 
     /// The detail pane's line about the team: whom the item is assigned to, who is writing to it.

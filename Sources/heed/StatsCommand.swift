@@ -48,19 +48,8 @@ struct Stats: ParsableCommand {
         guard json else {
             return print(StatsView.peopleText(people).joined(separator: "\n"))
         }
-        struct Report: Encodable {
-            var now: Date
-            var since: Date?
-            var people: [PersonFigures]
-            enum CodingKeys: String, CodingKey { case now = "generated_at", since, people }
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(now, forKey: .now)
-                try container.encode(since, forKey: .since)
-                try container.encode(people, forKey: .people)
-            }
-        }
-        let data = try ResponseStats.jsonEncoder.encode(Report(now: now, since: since, people: people))
+        let report: [String: Any] = ["generated_at": Timestamp.formatPrecise(now), "since": since.map(Timestamp.formatPrecise) ?? NSNull(), "people": people.map(\.json)]
+        let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .withoutEscapingSlashes])
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 }

@@ -21,14 +21,7 @@ final class TeamCommandTests: XCTestCase {
 
     /// Runs heed in the test's folder with a home of its own there.
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> SpawnResult {
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = folder.path
-        environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config").path
-        environment["XDG_DATA_HOME"] = folder.appendingPathComponent("data").path
-        environment["HEED_STORE"] = nil
-        environment["HEED_OUTBOX"] = nil
-        environment["PGPASSWORD"] = nil
-        environment["TZ"] = "UTC"
+        var environment = Teammates.environment(home: folder)
         for (key, value) in extra { environment[key] = value }
         return try Spawn.run(["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", folder.path, heed] + arguments, environment: environment, timeout: 120)
     }

@@ -33,15 +33,20 @@ final class Teammates {
 
     /// The environment of `person`'s heed.
     func environment(_ person: String) throws -> [String: String] {
-        let home = try home(person)
+        var environment = Self.environment(home: try home(person))
+        environment["HEED_STORE"] = store
+        return environment
+    }
+
+    /// A heed's environment with a home of its own (config and data inside), UTC, and no store,
+    /// outbox or password from the tests' own environment.
+    static func environment(home: URL) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
-        environment["HEED_STORE"] = store
-        environment["HEED_OUTBOX"] = nil
         environment["TZ"] = "UTC"
-        environment["PGPASSWORD"] = nil
+        for name in ["HEED_STORE", "HEED_OUTBOX", "PGPASSWORD"] { environment[name] = nil }
         return environment
     }
 

@@ -6,33 +6,16 @@ import HeedPostgres
 import HeedUI
 import Screen
 
-/// The key loop over the team store of `Fixture.items` items (on `HEED_BENCH_POSTGRES`).
-final class TeamSession: @unchecked Sendable {
-    var loop: KeyLoop
-    let ranked: RankedStore
-
-    /// A launched screen (100×30); `copy` works on a copy of the store (for a and u).
-    init(copy: Bool = false) throws {
-        ranked = try RankedStore(store: copy ? try TeamFixture.storeCopy(Fixture.items) : try TeamFixture.store(Fixture.items))
-        loop = KeyLoop(services: .queue(store: ranked.store))
-        guard loop.state.queue.selected != nil else { throw FixtureError("no item selected after launch") }
-    }
-
-    /// A key that must not fail: the loop reports store errors in the status line.
-    func press(_ key: Key) throws {
-        blackHole(loop.press(key))
-        if let status = loop.state.status, status.isError { throw FixtureError("\(key.label): \(status.text)") }
-    }
+/// A key loop over the team store of `Fixture.items` items (a copy of it for a and u).
+func teamSession(copy: Bool) throws -> KeySession {
+    try KeySession(RankedStore(store: copy ? try TeamFixture.storeCopy(Fixture.items) : try TeamFixture.store(Fixture.items)))
 }
 
 /// Items stored per second.
 let itemsPerSecond = BenchmarkMetric.custom("items/s", polarity: .prefersLarger, useScalingFactor: false)
 
 let benchmarks: @Sendable () -> Void = {
-    let keys = Benchmark.Configuration(
-        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
-        timeUnits: .microseconds, warmupIterations: 5, maxDuration: .seconds(3), maxIterations: 1_000
-    )
+    let keys = KeySession.configuration
     let size = Fixture.items
 
     // The first full screen: the summary, the first page, the render, as at launch.
@@ -42,48 +25,27 @@ let benchmarks: @Sendable () -> Void = {
         try TeamFixture.store(Fixture.items)
     }
 
-    Benchmark("team \(size): key j (next)", configuration: keys) { _, session in
-        try session.press(.character("j"))
-    } setup: {
-        try TeamSession()
-    }
-
-    Benchmark("team \(size): key PgDn", configuration: keys) { _, session in
-        try session.press(.pageDown)
-    } setup: {
-        try TeamSession()
-    }
-
-    Benchmark("team \(size): key G (last), from the top", configuration: keys) { benchmark, session in
-        try session.press(.character("g"))
-        benchmark.startMeasurement()
-        try session.press(.character("G"))
-    } setup: {
-        try TeamSession()
-    }
-
-    Benchmark("team \(size): key g (first), from the end", configuration: keys) { benchmark, session in
-        try session.press(.character("G"))
-        benchmark.startMeasurement()
-        try session.press(.character("g"))
-    } setup: {
-        try TeamSession()
-    }
-
-    Benchmark("team \(size): key a (acknowledge)", configuration: keys) { benchmark, session in
-        try session.press(.character("a"))
-        benchmark.stopMeasurement()
-        try session.press(.character("u"))
-    } setup: {
-        try TeamSession(copy: true)
-    }
-
-    Benchmark("team \(size): key u (undo)", configuration: keys) { benchmark, session in
-        try session.press(.character("a"))
-        benchmark.startMeasurement()
-        try session.press(.character("u"))
-    } setup: {
-        try TeamSession(copy: true)
+    // Moving: each iteration one key from where the last left the cursor; a jump after the
+    // other end is reached, unmeasured; a and u each undone (or preceded), unmeasured.
+    let moves: [(name: String, key: Key, before: Key?, after: Key?, copy: Bool)] = [
+        ("j (next)", .character("j"), nil, nil, false), ("PgDn", .pageDown, nil, nil, false),
+        ("G (last), from the top", .character("G"), .character("g"), nil, false), ("g (first), from the end", .character("g"), .character("G"), nil, false),
+        ("a (acknowledge)", .character("a"), nil, .character("u"), true), ("u (undo)", .character("u"), .character("a"), nil, true),
+    ]
+    for move in moves {
+        Benchmark("team \(size): key \(move.name)", configuration: keys) { benchmark, session in
+            if let before = move.before {
+                try session.press(before)
+                benchmark.startMeasurement()
+            }
+            try session.press(move.key)
+            if let after = move.after {
+                benchmark.stopMeasurement()
+                try session.press(after)
+            }
+        } setup: {
+            try teamSession(copy: move.copy)
+        }
     }
 
     Benchmark("team \(size): search 'meetup' (summary and first page)", configuration: keys) { _, store in
