@@ -9,6 +9,8 @@ let package = Package(
         // Libraries for the packages in Benchmarks/ and Fuzz/ (separate packages).
         .library(name: "HeedCore", targets: ["HeedCore"]),
         .library(name: "HeedStore", targets: ["HeedStore"]),
+        .library(name: "HeedPostgres", targets: ["HeedPostgres"]),
+        .library(name: "HeedReplies", targets: ["HeedReplies"]),
         .library(name: "HeedImport", targets: ["HeedImport"]),
         .library(name: "HeedIntake", targets: ["HeedIntake"]),
         .library(name: "HeedOutbox", targets: ["HeedOutbox"]),
@@ -24,6 +26,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The team store: PostgreSQL's wire protocol, TLS and the event loops it runs on.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Tests only: reading the platforms' own conformance suites (YAML).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         // Tests only: the HTTP server of the stand-in that replays the platforms' recorded responses.
@@ -58,6 +65,15 @@ let package = Package(
         .target(name: "HeedStorage", dependencies: ["HeedCore"]),
         // The SQLite store, the first implementation of the interface.
         .target(name: "HeedStore", dependencies: ["HeedCore", "HeedFiles", "HeedStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // The PostgreSQL store, for a team sharing one queue.
+        .target(name: "HeedPostgres", dependencies: [
+            "HeedCore", "HeedStorage", "HeedOutbox",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Readers of mention files.
         .target(name: "HeedImport", dependencies: ["HeedCore", "CHTML", .product(name: "CSV", package: "CSV.swift")]),
         // The one consumer of import events: files, the spool and fetched pages into the store.
@@ -75,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedFiles", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "HeedAccounts", "UserFiles", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedFiles", "HeedTheme", "HeedStorage", "HeedStore", "HeedPostgres", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "HeedAccounts", "UserFiles", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +119,10 @@ let package = Package(
         .testTarget(name: "HeedAccountsTests", dependencies: ["HeedAccounts", "HeedConfig", "HeedCore", "HeedStore", "HeedImport", "HeedIntake", "StandIn", "TestSupport"]),
         // The real binary in tmux and on a pty.
         .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport", "StandIn"]),
+        // The team store: the conformance suite against PostgreSQL, first answers, presence,
+        // changes heard, copies both ways, and several real heeds on one server.
+        .testTarget(name: "HeedPostgresTests", dependencies: ["HeedPostgres", "HeedStore", "HeedStorage", "HeedCore", "HeedOutbox", "HeedReplies", "HeedUI",
+                                                          "StoreConformance", "TestSupport", "heed"]),
         // Crashes, concurrency and hostile files, against the real binary and the store itself.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport", "HeedConfig", "HeedCore", "HeedFiles", "HeedStore", "HeedOutbox", "HeedReplies", "HeedUI", "heed", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

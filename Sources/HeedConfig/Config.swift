@@ -26,6 +26,21 @@ public struct Config: Sendable, Equatable {
     public var accounts: [AccountConfig] = []
     /// How heed fetches (`[fetch]`).
     public var fetch = FetchSettings()
+    /// `[team]`: who I am in a shared store, how to get its password, and teammates to offer
+    /// before they have used the store.
+    public var team = Team()
+
+    /// The `[team]` table.
+    public struct Team: Sendable, Equatable {
+        /// Who I am (`me = "ana"`); nil: the login name.
+        public var me: String?
+        /// A command printing the team store's password (`password_command = "pass show heed/db"`).
+        public var passwordCommand: String?
+        /// Teammates to offer in the assignment picker (`people = ["ana", "ben"]`).
+        public var people: [String] = []
+
+        public init() {}
+    }
 
     /// A config of these handles (compared as `config.toml`'s are: no leading "@", any case) and limits.
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
@@ -152,6 +167,7 @@ extension Config {
         parseTriage(table, lines: lines, file: file, into: &config, problems: &problems)
         if let value = table["accounts"] { problems += parseAccounts(value, text: text, file: file, into: &config) }
         if let value = table["fetch"] { problems += parseFetch(value, text: text, file: file, into: &config) }
+        if let value = table["team"] { problems += parseTeam(value, text: text, file: file, into: &config) }
         return (config, problems)
     }
 

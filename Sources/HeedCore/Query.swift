@@ -5,7 +5,8 @@ import Foundation
 /// `platform:mastodon,bluesky kind:dm from:alice age>4h age<2d is:snoozed "exact phrase" word`
 /// — terms are combined with AND; a platform or kind list matches any of its values; a leading
 /// `-` excludes (`-platform:x`, `-word`); bare words match as word prefixes, quoted phrases
-/// word for word; `from:` matches the author's handle or name.
+/// word for word; `from:` matches the author's handle or name; `is:mine`, `is:unassigned` and
+/// `assignee:ana` match by whom an item is assigned to.
 public struct Query: Sendable, Hashable {
     /// Which items a view lists by their state.
     public enum Scope: String, Sendable, Hashable, CaseIterable {
@@ -26,6 +27,12 @@ public struct Query: Sendable, Hashable {
     public var words: [String] = []
     public var phrases: [String] = []
     public var excludedWords: [String] = []
+    /// Assigned to one of these people (`assignee:ana`, compared without case).
+    public var assignees: [String] = []
+    /// Assigned to the person using the store (`is:mine`).
+    public var mine = false
+    /// Assigned to nobody (`is:unassigned`).
+    public var unassigned = false
 
     public init() {}
 
@@ -47,6 +54,9 @@ public struct Query: Sendable, Hashable {
         if !kinds.isEmpty { parts.append("kind:" + kinds.map(\.rawValue).sorted().joined(separator: ",")) }
         parts += excludedKinds.map { "-kind:\($0.rawValue)" }.sorted()
         parts += authors.map { "from:" + QueryParser.quoteIfNeeded($0) }
+        if mine { parts.append("is:mine") }
+        if unassigned { parts.append("is:unassigned") }
+        parts += assignees.map { "assignee:" + QueryParser.quoteIfNeeded($0) }
         if let olderThan { parts.append("age>" + Age.typed(olderThan)) }
         if let newerThan { parts.append("age<" + Age.typed(newerThan)) }
         parts += phrases.map { "\"\($0)\"" }
@@ -128,7 +138,7 @@ public enum QueryParser {
         return terms
     }
 
-    static let keys: Set<String> = ["platform", "p", "on", "kind", "k", "from", "by", "author", "age", "is", "in"]
+    static let keys: Set<String> = ["platform", "p", "on", "kind", "k", "from", "by", "author", "age", "is", "in", "assignee", "assigned"]
 
     static func isKey(_ token: String) -> Bool { keys.contains(token.lowercased()) }
 
@@ -183,9 +193,17 @@ public enum QueryParser {
                 query.scope = scope
             } else if ["acknowledged", "replied", "done"].contains(value.lowercased()) {
                 query.scope = .answered
+            } else if value.lowercased() == "mine" {
+                query.mine = true
+            } else if value.lowercased() == "unassigned" {
+                query.unassigned = true
             } else {
-                throw QueryError("is:\(value)? write is:waiting, is:snoozed, is:answered or is:all")
+                throw QueryError("is:\(value)? write is:waiting, is:snoozed, is:answered, is:all, is:mine or is:unassigned")
             }
+        case "assignee", "assigned":
+            try colon(term)
+            guard !term.negated else { throw QueryError("-assignee: is not supported; search assignee:NAME or is:unassigned") }
+            query.assignees.append(value.hasPrefix("@") ? String(value.dropFirst()) : value)
         default:
             throw QueryError("unknown filter \(key):")
         }

@@ -15,6 +15,9 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     public var waitingAges: [AgeBucket]
     /// Received and answered per UTC day, oldest first: the last 14 days, or the period when shorter.
     public var days: [DayCount]
+    /// The answers by person, when a team shares the store (not in `--json`, which
+    /// `heed stats --by person` gives).
+    public var people: [PersonFigures] = []
 
     /// The figures as the store counts them.
     public init(now: Date, since: Date?, all: AnswerFigures, platforms: [AnswerFigures], waitingAges: [AgeBucket], days: [DayCount]) {

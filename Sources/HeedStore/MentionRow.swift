@@ -6,7 +6,7 @@ import HeedCore
 enum MentionRow {
     /// The columns `item` reads, in its order (by index: naming a column per read costs more
     /// than the rest of reading a row).
-    static let select = "SELECT id, platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation, in_reply_to, reply_target, state, state_at, draft_id, snoozed_until"
+    static let select = "SELECT id, platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation, in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, state_by, assignee"
 
     /// The item of a row read with `select`; a platform this heed does not know is an error
     /// naming the row (never read as another platform).
@@ -26,7 +26,7 @@ enum MentionRow {
             replyTarget: decodeTarget(row[12]),
             state: state(row)
         )
-        return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention)
+        return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention, assignee: row[18], stateBy: row[17])
     }
 
     /// The platform a row names, or an error naming the row.

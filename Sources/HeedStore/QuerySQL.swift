@@ -15,7 +15,8 @@ struct QuerySQL {
     /// index drives the query.
     var rest: (conditions: [String], arguments: [DatabaseValueConvertible?]) = ([], [])
 
-    init(_ query: Query, now: Date) {
+    /// The conditions of `query` at `now`; `is:mine` finds the items assigned to `person`.
+    init(_ query: Query, now: Date, person: String = "") {
         switch query.scope {
         case .waiting: conditions.append("state = \(StoredState.waiting.sql)")
         case .snoozed: conditions.append("state = \(StoredState.snoozed.sql)")
@@ -35,6 +36,15 @@ struct QuerySQL {
             conditions.append("created_at > ?")
             arguments.append(Store.milliseconds(now.addingTimeInterval(-newerThan)))
         }
+        if query.mine {
+            conditions.append("assignee = ? COLLATE NOCASE")
+            arguments.append(person)
+        }
+        if query.unassigned { conditions.append("assignee IS NULL") }
+        if !query.assignees.isEmpty {
+            conditions.append("assignee COLLATE NOCASE IN (\(query.assignees.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += query.assignees.map { $0 as DatabaseValueConvertible? }
+        }
         let match = SearchText.match(query)
         if let exclude = match.exclude {
             conditions.append("id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)")
@@ -46,7 +56,8 @@ struct QuerySQL {
             conditions.append("id IN (SELECT rowid FROM search WHERE search MATCH ?)")
             arguments.append(include)
         }
-        listed = match.include != nil || query.scope == .answered || query.scope == .all
+        // Assignees are found by their own index, few at a time: listed like a search.
+        listed = match.include != nil || query.scope == .answered || query.scope == .all || query.mine || !query.assignees.isEmpty
     }
 
     private mutating func add(_ column: String, _ values: [String], negated: Bool) {

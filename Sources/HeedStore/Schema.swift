@@ -161,6 +161,21 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v7 who acted and assignment") { db in
+            // Who gave an item its state and whom it is assigned to, in the items and in the
+            // journal (each action names the person who took it, so undo takes one's own back).
+            try db.execute(sql: """
+                ALTER TABLE mention ADD COLUMN state_by TEXT;
+                ALTER TABLE mention ADD COLUMN assignee TEXT;
+                CREATE INDEX mention_assignee ON mention (assignee COLLATE NOCASE) WHERE assignee IS NOT NULL;
+                ALTER TABLE journal ADD COLUMN person TEXT;
+                ALTER TABLE journal_entry ADD COLUMN old_state_by TEXT;
+                ALTER TABLE journal_entry ADD COLUMN new_state_by TEXT;
+                ALTER TABLE journal_entry ADD COLUMN old_assignee TEXT;
+                ALTER TABLE journal_entry ADD COLUMN new_assignee TEXT;
+                ALTER TABLE journal_entry ADD COLUMN new_state_at INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -11,7 +11,7 @@ extension Store {
     /// listed once by the full-text index and kept until the store changes.
     public func summary(_ query: Query, now: Date) throws -> QueueSummary {
         if query.isQueue { return try queueSummary() }
-        let sql = QuerySQL(query, now: now)
+        let sql = QuerySQL(query, now: now, person: person)
         switch try plan(query, sql) {
         case .listed:
             let keys = try listedKeys(query, sql)
@@ -58,7 +58,7 @@ extension Store {
 
     /// A page of a query in rank order.
     public func page(_ query: Query, _ request: PageRequest, now: Date) throws -> [QueueItem] {
-        let sql = QuerySQL(query, now: now)
+        let sql = QuerySQL(query, now: now, person: person)
         let plan = try plan(query, sql)
         if plan == .listed { return try listedPage(try listedKeys(query, sql), request) }
         // A dense search scans the rank index in order and checks each row against the matches.
@@ -86,9 +86,9 @@ extension Store {
 
     /// The place of an item in a query (a count on the index, or a search in the listed keys).
     public func rank(of key: RankKey, in query: Query, now: Date) throws -> Int {
-        let sql = QuerySQL(query, now: now)
+        let sql = QuerySQL(query, now: now, person: person)
         if try plan(query, sql) == .listed {
-            return Self.insertionPoint(of: key, in: try listedKeys(query, sql))
+            return RankKeys.insertionPoint(of: key, in: try listedKeys(query, sql))
         }
         return try writer.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE \(sql.whereClause) AND (created_at, id) < (?, ?)",
@@ -98,11 +98,9 @@ extension Store {
 
     /// Whether an item belongs to a query now.
     public func contains(_ key: RankKey, in query: Query, now: Date) throws -> Bool {
-        let sql = QuerySQL(query, now: now)
+        let sql = QuerySQL(query, now: now, person: person)
         if try plan(query, sql) == .listed {
-            let keys = try listedKeys(query, sql)
-            let index = Self.insertionPoint(of: key, in: keys)
-            return keys.indices.contains(index) && keys[index] == key
+            return RankKeys.contains(key, in: try listedKeys(query, sql))
         }
         return try writer.read { db in
             try Bool.fetchOne(db, sql: "SELECT 1 FROM mention WHERE id = ? AND \(sql.whereClause)", arguments: StatementArguments([key.row] + sql.arguments)) ?? false
@@ -111,7 +109,7 @@ extension Store {
 
     /// The exact count of a query whose summary was an estimate (a dense search).
     public func exactCount(_ query: Query, now: Date) throws -> Int {
-        let sql = QuerySQL(query, now: now)
+        let sql = QuerySQL(query, now: now, person: person)
         let count = sql.include.map { sql.matched("COUNT(*)", include: $0) }
             ?? SQLStatement("SELECT COUNT(*) FROM mention WHERE \(sql.whereClause)", sql.statementArguments)
         return try writer.read { db in try Int.fetchOne(db, sql: count.sql, arguments: count.arguments) ?? 0 }
@@ -130,16 +128,11 @@ extension Store {
     func plan(_ query: Query, _ sql: QuerySQL) throws -> Plan {
         guard let include = sql.include else { return sql.listed ? .listed : .indexed }
         guard query.scope == .waiting else { return .listed }
-        let generation = cachedQueries.generation
-        let matches: Int
-        if let known = cachedQueries.matches(for: include, generation: generation) {
-            matches = known
-        } else {
+        let matches = try cachedQueries.matches(for: include) {
             // Counted up to the limit only: a match of most of the store is not counted here.
-            matches = try writer.read { db in
+            try writer.read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", arguments: [include, Self.listedAtMost + 1]) ?? 0
             }
-            cachedQueries.keep(matches: matches, for: include, generation: generation)
         }
         return matches <= Self.listedAtMost ? .listed : .dense
     }

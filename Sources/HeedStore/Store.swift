@@ -14,6 +14,8 @@ public final class Store: MentionStore {
     public let lockWait = LockWait()
     /// What opening mended in a schema changed by hand (an index or trigger made again), in words.
     public let repairs: [String]
+    /// Who uses this store: whose actions it records and undoes, whose items `is:mine` finds.
+    public let person: String
 
     /// How long a write waits for another heed's to end before giving up: an import is one
     /// transaction per file, and a large file keeps others waiting longer than SQLite's usual 10 s.
@@ -21,7 +23,8 @@ public final class Store: MentionStore {
 
     /// Opens (creating when new, owner-only) the store at `path`. A file that is not a heed
     /// store, or one written by a newer heed, is refused before anything is written to it.
-    public init(path: String, busyTimeout: TimeInterval = Store.defaultBusyTimeout) throws {
+    public init(path: String, busyTimeout: TimeInterval = Store.defaultBusyTimeout, person: String = LoginName.current) throws {
+        self.person = person
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         try FileSecurity.makePrivateFolder(folder)
@@ -86,7 +89,8 @@ public final class Store: MentionStore {
     }
 
     /// A store in memory, for tests.
-    public init() throws {
+    public init(person: String = LoginName.current) throws {
+        self.person = person
         var configuration = Configuration()
         configuration.prepareDatabase { db in db.add(function: Store.foldFunction) }
         writer = try DatabaseQueue(configuration: configuration)

@@ -40,6 +40,8 @@ public enum Action: Sendable {
     /// The external editor closed: the new text, or nil when it failed (the old text stays).
     case editorFinished(String?, problem: String?)
     case effectFailed(String)
+    /// The people items can be assigned to.
+    case teammatesLoaded([String])
     /// A theme was read: the one asked for at start, or the next one.
     case themeLoaded(ThemeChoice)
     /// The running fetch's progress, or its result.

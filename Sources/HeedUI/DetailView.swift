@@ -28,6 +28,7 @@ enum DetailView {
             lines.append((Glyphs.of(authorLine(history)), .detailLabel))
         }
         if let state = stateLine(mention.state, now: now) { lines.append((Glyphs.of(state), .detailLabel)) }
+        if let team = TeamViews.detailLine(item) { lines.append((Glyphs.of(team), .detailLabel)) }
         if let url = mention.url, !url.isEmpty { lines.append((Glyphs.of(url), .link)) }
         lines.append(([], .normal))
         let bytes = mention.text.utf8.count

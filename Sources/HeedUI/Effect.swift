@@ -34,6 +34,10 @@ public enum Effect: Sendable, Equatable {
     case loadTemplates
     case saveEdit(draft: String, text: String)
     case discardDraft(DraftRow)
+    /// Loads the people items can be assigned to.
+    case loadTeammates
+    /// Tells the others that this composer is open on an item (nil: closed).
+    case composing(Ref?)
     /// Reads a theme by name (what it falls back to, and what is wrong with it).
     case loadTheme(String)
     /// Hands the composer's text to $VISUAL / $EDITOR; the loop suspends the screen for it.

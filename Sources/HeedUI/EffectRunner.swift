@@ -73,6 +73,12 @@ public enum EffectRunner {
             case .discardDraft(let row):
                 let outcome = try services.discard(row, services.now())
                 return [.draftDiscarded(row, outcome), .draftsLoaded(try services.drafts())]
+            case .loadTeammates:
+                return [.teammatesLoaded(try services.teammates())]
+            case .composing(let ref):
+                // Others' screens only: a failure here changes nothing of this one.
+                try? services.composing(ref)
+                return []
             case .loadTheme(let name):
                 return [.themeLoaded(services.theme(name))]
             case .openEditor:

@@ -21,6 +21,7 @@ extension KeyTable {
         Binding([.tab], .nextTab, "next saved view ([views] in config.toml)", .queue),
         Binding([.backTab], .previousTab, "previous saved view", .queue),
         Binding([.escape], .wholeQueue, "back to the whole queue; clear the marks", .queue),
+        Binding([.character("=")], .assign, "assign to a teammate (the marked items, or the selected one)", .queue, disabled: Reducer.unmarkedReason(.assign)),
         Binding([.character("x")], .mark, "mark for a bulk action (a and s act on all marked)", .queue, bar: "mark", disabled: Reducer.selectionReason(.mark)),
         Binding([.character("X")], .markAll, "mark every item of the view (again: clear the marks)", .queue, disabled: { state in
             state.queue.count == 0 && state.marks.isEmpty ? "Nothing in this view to mark" : nil
@@ -51,6 +52,10 @@ extension KeyTable {
         Binding([.character("k"), .up], .previous, "previous platform", .filter, bar: "choose"),
         Binding([.enter], .accept, "show only the platform chosen", .filter, bar: "filter"),
         Binding([.escape, .character("q"), .control("c")], .cancel, "leave the view as it is", .filter, bar: "cancel"),
+        Binding([.character("j"), .down], .next, "next teammate", .assign, bar: "choose"),
+        Binding([.character("k"), .up], .previous, "previous teammate", .assign, bar: "choose"),
+        Binding([.enter], .accept, "assign to the one chosen (u undoes)", .assign, bar: "assign"),
+        Binding([.escape, .character("q"), .control("c")], .cancel, "leave the items as they are", .assign, bar: "cancel"),
         Binding([.character("y"), .character("Y")], .yes, "do it (u undoes)", .confirm, bar: "yes"),
         Binding([.character("n"), .escape, .character("N"), .control("c")], .no, "leave the items as they are", .confirm, bar: "no", barKeys: 2),
     ]

@@ -5,7 +5,7 @@ import Screen
 public enum Command: String, Sendable, CaseIterable {
     case next, previous, first, last, pageDown = "page_down", pageUp = "page_up"
     case acknowledge, reply, acknowledgeThread = "acknowledge_thread", replyThread = "reply_thread"
-    case snooze, mark, markAll = "mark_all", undo
+    case snooze, mark, markAll = "mark_all", undo, assign
     case search, filter, nextTab = "next_tab", previousTab = "previous_tab", wholeQueue = "whole_queue"
     case stats, author, outbox, nextTheme = "next_theme", fetch, help, quit
     case up, down, close, edit, discard
@@ -23,6 +23,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case snooze = "Snooze"
     case filter = "Platform filter"
     case confirm = "Bulk action question"
+    case assign = "Assignment"
     case composer = "Composer"
     case templates = "Saved replies"
     case discard = "Discard question"
@@ -140,6 +141,7 @@ extension AppState {
             case .snooze: return .snooze
             case .filter: return .filter
             case .confirm: return .confirm
+            case .assign: return .assign
             }
         case .composer(let composer): return composer.picker == nil ? .composer : .templates
         case .help: return .help

@@ -11,6 +11,8 @@ public enum Prompt: Sendable, Equatable {
     case filter(platforms: [PlatformCount]?, cursor: Int)
     /// A bulk action above the threshold waits for a yes.
     case confirm(Act, count: Int)
+    /// Choose whom to assign to: nobody first, then the teammates (nil while they load).
+    case assign(Selection, people: [String]?, cursor: Int)
 }
 
 /// The snooze choices offered, in order (a number key picks one).

@@ -101,6 +101,7 @@ enum QueueView {
             if case .snoozed(let until) = mention.state {
                 x = buffer.put("until " + Reducer.when(until, now: state.now, calendar: state.settings.calendar) + " ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
             }
+            x = TeamViews.marks(item, x: x, y: y, width: layout.width, selected: selected, into: &buffer)
             if item.thread > 1 {
                 x = buffer.put("(\(item.thread)) ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
             }

@@ -53,6 +53,8 @@ extension Reducer {
             return [.recoverAutosave(item.mention.ref)]
         case .undo:
             return [.undo]
+        case .assign:
+            return startAssigning(&state)
         default:
             break
         }
@@ -112,15 +114,24 @@ extension Reducer {
 
     static func acted(_ state: inout AppState, _ act: Act, _ outcome: ActOutcome) -> [Effect] {
         if case .acknowledge(.refs(let refs)) = act, refs.count == 1, state.marks.isEmpty {
-            if outcome.changed == 0 { state.status = .init(text: "\(refs[0]) was already answered elsewhere; nothing changed", isError: true) }
+            if outcome.changed == 0 { state.status = .init(text: answeredFirst(state, refs[0].description, outcome) + "; nothing changed", isError: true) }
             return [.loadSummary(state.query)] + countTabs(state)
         }
         let count = outcome.changed.grouped
+        if case .assign = act {
+            // Assigned items stay where they are, and so does the cursor.
+            state.status = .init(text: "Assigned \(count) item\(outcome.changed == 1 ? "" : "s") to \(act.assignee ?? "nobody") (u undoes)", isError: false)
+            if outcome.alreadyAnswered > 0 { state.status?.text += "; \(outcome.alreadyAnswered) answered already" }
+            state.marks = Marks()
+            return [.focus(state.queue.selected?.mention.ref, query: state.query)] + countTabs(state)
+        }
         switch act {
         case .acknowledge:
             state.status = .init(text: "Acknowledged \(count) item\(outcome.changed == 1 ? "" : "s") (u undoes)", isError: false)
         case .snooze(_, let until):
             state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now, calendar: state.settings.calendar)) (u undoes)", isError: false)
+        case .assign:
+            break
         }
         if outcome.alreadyAnswered > 0 {
             state.status?.text += "; \(outcome.alreadyAnswered) answered elsewhere already"
@@ -172,6 +183,7 @@ extension Reducer {
         case .reply: state.status = .init(text: "Undid the reply to \(what) (draft discarded in the outbox)", isError: false)
         case .discard: state.status = .init(text: "Undid the discard: the draft for \(ref) is pending again", isError: false)
         case .snooze: state.status = .init(text: "Undid the snooze of \(what)", isError: false)
+        case .assign: state.status = .init(text: "Undid the assignment of \(what)", isError: false)
         }
         var effects: [Effect] = [.focus(ref, query: state.query)] + countTabs(state)
         // Everything put back comes after the window's first item: the window reloads from it

@@ -30,6 +30,7 @@ extension Reducer {
         case .snooze: return snoozeKey(&state, command, key, layout)
         case .filter: return filterKey(&state, command)
         case .confirm: return confirmKey(&state, command)
+        case .assign: return assignKey(&state, command, layout)
         case .composer, .templates: return composerKey(&state, command, key)
         case .discard: return discardKey(&state, command)
         case .outbox:
@@ -93,7 +94,7 @@ extension Reducer {
             }
             state.queue.move(to: queue.count - 1, listHeight: layout.listHeight)
             if queue.offset + queue.items.count < queue.count { return [.load(.last(QueueState.pageSize), query: state.query)] }
-        case .acknowledge, .acknowledgeThread, .snooze, .mark, .markAll, .undo, .replyThread:
+        case .acknowledge, .acknowledgeThread, .snooze, .mark, .markAll, .undo, .replyThread, .assign:
             return actCommand(&state, command, layout)
         case .reply:
             guard let item = queue.selected else { return [] }

@@ -22,8 +22,11 @@ public enum Reducer {
         default:
             break
         }
+        let composing = state.composer?.item.mention.ref
         let effects = reduceAction(&state, action)
-        return effects + followSelection(&state)
+        // Whoever shares the store sees where this composer is open.
+        let presence: [Effect] = state.composer?.item.mention.ref != composing ? [.composing(state.composer?.item.mention.ref)] : []
+        return effects + presence + followSelection(&state)
     }
 
     /// The action itself, before the detail pane follows the selection.
@@ -83,6 +86,9 @@ public enum Reducer {
             return []
         case .fetchReported, .fetchRefused:
             return fetchAction(&state, action)
+        case .teammatesLoaded(let people):
+            if case .assign(let selection, _, let cursor) = state.prompt { state.prompt = .assign(selection, people: people, cursor: cursor) }
+            return []
         case .effectFailed(let message):
             state.status = .init(text: message, isError: true)
             return []

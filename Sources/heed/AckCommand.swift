@@ -46,7 +46,7 @@ struct Ack: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths).store
         let now = Date()
         if let olderThan, let seconds = Age.parse(olderThan) {
             var query = Query()

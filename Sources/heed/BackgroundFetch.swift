@@ -9,7 +9,8 @@ import HeedUI
 /// data version, so the queue's change watch shows new items as they arrive. The loop asks
 /// how it goes on its tick (`report`).
 final class BackgroundFetch: @unchecked Sendable {
-    private let storePath: String
+    /// Opens the fetch's own connection to the store the queue shows.
+    private let open: @Sendable () throws -> any MentionStore
     private let config: Config
     private let options: FetchOptions
     private let queue = DispatchQueue(label: "heed fetch", qos: .utility)
@@ -17,10 +18,10 @@ final class BackgroundFetch: @unchecked Sendable {
     private var running = false
     private var line = ""
     private var result: FetchReport?
-    private var store: Store?
+    private var store: (any MentionStore)?
 
-    init(storePath: String, config: Config, options: FetchOptions) {
-        self.storePath = storePath
+    init(config: Config, options: FetchOptions, open: @escaping @Sendable () throws -> any MentionStore) {
+        self.open = open
         self.config = config
         self.options = options
     }
@@ -54,7 +55,7 @@ final class BackgroundFetch: @unchecked Sendable {
     private func work() {
         let result: FetchReport
         do {
-            let store = try self.store ?? Store(path: storePath)
+            let store = try self.store ?? open()
             self.store = store
             let run = FetchRun(store: store, config: config, options: options, progress: { [weak self] progress in
                 self?.say("Fetching \(progress.account): \(progress.pages) page\(progress.pages == 1 ? "" : "s"), \(progress.items) items…")

@@ -58,7 +58,7 @@ struct Demo: ParsableCommand {
         }
         let outbox = Outbox(path: folder + "/outbox.jsonl")
         try? Replies.settle(store: store, outbox: outbox, at: now)
-        let services = Services.live(store: store, outbox: outbox, templates: folder + "/templates")
+        let services = Services.live(store: store, outbox: outbox, autosave: outbox.path, templates: folder + "/templates")
         let config = loadConfig(paths)
         try Screenful.run(services: services, label: "demo", settings: Settings(calendar: Settings.userCalendar), look: display.look(config: config, configFolder: paths.configFolder))
     }

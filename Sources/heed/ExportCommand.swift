@@ -40,14 +40,14 @@ struct Export: ParsableCommand {
     /// The outbox stays locked from reading the drafts to marking them exported: two exports
     /// at once never write the same draft twice, and no draft being saved is half there.
     func run() throws {
-        let outbox = Outbox(path: paths.outboxPath)
-        guard FileManager.default.fileExists(atPath: outbox.path) else {
-            return try export(readOutbox(outbox.path, console: console)) { _ in }
+        let outbox = try draftBox(paths)
+        guard outbox.exists else {
+            return try export(readDrafts(outbox, console: console)) { _ in }
         }
         do {
-            try outbox.locked { file in
+            try outbox.withLock { file in
                 let contents = try file.read()
-                for problem in contents.problems { say("outbox \(outbox.path) \(problem)") }
+                for problem in contents.problems { say("outbox \(outbox.name) \(problem)") }
                 try export(contents) { records in try file.append(records) { true } }
             }
         } catch let exit as HeedExit {

@@ -49,7 +49,7 @@ struct Fetch: ParsableCommand {
             guard let seconds = Age.parse(since), seconds > 0 else { throw HeedExit.usage("--since takes a duration such as 7d, 12h or 30d, not \(since)") }
             options.since = seconds
         }
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths, config: config).store
         let progress = FetchProgressLine()
         let run = FetchRun(store: store, config: config, options: options, progress: { progress.show($0) }, told: { line in
             progress.clear()
@@ -60,7 +60,7 @@ struct Fetch: ParsableCommand {
         for account in chosen {
             let outcome = run.fetch(account)
             progress.clear()
-            print(Self.clean(outcome.line))
+            try Console().out(Self.clean(outcome.line))
             for note in outcome.notes { say("\(outcome.account): \(note)") }
             if let failure = outcome.failure {
                 say("\(outcome.account): failed: \(failure)")
@@ -104,7 +104,7 @@ extension FetchOptions {
 
 /// A line on standard error, cleaned for the terminal.
 private func say(_ line: String) {
-    FileHandle.standardError.write(Data("heed: \(Fetch.clean(line))\n".utf8))
+    Console().err(Fetch.clean(line))
 }
 
 /// The fetch's progress on standard error when it is a terminal and the fetch has taken over
@@ -121,12 +121,12 @@ final class FetchProgressLine: @unchecked Sendable {
         drawn = now
         visible = true
         let line = "fetching \(progress.account): \(progress.pages) page\(progress.pages == 1 ? "" : "s"), \(progress.items) items"
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(Fetch.clean(line))".utf8))
+        Console().progress(Fetch.clean(line))
     }
 
     func clear() {
         guard visible else { return }
         visible = false
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Console().progress(nil)
     }
 }

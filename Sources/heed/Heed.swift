@@ -1,5 +1,6 @@
 import ArgumentParser
 import HeedConfig
+import HeedPostgres
 import HeedStore
 import Foundation
 
@@ -13,7 +14,8 @@ struct Heed: ParsableCommand {
             Without a subcommand, heed opens the queue (heed open).
 
             GLOBAL OPTIONS (before or after the subcommand):
-              --store <path>   the store (default: $HEED_STORE, else
+              --store <path>   the store: a file, or a team's postgres://user@host/db
+                               (default: $HEED_STORE, else
                                $XDG_DATA_HOME/heed/heed.sqlite)
               --outbox <path>  the outbox of drafts (default: $HEED_OUTBOX, else
                                $XDG_DATA_HOME/heed/outbox.jsonl)
@@ -22,6 +24,8 @@ struct Heed: ParsableCommand {
             ENVIRONMENT:
               HEED_STORE       the store, unless --store names one
               HEED_OUTBOX      the outbox, unless --outbox names one
+              PGPASSWORD       a team store's password (else password_command
+                               in [team], else ~/.pgpass)
               XDG_DATA_HOME    store, outbox, autosave/ (default ~/.local/share)
               XDG_CONFIG_HOME  config.toml, themes/, templates/ (default ~/.config)
               NO_COLOR         set to anything: no colour
@@ -40,7 +44,8 @@ struct Heed: ParsableCommand {
             65 an import rejected records.
             """,
         version: Version.current,
-        subcommands: [Open.self, Demo.self, Import.self, Fetch.self, List.self, Ack.self, Undo.self, Stats.self, OutboxCommand.self, Export.self, Themes.self],
+        subcommands: [Open.self, Demo.self, Import.self, Fetch.self, List.self, Ack.self, Assign.self, Undo.self, Stats.self, OutboxCommand.self, Export.self,
+                      StoreCommand.self, Themes.self],
         defaultSubcommand: Open.self
     )
 
@@ -71,6 +76,9 @@ struct Heed: ParsableCommand {
         } catch let failure as StoreError {
             end(1, saying: "\(failure)", console)
         } catch {
+            if let store, PostgresLocation.isURL(store), let location = try? PostgresLocation(url: store, login: LoginName.current) {
+                end(1, saying: "\(PostgresStore.explain(error, at: location))", console)
+            }
             if let store, let failure = StoreError.sqlite(error, store: store) {
                 end(1, saying: "\(failure)", console)
             }
@@ -119,6 +127,7 @@ extension Import: UsesStore {}
 extension List: UsesStore {}
 extension Ack: UsesStore {}
 extension Fetch: UsesStore {}
+extension Assign: UsesStore {}
 extension Undo: UsesStore {}
 extension Stats: UsesStore {}
 extension OutboxCommand: UsesPaths {}
@@ -137,7 +146,7 @@ struct HeedExit: Error {
 
 /// Where the store and outbox live: options, then environment, then XDG defaults.
 struct PathOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store (SQLite). Default: $HEED_STORE, else $XDG_DATA_HOME/heed/heed.sqlite.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store: a SQLite file, or a team store's postgres://user@host:5432/database URL. Default: $HEED_STORE, else $XDG_DATA_HOME/heed/heed.sqlite.", valueName: "path|url"))
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp("The outbox of drafts (JSON Lines). Default: $HEED_OUTBOX, else $XDG_DATA_HOME/heed/outbox.jsonl.", valueName: "path"))

@@ -38,7 +38,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let config = loadConfig(paths)
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths, config: config).store
         var run = ImportRun(config: config, format: format)
         // Standard input is read to its end before the store is locked for its transaction.
         if files.contains("-") { try run.spoolStandardInput() }
@@ -61,7 +61,7 @@ struct Import: ParsableCommand {
                 throw HeedExit.usage("\(failure); nothing imported (--strict)")
             } catch {
                 run.finishProgress()
-                throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing imported (--strict)")
+                throw HeedExit.failure("\(store.explaining(error)); nothing imported (--strict)")
             }
         } else {
             var turns = WriterTurns()
@@ -79,7 +79,7 @@ struct Import: ParsableCommand {
                     try Console().out(total.summary)
                     run.report()
                     let name = file == "-" ? "standard input" : file
-                    throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing of \(name) was imported")
+                    throw HeedExit.failure("\(store.explaining(error)); nothing of \(name) was imported")
                 }
             }
         }

@@ -33,7 +33,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths).store
         let now = Date()
         var output = BufferedOutput(console: console, json: json)
         var rows = ListRows(console: console, showState: all || (search?.contains("is:") ?? false))

@@ -20,14 +20,17 @@ struct Open: ParsableCommand {
     func run() throws {
         try Screenful.checkTerminal()
         let (config, problems) = Config.load(path: paths.configPath)
-        let store = try openStore(paths.storePath)
+        let opened = try openStore(paths, config: config)
+        let store = opened.store
         // Drafts are kept only where no one else can write them in.
-        do { try Outbox(path: paths.outboxPath).checkFolder() } catch { throw HeedExit.failure("\(error)") }
+        if let file = opened.drafts as? Outbox {
+            do { try file.checkFolder() } catch { throw HeedExit.failure("\(error)") }
+        }
         let notices = Notices()
-        for repair in store.repairs { notices.post("Store: \(repair)") }
+        if let file = store as? Store { for repair in file.repairs { notices.post("Store: \(repair)") } }
         var spool: Spool?
         do {
-            spool = try Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
+            spool = try Spool(folder: opened.spoolFolder, store: store, config: config, notices: notices)
         } catch {
             notices.post("\(error)")
         }
@@ -35,17 +38,18 @@ struct Open: ParsableCommand {
         defer { spool?.stop() }
         let activity = Activity()
         SearchCatchUp.start(store, notices: notices, activity: activity)
-        if let problems = try? Outbox(path: paths.outboxPath).read().problems, let first = problems.first {
-            notices.post("Outbox \(paths.outboxPath): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
+        let outbox = opened.drafts
+        if let problems = try? outbox.read().problems, let first = problems.first {
+            notices.post("Outbox \(outbox.name): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
         }
-        let outbox = Outbox(path: paths.outboxPath)
         // What a crash left half done between outbox and store is settled before the first frame.
         try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
-        var services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
+        var services = Services.live(store: store, outbox: outbox, autosave: paths.outboxPath, templates: paths.configFolder + "/templates", config: config,
+                                     notices: notices, team: opened.isTeam)
         // F and [fetch] every: a fetch on a thread and a store connection of its own.
         var options = FetchOptions.live(config)
         options.secretCache = SecretCache()
-        let fetch = BackgroundFetch(storePath: paths.storePath, config: config, options: options)
+        let fetch = BackgroundFetch(config: config, options: options) { try openStore(paths, config: config).store }
         services.startFetch = { fetch.start() }
         services.fetchReport = { fetch.report() }
         // The status row names the file by its name (standard error has the whole path).
@@ -55,17 +59,17 @@ struct Open: ParsableCommand {
             return "Config: \(short)\(problems.count > 1 ? " (+\((problems.count - 1).grouped) more: any heed command lists them)" : "")"
         }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
-                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait, notice: notice)
+                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: opened.lockWait, notice: notice)
     }
 }
 
-/// Opens the store, turning its errors into a clear message and exit 1. A command kept
+/// Opens the store file, turning its errors into a clear message and exit 1. A command kept
 /// waiting by another heed's write says so on standard error, once (the queue says it on its
 /// status row instead).
-func openStore(_ path: String) throws -> Store {
+func openStore(_ path: String, person: String = LoginName.current) throws -> Store {
     let store: Store
     do {
-        store = try Store(path: path)
+        store = try Store(path: path, person: person)
     } catch {
         throw HeedExit.failure("\(error)")
     }

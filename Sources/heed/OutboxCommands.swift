@@ -23,7 +23,8 @@ struct OutboxCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let contents = try readOutbox(paths.outboxPath, console: console)
+        let drafts = try draftBox(paths)
+        let contents = try readDrafts(drafts, console: console)
         var output = BufferedOutput(console: console, json: json)
         let table = TextTable([
             TextTable.Column("DRAFT", .whole), TextTable.Column("STATUS", .whole), TextTable.Column("PLATFORM", .whole),
@@ -47,16 +48,17 @@ struct OutboxCommand: ParsableCommand {
         }
         try output.flush()
         if contents.drafts.isEmpty, !json {
-            console.err("the outbox \(paths.outboxPath) has no drafts")
+            console.err("the outbox \(drafts.name) has no drafts")
         }
     }
 }
 
-/// Reads the outbox, reporting unreadable lines on standard error.
-func readOutbox(_ path: String, console: Console) throws -> Outbox.Contents {
+/// Reads a draft box (the outbox file, or a team store's drafts), reporting unreadable
+/// records on standard error.
+func readDrafts(_ drafts: any DraftBox, console: Console) throws -> Outbox.Contents {
     do {
-        let contents = try Outbox(path: path).read()
-        for problem in contents.problems { console.err("outbox \(path) \(problem)") }
+        let contents = try drafts.read()
+        for problem in contents.problems { console.err("outbox \(drafts.name) \(problem)") }
         return contents
     } catch {
         throw HeedExit.failure("\(error)")

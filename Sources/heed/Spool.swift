@@ -168,12 +168,21 @@ final class Notices: @unchecked Sendable {
 }
 
 /// Tells the open queue when the store changed under it: another process committed (SQLite's
-/// data version moved), or background work (spool, search indexer) has news.
+/// data version moved, a team store's change number), or background work (spool, search
+/// indexer) has news. A store that announces changes (a team store's `NOTIFY`) is asked only
+/// once it announced one, or every few seconds (an open composer elsewhere may have ended
+/// without a word); a file store on every tick.
 final class ChangeWatch: @unchecked Sendable {
     private let store: any MentionStore
     private let notices: Notices
     private let lock = NSLock()
     private var seen: Int?
+    /// Whether the store announces its changes, and whether it announced one since the last look.
+    private var announces = false
+    private var announced = false
+    private var lastAsked = Date()
+    /// Seconds between looks at a store that announces.
+    static let quietLook: TimeInterval = 5
 
     init(store: any MentionStore, notices: Notices) {
         self.store = store
@@ -181,8 +190,28 @@ final class ChangeWatch: @unchecked Sendable {
         seen = try? store.othersChanges()
     }
 
+    /// The store announced a change (on any thread).
+    func heard() {
+        lock.withLock {
+            announces = true
+            announced = true
+        }
+    }
+
     func changed() -> StoreChange? {
         let notices = notices.take()
+        let now = Date()
+        let ask = lock.withLock { () -> Bool in
+            guard !announces || announced || now.timeIntervalSince(lastAsked) >= Self.quietLook else { return false }
+            announced = false
+            lastAsked = now
+            return true
+        }
+        guard ask else {
+            guard !notices.isEmpty else { return nil }
+            store.forgetCachedQueries()
+            return StoreChange(notice: notices.last)
+        }
         let version = try? store.othersChanges()
         let moved = lock.withLock {
             defer { seen = version }

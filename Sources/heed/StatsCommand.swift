@@ -17,6 +17,9 @@ struct Stats: ParsableCommand {
     @Flag(help: "Print one JSON object (snake_case keys, ISO 8601 UTC times, durations in seconds, shares from 0 to 1).")
     var json = false
 
+    @Option(help: ArgumentHelp("person: each person's answers and time to answer (a team store's people).", valueName: "what"))
+    var by: StatsBreakdown?
+
     /// A span must be a duration above nothing.
     func validate() throws {
         if let since, (Age.parse(since) ?? 0) <= 0 {
@@ -26,15 +29,17 @@ struct Stats: ParsableCommand {
 
     /// Counts at the current time and prints the report or the JSON object.
     func run() throws {
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths).store
         let now = Date()
+        let start = since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }
+        let console = Console()
+        if by == .person { return try printPeople(try store.personStats(since: start, now: now), since: start, now: now, console: console) }
         let stats: ResponseStats
         do {
-            stats = try store.stats(since: since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }, now: now)
+            stats = try store.stats(since: start, now: now)
         } catch let error as StoreError {
             throw HeedExit.failure("\(error)")
         }
-        let console = Console()
         if json {
             let data = try ResponseStats.jsonEncoder.encode(stats)
             try console.data(String(decoding: data, as: UTF8.self) + "\n")
@@ -43,4 +48,19 @@ struct Stats: ParsableCommand {
             try console.out(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
         }
     }
+
+    /// `--by person`: one JSON object with every person's figures, or the table.
+    private func printPeople(_ people: [PersonFigures], since: Date?, now: Date, console: Console) throws {
+        guard json else {
+            return try console.out(StatsView.peopleText(people).joined(separator: "\n"))
+        }
+        let report: [String: Any] = ["generated_at": Timestamp.formatPrecise(now), "since": since.map(Timestamp.formatPrecise) ?? NSNull(), "people": people.map(\.json)]
+        let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .withoutEscapingSlashes])
+        try console.data(String(decoding: data, as: UTF8.self) + "\n")
+    }
+}
+
+/// What `heed stats --by` breaks the figures down by (platforms are always there).
+enum StatsBreakdown: String, ExpressibleByArgument, CaseIterable {
+    case person
 }

@@ -17,8 +17,8 @@ struct Undo: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let store = try openStore(paths.storePath)
-        guard let undone = try Replies.undo(store: store, outbox: Outbox(path: paths.outboxPath), at: Date()) else {
+        let opened = try openStore(paths)
+        guard let undone = try Replies.undo(store: opened.store, outbox: opened.drafts, at: Date()) else {
             try console.out("nothing to undo")
             return
         }

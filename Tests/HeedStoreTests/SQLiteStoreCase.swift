@@ -30,6 +30,10 @@ class SQLiteStoreCase: StoreConformanceCase {
     override func openAgain(_ store: any MentionStore) throws -> any MentionStore {
         try Store(path: XCTUnwrap((store as? Store)?.path))
     }
+
+    override func openAgain(_ store: any MentionStore, as person: String) throws -> any MentionStore {
+        try Store(path: XCTUnwrap((store as? Store)?.path), person: person)
+    }
 }
 
 /// The SQLite store passes every check a store must pass.

@@ -71,6 +71,19 @@ final class FakeQueue: @unchecked Sendable {
         }
     }
 
+    /// Assigns the open items of `refs` to `person` (not journaled: the fake undoes states only).
+    func assign(_ refs: [Ref], to person: String?) -> Int {
+        lock.withLock {
+            var changed = 0
+            for ref in refs {
+                guard let index = all.firstIndex(where: { $0.mention.ref == ref }), all[index].assignee != person else { continue }
+                all[index].assignee = person
+                changed += 1
+            }
+            return changed
+        }
+    }
+
     func refs(_ selection: Selection) -> [Ref] {
         switch selection {
         case .refs(let refs): return refs
@@ -128,6 +141,7 @@ final class FakeQueue: @unchecked Sendable {
                 switch act {
                 case .acknowledge: return ActOutcome(changed: self.setStates(refs, .acknowledge, .acknowledged(at: now)))
                 case .snooze(_, let until): return ActOutcome(changed: self.setStates(refs, .snooze, .snoozed(until: until)))
+                case .assign(_, let person): return ActOutcome(changed: self.assign(refs, to: person))
                 }
             },
             saveReply: { input, now in
@@ -150,6 +164,7 @@ final class FakeQueue: @unchecked Sendable {
                 }
             }
         )
+        services.teammates = { ["ana", "ben"] }
         services.author = { ref, _ in self.countsAuthors ? self.lock.withLock { self.history(of: ref) } : nil }
         services.thread = { ref in self.refs(.threads([ref])).compactMap { ref in self.lock.withLock { self.all.first { $0.mention.ref == ref } } } }
         services.platformCounts = {

@@ -20,6 +20,7 @@ final class KeyTableTests: XCTestCase {
             "Snooze: Enter snooze  Esc cancel  1-4, 90m, 2d, 1w how long",
             "Platform filter: j/k choose  Enter filter  Esc cancel",
             "Bulk action question: y yes  n/Esc no",
+            "Assignment: j/k choose  Enter assign  Esc cancel",
             "Composer: Ctrl-S save to outbox  Ctrl-E editor  Ctrl-T saved replies  Esc cancel",
             "Saved replies: j/k move  Enter insert  Esc close",
             "Discard question: y discard  n/Esc back to it",
