@@ -14,6 +14,7 @@ public final class StandIn: @unchecked Sendable {
     public let mastodon: MastodonStandIn
     public let bluesky: BlueskyStandIn
     public let github: GitHubStandIn
+    public let reddit: RedditStandIn
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     /// The route's way back to this stand-in (cleared on stop, so neither keeps the other).
@@ -56,6 +57,7 @@ public final class StandIn: @unchecked Sendable {
         mastodon = MastodonStandIn(recorded: recorded, base: base)
         bluesky = BlueskyStandIn(recorded: recorded)
         github = GitHubStandIn(recorded: recorded, base: base)
+        reddit = RedditStandIn(recorded: recorded)
         let route = route
         route.value = self
         let routed = DispatchSemaphore(value: 0)
@@ -128,7 +130,7 @@ public final class StandIn: @unchecked Sendable {
             return Reply(status: code, headers: headers, body: Data(body.utf8)).response
         }
         if case .slow(let seconds) = fault { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
-        let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged)
+        let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged)
             ?? Reply(status: 404, json: ["error": "Not Found"])
         if case .dropMidBody = fault { return reply.dropped }
         return reply.response

@@ -20,6 +20,7 @@ public enum Fetchers {
         MastodonFetcher(),
         BlueskyFetcher(),
         GitHubFetcher(),
+        RedditFetcher(),
     ]
 
     /// The fetcher of a platform, if heed has one.

@@ -3,15 +3,17 @@ import HeedCore
 
 /// What the platforms' rate-limit headers say: `Retry-After` (seconds or an HTTP date), and
 /// the remaining requests and reset time in each platform's spelling — `X-RateLimit-*`
-/// (GitHub: epoch seconds; Mastodon: an ISO 8601 time), `x-rate-limit-*` (X: epoch seconds),
+/// (GitHub: epoch seconds; Mastodon: an ISO 8601 time; Reddit: seconds from now, with
+/// `X-Ratelimit-Remaining` in fractions), `x-rate-limit-*` (X: epoch seconds),
 /// `RateLimit-*` (Bluesky: epoch seconds; the IETF draft: seconds from now).
 public enum RateLimits {
     static let remainingNames = ["x-ratelimit-remaining", "x-rate-limit-remaining", "ratelimit-remaining"]
     static let resetNames = ["x-ratelimit-reset", "x-rate-limit-reset", "ratelimit-reset"]
 
-    /// Requests left in the window, when the answer says.
+    /// Requests left in the window, when the answer says (Reddit counts in fractions: `99.0`).
     public static func remaining(_ response: HTTPResponse) -> Int? {
-        remainingNames.lazy.compactMap { response.header($0).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }.first
+        remainingNames.lazy.compactMap { response.header($0).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }.first
+            .map { Int($0.rounded(.down)) }
     }
 
     /// When the window starts again, when the answer says.
