@@ -82,15 +82,7 @@ final class RedditFetchTests: FetchCase {
     func testASpentLimitWaitsForItsResetBeforeTheNextRequest() throws {
         standIn.reddit.rate = .init(limit: 100, remaining: 1, resetIn: 30)
         let reddit = standIn.reddit
-        var settings = options()
-        let slept = slept
-        settings.clock = FetchClock(now: { Date() }, sleep: { seconds in
-            slept.add(seconds)
-            // The window starts again once its reset has passed.
-            reddit.rate = .init(limit: 100, remaining: 100, resetIn: 600)
-        })
-        let told = told
-        let outcome = FetchRun(store: store, config: .init(), options: settings, told: { told.add($0) }).fetch(self.reddit)
+        let outcome = fetch(self.reddit) { reddit.rate = .init(limit: 100, remaining: 100, resetIn: 600) }
         XCTAssertNil(outcome.failure)
         XCTAssertEqual(slept.values.count, 1)
         XCTAssertEqual(slept.values.first ?? 0, 30, accuracy: 1.5, "X-Ratelimit-Reset: seconds to the window's end")

@@ -15,6 +15,7 @@ public final class StandIn: @unchecked Sendable {
     public let bluesky: BlueskyStandIn
     public let github: GitHubStandIn
     public let reddit: RedditStandIn
+    public let x: XStandIn
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     /// The route's way back to this stand-in (cleared on stop, so neither keeps the other).
@@ -58,6 +59,7 @@ public final class StandIn: @unchecked Sendable {
         bluesky = BlueskyStandIn(recorded: recorded)
         github = GitHubStandIn(recorded: recorded, base: base)
         reddit = RedditStandIn(recorded: recorded)
+        x = XStandIn(recorded: recorded)
         let route = route
         route.value = self
         let routed = DispatchSemaphore(value: 0)
@@ -130,7 +132,7 @@ public final class StandIn: @unchecked Sendable {
             return Reply(status: code, headers: headers, body: Data(body.utf8)).response
         }
         if case .slow(let seconds) = fault { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
-        let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged)
+        let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged) ?? x.answer(logged)
             ?? Reply(status: 404, json: ["error": "Not Found"])
         if case .dropMidBody = fault { return reply.dropped }
         return reply.response

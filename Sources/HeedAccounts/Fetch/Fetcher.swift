@@ -21,6 +21,7 @@ public enum Fetchers {
         BlueskyFetcher(),
         GitHubFetcher(),
         RedditFetcher(),
+        XFetcher(),
     ]
 
     /// The fetcher of a platform, if heed has one.

@@ -6,6 +6,19 @@ import StandIn
 /// The accounts of the platforms fetched besides Mastodon, Bluesky and GitHub, each on its
 /// part of the stand-in, their secrets printed by a command as a user's `pass` would.
 extension FetchCase {
+    /// Fetches `account` on a clock whose every wait ends with `restored` (the stand-in's
+    /// rate-limit window starting again, as it would once the wait is over); the waits are in `slept`.
+    func fetch(_ account: AccountConfig, restored: @escaping @Sendable () -> Void) -> AccountOutcome {
+        var settings = options()
+        let slept = slept
+        settings.clock = FetchClock(now: { Date() }, sleep: { seconds in
+            slept.add(seconds)
+            restored()
+        })
+        let told = told
+        return FetchRun(store: store, config: .init(), options: settings, told: { told.add($0) }).fetch(account)
+    }
+
     /// A secret as `NAME_command` gives it.
     func printed(_ secret: String) -> SecretSource { .command("printf '%s' '\(secret)'") }
 
@@ -13,6 +26,12 @@ extension FetchCase {
         var account = AccountConfig(platform: .reddit, server: standIn.base + "/reddit", handle: standIn.reddit.username)
         account.settings = ["client_id": standIn.reddit.clientID, "auth_server": standIn.base + "/reddit-www"]
         account.secrets = ["client_secret": printed(standIn.reddit.clientSecret), "password": printed(standIn.reddit.password)]
+        return account
+    }
+
+    var x: AccountConfig {
+        var account = AccountConfig(platform: .x, server: standIn.base + "/x/2", handle: standIn.x.username)
+        account.secrets = ["token": printed(standIn.x.token)]
         return account
     }
 }
