@@ -16,6 +16,7 @@ public final class StandIn: @unchecked Sendable {
     public let github: GitHubStandIn
     public let reddit: RedditStandIn
     public let x: XStandIn
+    public let wordpress: WordPressStandIn
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     /// The route's way back to this stand-in (cleared on stop, so neither keeps the other).
@@ -60,6 +61,7 @@ public final class StandIn: @unchecked Sendable {
         github = GitHubStandIn(recorded: recorded, base: base)
         reddit = RedditStandIn(recorded: recorded)
         x = XStandIn(recorded: recorded)
+        wordpress = WordPressStandIn(recorded: recorded, base: base)
         let route = route
         route.value = self
         let routed = DispatchSemaphore(value: 0)
@@ -133,6 +135,7 @@ public final class StandIn: @unchecked Sendable {
         }
         if case .slow(let seconds) = fault { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
         let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged) ?? x.answer(logged)
+            ?? wordpress.answer(logged)
             ?? Reply(status: 404, json: ["error": "Not Found"])
         if case .dropMidBody = fault { return reply.dropped }
         return reply.response

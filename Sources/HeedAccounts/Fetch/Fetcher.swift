@@ -22,6 +22,7 @@ public enum Fetchers {
         GitHubFetcher(),
         RedditFetcher(),
         XFetcher(),
+        WordPressFetcher(),
     ]
 
     /// The fetcher of a platform, if heed has one.

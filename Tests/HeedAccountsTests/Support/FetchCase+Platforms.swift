@@ -34,4 +34,11 @@ extension FetchCase {
         account.secrets = ["token": printed(standIn.x.token)]
         return account
     }
+
+    /// The site's account signed in with its application password.
+    var wordpress: AccountConfig {
+        var account = AccountConfig(platform: .wordpress, server: standIn.base + "/wp", handle: standIn.wordpress.username)
+        account.secrets = ["password": printed(standIn.wordpress.applicationPassword)]
+        return account
+    }
 }
