@@ -23,6 +23,7 @@ public enum Fetchers {
         RedditFetcher(),
         XFetcher(),
         WordPressFetcher(),
+        YouTubeFetcher(),
     ]
 
     /// The fetcher of a platform, if heed has one.

@@ -41,4 +41,12 @@ extension FetchCase {
         account.secrets = ["password": printed(standIn.wordpress.applicationPassword)]
         return account
     }
+
+    /// The channel's account read with an API key (public comments).
+    var youtube: AccountConfig {
+        var account = AccountConfig(platform: .youtube, server: standIn.base + "/youtube/v3")
+        account.settings = ["channel_id": standIn.youtube.channelID]
+        account.secrets = ["api_key": printed(standIn.youtube.apiKey)]
+        return account
+    }
 }
