@@ -18,6 +18,7 @@ public final class StandIn: @unchecked Sendable {
     public let x: XStandIn
     public let wordpress: WordPressStandIn
     public let youtube: YouTubeStandIn
+    public let hackernews: HackerNewsStandIn
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     /// The route's way back to this stand-in (cleared on stop, so neither keeps the other).
@@ -64,6 +65,7 @@ public final class StandIn: @unchecked Sendable {
         x = XStandIn(recorded: recorded)
         wordpress = WordPressStandIn(recorded: recorded, base: base)
         youtube = YouTubeStandIn(recorded: recorded)
+        hackernews = HackerNewsStandIn(recorded: recorded)
         let route = route
         route.value = self
         let routed = DispatchSemaphore(value: 0)
@@ -137,7 +139,7 @@ public final class StandIn: @unchecked Sendable {
         }
         if case .slow(let seconds) = fault { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
         let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged) ?? x.answer(logged)
-            ?? wordpress.answer(logged) ?? youtube.answer(logged)
+            ?? wordpress.answer(logged) ?? youtube.answer(logged) ?? hackernews.answer(logged)
             ?? Reply(status: 404, json: ["error": "Not Found"])
         if case .dropMidBody = fault { return reply.dropped }
         return reply.response

@@ -24,6 +24,7 @@ public enum Fetchers {
         XFetcher(),
         WordPressFetcher(),
         YouTubeFetcher(),
+        HackerNewsFetcher(),
     ]
 
     /// The fetcher of a platform, if heed has one.

@@ -49,4 +49,9 @@ extension FetchCase {
         account.secrets = ["api_key": printed(standIn.youtube.apiKey)]
         return account
     }
+
+    /// The recorded comment's author on Hacker News (no secret).
+    var hackernews: AccountConfig {
+        AccountConfig(platform: .hackernews, server: standIn.base + "/hn/v0", handle: standIn.hackernews.username)
+    }
 }
