@@ -25,6 +25,7 @@ public enum Fetchers {
         WordPressFetcher(),
         YouTubeFetcher(),
         HackerNewsFetcher(),
+        FacebookFetcher(),
     ]
 
     /// The fetcher of a platform, if heed has one.

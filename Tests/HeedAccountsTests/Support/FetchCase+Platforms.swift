@@ -54,4 +54,12 @@ extension FetchCase {
     var hackernews: AccountConfig {
         AccountConfig(platform: .hackernews, server: standIn.base + "/hn/v0", handle: standIn.hackernews.username)
     }
+
+    /// The recorded Page, read with its page access token.
+    var facebook: AccountConfig {
+        var account = AccountConfig(platform: .facebook, server: standIn.base + "/graph/v21.0")
+        account.settings = ["page_id": standIn.facebook.pageID]
+        account.secrets = ["token": printed(standIn.facebook.token)]
+        return account
+    }
 }
