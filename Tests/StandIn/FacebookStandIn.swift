@@ -98,10 +98,7 @@ public final class FacebookStandIn: @unchecked Sendable {
         guard request.path.hasPrefix("/graph/v21.0/") else { return nil }
         let parts = request.path.dropFirst("/graph/v21.0/".count).split(separator: "/").map(String.init)
         return lock.withLock {
-            guard let sent = request.bearer ?? request.value("access_token") else {
-                return error(400, 104, "An access token is required to request this resource.")
-            }
-            guard sent == token else { return error(400, 190, "Invalid OAuth access token - Cannot parse access token") }
+            if let refused = Graph.refused(request, token: token) { return refused }
             switch (parts.count, parts.last) {
             case (2, "posts") where parts[0] == pageID:
                 let shown = posts.map { post in
@@ -110,49 +107,23 @@ public final class FacebookStandIn: @unchecked Sendable {
                         .compactMap { $0["created_time"] as? String }).max()
                     return post
                 }
-                return list(request, base: base, shown, fields: ["id", "created_time", "updated_time", "message"], defaults: ["id", "created_time", "message"],
+                return Graph.list(request, base: base, shown, fields: ["id", "created_time", "updated_time", "message"], defaults: ["id", "created_time", "message"],
                             node: "Post")
             case (2, "comments") where posts.contains(where: { $0["id"] as? String == parts[0] }):
                 let filter = request.value("filter") ?? "toplevel"
                 let order = request.value("order") ?? "chronological"
-                guard ["toplevel", "stream"].contains(filter) else { return error(400, 100, "(#100) filter must be one of the following values: toplevel, stream") }
+                guard ["toplevel", "stream"].contains(filter) else { return Graph.error(400, 100, "(#100) filter must be one of the following values: toplevel, stream") }
                 guard ["chronological", "reverse_chronological"].contains(order) else {
-                    return error(400, 100, "(#100) order must be one of the following values: chronological, reverse_chronological")
+                    return Graph.error(400, 100, "(#100) order must be one of the following values: chronological, reverse_chronological")
                 }
                 var items = comments.filter { $0["post"] as? String == parts[0] && (filter == "stream" || $0["parent"] == nil) }
                 items.sort { ($0["created_time"] as? String ?? "") < ($1["created_time"] as? String ?? "") }
                 if order == "reverse_chronological" { items.reverse() }
-                return list(request, base: base, items, fields: Self.commentFields, defaults: ["id", "message", "created_time", "from"], node: "Comment")
+                return Graph.list(request, base: base, items, fields: Self.commentFields, defaults: ["id", "message", "created_time", "from"], node: "Comment")
             default:
-                return error(400, 100, "Unsupported get request. Object with ID '\(parts.first ?? "")' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
+                return Graph.error(400, 100, "Unsupported get request. Object with ID '\(parts.first ?? "")' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
                              subcode: 33)
             }
         }
-    }
-
-    /// One page of `items` with the fields asked for, and Graph's `paging`.
-    private func list(_ request: LoggedRequest, base: String, _ items: [[String: Any]], fields known: Set<String>, defaults: Set<String>,
-                      node: String) -> Reply {
-        let asked = request.value("fields").map { Set($0.split(separator: ",").map { String($0.prefix { $0 != "{" }) }) } ?? defaults
-        if let unknown = asked.sorted().first(where: { !known.contains($0) }) {
-            return error(400, 100, "(#100) Tried accessing nonexisting field (\(unknown)) on node type (\(node))")
-        }
-        let limit = Int(request.value("limit") ?? "25") ?? 25
-        let offset = request.value("after").flatMap { Data(base64Encoded: $0) }.flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
-        let page = items.dropFirst(offset).prefix(max(1, limit)).map { $0.filter { asked.contains($0.key) } }
-        var paging: [String: Any] = ["cursors": ["before": Data("\(offset)".utf8).base64EncodedString(),
-                                                 "after": Data("\(offset + page.count)".utf8).base64EncodedString()]]
-        if offset + page.count < items.count {
-            paging["next"] = API.link(base, request, ["after": Data("\(offset + page.count)".utf8).base64EncodedString()])
-        }
-        return Reply(json: ["data": page, "paging": paging])
-    }
-
-    /// Graph's error body (Graph answers 400 for a bad token too).
-    private func error(_ status: Int, _ code: Int, _ message: String, subcode: Int? = nil) -> Reply {
-        var body: [String: Any] = ["message": message, "type": code == 100 && subcode != nil ? "GraphMethodException" : "OAuthException", "code": code,
-                                   "fbtrace_id": "AStandInTrace"]
-        if let subcode { body["error_subcode"] = subcode }
-        return Reply(status: status, json: ["error": body])
     }
 }

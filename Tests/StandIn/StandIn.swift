@@ -20,6 +20,7 @@ public final class StandIn: @unchecked Sendable {
     public let youtube: YouTubeStandIn
     public let hackernews: HackerNewsStandIn
     public let facebook: FacebookStandIn
+    public let instagram: InstagramStandIn
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     /// The route's way back to this stand-in (cleared on stop, so neither keeps the other).
@@ -68,6 +69,7 @@ public final class StandIn: @unchecked Sendable {
         youtube = YouTubeStandIn(recorded: recorded)
         hackernews = HackerNewsStandIn(recorded: recorded)
         facebook = FacebookStandIn(recorded: recorded)
+        instagram = InstagramStandIn(recorded: recorded)
         let route = route
         route.value = self
         let routed = DispatchSemaphore(value: 0)
@@ -142,7 +144,7 @@ public final class StandIn: @unchecked Sendable {
         if case .slow(let seconds) = fault { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
         let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged) ?? x.answer(logged)
             ?? wordpress.answer(logged) ?? youtube.answer(logged) ?? hackernews.answer(logged)
-            ?? facebook.answer(logged, base: base)
+            ?? instagram.answer(logged, base: base) ?? facebook.answer(logged, base: base)
             ?? Reply(status: 404, json: ["error": "Not Found"])
         if case .dropMidBody = fault { return reply.dropped }
         return reply.response

@@ -26,6 +26,7 @@ public enum Fetchers {
         YouTubeFetcher(),
         HackerNewsFetcher(),
         FacebookFetcher(),
+        InstagramFetcher(),
     ]
 
     /// The fetcher of a platform, if heed has one.

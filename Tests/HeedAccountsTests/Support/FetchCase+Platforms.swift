@@ -62,4 +62,12 @@ extension FetchCase {
         account.secrets = ["token": printed(standIn.facebook.token)]
         return account
     }
+
+    /// The recorded Instagram professional account, read with a page access token.
+    var instagram: AccountConfig {
+        var account = AccountConfig(platform: .instagram, server: standIn.base + "/graph/v21.0")
+        account.settings = ["user_id": standIn.instagram.userID]
+        account.secrets = ["token": printed(standIn.instagram.token)]
+        return account
+    }
 }
