@@ -24,8 +24,19 @@ final class WordPressFetchTests: FetchCase {
 
         standIn.clearRequests()
         let second = fetch(wordpress)
-        XCTAssertEqual(second.line, "wordpress heed-editor: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0")
-        XCTAssertEqual(standIn.requests(to: "/wp/wp-json/wp/v2/comments").map { $0.value("after") }, ["2025-08-28T08:34:48"])
+        // `after` is exclusive, in whole seconds: asked from a second before the newest kept.
+        XCTAssertEqual(second.line, "wordpress heed-editor: imported 0, updated 0, unchanged 1, skipped 0, answered elsewhere 0")
+        XCTAssertEqual(standIn.requests(to: "/wp/wp-json/wp/v2/comments").map { $0.value("after") }, ["2025-08-28T08:34:47"])
+    }
+
+    func testACommentInTheSameSecondAsTheNewestKeptIsNotLost() throws {
+        let second = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 600).rounded(.down))
+        standIn.wordpress.addComment("first in this second", at: second)
+        _ = fetch(wordpress)
+        let late = standIn.wordpress.addComment("later in the same second", at: second.addingTimeInterval(0.5))
+        let outcome = fetch(wordpress)
+        XCTAssertEqual(outcome.counts.counts.imported, 1, outcome.line)
+        XCTAssertEqual(try state(.wordpress, late), "waiting")
     }
 
     func testAFirstFetchGoesBackNoFurtherThanSince() throws {
@@ -44,7 +55,7 @@ final class WordPressFetchTests: FetchCase {
         XCTAssertEqual(outcome.counts.counts.imported, 250, outcome.line)
         let pages = standIn.requests(to: "/wp/wp-json/wp/v2/comments")
         XCTAssertEqual(pages.map { $0.value("page") }, ["1", "2", "3"])
-        XCTAssertEqual(Set(pages.map { $0.value("after") }), ["2025-08-28T08:34:48"])
+        XCTAssertEqual(Set(pages.map { $0.value("after") }), ["2025-08-28T08:34:47"])
         standIn.clearRequests()
         XCTAssertEqual(fetch(wordpress).counts.counts.imported, 0)
         XCTAssertEqual(standIn.requests(to: "/wp/wp-json/wp/v2/comments").count, 1)

@@ -26,11 +26,14 @@ struct WordPressFetcher: Fetcher {
         if me == nil { session.note("without handle = \"…\" heed cannot tell your own comments (their replies answer nothing)") }
         let key = "comments.after"
         // A site's times are its own (`date` has no zone) and `after` is compared with them: the
-        // first time a day more is asked for, and the exact bound is `date_gmt`'s.
-        let after = session.cursor(key) ?? String(Timestamp.format(session.since.addingTimeInterval(-86_400)).dropLast())
+        // first time a day more is asked for, and the exact bound is `date_gmt`'s. `after` is
+        // exclusive and in whole seconds, so a second before the newest kept is asked (what came
+        // later in that same second is not lost; the newest comes again, unchanged).
+        let kept = session.cursor(key)
+        let after = kept.map(Self.secondBefore) ?? Self.siteTime(session.since.addingTimeInterval(-86_400))
         var query = [("after", after), ("orderby", "date_gmt"), ("order", "asc"), ("per_page", "\(Self.limit)")]
         if credential != nil { query.append(("status", "all")) }
-        var newest = after
+        var newest = kept ?? after
         for page in 1...Self.maxPages {
             let response = try session.get(Self.api + "/comments", query: query + [("page", "\(page)")], credential: credential)
             guard let comments = try response.json().array else {
@@ -58,6 +61,14 @@ struct WordPressFetcher: Fetcher {
             return nil
         }
         return id
+    }
+
+    /// A time as a site writes one: no zone, whole seconds.
+    static func siteTime(_ date: Date) -> String { String(Timestamp.format(date).dropLast()) }
+
+    /// The site time a second before `text` (itself a site time).
+    static func secondBefore(_ text: String) -> String {
+        Timestamp.parseISO(text, assumeUTC: true).map { siteTime($0.addingTimeInterval(-1)) } ?? text
     }
 
     /// The page without the user's own comments (they answer, they are not queued).
