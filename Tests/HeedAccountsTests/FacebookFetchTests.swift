@@ -67,11 +67,6 @@ final class FacebookFetchTests: FetchCase {
     }
 
     func testABadTokenIsNamedWithGraphsReasonAndNeverShown() throws {
-        var account = facebook
-        account.secrets["token"] = printed("EAAB-wrong-4242")
-        let outcome = fetch(account)
-        let failure = try XCTUnwrap(outcome.failure)
-        XCTAssertTrue(failure.contains("Invalid OAuth access token - Cannot parse access token"), failure)
-        XCTAssertFalse((failure + outcome.line + outcome.notes.joined()).contains("4242"))
+        try assertRefused(facebook, wrong: "token", saying: "Invalid OAuth access token - Cannot parse access token")
     }
 }

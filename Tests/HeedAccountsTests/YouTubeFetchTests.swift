@@ -88,12 +88,7 @@ final class YouTubeFetchTests: FetchCase {
     }
 
     func testAWrongKeyIsNamedWithGooglesReasonAndNeverShown() throws {
-        var account = youtube
-        account.secrets["api_key"] = printed("AIzaSy-wrong-4242")
-        let outcome = fetch(account)
-        let failure = try XCTUnwrap(outcome.failure)
-        XCTAssertTrue(failure.contains("400: API key not valid. Please pass a valid API key."), failure)
-        XCTAssertFalse((failure + outcome.line + outcome.notes.joined()).contains("4242"))
+        try assertRefused(youtube, wrong: "api_key", saying: "400: API key not valid. Please pass a valid API key.")
         XCTAssertEqual(try count(.youtube), 0)
     }
 

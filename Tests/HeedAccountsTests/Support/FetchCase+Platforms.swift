@@ -2,6 +2,7 @@ import Foundation
 import HeedAccounts
 import HeedConfig
 import StandIn
+import XCTest
 
 /// The accounts of the platforms fetched besides Mastodon, Bluesky and GitHub, each on its
 /// part of the stand-in, their secrets printed by a command as a user's `pass` would.
@@ -17,6 +18,17 @@ extension FetchCase {
         })
         let told = told
         return FetchRun(store: store, config: .init(), options: settings, told: { told.add($0) }).fetch(account)
+    }
+
+    /// Fetches `account` with its secret `name` replaced by a wrong one: the failure says
+    /// `reason` (the server's words) and nothing shown holds the wrong secret.
+    func assertRefused(_ account: AccountConfig, wrong name: String, saying reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        var account = account
+        account.secrets[name] = printed("wrong-secret-4242")
+        let outcome = fetch(account)
+        let failure = try XCTUnwrap(outcome.failure, file: file, line: line)
+        XCTAssertTrue(failure.contains(reason), failure, file: file, line: line)
+        XCTAssertFalse((failure + outcome.line + outcome.notes.joined()).contains("4242"), file: file, line: line)
     }
 
     /// A secret as `NAME_command` gives it.
