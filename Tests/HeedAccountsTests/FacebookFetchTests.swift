@@ -52,6 +52,18 @@ final class FacebookFetchTests: FetchCase {
         XCTAssertEqual(standIn.requests(to: comments).map { $0.value("after") == nil }, [true, false], "two pages, the second reaching the kept ones")
     }
 
+    func testAPageOverItsCallLimitIsWaitedOutForTheTimeGraphSays() throws {
+        standIn.facebook.usage = 100
+        standIn.facebook.regainMinutes = 3
+        let facebookStandIn = standIn.facebook
+        let outcome = fetch(facebook, restored: { facebookStandIn.usage = 5 })
+        XCTAssertNil(outcome.failure)
+        XCTAssertEqual(outcome.counts.counts.imported, 7, outcome.line)
+        XCTAssertEqual(slept.values.count, 1)
+        XCTAssertEqual(slept.values.first ?? 0, 180, accuracy: 1, "estimated_time_to_regain_access, in minutes")
+        XCTAssertEqual(standIn.requests(to: posts).count, 2, "refused once, then asked again")
+    }
+
     func testThePagesReplyInFacebookMarksItsCommentAnswered() throws {
         let id = standIn.facebook.addComment("Is the API down?")
         try assertAnsweredElsewhere(facebook, .facebook, id) { standIn.facebook.addReply(to: id, "Not any more.", byPage: true) }

@@ -11,10 +11,16 @@ import Foundation
 /// page of comments' ("Facebook for Developers"): its post and its ten comments and replies,
 /// their ids built as Graph's (`{post}_{comment}`); the recording has no `from`, so the three
 /// replies that answer as the Page ("Hi, …") are the Page's and the others a visitor's.
+/// Every answer says the Page's usage (`X-Business-Use-Case-Usage`); at 100 % each request
+/// is refused (code 80001) with the minutes until access returns.
 public final class FacebookStandIn: @unchecked Sendable {
     public var token = "EAAB-stand-in-page-token"
     public let pageID = "19292868552"
     public let postID = "19292868552_10158407654328553"
+    /// The share of the Page's call limit used, in percent (at 100 every request is refused
+    /// with code 80001), and the minutes Graph says until access returns then.
+    public var usage = 4
+    public var regainMinutes = 3
     private let lock = NSLock()
     private var posts: [[String: Any]] = []
     private var comments: [[String: Any]] = []
@@ -96,34 +102,44 @@ public final class FacebookStandIn: @unchecked Sendable {
 
     func answer(_ request: LoggedRequest, base: String) -> Reply? {
         guard request.path.hasPrefix("/graph/v21.0/") else { return nil }
-        let parts = request.path.dropFirst("/graph/v21.0/".count).split(separator: "/").map(String.init)
         return lock.withLock {
-            if let refused = Graph.refused(request, token: token) { return refused }
-            switch (parts.count, parts.last) {
-            case (2, "posts") where parts[0] == pageID:
-                let shown = posts.map { post in
-                    var post = post
-                    post["updated_time"] = ([post["created_time"] as? String ?? ""] + comments.filter { $0["post"] as? String == post["id"] as? String }
-                        .compactMap { $0["created_time"] as? String }).max()
-                    return post
-                }
-                return Graph.list(request, base: base, shown, fields: ["id", "created_time", "updated_time", "message"], defaults: ["id", "created_time", "message"],
-                            node: "Post")
-            case (2, "comments") where posts.contains(where: { $0["id"] as? String == parts[0] }):
-                let filter = request.value("filter") ?? "toplevel"
-                let order = request.value("order") ?? "chronological"
-                guard ["toplevel", "stream"].contains(filter) else { return Graph.error(400, 100, "(#100) filter must be one of the following values: toplevel, stream") }
-                guard ["chronological", "reverse_chronological"].contains(order) else {
-                    return Graph.error(400, 100, "(#100) order must be one of the following values: chronological, reverse_chronological")
-                }
-                var items = comments.filter { $0["post"] as? String == parts[0] && (filter == "stream" || $0["parent"] == nil) }
-                items.sort { ($0["created_time"] as? String ?? "") < ($1["created_time"] as? String ?? "") }
-                if order == "reverse_chronological" { items.reverse() }
-                return Graph.list(request, base: base, items, fields: Self.commentFields, defaults: ["id", "message", "created_time", "from"], node: "Comment")
-            default:
-                return Graph.error(400, 100, "Unsupported get request. Object with ID '\(parts.first ?? "")' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
-                             subcode: 33)
+            var reply = usage < 100 ? answerWithin(request, base: base)
+                : Graph.error(400, 80001, "(#80001) There have been too many calls to this Page account. Wait a bit and try again.")
+            let figures: [String: Any] = ["type": "pages", "call_count": usage, "total_cputime": 1, "total_time": 1,
+                                          "estimated_time_to_regain_access": usage < 100 ? 0 : regainMinutes]
+            reply.headers["X-Business-Use-Case-Usage"] = String(decoding: (try? JSONSerialization.data(withJSONObject: [pageID: [figures]])) ?? Data(), as: UTF8.self)
+            return reply
+        }
+    }
+
+    /// The answer of a request within the Page's limit.
+    private func answerWithin(_ request: LoggedRequest, base: String) -> Reply {
+        let parts = request.path.dropFirst("/graph/v21.0/".count).split(separator: "/").map(String.init)
+        if let refused = Graph.refused(request, token: token) { return refused }
+        switch (parts.count, parts.last) {
+        case (2, "posts") where parts[0] == pageID:
+            let shown = posts.map { post in
+                var post = post
+                post["updated_time"] = ([post["created_time"] as? String ?? ""] + comments.filter { $0["post"] as? String == post["id"] as? String }
+                    .compactMap { $0["created_time"] as? String }).max()
+                return post
             }
+            return Graph.list(request, base: base, shown, fields: ["id", "created_time", "updated_time", "message"], defaults: ["id", "created_time", "message"],
+                        node: "Post")
+        case (2, "comments") where posts.contains(where: { $0["id"] as? String == parts[0] }):
+            let filter = request.value("filter") ?? "toplevel"
+            let order = request.value("order") ?? "chronological"
+            guard ["toplevel", "stream"].contains(filter) else { return Graph.error(400, 100, "(#100) filter must be one of the following values: toplevel, stream") }
+            guard ["chronological", "reverse_chronological"].contains(order) else {
+                return Graph.error(400, 100, "(#100) order must be one of the following values: chronological, reverse_chronological")
+            }
+            var items = comments.filter { $0["post"] as? String == parts[0] && (filter == "stream" || $0["parent"] == nil) }
+            items.sort { ($0["created_time"] as? String ?? "") < ($1["created_time"] as? String ?? "") }
+            if order == "reverse_chronological" { items.reverse() }
+            return Graph.list(request, base: base, items, fields: Self.commentFields, defaults: ["id", "message", "created_time", "from"], node: "Comment")
+        default:
+            return Graph.error(400, 100, "Unsupported get request. Object with ID '\(parts.first ?? "")' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
+                         subcode: 33)
         }
     }
 }

@@ -12,8 +12,10 @@ extension FetchCase {
     func fetch(_ account: AccountConfig, restored: @escaping @Sendable () -> Void) -> AccountOutcome {
         var settings = options()
         let slept = slept
-        settings.clock = FetchClock(now: { Date() }, sleep: { seconds in
+        let clock = clock
+        settings.clock = FetchClock(now: { clock.now }, sleep: { seconds in
             slept.add(seconds)
+            clock.advance(seconds)
             restored()
         })
         let told = told
