@@ -26,7 +26,7 @@ final class InstagramFetchTests: FetchCase {
 
         standIn.clearRequests()
         let second = fetch(instagram)
-        XCTAssertEqual(second.line, "instagram: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0")
+        XCTAssertEqual(second.line, "instagram 17841406338772941: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0")
         XCTAssertEqual(standIn.requests(to: "/graph/v21.0/\(standIn.instagram.userID)/media").count, 1)
         XCTAssertTrue(standIn.requests(to: comments).isEmpty, "no media has a new comment")
 

@@ -21,6 +21,7 @@ struct FacebookFetcher: Fetcher {
     func fetch(_ session: FetchSession) throws {
         guard let page = session.setting("page_id") else { throw SecretFailure("facebook needs page_id = \"…\" (your Page's id)") }
         let token = Credential.bearer(try session.secret("token"))
+        session.learned(handle: page)
         let key = "posts.updated_time"
         let kept = session.cursor(key).flatMap { Timestamp.parseISO($0) }
         let bound = session.cursor("posts.since").flatMap { Timestamp.parseISO($0) } ?? session.since
@@ -48,10 +49,21 @@ struct FacebookFetcher: Fetcher {
         let query = [("filter", "stream"), ("order", "reverse_chronological"), ("fields", Self.fields)]
         try Self.walk(session, "/\(post)/comments", query: query, token) { _, response in
             let items = try response.json()["data"]?.array ?? []
-            try session.commit(page: response.body, format: "facebook", name: "\(session.server)/\(post)/comments",
+            let older = items.contains { (Times.iso($0["created_time"]) ?? .distantPast) < stop }
+            let body = kept != nil && older ? try Self.leavingOut(before: stop, response.body) : response.body
+            try session.commit(page: body, format: "facebook", name: "\(session.server)/\(post)/comments",
                                notBefore: kept == nil ? session.since : nil)
-            return !items.contains { (Times.iso($0["created_time"]) ?? .distantPast) < stop }
+            return !older
         }
+    }
+
+    /// The page without the comments older than `date` (taken by an earlier fetch).
+    static func leavingOut(before date: Date, _ body: [UInt8]) throws -> [UInt8] {
+        guard var page = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return body }
+        page["data"] = (page["data"] as? [[String: Any]] ?? []).filter { comment in
+            (comment["created_time"] as? String).flatMap { Timestamp.parseISO($0) }.map { $0 >= date } ?? true
+        }
+        return [UInt8](try JSONSerialization.data(withJSONObject: page))
     }
 
     /// Walks a Graph list page by page (`after` cursors) while `page` says to go on.

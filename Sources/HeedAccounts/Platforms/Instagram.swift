@@ -22,6 +22,7 @@ struct InstagramFetcher: Fetcher {
     func fetch(_ session: FetchSession) throws {
         guard let user = session.setting("user_id") else { throw SecretFailure("instagram needs user_id = \"…\" (the professional account's id)") }
         let token = Credential.bearer(try session.secret("token"))
+        session.learned(handle: user)
         let bound = session.cursor("media.since").flatMap { Timestamp.parseISO($0) } ?? session.since
         let kept = Self.counts(session.cursor("media.comments_count"))
         var counts: [String: Int] = [:]

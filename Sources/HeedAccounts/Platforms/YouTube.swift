@@ -22,6 +22,7 @@ struct YouTubeFetcher: Fetcher {
     func fetch(_ session: FetchSession) throws {
         guard let channel = session.setting("channel_id") else { throw SecretFailure("youtube needs channel_id = \"UC…\" (your channel's id)") }
         let credential = try Self.credential(session)
+        session.learned(handle: channel)
         let key = "threads.published_at"
         let mark = session.cursor(key).flatMap { Timestamp.parseISO($0) }
         let stop = mark.map { $0.addingTimeInterval(-Self.replyWindow) } ?? session.since
