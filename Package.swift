@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Screen", targets: ["Screen"]),
         .library(name: "HeedFiles", targets: ["HeedFiles"]),
         .library(name: "HeedAccounts", targets: ["HeedAccounts"]),
+        .library(name: "HeedConfig", targets: ["HeedConfig"]),
+        .library(name: "UserFiles", targets: ["UserFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -38,10 +40,12 @@ let package = Package(
         .target(name: "CHTML", dependencies: ["CLibXML2"]),
         // C: libc's wcwidth under a fixed UTF-8 locale, the width ncurses lays text out by.
         .target(name: "CWidth"),
+        // Files someone put in heed's config folder: read bounded, plain files only; TOML checked for depth first.
+        .target(name: "UserFiles", dependencies: ["TOMLKit"]),
         // Screen buffer, keys, display width and sanitising: pure, no terminal.
         .target(name: "Screen", dependencies: ["CWidth"]),
         // Themes: the shipped ones (Themes/*.toml, built into the binary) and the user's.
-        .target(name: "HeedTheme", dependencies: ["Screen", "TOMLKit"], plugins: ["EmbedThemesPlugin"]),
+        .target(name: "HeedTheme", dependencies: ["Screen", "UserFiles", "TOMLKit"], plugins: ["EmbedThemesPlugin"]),
         .executableTarget(name: "EmbedThemesTool"),
         .plugin(name: "EmbedThemesPlugin", capability: .buildTool(), dependencies: ["EmbedThemesTool"], path: "Sources/EmbedThemesPlugin"),
         // The only code that calls ncurses.
@@ -59,7 +63,7 @@ let package = Package(
         // The one consumer of import events: files, the spool and fetched pages into the store.
         .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStorage", "HeedConfig"]),
         // config.toml: the user's own handles and preferences.
-        .target(name: "HeedConfig", dependencies: ["HeedCore", "TOMLKit"]),
+        .target(name: "HeedConfig", dependencies: ["HeedCore", "UserFiles", "TOMLKit"]),
         // Accounts: secrets, the HTTP client, and each platform's fetcher of mentions and answers.
         .target(name: "HeedAccounts", dependencies: ["HeedCore", "HeedConfig", "HeedFiles", "HeedImport", "HeedIntake", "HeedStorage"]),
         // The outbox file of drafts.
@@ -67,11 +71,11 @@ let package = Package(
         // State, actions, reducer, key table and views.
         .target(name: "HeedUI", dependencies: ["HeedCore", "Screen"]),
         // Saving, settling and undoing replies across store and outbox; templates; store-failure wording.
-        .target(name: "HeedReplies", dependencies: ["HeedCore", "HeedStorage", "HeedOutbox", "HeedUI"]),
+        .target(name: "HeedReplies", dependencies: ["HeedCore", "HeedStorage", "HeedOutbox", "HeedUI", "UserFiles"]),
         .executableTarget(
             name: "heed",
             dependencies: [
-                "HeedCore", "HeedConfig", "HeedFiles", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "HeedAccounts", "Screen", "Terminal",
+                "HeedCore", "HeedConfig", "HeedFiles", "HeedTheme", "HeedStorage", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "HeedReplies", "HeedUI", "HeedAccounts", "UserFiles", "Screen", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +95,8 @@ let package = Package(
         .testTarget(name: "HeedIntakeTests", dependencies: ["HeedIntake", "HeedImport", "HeedStorage", "HeedCore", "HeedConfig", "TestSupport"]),
         .testTarget(name: "HeedConfigTests", dependencies: ["HeedConfig", "HeedCore", "HeedStore"]),
         .testTarget(name: "HeedOutboxTests", dependencies: ["HeedOutbox", "HeedCore", "TestSupport"]),
+        // config.toml, themes and saved replies read from files someone else may have written.
+        .testTarget(name: "UserFilesTests", dependencies: ["UserFiles", "HeedConfig", "HeedTheme", "HeedReplies", "HeedUI", "HeedCore", "TOMLKit"]),
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // A stand-in for the platforms' APIs: a local HTTP server replaying their recorded responses.
         .target(name: "StandIn", dependencies: ["FlyingFox", .product(name: "FlyingSocks", package: "FlyingFox")], path: "Tests/StandIn"),

@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 import TOMLKit
+import UserFiles
 
 /// Where a secret comes from: a command run by the user's shell, or an environment variable.
 /// Never the secret itself: config.toml holds no secret.
@@ -89,7 +90,7 @@ extension Config {
     /// entry is named by line and key and left out.
     static func parseAccounts(_ value: TOMLValueConvertible, text: String, file: String, into config: inout Config) -> [ConfigProblem] {
         guard let entries = value.array else {
-            return [ConfigProblem(file: file, line: line(of: "accounts", in: text), key: "accounts", reason: "must be [[accounts]] tables, one per account")]
+            return [ConfigProblem(file: file, line: line(of: "accounts", in: KeyLines(text)), key: "accounts", reason: "must be [[accounts]] tables, one per account")]
         }
         var problems: [ConfigProblem] = []
         for (offset, entry) in entries.enumerated() {
@@ -264,11 +265,11 @@ extension Config {
     /// `[fetch]`: `every`, `since` and `max_wait`, each a duration.
     static func parseFetch(_ value: TOMLValueConvertible, text: String, file: String, into config: inout Config) -> [ConfigProblem] {
         guard let table = value.table else {
-            return [ConfigProblem(file: file, line: line(of: "fetch", in: text), key: "fetch", reason: "must be a table: [fetch] every = \"10m\"")]
+            return [ConfigProblem(file: file, line: line(of: "fetch", in: KeyLines(text)), key: "fetch", reason: "must be a table: [fetch] every = \"10m\"")]
         }
         var problems: [ConfigProblem] = []
         for (name, entry) in table {
-            let place = line(of: name, in: text, section: "fetch")
+            let place = line(of: name, in: KeyLines(text), section: "fetch")
             guard ["every", "since", "max_wait"].contains(name) else {
                 problems.append(ConfigProblem(file: file, line: place, key: "fetch.\(name)", reason: "unknown key (every, since, max_wait)"))
                 continue

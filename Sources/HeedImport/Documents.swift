@@ -14,34 +14,57 @@ struct Documents {
 
     /// Reads every document of the reader. The first document decides whether this is a file
     /// heed can read at all (or one of the format named): when it is not, nothing is read and
-    /// the failure says what the file is; a later document of another shape is rejected.
-    func read(_ reader: inout LineReader, named: (any PlatformFormat.Type)?, emit: (ImportEvent) throws -> Void) throws {
+    /// the failure says what the file is; a later document of another shape is rejected. An
+    /// array larger than the limit comes in parts of its items, each read as an array of them.
+    /// `wrapped` leaves out what closes a wrapper after the JSON (`)`, `;`).
+    func read(_ reader: inout LineReader, named: (any PlatformFormat.Type)?, wrapped: Bool = false, emit: (ImportEvent) throws -> Void) throws {
         var splitter = JSONDocuments(limit: limit, piece: piece)
-        guard let first = try splitter.next(&reader) else { return }
-        guard let second = try splitter.next(&reader) else {
-            return try take(first, label: nil, first: true, named: named, emit: emit)
+        func next() throws -> JSONDocuments.Document? {
+            while let document = try splitter.next(&reader) {
+                if wrapped, let bytes = document.bytes, bytes.allSatisfy({ Self.closesWrapper.contains($0) }) { continue }
+                return document
+            }
+            return nil
         }
-        try take(first, label: "line \(first.line)", first: true, named: named, emit: emit)
-        try take(second, label: "line \(second.line)", first: false, named: named, emit: emit)
-        while let document = try splitter.next(&reader) {
-            try take(document, label: "line \(document.line)", first: false, named: named, emit: emit)
+        guard let first = try next() else { return }
+        guard let second = try next() else {
+            return try take(first, label: first.items == nil ? nil : Self.label(first), first: true, named: named, emit: emit)
+        }
+        try take(first, label: Self.label(first), first: true, named: named, emit: emit)
+        try take(second, label: Self.label(second), first: false, named: named, emit: emit)
+        while let document = try next() {
+            try take(document, label: Self.label(document), first: false, named: named, emit: emit)
         }
     }
 
+    /// What may follow the JSON of a wrapped export: JSONP's `)`, a script's `;`, blanks.
+    static let closesWrapper: Set<UInt8> = [UInt8(ascii: ")"), UInt8(ascii: ";"), 32, 9, 10, 13]
+
+    /// Where a document stands in its file: its line, and which items of a large array it holds.
+    static func label(_ document: JSONDocuments.Document) -> String {
+        guard let items = document.items else { return "line \(document.line)" }
+        let which = items.count == 1 ? "item \(items.lowerBound + 1)" : "items \(items.lowerBound + 1)–\(items.upperBound)"
+        return "line \(document.line), \(which)"
+    }
+
     /// Reads a file whose JSON a platform's export wrapped (an X archive's script, Flickr's
-    /// JSONP): one document, the wrapper taken off.
+    /// JSONP): what comes before the JSON is left out, and the JSON read as any other, so an
+    /// archive larger than the limit is still read, in parts.
     func wrapped(_ reader: inout LineReader, named: (any PlatformFormat.Type)?, emit: (ImportEvent) throws -> Void) throws {
-        guard let bytes = try reader.rest(longest: limit) else {
-            return try emit(ReadContext(file: file).rejected("", Self.tooLarge(reader.restSize, limit: limit)))
+        guard let start = try reader.nextPiece(longest: piece) else { return }
+        guard let json = start.bytes.firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }) else {
+            throw ImportFailure("\(file): a wrapped export whose JSON does not start on its first line")
         }
-        let inner = Array(FormatDetector.unwrap(Data(bytes)))
-        try take(JSONDocuments.Document(line: 1, bytes: inner[...], size: inner.count), label: nil, first: true, named: named, emit: emit)
+        reader.pushBack(start.bytes[json...], endsLine: start.endsLine)
+        try read(&reader, named: named, wrapped: true, emit: emit)
     }
 
     /// One document: parsed, then read as the page, pages or record it is.
     private func take(_ document: JSONDocuments.Document, label: String?, first: Bool, named: (any PlatformFormat.Type)?, emit: (ImportEvent) throws -> Void) throws {
         let context = ReadContext(file: file, page: label)
-        guard let bytes = document.bytes else { return try emit(context.rejected("", Self.tooLarge(document.size, limit: limit))) }
+        guard let bytes = document.bytes else {
+            return try emit(context.rejected("", Self.tooLarge(document.size, limit: limit, item: document.items != nil)))
+        }
         let page: JSON
         if let parsed = document.parsed {
             page = parsed
@@ -61,7 +84,8 @@ struct Documents {
             try format.read(page, context: context, emit: emit)
         case .pages(let format, let pages):
             for (index, item) in pages.enumerated() {
-                let place = [label, "page \(index + 1)"].compactMap { $0 }.joined(separator: ", ")
+                let place = document.items.map { "line \(document.line), page \($0.lowerBound + index + 1)" }
+                    ?? [label, "page \(index + 1)"].compactMap { $0 }.joined(separator: ", ")
                 try format.read(item, context: ReadContext(file: file, page: place), emit: emit)
             }
         case .record:
@@ -121,8 +145,8 @@ struct Documents {
     }
 
     /// Why a document was not read: its size against the limit.
-    static func tooLarge(_ size: Int, limit: Int) -> String {
-        "a JSON document of \(Self.size(size)), larger than heed reads (\(Self.size(limit)))"
+    static func tooLarge(_ size: Int, limit: Int, item: Bool = false) -> String {
+        "\(item ? "an item" : "a JSON document") of \(Self.size(size)), larger than heed reads (\(Self.size(limit)))"
     }
 
     /// A size in bytes as people read it: "812 bytes", "300.5 MiB".

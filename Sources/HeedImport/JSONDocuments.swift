@@ -31,10 +31,15 @@ struct JSONDocuments {
         var parsed: JSON?
         /// Where lines starting with `{` or `[` were taken in: offsets in `bytes` and line numbers.
         var joins: [(offset: Int, line: Int)] = []
+        /// For an array too large to keep whole, read in parts: which of its items this part
+        /// holds (from 0), as an array of them (or one item too large, `bytes` nil).
+        var items: Range<Int>? = nil
     }
 
     /// The most joins remembered for one document.
     static let joinsKept = 10_000
+    /// The most bytes of items one part of a large array holds (or `limit`, when smaller).
+    static let partSize = 4 << 20
 
     /// The largest document kept, in bytes: one larger is given by its size alone.
     let limit: Int
@@ -59,6 +64,19 @@ struct JSONDocuments {
     private var ready: [Document] = []
     private var taken = 0
     private var ended = false
+    /// Whether the open document is an array, whose items may be read in parts.
+    private var isArray = false
+    /// Offsets in the document (from its start) of the commas between its items, not yet used.
+    private var commas: [Int] = []
+    /// An array over the limit, read item by item: where its next item starts and where `kept` starts.
+    private var inParts = false
+    private var itemStart = 0
+    private var keptFrom = 0
+    /// The items of the part being gathered (as `[a,b,…]` without its brackets), how many, and
+    /// the number of the next item.
+    private var part: [UInt8] = []
+    private var partCount = 0
+    private var nextItem = 0
 
     /// Documents of at most `limit` bytes are kept; lines are read `piece` bytes at a time at most.
     init(limit: Int, piece: Int) {
@@ -141,6 +159,7 @@ struct JSONDocuments {
                     continue
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     start(line: line, scalar: false)
+                    isArray = byte == UInt8(ascii: "[")
                     from = index
                     depth = 1
                     last = byte
@@ -163,6 +182,8 @@ struct JSONDocuments {
             } else {
                 switch byte {
                 case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: ","):
+                    if depth == 1, isArray { commas.append(size + (index - from)) }
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
@@ -192,22 +213,112 @@ struct JSONDocuments {
         startLine = line
         last = 0
         joins = []
+        isArray = false
+        commas = []
+        inParts = false
+        itemStart = 1
+        keptFrom = 0
+        part = []
+        partCount = 0
+        nextItem = 0
     }
 
-    /// Adds bytes to the open document, or only counts them once it is over the limit.
+    /// Adds bytes to the open document, or only counts them once it is over the limit; an array
+    /// over the limit goes on item by item instead (`inParts`), so its items are still read.
     private mutating func keep(_ bytes: some Collection<UInt8>) {
         size += bytes.count
-        if size <= limit {
+        if inParts {
             kept.append(contentsOf: bytes)
+            takeItems()
+        } else if size <= limit {
+            kept.append(contentsOf: bytes)
+        } else if isArray {
+            kept.append(contentsOf: bytes)
+            inParts = true
+            joins = []
+            takeItems()
         } else if !kept.isEmpty {
             kept = []
         }
     }
 
+    /// Moves the items that ended (a comma at the array's first level after them) from `kept`
+    /// into parts; an item longer than the limit is counted, not kept.
+    private mutating func takeItems() {
+        while let comma = commas.first, comma < keptFrom + kept.count {
+            commas.removeFirst()
+            if itemStart >= keptFrom {
+                add(item: kept[(itemStart - keptFrom)..<(comma - keptFrom)])
+            } else {
+                tooLarge(item: comma - itemStart)
+            }
+            itemStart = comma + 1
+        }
+        let dropped = min(kept.count, max(0, itemStart - keptFrom))
+        if dropped > 0 {
+            kept.removeFirst(dropped)
+            keptFrom += dropped
+        }
+        if itemStart < keptFrom || kept.count > limit {
+            // An item over the limit: counted to its end (its size is where the next comma
+            // or the closing bracket comes), never kept.
+            keptFrom += kept.count
+            kept = []
+        }
+    }
+
+    /// Adds one item to the part being gathered, handing the part on when it is full.
+    private mutating func add(item: ArraySlice<UInt8>) {
+        let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 10 }
+        guard let first = item.firstIndex(where: { !blank($0) }), let last = item.lastIndex(where: { !blank($0) }) else {
+            nextItem += 1
+            return
+        }
+        if partCount > 0, part.count + (last - first) > min(Self.partSize, limit) { handPart() }
+        if partCount > 0 { part.append(UInt8(ascii: ",")) }
+        part.append(contentsOf: item[first...last])
+        partCount += 1
+        nextItem += 1
+    }
+
+    /// Hands on an item too large to keep, by its size.
+    private mutating func tooLarge(item size: Int) {
+        handPart()
+        ready.append(Document(line: startLine, bytes: nil, size: size, parsed: nil, items: nextItem..<(nextItem + 1)))
+        nextItem += 1
+    }
+
+    /// Hands on the part gathered so far as an array of its items.
+    private mutating func handPart() {
+        guard partCount > 0 else { return }
+        let bytes = [UInt8(ascii: "[")] + part + [UInt8(ascii: "]")]
+        ready.append(Document(line: startLine, bytes: bytes[...], size: bytes.count, parsed: nil, items: (nextItem - partCount)..<nextItem))
+        part = []
+        partCount = 0
+    }
+
+    /// Ends an array read in parts: its last item (up to the closing bracket, when it closed)
+    /// and the last part.
+    private mutating func closeParts() {
+        takeItems()
+        if itemStart >= keptFrom {
+            var rest = kept[(itemStart - keptFrom)...]
+            if depth == 0, rest.last == UInt8(ascii: "]") { rest = rest.dropLast() }
+            if rest.contains(where: { $0 != 32 && $0 != 9 && $0 != 13 && $0 != 10 }) { add(item: rest) }
+        } else {
+            tooLarge(item: size - itemStart)
+        }
+        handPart()
+    }
+
     /// Ends the open document, whole or not, and hands it on.
     private mutating func close() {
         let over = size > limit
-        ready.append(Document(line: startLine, bytes: over ? nil : kept[...], size: size, parsed: nil, joins: over ? [] : joins))
+        if inParts {
+            closeParts()
+        } else {
+            ready.append(Document(line: startLine, bytes: over ? nil : kept[...], size: size, parsed: nil, joins: over ? [] : joins))
+        }
         kept = []
         joins = []
         open = false

@@ -37,7 +37,7 @@ public struct LineReader {
         finished = true
     }
 
-    /// Gives a line back so the next `next()` returns it again (after peeking at a file's start).
+    /// Gives a line back so the next `nextLine(longest:)` returns it again (after peeking at a file's start).
     public mutating func pushBack(_ line: ArraySlice<UInt8>) {
         pushBack(line, endsLine: true)
     }
@@ -131,17 +131,32 @@ public struct LineReader {
         }
     }
 
-    /// The next line without its newline (a final line without one included), or nil at the end.
-    public mutating func next() throws -> ArraySlice<UInt8>? {
-        guard let piece = try nextPiece(longest: .max) else { return nil }
-        guard !piece.endsLine else { return piece.bytes }
-        // The first piece of a line given back (`pushBack`): the rest of the line joins it.
-        var line = Array(piece.bytes)
-        while let more = try nextPiece(longest: .max) {
-            line += more.bytes
+    /// The next line without its newline (a final line without one included), or nil at the
+    /// end: the line itself when it holds at most `longest` bytes, else only its size (what it
+    /// held was read and dropped), so a line of any length costs at most `longest` bytes.
+    public mutating func nextLine(longest: Int) throws -> Line? {
+        guard let piece = try nextPiece(longest: longest) else { return nil }
+        if piece.endsLine { return .whole(piece.bytes) }
+        let number = lineNumber
+        // A first piece given back (`pushBack`), or a line longer than `longest`: the rest of
+        // the line joins it while it fits.
+        var line: [UInt8]? = Array(piece.bytes)
+        var size = piece.bytes.count
+        while let more = try nextPiece(longest: longest) {
+            size += more.bytes.count
+            if size <= longest { line?.append(contentsOf: more.bytes) } else { line = nil }
             if more.endsLine { break }
         }
-        return line[...]
+        if let line { return .whole(line[...]) }
+        return .tooLong(size: size, line: number)
+    }
+
+    /// A line as `nextLine(longest:)` gives it.
+    public enum Line {
+        /// The line's bytes, without its newline.
+        case whole(ArraySlice<UInt8>)
+        /// A line longer than asked for: how many bytes it held, and its number.
+        case tooLong(size: Int, line: Int)
     }
 
     /// The next piece of input: the rest of a line (without its newline) when it holds at most

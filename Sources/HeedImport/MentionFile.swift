@@ -5,11 +5,15 @@ import HeedCore
 /// heed's JSON Lines and CSV stream line by line; platform payloads are read a JSON document at
 /// a time (one page, an array of pages, or pages one after another, compact or pretty).
 public enum MentionFile {
-    /// The largest JSON document read, in bytes: one larger is rejected with its size, and
-    /// the documents after it are read.
-    public static let documentLimit = 256 << 20
+    /// The largest JSON document read whole, in bytes: a larger array is read in parts of its
+    /// items (each at most this large), any other larger document is rejected with its size,
+    /// and the documents after it are read. Memory stays within a few times this.
+    public static let documentLimit = 16 << 20
     /// Lines longer than this are read in pieces (a document on one such line is still whole).
     static let piece = 16 << 20
+    /// How much of a file's first line tells its layout: what starts a file is told within
+    /// it, so a file of any size without a newline is told (or refused) at once.
+    static let sniff = 1 << 20
 
     /// Reads `fd`, emitting what each record is. Throws `ImportFailure` when the file cannot be
     /// read or holds no format heed knows (or not the one named); bad records are emitted as
@@ -38,9 +42,9 @@ public enum MentionFile {
             try emit(.mention(mention))
         }
         let longest = max(1, min(limit, piece))
-        // The first line is read whole up to the document limit, so that a long first record
-        // still tells heed's JSON Lines (which read lines whole) from JSON documents.
-        guard let first = try firstPiece(&reader, longest: max(1, limit)) else { return }
+        // The layout is told from the first line's first `sniff` bytes: a longer first line
+        // that opens JSON is read as JSON documents (heed's own records among them).
+        guard let first = try firstPiece(&reader, longest: max(1, min(limit, sniff))) else { return }
         reader.pushBack(first.bytes, endsLine: first.endsLine)
         let start = FileStart(first.bytes, whole: first.endsLine)
         let documents = Documents(file: file, limit: limit, piece: longest)

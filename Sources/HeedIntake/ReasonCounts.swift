@@ -23,7 +23,7 @@ public struct ReasonCounts: Sendable, Equatable {
 
     /// Every reason with its count, most first then by name: "149 like, 14 repost".
     public var listed: String {
-        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value.grouped) \($0.key)" }.joined(separator: ", ")
     }
 
     /// Whether nothing was counted.

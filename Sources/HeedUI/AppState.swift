@@ -27,6 +27,12 @@ public struct AppState: Sendable, Equatable {
     public struct Status: Sendable, Equatable {
         public var text: String
         public var isError: Bool
+
+        /// A line for the status row; an error is drawn in the error look.
+        public init(text: String, isError: Bool) {
+            self.text = text
+            self.isError = isError
+        }
     }
 
     public var width: Int

@@ -57,15 +57,15 @@ enum OutboxView {
             var x = buffer.put(Glyphs.padLeft(Age.words(state.now.timeIntervalSince(row.createdAt)), toCells: 8), x: 0, y: y, role: selected ? .selected : .dim) + 2
             x = buffer.put(row.status, x: x, y: y, role: selected ? .selected : (row.isPending ? .status : .dim))
             x = max(x + 1, 20)
-            x = buffer.put(row.item?.mention.author.shownName ?? row.ref.description, x: x, y: y, maxWidth: 22, role: selected ? .selected : .author)
+            x = buffer.put(row.item?.mention.author.shownName ?? row.ref.shown, x: x, y: y, maxWidth: 22, role: selected ? .selected : .author)
             x = max(x + 1, 43)
             buffer.put(row.text, x: x, y: y, maxWidth: state.width - x - 1, role: selected ? .selected : .normal)
         }
         if let row = screen.current {
             let top = 1 + listHeight
             buffer.put(String(repeating: "─", count: state.width), x: 0, y: top, role: .dim)
-            buffer.put("─ reply to \(row.ref) ", x: 0, y: top, maxWidth: state.width, role: .dim)
-            for (index, line) in Wrap.lines(row.text, width: state.width - 2).prefix(max(0, state.height - 3 - top)).enumerated() {
+            buffer.put("─ reply to \(row.ref.shown) ", x: 0, y: top, maxWidth: state.width, role: .dim)
+            for (index, line) in Wrap.lines(row.text, width: state.width - 2, limit: max(0, state.height - 3 - top)).enumerated() {
                 buffer.put(line, x: 1, y: top + 1 + index, maxWidth: state.width - 2, role: .normal)
             }
         }

@@ -43,7 +43,7 @@ enum QueueView {
         }
         if !state.marks.isEmpty { words += " · \(state.marks.count.grouped) marked" }
         x = buffer.put(words, x: x, y: 0, role: .header)
-        let position = queue.count > 0 ? "\(queue.cursor + 1)/\(queue.count) " : ""
+        let position = queue.count > 0 ? "\((queue.cursor + 1).grouped)/\(queue.count.grouped) " : ""
         let end = buffer.width - position.count
         if !state.query.isQueue, state.shownTab == nil, end - x > 12 {
             x = buffer.put("  " + state.query.text, x: x, y: 0, maxWidth: end - x - 2, role: .headerAccent)

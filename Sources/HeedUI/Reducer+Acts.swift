@@ -195,8 +195,3 @@ extension Reducer {
         return formatter.string(from: date)
     }
 }
-
-extension Int {
-    /// 1,234,567: counts as the header shows them.
-    var grouped: String { formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
-}

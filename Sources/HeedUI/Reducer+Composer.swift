@@ -66,7 +66,7 @@ extension Reducer {
         let before = composer.text
         var effects: [Effect] = []
         if let picker = composer.picker {
-            pickerKey(&composer, picker, command)
+            if let said = pickerKey(&composer, picker, command) { state.status = .init(text: said, isError: true) }
         } else if command == nil, case .character(let character) = key {
             composer.insert(String(character))
         } else if let command {

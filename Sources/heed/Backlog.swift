@@ -9,7 +9,10 @@ enum Backlog {
     /// Writes `count` mentions to `path` (as `heed export -o` writes: a file whole, a FIFO or
     /// device directly) or to standard output.
     static func write(count: Int, to path: String?, now: Date) throws {
-        guard let path else { return try generate(count, now: now) { try StandardOutput.shared.write($0) } }
+        guard let path else {
+            let console = Console()
+            return try generate(count, now: now) { try console.data($0) }
+        }
         do {
             let target = try OutputTarget.open(path)
             try generate(count, now: now) { chunk throws(OutputFailure) in try target.write(Array(chunk.utf8)) }

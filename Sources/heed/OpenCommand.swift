@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeedAccounts
 import HeedConfig
+import HeedCore
 import HeedOutbox
 import HeedReplies
 import HeedStore
@@ -18,11 +19,12 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try Screenful.checkTerminal()
-        let config = loadConfig(paths)
+        let (config, problems) = Config.load(path: paths.configPath)
         let store = try openStore(paths.storePath)
         // Drafts are kept only where no one else can write them in.
         do { try Outbox(path: paths.outboxPath).checkFolder() } catch { throw HeedExit.failure("\(error)") }
         let notices = Notices()
+        for repair in store.repairs { notices.post("Store: \(repair)") }
         var spool: Spool?
         do {
             spool = try Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
@@ -46,8 +48,14 @@ struct Open: ParsableCommand {
         let fetch = BackgroundFetch(storePath: paths.storePath, config: config, options: options)
         services.startFetch = { fetch.start() }
         services.fetchReport = { fetch.report() }
+        // The status row names the file by its name (standard error has the whole path).
+        let notice = problems.first.map { problem in
+            var short = problem
+            short.file = (problem.file as NSString).lastPathComponent
+            return "Config: \(short)\(problems.count > 1 ? " (+\((problems.count - 1).grouped) more: any heed command lists them)" : "")"
+        }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
-                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
+                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait, notice: notice)
     }
 }
 
@@ -61,10 +69,11 @@ func openStore(_ path: String) throws -> Store {
     } catch {
         throw HeedExit.failure("\(error)")
     }
+    for repair in store.repairs { Console().err("the store \(path): \(repair)") }
     let first = FirstTime()
     store.lockWait.whenWaiting {
         guard first.check() else { return }
-        StandardError.say("waiting for another heed to finish writing \(path)…")
+        Console().err("waiting for another heed to finish writing \(path)…")
     }
     return store
 }
@@ -95,7 +104,7 @@ enum Screenful {
     }
 
     static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String),
-                    activity: Activity? = nil, lockWait: LockWait? = nil) throws {
+                    activity: Activity? = nil, lockWait: LockWait? = nil, notice: String? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
@@ -115,6 +124,7 @@ enum Screenful {
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
             app.activity = activity
             app.state.tabs = views
+            if let notice { app.state.status = .init(text: notice, isError: true) }
             app.run()
             let signal = terminal.quitSignal
             terminal.close()

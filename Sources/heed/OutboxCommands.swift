@@ -2,11 +2,19 @@ import ArgumentParser
 import Foundation
 import HeedCore
 import HeedOutbox
+import HeedUI
 import Screen
 
 /// `heed outbox`: the drafts and their state.
 struct OutboxCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "outbox", abstract: "List the drafts in the outbox and their state.")
+    static let configuration = CommandConfiguration(
+        commandName: "outbox", abstract: "List the drafts in the outbox and their state.",
+        discussion: """
+            On a terminal: a header, then DRAFT, STATUS, PLATFORM, REF and TEXT fitted to its \
+            width. Piped: tab-separated draft, status, platform, ref, text (the text cut to \
+            1,000 cells), no header. --json prints every field exactly.
+            """
+    )
 
     @OptionGroup var paths: PathOptions
 
@@ -14,35 +22,41 @@ struct OutboxCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let contents = try readOutbox(paths.outboxPath)
-        for draft in contents.drafts {
-            if json {
+        let console = Console()
+        let contents = try readOutbox(paths.outboxPath, console: console)
+        var output = BufferedOutput(console: console, json: json)
+        let table = TextTable([
+            TextTable.Column("DRAFT", .whole), TextTable.Column("STATUS", .whole), TextTable.Column("PLATFORM", .whole),
+            TextTable.Column("REF", .whole), TextTable.Column("TEXT", .rest),
+        ])
+        let rows = contents.drafts.map { draft in
+            [draft.id, draft.status.rawValue, draft.ref.platform.rawValue, draft.ref.shown, TextLimits.shown(draft.text)]
+        }
+        if json {
+            for draft in contents.drafts {
                 var line = DraftExport.json(draft)
                 line.add("status", draft.status.rawValue)
-                try StandardOutput.shared.line(line.finish())
-            } else {
-                var row = ScreenBuffer(width: 160, height: 1)
-                var x = row.put(draft.id, x: 0, y: 0, role: .normal) + 2
-                x = row.put(draft.status.rawValue, x: x, y: 0, role: .normal)
-                x = max(x + 1, 30)
-                x = row.put(draft.ref.description, x: x, y: 0, maxWidth: 40, role: .normal) + 2
-                row.put(draft.text, x: x, y: 0, role: .normal)
-                try StandardOutput.shared.line(row.lines()[0].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+                try output.write(line.finish())
             }
+        } else if let width = console.width {
+            let widths = table.widths(for: rows, width: width)
+            if !rows.isEmpty { try output.write(table.header(widths: widths, width: width)) }
+            for row in rows { try output.write(table.line(row, widths: widths, width: width)) }
+        } else {
+            for row in rows { try output.write(TextTable.separated(Array(row.prefix(4))) + "\t" + TextTable.separated([row[4]], most: ListRows.pipedText)) }
         }
+        try output.flush()
         if contents.drafts.isEmpty, !json {
-            StandardError.say("the outbox \(paths.outboxPath) has no drafts")
+            console.err("the outbox \(paths.outboxPath) has no drafts")
         }
     }
 }
 
 /// Reads the outbox, reporting unreadable lines on standard error.
-func readOutbox(_ path: String) throws -> Outbox.Contents {
+func readOutbox(_ path: String, console: Console) throws -> Outbox.Contents {
     do {
         let contents = try Outbox(path: path).read()
-        for problem in contents.problems {
-            StandardError.say("outbox \(path) \(problem)")
-        }
+        for problem in contents.problems { console.err("outbox \(path) \(problem)") }
         return contents
     } catch {
         throw HeedExit.failure("\(error)")

@@ -28,13 +28,19 @@ struct Stats: ParsableCommand {
     func run() throws {
         let store = try openStore(paths.storePath)
         let now = Date()
-        let stats = try store.stats(since: since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }, now: now)
+        let stats: ResponseStats
+        do {
+            stats = try store.stats(since: since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }, now: now)
+        } catch let error as StoreError {
+            throw HeedExit.failure("\(error)")
+        }
+        let console = Console()
         if json {
             let data = try ResponseStats.jsonEncoder.encode(stats)
-            try StandardOutput.shared.line(String(decoding: data, as: UTF8.self))
+            try console.data(String(decoding: data, as: UTF8.self) + "\n")
         } else {
             let settings = Settings(overdue: loadConfig(paths).overdue)
-            try StandardOutput.shared.line(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
+            try console.out(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
         }
     }
 }

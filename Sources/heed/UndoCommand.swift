@@ -4,6 +4,7 @@ import HeedCore
 import HeedOutbox
 import HeedReplies
 import HeedStore
+import HeedUI
 
 /// `heed undo`: undoes the last action (from any queue or command), as `u` does.
 struct Undo: ParsableCommand {
@@ -15,13 +16,14 @@ struct Undo: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        let console = Console()
         let store = try openStore(paths.storePath)
         guard let undone = try Replies.undo(store: store, outbox: Outbox(path: paths.outboxPath), at: Date()) else {
-            try StandardOutput.shared.line("nothing to undo")
+            try console.out("nothing to undo")
             return
         }
-        let names = undone.refs.prefix(5).map(\.description).joined(separator: ", ")
-        let more = undone.count > 5 ? " and \(undone.count - 5) more" : ""
-        try StandardOutput.shared.line("undid \(undone.kind.rawValue) of \(undone.count) item\(undone.count == 1 ? "" : "s"): \(names)\(more)")
+        let names = undone.refs.prefix(5).map(\.shown).joined(separator: ", ")
+        let more = undone.count > 5 ? " and \((undone.count - 5).grouped) more" : ""
+        try console.out("undid \(undone.kind.rawValue) of \(undone.count.grouped) item\(undone.count == 1 ? "" : "s"): \(names)\(more)")
     }
 }

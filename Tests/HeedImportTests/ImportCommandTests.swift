@@ -80,7 +80,7 @@ final class ImportCommandTests: XCTestCase {
         let path = try file("bad.jsonl", Array((lines.joined(separator: "\n") + "\n").utf8))
         let result = try run([path])
         XCTAssertEqual(result.status, 65)
-        XCTAssertEqual(result.stdout, "imported 1, updated 0, unchanged 0, skipped 0, rejected 10000\n")
+        XCTAssertEqual(result.stdout, "imported 1, updated 0, unchanged 0, skipped 0, rejected 10,000\n")
         XCTAssertEqual(result.stderr.split(separator: "\n"), (1...5).map { "heed: rejected \(path):line \($0): missing required field 'created_at'" }[...]
                        + ["heed: … and 9,995 more: missing required field 'created_at'"])
     }

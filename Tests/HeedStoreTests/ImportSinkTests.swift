@@ -195,6 +195,7 @@ final class ImportSinkTests: XCTestCase {
             ["in_reply_to_id": "110000000000000000", "visibility": "public"],
             ["b": "2", "a": "1", "é": "accent", "Z": "upper", "": ""],
             ["q": "\"quoted\" \\back\\ \n\r\t \u{0}\u{1}\u{1F}\u{7F} \u{2028}\u{2029} \u{2027} 😀 日本 \u{E2}"],
+            ["c1": "\u{80}\u{85}\u{9B}\u{9F}\u{A0} bidi \u{202A}\u{202E}\u{202F}\u{2066}\u{2069}\u{206A}\u{200E}\u{200F}\u{061C}\u{061B}"],
         ]
         for target in targets {
             var json = JSONWriter()

@@ -100,7 +100,7 @@ final class ConcurrencyTests: HeedTestCase {
         XCTAssertFalse(importing.hasExited, "the acknowledge got in while the import was still running (waited \(waited) s)")
         let result = importing.wait()
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "imported 48000, updated 0, unchanged 0, skipped 0, rejected 0\n")
+        XCTAssertEqual(result.stdout, "imported 48,000, updated 0, unchanged 0, skipped 0, rejected 0\n")
         print("acknowledge during a 60-file import waited \(String(format: "%.2f", waited)) s")
     }
 
@@ -159,7 +159,7 @@ final class TwoQueuesTests: HeedTestCase {
 
         let result = importing.wait()
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "imported 24000, updated 0, unchanged 0, skipped 0, rejected 0\n")
+        XCTAssertEqual(result.stdout, "imported 24,000, updated 0, unchanged 0, skipped 0, rejected 0\n")
         for queue in [first, second] { XCTAssertFalse(try queue.screen()?.contains("locked") ?? true) }
         let drafts = OutboxFile(path: outboxPath)
         XCTAssertEqual(drafts.records.count, 1, "one draft, the first queue's; nothing of the second's")

@@ -34,7 +34,7 @@ final class FullDiskTests: HeedTestCase {
         XCTAssertEqual(try open.summary().waiting, 100)
         unlink(filler)
         let again = try runHeed(["import", big], environment: environment)
-        XCTAssertEqual(again.stdout, "imported 5000, updated 0, unchanged 0, skipped 0, rejected 0\n", again.stderr)
+        XCTAssertEqual(again.stdout, "imported 5,000, updated 0, unchanged 0, skipped 0, rejected 0\n", again.stderr)
     }
 
     /// Opening needs room for the -wal and -shm files: on a full disk it says so and writes nothing.

@@ -46,6 +46,29 @@ final class HostileStoreTests: HeedTestCase {
         XCTAssertTrue(try runHeed(["list"]).stderr.contains("upgrade heed"))
     }
 
+    func testAStoreWhoseTableWasChangedByHandIsRefusedUntouched() throws {
+        try makeStore()
+        let queue = try DatabaseQueue(path: storePath)
+        try queue.write { try $0.execute(sql: "ALTER TABLE mention DROP COLUMN url") }
+        try queue.close()
+        try assertRefused(storePath, saying: ["was changed by hand: its table mention is not as heed made it"])
+    }
+
+    func testAStoreThatLostAnIndexOrTriggerIsMendedAndSaysSo() throws {
+        try makeStore()
+        let queue = try DatabaseQueue(path: storePath)
+        try queue.write { try $0.execute(sql: "DROP INDEX mention_rank; DROP TRIGGER mention_waiting_update; UPDATE mention SET state = 'acknowledged' WHERE native_id = 's-1'") }
+        try queue.close()
+        let first = try runHeed(["list"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stderr.contains("its index mention_rank was missing: heed made it again"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("its trigger mention_waiting_update was missing: heed made it again and counted the waiting items again"), first.stderr)
+        XCTAssertEqual(first.stdout.split(separator: "\n").count, 19, "the waiting items, counted again")
+        let again = try runHeed(["list"])
+        XCTAssertEqual(again.stderr, "", "mended once and for all")
+        XCTAssertTrue(try runHeed(["stats", "--json"]).stdout.contains("\"waiting\":19"), "the counters agree with the rows")
+    }
+
     func testGarbageIsRefusedUntouched() throws {
         var generator = SeededRandom.forTest("HostileStoreTests", seed: 8)
         let garbage = Data((0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) })

@@ -1,4 +1,5 @@
 import Foundation
+import HeedCore
 import XCTest
 
 extension HeedTestCase {
@@ -24,7 +25,7 @@ extension HeedTestCase {
         let result = try runHeed(["import", input])
         XCTAssertEqual(result.status, 0, "heed import failed: \(result.stderr)", file: file, line: line)
         XCTAssertEqual(result.stdout.trimmingCharacters(in: .newlines),
-                       "imported \(mentions.count), updated 0, unchanged 0, skipped 0, rejected 0", file: file, line: line)
+                       "imported \(mentions.count.grouped), updated 0, unchanged 0, skipped 0, rejected 0", file: file, line: line)
     }
 
     /// Writes `count` mentions in heed's JSON Lines, ids `prefix-0`…, oldest first, to `path`, fast.
@@ -47,7 +48,7 @@ extension HeedTestCase {
         let path = try writeMentions(prefix: prefix, count: count, to: directory.appendingPathComponent("\(prefix).jsonl").path)
         let result = try runHeed(["import", path])
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
-        XCTAssertEqual(result.stdout, "imported \(count), updated 0, unchanged 0, skipped 0, rejected 0\n", result.stderr, file: file, line: line)
+        XCTAssertEqual(result.stdout, "imported \(count.grouped), updated 0, unchanged 0, skipped 0, rejected 0\n", result.stderr, file: file, line: line)
     }
 
     // MARK: What heed left

@@ -109,8 +109,27 @@ final class ConcatenatedPagesTests: XCTestCase {
         XCTAssertEqual(Documents.size((1 << 20) + (1 << 19)), "1.5 MiB")
     }
 
-    func testTheSplitterKeepsNothingOfADocumentOverTheLimit() throws {
+    func testAnArrayOverTheLimitIsReadInPartsNoneLargerThanTheLimit() throws {
         let huge = "[" + String(repeating: "\"abcdefgh\",", count: 200_000) + "1]"
+        var reader = LineReader(bytes: Array((huge + "\n[2]\n").utf8))
+        var splitter = JSONDocuments(limit: 1_000, piece: 4_096)
+        var parts: [JSONDocuments.Document] = []
+        while let next = try splitter.next(&reader), next.items != nil { parts.append(next) }
+        XCTAssertGreaterThan(parts.count, 2_000)
+        XCTAssertTrue(parts.allSatisfy { ($0.bytes?.count ?? .max) <= 1_002 }, "each part within the limit")
+        XCTAssertEqual(parts.map { $0.items!.count }.reduce(0, +), 200_001)
+        XCTAssertEqual(zip(parts, parts.dropFirst()).filter { $0.items!.upperBound != $1.items!.lowerBound }.count, 0, "parts follow each other")
+        let last = try XCTUnwrap(parts.last?.bytes)
+        XCTAssertEqual(String(decoding: last, as: UTF8.self).suffix(13), #""abcdefgh",1]"#)
+        var after = JSONDocuments(limit: 1_000, piece: 4_096)
+        var rest = LineReader(bytes: Array((huge + "\n[2]\n").utf8))
+        var final: JSONDocuments.Document?
+        while let next = try after.next(&rest) { final = next }
+        XCTAssertEqual(final?.parsed, .array([.integer("2")]))
+    }
+
+    func testAnObjectOverTheLimitIsGivenByItsSizeAlone() throws {
+        let huge = #"{"a":""# + String(repeating: "x", count: 100_000) + #""}"#
         var reader = LineReader(bytes: Array((huge + "\n[2]\n").utf8))
         var splitter = JSONDocuments(limit: 1_000, piece: 4_096)
         let first = try XCTUnwrap(try splitter.next(&reader))
