@@ -88,6 +88,83 @@ final class FetchE2ETests: HeedTestCase {
         XCTAssertEqual(standIn.bluesky.sessionsCreated, 1, "the second fetch used the kept session")
     }
 
+    func testEveryOtherPlatformFetchesFromConfigTomlThroughTheBinaryTwice() throws {
+        func secret(_ value: String) -> String { "\"printf '%s' '\(value)'\"" }
+        let base = standIn.base
+        try writeConfig([], extra: """
+            [[accounts]]
+            platform = "reddit"
+            server = "\(base)/reddit"
+            auth_server = "\(base)/reddit-www"
+            handle = "\(standIn.reddit.username)"
+            client_id = "\(standIn.reddit.clientID)"
+            client_secret_command = \(secret(standIn.reddit.clientSecret))
+            password_command = \(secret(standIn.reddit.password))
+
+            [[accounts]]
+            platform = "x"
+            server = "\(base)/x/2"
+            handle = "\(standIn.x.username)"
+            token_command = \(secret(standIn.x.token))
+
+            [[accounts]]
+            platform = "wordpress"
+            server = "\(base)/wp"
+            handle = "\(standIn.wordpress.username)"
+            password_command = \(secret(standIn.wordpress.applicationPassword))
+
+            [[accounts]]
+            platform = "youtube"
+            server = "\(base)/youtube/v3"
+            channel_id = "\(standIn.youtube.channelID)"
+            api_key_command = \(secret(standIn.youtube.apiKey))
+
+            [[accounts]]
+            platform = "hackernews"
+            server = "\(base)/hn/v0"
+            handle = "\(standIn.hackernews.username)"
+
+            [[accounts]]
+            platform = "facebook"
+            server = "\(base)/graph/v21.0"
+            page_id = "\(standIn.facebook.pageID)"
+            token_command = \(secret(standIn.facebook.token))
+
+            [[accounts]]
+            platform = "instagram"
+            server = "\(base)/graph/v21.0"
+            user_id = "\(standIn.instagram.userID)"
+            token_command = \(secret(standIn.instagram.token))
+
+            """)
+        let first = try fetch()
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(first.stdout, """
+            reddit heed_tester: imported 116, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            x snowman: imported 2, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            wordpress heed-editor: imported 2, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            youtube UCa-vrCLQHviTOVnEKDOdetQ: imported 6, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            hackernews norvig: imported 7, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            facebook 19292868552: imported 7, updated 0, unchanged 0, skipped 3, answered elsewhere 3
+            instagram 17841406338772941: imported 3, updated 0, unchanged 0, skipped 1, answered elsewhere 0
+
+            """)
+        let second = try fetch()
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stdout, """
+            reddit heed_tester: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            x snowman: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            wordpress heed-editor: imported 0, updated 0, unchanged 1, skipped 0, answered elsewhere 0
+            youtube UCa-vrCLQHviTOVnEKDOdetQ: imported 0, updated 0, unchanged 6, skipped 0, answered elsewhere 0
+            hackernews norvig: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+            facebook 19292868552: imported 0, updated 0, unchanged 0, skipped 1, answered elsewhere 0
+            instagram 17841406338772941: imported 0, updated 0, unchanged 0, skipped 0, answered elsewhere 0
+
+            """)
+        assertNoOutputOrFileHolds([standIn.reddit.clientSecret, standIn.reddit.password, standIn.x.token, standIn.wordpress.applicationPassword,
+                                   standIn.youtube.apiKey, standIn.facebook.token])
+    }
+
     func testA429IsWaitedOut() throws {
         try writeConfig(["mastodon"])
         standIn.mastodon.rate = RateWindow(limit: 300, remaining: 0, resetIn: 1)
@@ -168,16 +245,20 @@ final class FetchE2ETests: HeedTestCase {
         _ = try fetch()
         try "wrong-\(standIn.mastodon.token)".write(toFile: directory.appendingPathComponent("mastodon-token").path, atomically: true, encoding: .utf8)
         _ = try fetch(["mastodon"])
-        let secrets = [standIn.mastodon.token, standIn.bluesky.password, standIn.github.token]
+        assertNoOutputOrFileHolds([standIn.mastodon.token, standIn.bluesky.password, standIn.github.token])
+    }
+
+    /// No output of the fetches so far, and no file heed keeps, holds any of `secrets`.
+    func assertNoOutputOrFileHolds(_ secrets: [String], file: StaticString = #filePath, line: UInt = #line) {
         for output in outputs {
-            for secret in secrets { XCTAssertFalse(output.contains(secret), "an output holds a secret: \(output)") }
+            for secret in secrets { XCTAssertFalse(output.contains(secret), "an output holds a secret: \(output)", file: file, line: line) }
         }
         let data = directory.appendingPathComponent("data").path
         let files = [storePath, storePath + "-wal", outboxPath] + ((FileManager.default.enumerator(atPath: data)?.allObjects as? [String]) ?? []).map { data + "/" + $0 }
-        for file in files {
-            guard let contents = FileManager.default.contents(atPath: file) else { continue }
+        for path in files {
+            guard let contents = FileManager.default.contents(atPath: path) else { continue }
             let text = String(decoding: contents, as: UTF8.self)
-            for secret in secrets { XCTAssertFalse(text.contains(secret), "\(file) holds a secret") }
+            for secret in secrets { XCTAssertFalse(text.contains(secret), "\(path) holds a secret", file: file, line: line) }
         }
     }
 

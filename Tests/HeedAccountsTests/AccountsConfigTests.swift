@@ -11,6 +11,21 @@ final class AccountsConfigTests: XCTestCase {
         return (config, problems.map(\.description))
     }
 
+    func testEveryAccountsExampleInTheReadmeIsTakenAsItStands() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let blocks = text.components(separatedBy: "```toml\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+            .filter { $0.contains("[[accounts]]") }
+        XCTAssertGreaterThanOrEqual(blocks.count, 2)
+        var platforms: Set<String> = []
+        for block in blocks {
+            let (config, problems) = parse(block)
+            XCTAssertEqual(problems, [], block)
+            platforms.formUnion(config.accounts.compactMap { $0.platform?.rawValue })
+        }
+        XCTAssertEqual(platforms, ["mastodon", "bluesky", "github", "reddit", "x", "wordpress", "youtube", "hackernews", "facebook", "instagram"])
+    }
+
     func testThePlatformsOfTheReadme() {
         let (config, problems) = parse("""
             [[accounts]]

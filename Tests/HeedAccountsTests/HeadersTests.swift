@@ -36,6 +36,16 @@ final class HeadersTests: XCTestCase {
         XCTAssertFalse(RateLimits.isSpent(response(["X-RateLimit-Remaining": "12"])))
     }
 
+    func testGraphsUsageInPercentWithTheMinutesUntilAccessReturns() {
+        XCTAssertFalse(RateLimits.isSpent(response(["X-App-Usage": #"{"call_count":28,"total_time":25,"total_cputime":25}"#])))
+        XCTAssertTrue(RateLimits.isSpent(response(["X-App-Usage": #"{"call_count":28,"total_time":100,"total_cputime":25}"#])), "any figure at 100")
+        let business = response(["X-Business-Use-Case-Usage":
+            #"{"112233":[{"type":"pages","call_count":100,"total_cputime":10,"total_time":10,"estimated_time_to_regain_access":19}]}"#])
+        XCTAssertEqual(RateLimits.remaining(business), 0)
+        XCTAssertEqual(RateLimits.reset(business, now: now), now.addingTimeInterval(19 * 60))
+        XCTAssertNil(RateLimits.remaining(response(["X-Page-Usage": "not json"])))
+    }
+
     func testRetryAfterInSecondsOrAsAnHTTPDateBeforeAnyReset() {
         XCTAssertEqual(RateLimits.retryAt(response(["Retry-After": "120", "X-RateLimit-Reset": "1800009999"]), now: now), now.addingTimeInterval(120))
         XCTAssertEqual(RateLimits.retryAt(response(["Retry-After": "Fri, 15 Jan 2027 08:00:00 GMT"]), now: now),

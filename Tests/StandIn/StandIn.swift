@@ -3,17 +3,24 @@ import FlyingSocks
 import Foundation
 
 /// A stand-in for the platforms' APIs: a local HTTP server (on 127.0.0.1, a free port) that
-/// replays the responses recorded in ../shared/samples as Mastodon, Bluesky and GitHub give
-/// them — their auth (bearer tokens, Bluesky sessions whose access tokens expire), their
-/// pagination (`Link` headers, cursors), their rate-limit headers — and refuses what they
-/// refuse (no or a wrong token: 401 with the platform's error body; parameters the API does
-/// not document: 400 or 422). Tests add items, read the requests it got, and make it fail.
+/// replays the responses recorded in ../shared/samples as each platform's API gives them —
+/// their auth (bearer tokens, Bluesky sessions whose access tokens expire, OAuth token
+/// endpoints, API keys, application passwords), their pagination (`Link` headers, cursors,
+/// page tokens), their rate-limit headers and quotas — and refuses what they refuse (no or a
+/// wrong credential, with the platform's error body; parameters the API does not take). Tests add items, read the requests it got, and make it fail.
 public final class StandIn: @unchecked Sendable {
     /// Its address, `http://127.0.0.1:PORT`.
     public let base: String
     public let mastodon: MastodonStandIn
     public let bluesky: BlueskyStandIn
     public let github: GitHubStandIn
+    public let reddit: RedditStandIn
+    public let x: XStandIn
+    public let wordpress: WordPressStandIn
+    public let youtube: YouTubeStandIn
+    public let hackernews: HackerNewsStandIn
+    public let facebook: FacebookStandIn
+    public let instagram: InstagramStandIn
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     /// The route's way back to this stand-in (cleared on stop, so neither keeps the other).
@@ -56,6 +63,13 @@ public final class StandIn: @unchecked Sendable {
         mastodon = MastodonStandIn(recorded: recorded, base: base)
         bluesky = BlueskyStandIn(recorded: recorded)
         github = GitHubStandIn(recorded: recorded, base: base)
+        reddit = RedditStandIn(recorded: recorded)
+        x = XStandIn(recorded: recorded)
+        wordpress = WordPressStandIn(recorded: recorded, base: base)
+        youtube = YouTubeStandIn(recorded: recorded)
+        hackernews = HackerNewsStandIn(recorded: recorded)
+        facebook = FacebookStandIn(recorded: recorded)
+        instagram = InstagramStandIn(recorded: recorded)
         let route = route
         route.value = self
         let routed = DispatchSemaphore(value: 0)
@@ -128,7 +142,9 @@ public final class StandIn: @unchecked Sendable {
             return Reply(status: code, headers: headers, body: Data(body.utf8)).response
         }
         if case .slow(let seconds) = fault { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
-        let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged)
+        let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged) ?? x.answer(logged)
+            ?? wordpress.answer(logged) ?? youtube.answer(logged) ?? hackernews.answer(logged)
+            ?? instagram.answer(logged, base: base) ?? facebook.answer(logged, base: base)
             ?? Reply(status: 404, json: ["error": "Not Found"])
         if case .dropMidBody = fault { return reply.dropped }
         return reply.response

@@ -20,6 +20,13 @@ public enum Fetchers {
         MastodonFetcher(),
         BlueskyFetcher(),
         GitHubFetcher(),
+        RedditFetcher(),
+        XFetcher(),
+        WordPressFetcher(),
+        YouTubeFetcher(),
+        HackerNewsFetcher(),
+        FacebookFetcher(),
+        InstagramFetcher(),
     ]
 
     /// The fetcher of a platform, if heed has one.

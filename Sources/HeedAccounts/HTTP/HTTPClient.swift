@@ -106,7 +106,7 @@ public final class HTTPClient: @unchecked Sendable {
             switch response.status {
             case 200..<300, 304:
                 return response
-            case let code where code == 429 || (code == 403 && RateLimits.isSpent(response)):
+            case let code where code == 429 || ([400, 403].contains(code) && RateLimits.isSpent(response)):
                 rateWaits += 1
                 let until = RateLimits.retryAt(response, now: clock.now()) ?? clock.now().addingTimeInterval(policy.backoff(rateWaits) * 2)
                 try wait(until: until, host: host, url: shown, response: response, exhausted: rateWaits > policy.rateWaits)

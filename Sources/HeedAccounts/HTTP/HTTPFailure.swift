@@ -70,7 +70,8 @@ public struct HTTPFailure: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     /// The message an API put in an error body: `error_description`, `message`, `error`
-    /// (Bluesky's `error` names the kind and `message` says it), cut to one short line.
+    /// (Bluesky's `error` names the kind and `message` says it), Google's and Graph's
+    /// `error.message`, X's `detail`, cut to one short line.
     public static func serverMessage(_ body: [UInt8]) -> String {
         guard !body.isEmpty, let json = try? JSON.parse(Data(body.prefix(65_536))) else {
             let text = String(decoding: body.prefix(200), as: UTF8.self)
@@ -78,6 +79,7 @@ public struct HTTPFailure: Error, CustomStringConvertible, Sendable, Equatable {
         }
         let kind = json["error"]?.string
         let message = json["error_description"]?.string ?? json["message"]?.string ?? json["errors"]?[0]?["message"]?.string
+            ?? json["error"]?["message"]?.string ?? json["detail"]?.string
         let text = switch (kind, message) {
         case let (kind?, message?) where kind != message: "\(kind): \(message)"
         case let (_, message?): message

@@ -51,6 +51,17 @@ public struct HTTPRequest: Sendable {
         headers["Content-Type"] = "application/json"
     }
 
+    /// A form body (`application/x-www-form-urlencoded`), every value percent-encoded but
+    /// ASCII letters, digits and `-._~`, so a password's `&`, `=` or `+` stays its own.
+    public mutating func form(_ pairs: [(String, String)]) {
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let encoded = pairs.map { pair in
+            [pair.0, pair.1].map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }.joined(separator: "=")
+        }
+        body = Data(encoded.joined(separator: "&").utf8)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    }
+
     /// Whether the request may carry its credential to `url`: https, or http to this machine.
     var isSafeForCredential: Bool {
         guard credential != nil || carriesSecret else { return true }
