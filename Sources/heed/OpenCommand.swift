@@ -46,6 +46,10 @@ struct Open: ParsableCommand {
         let fetch = BackgroundFetch(storePath: paths.storePath, config: config, options: options)
         services.startFetch = { fetch.start() }
         services.fetchReport = { fetch.report() }
+        // s on the outbox screen: a draft posted on a thread of its own, as heed send posts it.
+        let send = BackgroundSend(outbox: outbox, config: config, options: options)
+        services.startSend = { send.start($0) }
+        services.sendReport = { send.report() }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
     }

@@ -67,6 +67,12 @@ public struct SendPlan: Sendable {
         return plan
     }
 
+    /// Why none of `accounts` can send `draft`, or nil when one can.
+    public static func reason(_ draft: Draft, among accounts: [AccountConfig]) -> String? {
+        if case .failure(let problem) = account(for: draft, among: accounts) { return problem.reason }
+        return nil
+    }
+
     /// The account that sends `draft`, or why none can.
     static func account(for draft: Draft, among accounts: [AccountConfig]) -> Result<AccountConfig, NotPostable> {
         let platform = draft.ref.platform
