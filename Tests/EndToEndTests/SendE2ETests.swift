@@ -1,0 +1,162 @@
+import Foundation
+import StandIn
+import TestSupport
+import XCTest
+
+/// `heed send`, the real binary against the stand-in: a reply saved in the queue is posted once
+/// to the right status with the draft's key, the outbox says where it went, a second send posts
+/// nothing, a heed killed between the request and its record posts nothing again, and the
+/// platform's refusals leave the draft pending with the reason.
+final class SendE2ETests: StandInE2ECase {
+    func send(_ arguments: [String] = ["--yes"]) throws -> SpawnResult {
+        let result = try Spawn.run([heed, "send"] + arguments, environment: fetchEnvironment)
+        outputs += [result.stdout, result.stderr]
+        return result
+    }
+
+    /// `heed outbox`'s rows and summary.
+    func outbox() throws -> String {
+        let result = try Spawn.run([heed, "outbox"], environment: fetchEnvironment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return result.stdout
+    }
+
+    /// The POSTs that made statuses (the context look-ups are another path).
+    var statusPosts: [LoggedRequest] { standIn.requests(to: "/api/v1/statuses").filter { $0.method == "POST" } }
+
+    /// Fetches a new Mention from the stand-in's Mastodon and puts a draft answering it in the
+    /// outbox, written as the composer writes one; returns the status id.
+    func fetchedDraft(_ id: String, text: String) throws -> String {
+        try writeConfig(["mastodon"])
+        let status = standIn.mastodon.addMention("@noiob when is the release?")
+        XCTAssertEqual(try fetch().status, 0)
+        let line = #"{"record":"draft","draft":"\#(id)","at":"2026-12-01T10:00:00Z","ref":"mastodon:\#(status)","platform":"mastodon","in_reply_to":"\#(status)","reply_target":{"in_reply_to_id":"\#(status)","visibility":"public"},"author":"admin","text":"\#(text)"}"#
+        try (line + "\n").write(toFile: outboxPath, atomically: true, encoding: .utf8)
+        return status
+    }
+
+    func testAReplySavedInTheQueueIsPostedOnceAndTheOutboxSaysWhereItWent() throws {
+        try writeConfig(["mastodon"], extra: "[fetch]\nsince = \"10y\"\n")
+        let status = standIn.mastodon.addMention("@noiob when is the release?")
+        XCTAssertEqual(try fetch().status, 0)
+        try openFetchingQueue()
+        try tmux.press("/")
+        try tmux.type("release")
+        try tmux.waitForText("1 found")
+        try tmux.press("Enter")
+        try tmux.waitFor("the search line closed") { !$0.contains("Enter keep") }
+        try tmux.press("r")
+        try tmux.waitForText("Reply to admin on mastodon")
+        try tmux.type("Friday, all going well")
+        try tmux.press("C-s")
+        try tmux.waitForText("saved to the outbox")
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+        let draft = try XCTUnwrap(outboxRecords().first?["draft"] as? String)
+
+        let sent = try send()
+        XCTAssertEqual(sent.status, 0, sent.stderr)
+        XCTAssertEqual(sent.stdout, "mastodon noiob@127.0.0.1: sent 1, failed 0, unknown 0\n")
+        XCTAssertEqual(statusPosts.count, 1)
+        let post = try XCTUnwrap(statusPosts.first)
+        XCTAssertEqual(post.headers["idempotency-key"], draft)
+        XCTAssertEqual(post.bearer, standIn.mastodon.token)
+        XCTAssertEqual(post.json?["in_reply_to_id"] as? String, status)
+        XCTAssertEqual(post.json?["visibility"] as? String, "public")
+        XCTAssertEqual(post.json?["status"] as? String, "@admin @mastodonpy_test Friday, all going well")
+        let made = try XCTUnwrap(standIn.mastodon.posts.first?["id"] as? String)
+        let link = "\(standIn.base)/@noiob/\(made)"
+        XCTAssertTrue(sent.stderr.contains("draft \(draft) (mastodon:\(status)) sent: \(link)"), sent.stderr)
+
+        let listed = try outbox()
+        XCTAssertTrue(listed.hasPrefix("\(draft)  sent"), listed)
+        XCTAssertTrue(listed.contains("mastodon:\(status)  \(link) · @admin @mastodonpy_test Friday, all going well\n"), listed)
+        XCTAssertTrue(listed.hasSuffix("0 pending · 1 sent\n"), listed)
+        let record = try XCTUnwrap(outboxRecords().last)
+        XCTAssertEqual(record["record"] as? String, "sent")
+        XCTAssertEqual(record["remote_id"] as? String, made)
+        XCTAssertEqual(record["url"] as? String, link)
+
+        let again = try send()
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.stderr, "heed: nothing to send\n")
+        XCTAssertEqual(statusPosts.count, 1, "a sent draft is never posted again")
+        for output in outputs { XCTAssertFalse(output.contains(standIn.mastodon.token), output) }
+    }
+
+    func testAHeedKilledBetweenTheRequestAndItsRecordPostsNothingTheNextTime() throws {
+        let status = try fetchedDraft("d-crash", text: "@admin on Friday")
+        standIn.fail("/api/v1/statuses", with: .hold)
+        let child = try startHeed(["send", "--yes"], environment: fetchEnvironment)
+        try waitUntil("the post is made and its answer held") { self.standIn.held == 1 }
+        child.killNow()
+        _ = child.wait()
+        standIn.release()
+        XCTAssertEqual(try outboxRecords().last?["record"] as? String, "sending", "the record before the request, and nothing after")
+        XCTAssertTrue(try outbox().contains("d-crash  unknown"))
+
+        let next = try send()
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertEqual(next.stdout, "mastodon noiob@127.0.0.1: sent 1, failed 0, unknown 0\n")
+        XCTAssertEqual(statusPosts.count, 1, "found on the platform, not posted again")
+        XCTAssertEqual(standIn.mastodon.posts.count, 1)
+        XCTAssertEqual(standIn.requests(to: "/api/v1/statuses/\(status)/context").count, 1, "the earlier try was looked for")
+        let record = try XCTUnwrap(outboxRecords().last)
+        XCTAssertEqual(record["record"] as? String, "sent")
+        XCTAssertEqual(record["remote_id"] as? String, standIn.mastodon.posts.first?["id"] as? String)
+    }
+
+    func testA401LeavesTheDraftPendingWithTheReason() throws {
+        _ = try fetchedDraft("d-401", text: "@admin soon")
+        try "not-the-token".write(toFile: directory.appendingPathComponent("mastodon-token").path, atomically: true, encoding: .utf8)
+        let result = try send()
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "mastodon noiob@127.0.0.1: sent 0, failed 1, unknown 0; failed: bad token or password (401 Unauthorized: The access token is invalid)\n")
+        XCTAssertTrue(result.stderr.contains("draft d-401 (mastodon:"), result.stderr)
+        XCTAssertEqual(statusPosts.count, 1, "tried once, never again after a 401")
+        XCTAssertTrue(standIn.mastodon.posts.isEmpty)
+        let listed = try outbox()
+        XCTAssertTrue(listed.contains("d-401  failed"), listed)
+        XCTAssertTrue(listed.contains("401: bad token or password (401 Unauthorized: The access token is invalid) · @admin soon"), listed)
+        XCTAssertTrue(listed.hasSuffix("1 pending (1 failed)\n"), listed)
+    }
+
+    func testA422LeavesTheDraftPendingWithThePlatformsReasonAndIsNotRetried() throws {
+        _ = try fetchedDraft("d-422", text: "@admin soon")
+        standIn.fail("/api/v1/statuses", with: .status(422, headers: ["Content-Type": "application/json"], body: #"{"error":"Validation failed: Text character limit of 500 exceeded"}"#))
+        let result = try send()
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "mastodon noiob@127.0.0.1: sent 0, failed 1, unknown 0\n")
+        XCTAssertTrue(result.stderr.contains("draft d-422 (mastodon:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("Validation failed: Text character limit of 500 exceeded"), result.stderr)
+        XCTAssertEqual(statusPosts.count, 1, "a 4xx is not retried")
+        let record = try XCTUnwrap(outboxRecords().last)
+        XCTAssertEqual(record["record"] as? String, "failed")
+        XCTAssertEqual(record["status"] as? Int, 422)
+        let listed = try outbox()
+        XCTAssertTrue(listed.contains("d-422  failed"), listed)
+        XCTAssertTrue(listed.contains("Validation failed: Text character limit of 500 exceeded"), listed)
+
+        // The next send tries it again (nothing can have been posted: the platform refused it).
+        let next = try send()
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertEqual(standIn.mastodon.posts.count, 1)
+        XCTAssertTrue(try outbox().hasSuffix("0 pending · 1 sent\n"))
+    }
+
+    func testWithoutATerminalItAsksForYes() throws {
+        _ = try fetchedDraft("d-ask", text: "@admin soon")
+        let result = try send([])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("add --yes to post without asking"), result.stderr)
+        XCTAssertTrue(statusPosts.isEmpty)
+        let dry = try send(["--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        let request = try XCTUnwrap(jsonLines(dry.stdout).first)
+        XCTAssertEqual(request["url"] as? String, "\(standIn.base)/api/v1/statuses")
+        XCTAssertEqual(request["headers"] as? [String: String], ["Authorization": "Bearer ••••", "Content-Type": "application/json", "Idempotency-Key": "d-ask"])
+        XCTAssertFalse(dry.stdout.contains(standIn.mastodon.token), dry.stdout)
+        XCTAssertTrue(statusPosts.isEmpty)
+        XCTAssertEqual(try outboxRecords().count, 1, "a dry run changes nothing")
+    }
+}
