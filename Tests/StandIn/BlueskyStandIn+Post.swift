@@ -47,7 +47,7 @@ extension BlueskyStandIn {
     }
 
     /// What is wrong with a post record by the lexicon, or nil.
-    static func problem(post record: [String: Any]) -> String? {
+    public static func problem(post record: [String: Any]) -> String? {
         if let unknown = record.keys.sorted().first(where: { !postKeys.contains($0) }) { return "unknown property \(unknown)" }
         guard record["$type"] as? String == "app.bsky.feed.post" else { return "$type must be app.bsky.feed.post" }
         guard let text = record["text"] as? String else { return "Record must have the property \"text\"" }
