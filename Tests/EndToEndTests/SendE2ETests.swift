@@ -81,6 +81,9 @@ final class SendE2ETests: StandInE2ECase {
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(again.stderr, "heed: nothing to send\n")
         XCTAssertEqual(statusPosts.count, 1, "a sent draft is never posted again")
+        let stats = try Spawn.run([heed, "stats", "--json"], environment: fetchEnvironment)
+        let counted = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(counted["outbox"] as? [String: Int], ["sent": 1, "pending": 0, "failed": 0, "unknown": 0], stats.stderr)
         for output in outputs { XCTAssertFalse(output.contains(standIn.mastodon.token), output) }
     }
 
@@ -119,6 +122,8 @@ final class SendE2ETests: StandInE2ECase {
         XCTAssertTrue(listed.contains("d-401  failed"), listed)
         XCTAssertTrue(listed.contains("401: bad token or password (401 Unauthorized: The access token is invalid) · @admin soon"), listed)
         XCTAssertTrue(listed.hasSuffix("1 pending (1 failed)\n"), listed)
+        let stats = try Spawn.run([heed, "stats"], environment: fetchEnvironment)
+        XCTAssertTrue(stats.stdout.contains("Replies heed posted: 0 sent · 1 pending (1 failed) · 0 unknown\n"), stats.stdout)
     }
 
     func testA422LeavesTheDraftPendingWithThePlatformsReasonAndIsNotRetried() throws {
