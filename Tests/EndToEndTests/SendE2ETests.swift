@@ -35,10 +35,8 @@ final class SendE2ETests: StandInE2ECase {
         return status
     }
 
-    func testAReplySavedInTheQueueIsPostedOnceAndTheOutboxSaysWhereItWent() throws {
-        try writeConfig(["mastodon"], extra: "[fetch]\nsince = \"10y\"\n")
-        let status = standIn.mastodon.addMention("@noiob when is the release?")
-        XCTAssertEqual(try fetch().status, 0)
+    /// Opens the queue on the fetched mention "when is the release?" and saves `text` as the reply.
+    func saveReplyInTheQueue(_ text: String) throws {
         try openFetchingQueue()
         try tmux.press("/")
         try tmux.type("release")
@@ -47,9 +45,16 @@ final class SendE2ETests: StandInE2ECase {
         try tmux.waitFor("the search line closed") { !$0.contains("Enter keep") }
         try tmux.press("r")
         try tmux.waitForText("Reply to admin on mastodon")
-        try tmux.type("Friday, all going well")
+        try tmux.type(text)
         try tmux.press("C-s")
         try tmux.waitForText("saved to the outbox")
+    }
+
+    func testAReplySavedInTheQueueIsPostedOnceAndTheOutboxSaysWhereItWent() throws {
+        try writeConfig(["mastodon"], extra: "[fetch]\nsince = \"10y\"\n")
+        let status = standIn.mastodon.addMention("@noiob when is the release?")
+        XCTAssertEqual(try fetch().status, 0)
+        try saveReplyInTheQueue("Friday, all going well")
         try tmux.press("q")
         try tmux.waitUntilGone()
         let draft = try XCTUnwrap(outboxRecords().first?["draft"] as? String)
@@ -85,6 +90,43 @@ final class SendE2ETests: StandInE2ECase {
         let counted = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(counted["outbox"] as? [String: Int], ["sent": 1, "pending": 0, "failed": 0, "unknown": 0], stats.stderr)
         for output in outputs { XCTAssertFalse(output.contains(standIn.mastodon.token), output) }
+
+        // The item's detail pane says where the answer went.
+        try openFetchingQueue()
+        try tmux.press("/")
+        try tmux.type("is:replied")
+        try tmux.waitForText("1 answered")
+        try tmux.press("Enter")
+        let screen = try tmux.waitForText(": \(link)")
+        XCTAssertTrue(screen.contains(" UTC: \(link)\n"), screen)
+        XCTAssertTrue(screen.contains(" sent 20"), screen)
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+    }
+
+    func testSInTheOutboxScreenPostsTheSelectedDraftOnce() throws {
+        try writeConfig(["mastodon"], extra: "[fetch]\nsince = \"10y\"\n")
+        let status = standIn.mastodon.addMention("@noiob when is the release?")
+        XCTAssertEqual(try fetch().status, 0)
+        try saveReplyInTheQueue("on Friday")
+        let draft = try XCTUnwrap(outboxRecords().first?["draft"] as? String)
+        try tmux.press("o")
+        try tmux.waitForText("d discard  s send")
+        try tmux.press("s")
+        try tmux.waitForText("Post this reply to mastodon now? y posts it, n keeps it in the outbox")
+        try tmux.press("y")
+        try tmux.waitForText("Sent with mastodon noiob@127.0.0.1: \(standIn.base)/@noiob/")
+        try tmux.waitForText("0 pending · 0 exported · 1 sent", " Sent: \(standIn.base)/@noiob/")
+        try tmux.press("s")
+        try tmux.waitForText("This draft was sent already")
+        try tmux.press("Escape")
+        try tmux.waitForText("q quit")
+        try tmux.press("q")
+        try tmux.waitUntilGone()
+        XCTAssertEqual(statusPosts.count, 1)
+        XCTAssertEqual(statusPosts.first?.json?["in_reply_to_id"] as? String, status)
+        XCTAssertEqual(statusPosts.first?.headers["idempotency-key"], draft)
+        XCTAssertEqual(try outboxRecords().map { $0["record"] as? String }, ["draft", "sending", "sent"])
     }
 
     func testAHeedKilledBetweenTheRequestAndItsRecordPostsNothingTheNextTime() throws {
