@@ -8,6 +8,7 @@ import XCTest
 /// nothing, a heed killed between the request and its record posts nothing again, and the
 /// platform's refusals leave the draft pending with the reason.
 final class SendE2ETests: StandInE2ECase {
+    /// `heed send` with `arguments` (`--yes` unless told), its output kept.
     func send(_ arguments: [String] = ["--yes"]) throws -> SpawnResult {
         let result = try Spawn.run([heed, "send"] + arguments, environment: fetchEnvironment)
         outputs += [result.stdout, result.stderr]

@@ -41,6 +41,7 @@ class SendCase: FetchCase {
 
     // MARK: - Accounts that only post
 
+    /// An account of `platform` on the stand-in, each secret from the environment variable named.
     func account(_ platform: Platform, server: String, handle: String? = nil, secrets: [String: String], settings: [String: String] = [:]) -> AccountConfig {
         var account = AccountConfig(platform: platform, server: server, handle: handle)
         for (name, variable) in secrets { account.secrets[name] = .environment(variable) }
