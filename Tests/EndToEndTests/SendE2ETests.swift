@@ -192,6 +192,31 @@ final class SendE2ETests: StandInE2ECase {
         XCTAssertTrue(try outbox().hasSuffix("0 pending · 1 sent\n"))
     }
 
+    func testMastodonAndBlueskyRepliesGoOutOnceEachInOneSend() throws {
+        try writeConfig(["mastodon", "bluesky"])
+        let status = standIn.mastodon.addMention("@noiob when is the release?")
+        let uri = standIn.bluesky.addMention("@you.bsky.social is it out?")
+        XCTAssertEqual(try fetch().status, 0)
+        let cid = "bafystandin1"  // the cid the stand-in gives the first post a test adds
+        let lines = [
+            #"{"record":"draft","draft":"d-m","at":"2026-12-01T10:00:00Z","ref":"mastodon:\#(status)","platform":"mastodon","in_reply_to":"\#(status)","reply_target":{"in_reply_to_id":"\#(status)","visibility":"public"},"author":"admin","text":"@admin Friday"}"#,
+            #"{"record":"draft","draft":"d-b","at":"2026-12-01T10:01:00Z","ref":"bluesky:\#(uri)","platform":"bluesky","in_reply_to":"\#(uri)","reply_target":{"parent_uri":"\#(uri)","parent_cid":"\#(cid)","root_uri":"\#(uri)","root_cid":"\#(cid)"},"text":"Yes, since Monday"}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: outboxPath, atomically: true, encoding: .utf8)
+        let result = try send()
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "mastodon noiob@127.0.0.1: sent 1, failed 0, unknown 0\nbluesky you.bsky.social: sent 1, failed 0, unknown 0\n")
+        XCTAssertEqual(standIn.mastodon.posts.count, 1)
+        XCTAssertEqual(standIn.bluesky.posts.count, 1)
+        XCTAssertEqual((standIn.bluesky.posts.first?.record["reply"] as? [String: [String: String]])?["parent"]?["uri"], uri)
+        let listed = try outbox()
+        XCTAssertTrue(listed.contains("d-b  sent"), listed)
+        XCTAssertTrue(listed.contains("https://bsky.app/profile/you.bsky.social/post/\(standIn.bluesky.posts.first?.rkey ?? "")"), listed)
+        XCTAssertEqual(try send().stderr, "heed: nothing to send\n")
+        XCTAssertEqual(standIn.bluesky.posts.count + standIn.mastodon.posts.count, 2)
+        for output in outputs { XCTAssertFalse(output.contains(standIn.bluesky.password), output) }
+    }
+
     func testWithoutATerminalItAsksForYes() throws {
         _ = try fetchedDraft("d-ask", text: "@admin soon")
         let result = try send([])
