@@ -152,6 +152,33 @@ final class SendE2ETests: StandInE2ECase {
         XCTAssertEqual(record["remote_id"] as? String, standIn.mastodon.posts.first?["id"] as? String)
     }
 
+    func testWhereThePlatformCannotBeAskedAKilledSendLeavesItUnknownUntilTheUserSays() throws {
+        try writeConfig([], extra: "[[accounts]]\nplatform = \"x\"\nhandle = \"you\"\nserver = \"\(standIn.base)/2\"\ntoken_command = \"printf '%s' \(standIn.posting.xToken)\"\n")
+        let line = #"{"record":"draft","draft":"d-x","at":"2026-12-01T10:00:00Z","ref":"x:1460323737035677698","platform":"x","in_reply_to":"1460323737035677698","reply_target":{"in_reply_to_tweet_id":"1460323737035677698"},"author":"kenji_t","text":"@kenji_t thanks!"}"#
+        try (line + "\n").write(toFile: outboxPath, atomically: true, encoding: .utf8)
+        standIn.fail("/2/tweets", with: .hold)
+        let child = try startHeed(["send", "--yes"], environment: fetchEnvironment)
+        try waitUntil("the post is made and its answer held") { self.standIn.held == 1 }
+        child.killNow()
+        _ = child.wait()
+        standIn.release()
+
+        let next = try send()
+        XCTAssertEqual(next.status, 1)
+        XCTAssertEqual(next.stdout, "")
+        XCTAssertTrue(next.stderr.contains("unknown: draft d-x (x:1460323737035677698): a heed stopped while posting it; unknown — check before sending again, "
+                                           + "then heed send --retry-unknown d-x (it is not there) or --mark-sent d-x (it is)"), next.stderr)
+        XCTAssertEqual(standIn.posting.posts("x").count, 1, "never posted blindly again")
+        XCTAssertEqual(standIn.requests(to: "/2/tweets").count, 1)
+        XCTAssertTrue(try outbox().contains("d-x  unknown"))
+
+        let marked = try send(["--yes", "--mark-sent", "d-x"])
+        XCTAssertEqual(marked.status, 0, marked.stderr)
+        XCTAssertTrue(marked.stderr.contains("draft d-x recorded as sent"), marked.stderr)
+        XCTAssertTrue(try outbox().contains("d-x  sent"))
+        XCTAssertEqual(standIn.requests(to: "/2/tweets").count, 1)
+    }
+
     func testA401LeavesTheDraftPendingWithTheReason() throws {
         _ = try fetchedDraft("d-401", text: "@admin soon")
         try "not-the-token".write(toFile: directory.appendingPathComponent("mastodon-token").path, atomically: true, encoding: .utf8)
