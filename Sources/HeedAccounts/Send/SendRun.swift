@@ -170,8 +170,13 @@ public final class SendRun {
 
     private func now() -> Date { options.clock.now() }
 
-    /// An error in one line without any secret.
+    /// An error in one line without any secret; a 404 names the platform's reason, since what a
+    /// reply answers may have been deleted.
     func explain(_ error: any Error) -> String {
-        redactor.clean("\(error)")
+        if let failure = error as? HTTPFailure, failure.status == 404 {
+            let said = failure.detail.isEmpty ? "" : ": \(failure.detail)"
+            return redactor.clean("not found (404\(said)) at \(failure.url): what it answers may be deleted, or server = is wrong")
+        }
+        return redactor.clean("\(error)")
     }
 }

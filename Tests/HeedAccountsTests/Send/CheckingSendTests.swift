@@ -35,6 +35,7 @@ final class CheckingSendTests: SendCase {
         let failed = try stored("d1")
         XCTAssertEqual(failed.status, .pending)
         XCTAssertEqual(failed.failure?.status, 404)
+        XCTAssertEqual(failed.failure?.message, "not found (404: Record not found) at \(standIn.base)/api/v1/statuses: what it answers may be deleted, or server = is wrong")
         XCTAssertTrue(standIn.mastodon.posts.isEmpty)
     }
 
