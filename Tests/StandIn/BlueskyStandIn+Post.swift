@@ -23,12 +23,12 @@ extension BlueskyStandIn {
         guard Self.isTID(rkey) else { return refuse(400, "InvalidRequest", "Invalid record key for app.bsky.feed.post: must be a valid TID") }
         guard let record = body["record"] as? [String: Any] else { return refuse(400, "InvalidRequest", "Input must have the property \"record\"") }
         if let problem = Self.problem(post: record) { return refuse(400, "InvalidRequest", "Invalid app.bsky.feed.post record: \(problem)") }
-        guard !posts.contains(where: { $0.rkey == rkey }) else { return refuse(500, "InternalServerError", "Internal Server Error") }
-        let cid = "bafyreipost\(posts.count + 1)"
-        posts.append((rkey, cid, record))
+        guard !made.contains(where: { $0.rkey == rkey }) else { return refuse(500, "InternalServerError", "Internal Server Error") }
+        let cid = "bafyreipost\(made.count + 1)"
+        made.append((rkey, cid, record))
         let uri = "at://\(did)/app.bsky.feed.post/\(rkey)"
         feed.append(["post": ["uri": uri, "cid": cid, "author": ["did": did, "handle": handle], "record": record, "indexedAt": API.iso(Date())]])
-        return Reply(json: ["uri": uri, "cid": cid, "commit": ["cid": "bafyreicommit\(posts.count)", "rev": rkey], "validationStatus": "valid"], headers: rateHeaders)
+        return Reply(json: ["uri": uri, "cid": cid, "commit": ["cid": "bafyreicommit\(made.count)", "rev": rkey], "validationStatus": "valid"], headers: rateHeaders)
     }
 
     /// A record by repo, collection and key, or `RecordNotFound`.
@@ -40,7 +40,7 @@ extension BlueskyStandIn {
             return refuse(400, "InvalidRequest", "Params must have the properties \"repo\", \"collection\" and \"rkey\"")
         }
         let uri = "at://\(repo)/\(collection)/\(rkey)"
-        guard repo == did || repo == handle, collection == "app.bsky.feed.post", let post = posts.first(where: { $0.rkey == rkey }) else {
+        guard repo == did || repo == handle, collection == "app.bsky.feed.post", let post = made.first(where: { $0.rkey == rkey }) else {
             return refuse(400, "RecordNotFound", "Could not locate record: \(uri)")
         }
         return Reply(json: ["uri": "at://\(did)/app.bsky.feed.post/\(rkey)", "cid": post.cid, "value": post.record], headers: rateHeaders)

@@ -25,7 +25,9 @@ public final class BlueskyStandIn: @unchecked Sendable {
     private var notifications: [[String: Any]]
     var feed: [[String: Any]] = []
     /// The records made by `createRecord`, by record key, in order.
-    public internal(set) var posts: [(rkey: String, cid: String, record: [String: Any])] = []
+    var made: [(rkey: String, cid: String, record: [String: Any])] = []
+    /// The same, read under the lock (the server adds to them on its own threads).
+    public var posts: [(rkey: String, cid: String, record: [String: Any])] { lock.withLock { made } }
     private let mentionTemplate: [String: Any]
     private let replyRecord: [String: Any]
     private var added = 0

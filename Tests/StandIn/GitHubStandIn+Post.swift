@@ -15,7 +15,7 @@ extension GitHubStandIn {
             }
             let since = request.value("since").map(API.date)
             if case .some(nil) = since { return refuse(422, "Validation Failed: since is not a timestamp") }
-            let listed = posts.filter { comment in
+            let listed = made.filter { comment in
                 comment["issue_url"] as? String == issue && ((since ?? nil).map { (API.date(comment["updated_at"] as? String) ?? .distantPast) >= $0 } ?? true)
             }
             return paged(request, listed, perPage: (30, 100), extra: [:])
@@ -31,7 +31,7 @@ extension GitHubStandIn {
             "html_url": "https://github.com/octocat/Hello-World/issues/\(number)#issuecomment-\(nextID)",
             "url": "https://api.github.com/repos/octocat/Hello-World/issues/comments/\(nextID)",
         ]
-        posts.append(comment)
+        made.append(comment)
         return Reply(status: 201, json: comment, headers: headers())
     }
 }

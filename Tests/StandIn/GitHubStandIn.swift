@@ -20,7 +20,9 @@ public final class GitHubStandIn: @unchecked Sendable {
     private let template: [String: Any]
     var nextID = 1_000
     /// The comments made by `POST …/issues/N/comments`, in order, as sent back.
-    public internal(set) var posts: [[String: Any]] = []
+    var made: [[String: Any]] = []
+    /// The same, read under the lock (the server adds to them on its own threads).
+    public var posts: [[String: Any]] { lock.withLock { made } }
 
     init(recorded: Recorded, base: String) {
         self.base = base

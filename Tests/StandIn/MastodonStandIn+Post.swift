@@ -39,7 +39,7 @@ extension MastodonStandIn {
             "content": "<p>\(escaped)</p>", "account": me, "url": "\(base)/@\(me["acct"] as? String ?? "me")/\(id)",
             "uri": "\(base)/users/\(me["acct"] as? String ?? "me")/statuses/\(id)",
         ])
-        posts.append(status)
+        made.append(status)
         statuses.append(Item(status))
         if let key = request.headers["idempotency-key"] { idempotency[key] = status }
         return Reply(json: status, headers: rateHeaders)
@@ -53,7 +53,7 @@ extension MastodonStandIn {
         guard knows(id) else { return refuse(404, "Record not found") }
         var descendants: [[String: Any]] = []
         var parents: Set<String> = [id]
-        for status in posts where (status["in_reply_to_id"] as? String).map(parents.contains) ?? false {
+        for status in made where (status["in_reply_to_id"] as? String).map(parents.contains) ?? false {
             descendants.append(status)
             if let child = status["id"] as? String { parents.insert(child) }
         }
@@ -62,7 +62,7 @@ extension MastodonStandIn {
 
     /// Whether a status of this id is on the server: one a notification names, or one made here.
     func knows(_ id: String) -> Bool {
-        if posts.contains(where: { $0["id"] as? String == id }) { return true }
+        if made.contains(where: { $0["id"] as? String == id }) { return true }
         let needle = Data("\"id\":\"\(id)\"".utf8)
         return notifications.contains { $0.json.range(of: needle) != nil }
     }

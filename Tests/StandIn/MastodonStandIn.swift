@@ -25,7 +25,9 @@ public final class MastodonStandIn: @unchecked Sendable {
     var nextID = 117_020_600_000_000_000
     private var nextNotification: Int
     /// The statuses made by `POST /api/v1/statuses`, in order, as sent back.
-    public internal(set) var posts: [[String: Any]] = []
+    var made: [[String: Any]] = []
+    /// The same, read under the lock (the server adds to them on its own threads).
+    public var posts: [[String: Any]] { lock.withLock { made } }
     /// The status each `Idempotency-Key` made (Mastodon keeps them an hour).
     var idempotency: [String: [String: Any]] = [:]
 
