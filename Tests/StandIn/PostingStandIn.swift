@@ -25,7 +25,7 @@ public final class PostingStandIn: @unchecked Sendable {
     let youtubeTemplate: [String: Any]
     var made = 0
     /// The posts made, by platform name, as the stand-in took them.
-    public internal(set) var posts: [String: [[String: Any]]] = [:]
+    var posts: [String: [[String: Any]]] = [:]
 
     init(recorded: Recorded, base: String) {
         self.base = base
