@@ -80,8 +80,8 @@ let package = Package(
         .target(name: "HeedIntake", dependencies: ["HeedCore", "HeedImport", "HeedStorage", "HeedConfig"]),
         // config.toml: the user's own handles and preferences.
         .target(name: "HeedConfig", dependencies: ["HeedCore", "UserFiles", "TOMLKit"]),
-        // Accounts: secrets, the HTTP client, and each platform's fetcher of mentions and answers.
-        .target(name: "HeedAccounts", dependencies: ["HeedCore", "HeedConfig", "HeedFiles", "HeedImport", "HeedIntake", "HeedStorage"]),
+        // Accounts: secrets, the HTTP client, each platform's fetcher of mentions and answers, and its poster of replies.
+        .target(name: "HeedAccounts", dependencies: ["HeedCore", "HeedConfig", "HeedFiles", "HeedImport", "HeedIntake", "HeedStorage", "HeedOutbox"]),
         // The outbox file of drafts.
         .target(name: "HeedOutbox", dependencies: ["HeedCore", "HeedFiles"]),
         // State, actions, reducer, key table and views.
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "HeedUITests", dependencies: ["HeedUI", "HeedCore", "Screen", "HeedTheme"]),
         // A stand-in for the platforms' APIs: a local HTTP server replaying their recorded responses.
         .target(name: "StandIn", dependencies: ["FlyingFox", .product(name: "FlyingSocks", package: "FlyingFox")], path: "Tests/StandIn"),
-        .testTarget(name: "HeedAccountsTests", dependencies: ["HeedAccounts", "HeedConfig", "HeedCore", "HeedStore", "HeedImport", "HeedIntake", "StandIn", "TestSupport"]),
+        .testTarget(name: "HeedAccountsTests", dependencies: ["HeedAccounts", "HeedConfig", "HeedCore", "HeedStore", "HeedImport", "HeedIntake", "HeedOutbox", "StandIn", "TestSupport"]),
         // The real binary in tmux and on a pty.
         .testTarget(name: "EndToEndTests", dependencies: ["HeedCore", "heed", "TestSupport", "StandIn"]),
         // The team store: the conformance suite against PostgreSQL, first answers, presence,

@@ -18,6 +18,8 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     /// The answers by person, when a team shares the store (not in `--json`, which
     /// `heed stats --by person` gives).
     public var people: [PersonFigures] = []
+    /// The outbox's replies by where they stand (nil where the outbox is not counted).
+    public var outbox: OutboxFigures?
 
     /// The figures as the store counts them.
     public init(now: Date, since: Date?, all: AnswerFigures, platforms: [AnswerFigures], waitingAges: [AgeBucket], days: [DayCount]) {
@@ -30,7 +32,7 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days
+        case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days, outbox
     }
 
     /// Every key, always: a missing figure is written as null.
@@ -42,6 +44,7 @@ public struct ResponseStats: Sendable, Equatable, Codable {
         try container.encode(platforms, forKey: .platforms)
         try container.encode(waitingAges, forKey: .waitingAges)
         try container.encode(days, forKey: .days)
+        try container.encode(outbox, forKey: .outbox)
     }
 
     /// The encoder `--json` uses: keys sorted, dates as ISO 8601 UTC.
@@ -67,6 +70,21 @@ public struct ResponseStats: Sendable, Equatable, Codable {
             return date
         }
         return decoder
+    }
+}
+
+/// The outbox's replies for `heed stats`: those heed posted (in the period), and those still to
+/// post: pending (failed among them: the last try was refused) and unknown (a heed stopped while
+/// posting them).
+public struct OutboxFigures: Sendable, Equatable, Codable {
+    public var sent: Int
+    public var pending: Int
+    public var failed: Int
+    public var unknown: Int
+
+    /// The counts as given.
+    public init(sent: Int, pending: Int, failed: Int, unknown: Int) {
+        (self.sent, self.pending, self.failed, self.unknown) = (sent, pending, failed, unknown)
     }
 }
 

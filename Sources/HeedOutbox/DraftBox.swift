@@ -54,7 +54,8 @@ extension Outbox {
     }
 
     /// Records that rebuild `drafts` as they stand: each draft with its last text, then its
-    /// state when that is not pending (for copying drafts from one box to another).
+    /// state when that is not pending, and why its last try failed (for copying drafts from one
+    /// box to another).
     public static func records(rebuilding drafts: [Draft]) -> [OutboxRecord] {
         drafts.flatMap { draft -> [OutboxRecord] in
             var records: [OutboxRecord] = [.draft(draft)]
@@ -62,7 +63,11 @@ extension Outbox {
             case .pending: break
             case .exported: records.append(.exported(draft: draft.id, format: "copied", at: draft.updatedAt))
             case .discarded: records.append(.discarded(draft: draft.id, at: draft.updatedAt))
+            case .sending: records.append(.sending(draft: draft.id, at: draft.updatedAt))
+            case .sent:
+                if let delivery = draft.delivery { records.append(.sent(draft: draft.id, delivery)) }
             }
+            if draft.status == .pending, let failure = draft.failure { records.append(.failed(draft: draft.id, failure)) }
             return records
         }
     }

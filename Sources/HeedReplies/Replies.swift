@@ -82,10 +82,13 @@ public enum Replies {
         return undone
     }
 
-    /// The outbox's drafts that are not discarded, newest first, each with its item.
-    public static func drafts(store: any MentionStore, outbox: any DraftBox) throws -> [DraftRow] {
+    /// The outbox's drafts that are not discarded, newest first, each with its item, where it
+    /// went or why its last try failed, and (`unsendable`) why heed cannot send it.
+    public static func drafts(store: any MentionStore, outbox: any DraftBox, unsendable: (Draft) -> String? = { _ in nil }) throws -> [DraftRow] {
         try outbox.read().drafts.filter { $0.status != .discarded }.reversed().map { draft in
-            DraftRow(id: draft.id, ref: draft.ref, status: draft.status.rawValue, text: draft.text, createdAt: draft.createdAt, item: try store.item(draft.ref))
+            DraftRow(id: draft.id, ref: draft.ref, status: draft.status.rawValue, text: draft.text, createdAt: draft.createdAt, item: try store.item(draft.ref),
+                     link: draft.delivery?.url, failure: draft.failure.map { ($0.status.map { "\($0): " } ?? "") + $0.message },
+                     unsendable: draft.status == .pending ? unsendable(draft) : nil)
         }
     }
 

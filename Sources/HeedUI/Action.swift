@@ -48,4 +48,10 @@ public enum Action: Sendable {
     case fetchReported(FetchReport)
     /// A fetch could not start, and why.
     case fetchRefused(String)
+    /// The running send's progress, or its result (reported as a fetch reports).
+    case sendReported(FetchReport)
+    /// A send could not start, and why.
+    case sendRefused(String)
+    /// Where the selected item's reply went, in a line (nil: nothing to say).
+    case deliveryLoaded(Ref, String?)
 }

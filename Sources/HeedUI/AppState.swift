@@ -67,6 +67,10 @@ public struct AppState: Sendable, Equatable {
     public var fetch: FetchState?
     /// When the last fetch ended (`[fetch] every` counts from it).
     public var lastFetch: Date?
+    /// The progress line of a draft being posted, while one is.
+    public var sending: String?
+    /// Where the selected item's reply went, for the detail pane (nil text while it loads).
+    public var delivery: DeliveryLine?
 
     public init(width: Int, height: Int, now: Date, label: String? = nil) {
         self.width = width

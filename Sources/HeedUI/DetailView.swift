@@ -4,7 +4,7 @@ import Screen
 
 /// The detail pane: who, where, when, the link, and the whole text wrapped to the pane.
 enum DetailView {
-    static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorLine? = nil, now: Date, top: Int, height: Int,
+    static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorLine? = nil, delivery: String? = nil, now: Date, top: Int, height: Int,
                        into buffer: inout ScreenBuffer) {
         guard height > 0 else { return }
         let mention = item.mention
@@ -29,6 +29,7 @@ enum DetailView {
         }
         if let state = stateLine(mention.state, now: now) { lines.append((Glyphs.of(state), .detailLabel)) }
         if let team = TeamViews.detailLine(item) { lines.append((Glyphs.of(team), .detailLabel)) }
+        if let delivery { lines.append((Glyphs.of(delivery), delivery.hasPrefix("sent") ? .link : .detailLabel)) }
         if let url = mention.url, !url.isEmpty { lines.append((Glyphs.of(url), .link)) }
         lines.append(([], .normal))
         let bytes = mention.text.utf8.count

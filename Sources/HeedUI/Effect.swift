@@ -46,6 +46,12 @@ public enum Effect: Sendable, Equatable {
     case startFetch
     /// Asks how the running fetch goes.
     case pollFetch
+    /// Starts posting one draft in the background (after the frame that says so).
+    case startSend(draft: String)
+    /// Asks how the running send goes.
+    case pollSend
+    /// Reads where a draft went (the detail pane's line for a replied item).
+    case loadDelivery(Ref, draft: String)
 
     /// When the effect runs: declared here, carried out by the `Scheduler`.
     public var timing: Timing {
@@ -53,6 +59,7 @@ public enum Effect: Sendable, Equatable {
         case .countTabs: .afterFrame(.tabCounts)
         case .countQuery: .afterFrame(.queryCount)
         case .startFetch: .afterFrame(.fetch)
+        case .startSend: .afterFrame(.send)
         case .loadAuthorLine: .whenIdle
         case .openEditor: .byLoop
         default: .now
@@ -78,5 +85,6 @@ public enum Timing: Sendable, Equatable {
         case tabCounts
         case queryCount
         case fetch
+        case send
     }
 }

@@ -88,6 +88,12 @@ public enum EffectRunner {
                 return services.startFetch().map { [.fetchRefused($0)] } ?? []
             case .pollFetch:
                 return services.fetchReport().map { [.fetchReported($0)] } ?? []
+            case .startSend(let draft):
+                return services.startSend(draft).map { [.sendRefused($0)] } ?? []
+            case .pollSend:
+                return services.sendReport().map { [.sendReported($0)] } ?? []
+            case .loadDelivery(let ref, let draft):
+                return [.deliveryLoaded(ref, services.delivery(draft))]
             }
         } catch {
             return [.effectFailed("\(error)")]

@@ -8,7 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     case snooze, mark, markAll = "mark_all", undo, assign
     case search, filter, nextTab = "next_tab", previousTab = "previous_tab", wholeQueue = "whole_queue"
     case stats, author, outbox, nextTheme = "next_theme", fetch, help, quit
-    case up, down, close, edit, discard
+    case up, down, close, edit, discard, send
     case save, editor, templates, cancel, newline, backspace, deleteForward = "delete_forward"
     case left, right, lineStart = "line_start", lineEnd = "line_end"
     case accept, clearLine = "clear_line", yes, no
@@ -28,6 +28,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case templates = "Saved replies"
     case discard = "Discard question"
     case outbox = "Outbox"
+    case sendQuestion = "Send question"
     case help = "Help"
     case stats = "Stats"
     case author = "Author history"
@@ -145,7 +146,7 @@ extension AppState {
             }
         case .composer(let composer): return composer.picker == nil ? .composer : .templates
         case .help: return .help
-        case .outbox: return .outbox
+        case .outbox(let screen): return screen.confirmingSend ? .sendQuestion : .outbox
         case .stats: return .stats
         case .author: return .author
         }

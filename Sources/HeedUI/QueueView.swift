@@ -14,7 +14,8 @@ enum QueueView {
             if let item = state.queue.selected {
                 let thread = state.thread?.ref == item.mention.ref ? state.thread : nil
                 let author = state.authorLine?.ref == item.mention.ref ? state.authorLine : nil
-                DetailView.render(item, thread: thread, author: author, now: state.now, top: layout.detailTop, height: layout.detailHeight, into: &buffer)
+                let delivery = state.delivery?.ref == item.mention.ref ? state.delivery?.text : nil
+                DetailView.render(item, thread: thread, author: author, delivery: delivery, now: state.now, top: layout.detailTop, height: layout.detailHeight, into: &buffer)
             }
         }
         PromptView.render(state, layout, into: &buffer)

@@ -33,6 +33,7 @@ extension Reducer {
         case .assign: return assignKey(&state, command, layout)
         case .composer, .templates: return composerKey(&state, command, key)
         case .discard: return discardKey(&state, command)
+        case .sendQuestion: return sendQuestionKey(&state, command)
         case .outbox:
             guard let command else { return doesNothing(&state, key, "press Esc for the queue") }
             return outboxCommand(&state, command)

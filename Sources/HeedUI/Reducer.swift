@@ -38,7 +38,7 @@ public enum Reducer {
         case .ticked(let now):
             let wake = Int(now.timeIntervalSince1970 / wakeEvery) != Int(state.now.timeIntervalSince1970 / wakeEvery)
             state.now = now
-            return [.checkForChanges] + (wake ? [.wakeSnoozed] : []) + fetchTick(&state)
+            return [.checkForChanges] + (wake ? [.wakeSnoozed] : []) + fetchTick(&state) + (state.sending == nil ? [] : [.pollSend])
         case .resized(let width, let height):
             state.width = width
             state.height = height
@@ -89,6 +89,8 @@ public enum Reducer {
         case .teammatesLoaded(let people):
             if case .assign(let selection, _, let cursor) = state.prompt { state.prompt = .assign(selection, people: people, cursor: cursor) }
             return []
+        case .sendReported, .sendRefused, .deliveryLoaded:
+            return sendAction(&state, action)
         case .effectFailed(let message):
             state.status = .init(text: message, isError: true)
             return []
@@ -110,6 +112,14 @@ public enum Reducer {
         }
         var effects: [Effect] = []
         let ref = item.mention.ref
+        if case .replied(let draft, _) = item.mention.state, !draft.isEmpty {
+            if state.delivery?.ref != ref {
+                state.delivery = DeliveryLine(ref: ref, text: nil)
+                effects.append(.loadDelivery(ref, draft: draft))
+            }
+        } else {
+            state.delivery = nil
+        }
         if state.authorLine?.ref != ref {
             state.authorLine = AuthorLine(ref: ref, history: nil, loading: true)
             effects.append(.loadAuthorLine(ref))

@@ -49,6 +49,12 @@ public struct Services: Sendable {
     public var startFetch: @Sendable () -> String? = { "No accounts to fetch from" }
     /// How the running fetch goes: its progress, or its result once (nil when nothing is new).
     public var fetchReport: @Sendable () -> FetchReport? = { nil }
+    /// Starts posting a draft in the background: nil once started, else why not.
+    public var startSend: @Sendable (String) -> String? = { _ in "No accounts to send with" }
+    /// How the running send goes: its progress, or its result once.
+    public var sendReport: @Sendable () -> FetchReport? = { nil }
+    /// Where a draft went, in a line for the detail pane (nil when there is nothing to say).
+    public var delivery: @Sendable (String) -> String? = { _ in nil }
 
     public init(
         now: @escaping @Sendable () -> Date,

@@ -49,6 +49,11 @@ public enum StatsView {
         lines += waiting(stats, width: width, settings: settings)
         lines.append(.blank)
         lines += days(stats, width: width)
+        if let outbox = stats.outbox {
+            lines.append(.blank)
+            lines += Report.wrapped("Replies heed posted: \(outbox.sent) sent · \(outbox.pending) pending"
+                                    + (outbox.failed > 0 ? " (\(outbox.failed) failed)" : "") + " · \(outbox.unknown) unknown", width: width, role: .normal)
+        }
         return lines
     }
 

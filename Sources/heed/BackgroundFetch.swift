@@ -13,11 +13,8 @@ final class BackgroundFetch: @unchecked Sendable {
     private let open: @Sendable () throws -> any MentionStore
     private let config: Config
     private let options: FetchOptions
-    private let queue = DispatchQueue(label: "heed fetch", qos: .utility)
+    private let work = BackgroundWork(label: "heed fetch")
     private let lock = NSLock()
-    private var running = false
-    private var line = ""
-    private var result: FetchReport?
     private var store: (any MentionStore)?
 
     init(config: Config, options: FetchOptions, open: @escaping @Sendable () throws -> any MentionStore) {
@@ -29,51 +26,29 @@ final class BackgroundFetch: @unchecked Sendable {
     /// Starts a fetch of every account: nil once started, else why not.
     func start() -> String? {
         guard !config.accounts.isEmpty else { return "No accounts to fetch from: add [[accounts]] to config.toml" }
-        let started = lock.withLock {
-            guard !running else { return false }
-            running = true
-            line = "Fetching…"
-            return true
-        }
-        guard started else { return "Fetching already" }
-        queue.async { self.work() }
-        return nil
+        return work.start(saying: "Fetching…") { self.fetch() } ? nil : "Fetching already"
     }
 
     /// The progress while it runs, then its result once.
-    func report() -> FetchReport? {
-        lock.withLock {
-            if let result {
-                self.result = nil
-                running = false
-                return result
-            }
-            return running ? FetchReport(line: line, finished: false) : nil
-        }
-    }
+    func report() -> FetchReport? { work.report() }
 
-    private func work() {
-        let result: FetchReport
+    private func fetch() -> FetchReport {
         do {
-            let store = try self.store ?? open()
-            self.store = store
-            let run = FetchRun(store: store, config: config, options: options, progress: { [weak self] progress in
-                self?.say("Fetching \(progress.account): \(progress.pages) page\(progress.pages == 1 ? "" : "s"), \(progress.items) items…")
-            }, told: { [weak self] line in self?.say(line) })
+            let store = try lock.withLock { try self.store ?? open() }
+            lock.withLock { self.store = store }
+            let work = work
+            let run = FetchRun(store: store, config: config, options: options, progress: { progress in
+                work.say("Fetching \(progress.account): \(progress.pages) page\(progress.pages == 1 ? "" : "s"), \(progress.items) items…")
+            }, told: { line in work.say(line) })
             var outcomes: [AccountOutcome] = []
             for account in config.accounts {
-                say("Fetching \(account.label)…")
+                work.say("Fetching \(account.label)…")
                 outcomes.append(run.fetch(account))
             }
-            result = Self.summary(outcomes)
+            return Self.summary(outcomes)
         } catch {
-            result = FetchReport(line: "Fetch: \(error)", finished: true, failed: true)
+            return FetchReport(line: "Fetch: \(error)", finished: true, failed: true)
         }
-        lock.withLock { self.result = result }
-    }
-
-    private func say(_ text: String) {
-        lock.withLock { line = text }
     }
 
     /// One line for the status row: what came in from all accounts, and each that failed.

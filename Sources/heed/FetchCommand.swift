@@ -72,9 +72,15 @@ struct Fetch: ParsableCommand {
 
     /// The accounts named on the command line (each must match one), or all of them.
     func choose(_ all: [AccountConfig]) throws -> [AccountConfig] {
-        guard !accounts.isEmpty else { return all }
+        try Self.choose(accounts, from: all)
+    }
+
+    /// The accounts `selectors` name (a name, `platform:handle`, a platform; each must match
+    /// one), or all of them when there is none.
+    static func choose(_ selectors: [String], from all: [AccountConfig]) throws -> [AccountConfig] {
+        guard !selectors.isEmpty else { return all }
         var chosen: [AccountConfig] = []
-        for selector in accounts {
+        for selector in selectors {
             let matching = all.filter { $0.matches(selector) }
             guard !matching.isEmpty else {
                 let known = all.map { $0.name ?? ($0.platform.map { "\($0.rawValue):" } ?? "") + ($0.handle ?? "") }

@@ -44,7 +44,7 @@ struct Heed: ParsableCommand {
             65 an import rejected records.
             """,
         version: Version.current,
-        subcommands: [Open.self, Demo.self, Import.self, Fetch.self, List.self, Ack.self, Assign.self, Undo.self, Stats.self, OutboxCommand.self, Export.self,
+        subcommands: [Open.self, Demo.self, Import.self, Fetch.self, List.self, Ack.self, Assign.self, Undo.self, Stats.self, OutboxCommand.self, Export.self, Send.self,
                       StoreCommand.self, Themes.self],
         defaultSubcommand: Open.self
     )
@@ -127,6 +127,7 @@ extension Import: UsesStore {}
 extension List: UsesStore {}
 extension Ack: UsesStore {}
 extension Fetch: UsesStore {}
+extension Send: UsesStore {}
 extension Assign: UsesStore {}
 extension Undo: UsesStore {}
 extension Stats: UsesStore {}

@@ -1,4 +1,5 @@
 import Foundation
+import HeedAccounts
 import HeedConfig
 import HeedCore
 import HeedOutbox
@@ -85,7 +86,9 @@ extension Services {
         let watch = ChangeWatch(store: store, notices: notices)
         store.whenOthersChange { watch.heard() }
         services.changed = { watch.changed() }
-        services.drafts = { try explain { try Replies.drafts(store: store, outbox: outbox) } }
+        services.drafts = { try explain { try Replies.drafts(store: store, outbox: outbox) { SendPlan.reason($0, among: config.accounts) } } }
+        let deliveries = DeliveryIndex(outbox: outbox)
+        services.delivery = { deliveries.line(for: $0) }
         services.saveEdit = { draft, text, now in try outbox.append([.edited(draft: draft, text: text, at: now)]) }
         services.discard = { row, now in
             try outbox.append([.discarded(draft: row.id, at: now)])

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import HeedCore
+import HeedOutbox
 import HeedStore
 import HeedUI
 
 /// `heed stats [--since 7d] [--json]`: response rate, time to answer, the queue by age and
-/// the last days, per platform.
+/// the last days, per platform; and the replies heed posted from the outbox.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "How well you answer: response rate, time to answer, the queue by age, per platform and per day.")
 
@@ -34,12 +35,13 @@ struct Stats: ParsableCommand {
         let start = since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }
         let console = Console()
         if by == .person { return try printPeople(try store.personStats(since: start, now: now), since: start, now: now, console: console) }
-        let stats: ResponseStats
+        var stats: ResponseStats
         do {
             stats = try store.stats(since: start, now: now)
         } catch let error as StoreError {
             throw HeedExit.failure("\(error)")
         }
+        stats.outbox = Self.outbox(try readDrafts(try draftBox(paths), console: console).drafts, since: start)
         if json {
             let data = try ResponseStats.jsonEncoder.encode(stats)
             try console.data(String(decoding: data, as: UTF8.self) + "\n")
@@ -57,6 +59,14 @@ struct Stats: ParsableCommand {
         let report: [String: Any] = ["generated_at": Timestamp.formatPrecise(now), "since": since.map(Timestamp.formatPrecise) ?? NSNull(), "people": people.map(\.json)]
         let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .withoutEscapingSlashes])
         try console.data(String(decoding: data, as: UTF8.self) + "\n")
+    }
+
+    /// The outbox's drafts counted for the report: sent ones in the period, the others as they stand now.
+    static func outbox(_ drafts: [Draft], since: Date?) -> OutboxFigures {
+        let sent = drafts.filter { draft in draft.status == .sent && since.map { (draft.delivery?.at ?? draft.updatedAt) >= $0 } ?? true }
+        let pending = drafts.filter { $0.status == .pending }
+        return OutboxFigures(sent: sent.count, pending: pending.count, failed: pending.filter { $0.failure != nil }.count,
+                             unknown: drafts.filter { $0.status == .sending }.count)
     }
 }
 

@@ -199,7 +199,7 @@ final class ComposerFeatureOutboxTests: XCTestCase {
             "─ reply to mastodon:1 ──────────────────────────────────────────────────────────",
             " See you there",
             "", "", "", "", "", "", "", "", "", "",
-            " j/k move  e edit  d discard  u undo  Esc back",
+            " j/k move  e edit  d discard  s send  u undo  Esc back",
         ])
     }
 

@@ -23,7 +23,11 @@ public final class BlueskyStandIn: @unchecked Sendable {
     private var refresh: Set<String> = []
     private var issued = 0
     private var notifications: [[String: Any]]
-    private var feed: [[String: Any]] = []
+    var feed: [[String: Any]] = []
+    /// The records made by `createRecord`, by record key, in order.
+    var made: [(rkey: String, cid: String, record: [String: Any])] = []
+    /// The same, read under the lock (the server adds to them on its own threads).
+    public var posts: [(rkey: String, cid: String, record: [String: Any])] { lock.withLock { made } }
     private let mentionTemplate: [String: Any]
     private let replyRecord: [String: Any]
     private var added = 0
@@ -80,10 +84,13 @@ public final class BlueskyStandIn: @unchecked Sendable {
             switch request.path {
             case "/xrpc/com.atproto.server.createSession": return createSession(request)
             case "/xrpc/com.atproto.server.refreshSession": return refreshSession(request)
-            case "/xrpc/app.bsky.notification.listNotifications", "/xrpc/app.bsky.feed.getAuthorFeed":
+            case "/xrpc/com.atproto.repo.getRecord":
+                return getRecord(request)
+            case "/xrpc/app.bsky.notification.listNotifications", "/xrpc/app.bsky.feed.getAuthorFeed", "/xrpc/com.atproto.repo.createRecord":
                 guard let bearer = request.bearer else { return refuse(401, "AuthenticationRequired", "Authentication Required") }
                 guard let expires = access[bearer] else { return refuse(400, "InvalidToken", "Token could not be verified") }
                 guard expires > Date() else { return refuse(400, "ExpiredToken", "Token has expired") }
+                if request.path.hasSuffix("createRecord") { return createRecord(request) }
                 return request.path.hasSuffix("listNotifications") ? listNotifications(request) : authorFeed(request)
             default:
                 return refuse(501, "MethodNotImplemented", "Method Not Implemented")
@@ -167,11 +174,11 @@ public final class BlueskyStandIn: @unchecked Sendable {
         return Reply(json: body, headers: rateHeaders)
     }
 
-    private func refuse(_ status: Int, _ error: String, _ message: String) -> Reply {
+    func refuse(_ status: Int, _ error: String, _ message: String) -> Reply {
         Reply(status: status, json: ["error": error, "message": message], headers: rateHeaders)
     }
 
-    private var rateHeaders: [String: String] {
+    var rateHeaders: [String: String] {
         ["RateLimit-Limit": "\(rate.limit)", "RateLimit-Remaining": "\(rate.remaining)",
          "RateLimit-Reset": "\(Int(rate.reset.timeIntervalSince1970))", "RateLimit-Policy": "\(rate.limit);w=300"]
     }

@@ -18,7 +18,11 @@ public final class GitHubStandIn: @unchecked Sendable {
     private var events: [[String: Any]] = []
     private var comments: [String: [String: Any]] = [:]
     private let template: [String: Any]
-    private var nextID = 1_000
+    var nextID = 1_000
+    /// The comments made by `POST …/issues/N/comments`, in order, as sent back.
+    var made: [[String: Any]] = []
+    /// The same, read under the lock (the server adds to them on its own threads).
+    public var posts: [[String: Any]] { lock.withLock { made } }
 
     init(recorded: Recorded, base: String) {
         self.base = base
@@ -80,6 +84,8 @@ public final class GitHubStandIn: @unchecked Sendable {
                 return Reply(json: ["login": login, "id": 1, "type": "User", "html_url": "https://github.com/\(login)"], headers: headers())
             case "/notifications": return notifications(request)
             case "/users/\(login)/events": return eventList(request)
+            case let path where path.hasPrefix("/repos/octocat/Hello-World/issues/") && path.hasSuffix("/comments"):
+                return issueComments(request)
             case let path where path.hasPrefix("/repos/octocat/Hello-World/issues/comments/"):
                 guard request.query.isEmpty else { return refuse(422, "Validation Failed: unknown parameter \(request.query[0].name)") }
                 return comments[String(path.split(separator: "/").last ?? "")].map { Reply(json: $0, headers: headers()) } ?? refuse(404, "Not Found")
@@ -121,7 +127,7 @@ public final class GitHubStandIn: @unchecked Sendable {
     }
 
     /// A page of `items` by `page` and `per_page`, with `next` and `last` links.
-    private func paged(_ request: LoggedRequest, _ items: [[String: Any]], perPage: (default: Int, most: Int), extra: [String: String]) -> Reply {
+    func paged(_ request: LoggedRequest, _ items: [[String: Any]], perPage: (default: Int, most: Int), extra: [String: String]) -> Reply {
         guard let size = API.limit(request, "per_page", default: perPage.default, most: perPage.most, clamp: true),
               let page = API.limit(request, "page", default: 1, most: Int.max, clamp: false) else {
             return refuse(422, "Validation Failed: page and per_page must be numbers")
@@ -135,11 +141,11 @@ public final class GitHubStandIn: @unchecked Sendable {
         return Reply(json: slice, headers: headers(extra))
     }
 
-    private func refuse(_ status: Int, _ message: String) -> Reply {
+    func refuse(_ status: Int, _ message: String) -> Reply {
         Reply(status: status, json: ["message": message, "documentation_url": "https://docs.github.com/rest", "status": "\(status)"], headers: headers())
     }
 
-    private func headers(_ extra: [String: String] = [:]) -> [String: String] {
+    func headers(_ extra: [String: String] = [:]) -> [String: String] {
         extra.merging([
             "X-RateLimit-Limit": "\(rate.limit)", "X-RateLimit-Remaining": "\(rate.remaining)",
             "X-RateLimit-Reset": "\(Int(rate.reset.timeIntervalSince1970))", "X-RateLimit-Used": "\(rate.limit - rate.remaining)",

@@ -14,16 +14,22 @@ public final class MastodonStandIn: @unchecked Sendable {
     /// The user's own account (the recorded account, its `acct` local as verify_credentials gives it).
     public let me: [String: Any]
     private let lock = NSLock()
-    private let base: String
+    let base: String
     /// Each list oldest first (by place), its items kept as the JSON they are sent as.
-    private var notifications: [Item]
+    var notifications: [Item]
     private var conversations: [Item]
-    private var statuses: [Item] = []
+    var statuses: [Item] = []
     /// The recorded mention as JSON text, cut where a new one's ids, time and text go.
     private let mentionTemplate: [Substring]
-    private let replyTemplate: [String: Any]
-    private var nextID = 117_020_600_000_000_000
+    let replyTemplate: [String: Any]
+    var nextID = 117_020_600_000_000_000
     private var nextNotification: Int
+    /// The statuses made by `POST /api/v1/statuses`, in order, as sent back.
+    var made: [[String: Any]] = []
+    /// The same, read under the lock (the server adds to them on its own threads).
+    public var posts: [[String: Any]] { lock.withLock { made } }
+    /// The status each `Idempotency-Key` made (Mastodon keeps them an hour).
+    var idempotency: [String: [String: Any]] = [:]
 
     /// One item of a list: its place (the id paging goes by), what filters read, its JSON.
     struct Item {
@@ -116,6 +122,10 @@ public final class MastodonStandIn: @unchecked Sendable {
             guard bearer == token else { return refuse(401, "The access token is invalid") }
             let meID = me["id"] as? String ?? ""
             switch request.path {
+            case "/api/v1/statuses":
+                return postStatus(request)
+            case let path where path.hasPrefix("/api/v1/statuses/") && path.hasSuffix("/context"):
+                return context(request)
             case "/api/v1/accounts/verify_credentials":
                 guard request.query.isEmpty else { return refuse(422, "unknown parameter: \(request.query[0].name)") }
                 return Reply(json: me, headers: rateHeaders)
@@ -189,11 +199,11 @@ public final class MastodonStandIn: @unchecked Sendable {
         return Reply(status: 200, headers: headers, body: body)
     }
 
-    private func refuse(_ status: Int, _ message: String) -> Reply {
+    func refuse(_ status: Int, _ message: String) -> Reply {
         Reply(status: status, json: ["error": message], headers: rateHeaders)
     }
 
-    private var rateHeaders: [String: String] {
+    var rateHeaders: [String: String] {
         ["X-RateLimit-Limit": "\(rate.limit)", "X-RateLimit-Remaining": "\(rate.remaining)", "X-RateLimit-Reset": API.iso(rate.reset)]
     }
 }

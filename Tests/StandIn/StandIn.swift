@@ -21,6 +21,8 @@ public final class StandIn: @unchecked Sendable {
     public let hackernews: HackerNewsStandIn
     public let facebook: FacebookStandIn
     public let instagram: InstagramStandIn
+    /// X, YouTube, Reddit, WordPress and the Graph API: where heed only posts.
+    public let posting: PostingStandIn
     private let server: HTTPServer
     private let task: Task<Void, any Error>
     /// The route's way back to this stand-in (cleared on stop, so neither keeps the other).
@@ -28,6 +30,8 @@ public final class StandIn: @unchecked Sendable {
     private let lock = NSLock()
     private var log: [LoggedRequest] = []
     private var faults: [(path: String, fault: Fault, times: Int)] = []
+    private var holding = 0
+    private var released = false
 
     /// What the stand-in can be told to do instead of answering.
     public enum Fault: Sendable {
@@ -37,6 +41,9 @@ public final class StandIn: @unchecked Sendable {
         case dropMidBody
         /// Answer as usual, after this many seconds.
         case slow(TimeInterval)
+        /// Do what the request asks (a post is made), then hold the answer until `release()`
+        /// (or the stand-in stops): the client waits as for a server that never answers.
+        case hold
     }
 
     /// Starts a stand-in on a free loopback port, its data read from `samples`.
@@ -70,6 +77,7 @@ public final class StandIn: @unchecked Sendable {
         hackernews = HackerNewsStandIn(recorded: recorded)
         facebook = FacebookStandIn(recorded: recorded)
         instagram = InstagramStandIn(recorded: recorded)
+        posting = PostingStandIn(recorded: recorded, base: base)
         let route = route
         route.value = self
         let routed = DispatchSemaphore(value: 0)
@@ -100,6 +108,7 @@ public final class StandIn: @unchecked Sendable {
 
     /// Stops the server and ends every connection.
     public func stop() {
+        release()
         route.value = nil
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -128,6 +137,14 @@ public final class StandIn: @unchecked Sendable {
         lock.withLock { faults.append((path, fault, times)) }
     }
 
+    /// How many answers `.hold` keeps back now.
+    public var held: Int { lock.withLock { holding } }
+
+    /// Lets every held answer go (those held from now on too).
+    public func release() {
+        lock.withLock { released = true }
+    }
+
     // MARK: - Answering
 
     private func answer(_ request: HTTPRequest) async -> HTTPResponse {
@@ -142,12 +159,26 @@ public final class StandIn: @unchecked Sendable {
             return Reply(status: code, headers: headers, body: Data(body.utf8)).response
         }
         if case .slow(let seconds) = fault { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) }
-        let reply = mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged) ?? x.answer(logged)
+        // What heed posts (to X, YouTube, Reddit, WordPress, the Graph API) first: some of those
+        // paths are also read by fetches, which are GETs; Reddit's and WordPress's paths would
+        // look like Mastodon's /api/v1/ to it.
+        let posted = logged.method == "POST" ? posting.answer(logged) : nil
+        let reply = posted ?? mastodon.answer(logged) ?? bluesky.answer(logged) ?? github.answer(logged) ?? reddit.answer(logged) ?? x.answer(logged)
             ?? wordpress.answer(logged) ?? youtube.answer(logged) ?? hackernews.answer(logged)
             ?? instagram.answer(logged, base: base) ?? facebook.answer(logged, base: base)
             ?? Reply(status: 404, json: ["error": "Not Found"])
         if case .dropMidBody = fault { return reply.dropped }
+        if case .hold = fault { await hold() }
         return reply.response
+    }
+}
+
+extension StandIn {
+    /// Waits until `release()`, counted in `held` meanwhile.
+    private func hold() async {
+        lock.withLock { holding += 1 }
+        while !lock.withLock({ released }) { try? await Task.sleep(nanoseconds: 10_000_000) }
+        lock.withLock { holding -= 1 }
     }
 }
 
@@ -174,6 +205,19 @@ public struct LoggedRequest: Sendable {
 
     /// Every value of a query parameter.
     public func values(_ name: String) -> [String] { query.filter { $0.name == name }.map(\.value) }
+
+    /// The body as a JSON object, if it is one.
+    public var json: [String: Any]? { try? JSONSerialization.jsonObject(with: body) as? [String: Any] }
+
+    /// The body as `application/x-www-form-urlencoded` fields (the last of a name given twice).
+    public var form: [String: String] {
+        var fields: [String: String] = [:]
+        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            fields[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        return fields
+    }
 
     /// The bearer token sent, if any.
     public var bearer: String? {

@@ -54,6 +54,21 @@ public struct FetchOptions: Sendable {
 
     /// How heed introduces itself to the APIs.
     public static let userAgent = "heed (a terminal inbox for mentions and comments)"
+
+    /// The HTTP client of one account's run: `told` hears each rate-limit wait before it starts.
+    public func client(for account: AccountConfig, redactor: Redactor, told: @escaping @Sendable (String) -> Void) -> HTTPClient {
+        let label = account.label
+        return HTTPClient(transport: transport ?? URLSessionTransport(), clock: clock, policy: policy, redactor: redactor, userAgent: Self.userAgent) { wait in
+            told("\(label): \(wait.host) limits requests; waiting \(Int(wait.seconds.rounded(.up))) s (until \(HTTPFailure.clock(wait.until)))")
+        }
+    }
+
+    /// Where a run's secrets come from: this environment, the cache when there is one.
+    public func secrets(redactor: Redactor) -> Secrets {
+        var secrets = Secrets(environment: environment, redactor: redactor)
+        secrets.cache = secretCache
+        return secrets
+    }
 }
 
 /// Fetches accounts one after another: one failing (a bad token, a 404, the network) is
@@ -87,13 +102,9 @@ public final class FetchRun {
         let redactor = redactor
         let told = told
         let label = account.label
-        let http = HTTPClient(transport: options.transport ?? URLSessionTransport(), clock: options.clock, policy: options.policy,
-                              redactor: redactor, userAgent: FetchOptions.userAgent) { wait in
-            told("\(label): \(wait.host) limits requests; waiting \(Int(wait.seconds.rounded(.up))) s (until \(HTTPFailure.clock(wait.until)))")
-        }
+        let http = options.client(for: account, redactor: redactor, told: told)
         let now = options.clock.now()
-        var secrets = Secrets(environment: options.environment, redactor: redactor)
-        secrets.cache = options.secretCache
+        let secrets = options.secrets(redactor: redactor)
         let session: FetchSession
         do {
             session = try FetchSession(

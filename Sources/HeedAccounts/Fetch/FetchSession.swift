@@ -80,10 +80,7 @@ public final class FetchSession {
 
     /// A secret the account must have (config.toml checked that it names one).
     public func secret(_ name: String) throws -> Secret {
-        guard let secret = try secrets.read(name, of: account) else {
-            throw SecretFailure("\(account.label) has no \(name)_command or \(name)_env in config.toml")
-        }
-        return secret
+        try secrets.required(name, of: account)
     }
 
     /// A setting of the account (`client_id`, `channel_id`).

@@ -96,8 +96,9 @@ public final class HTTPClient: @unchecked Sendable {
                 response = try transport.send(prepared, limit: policy.limit)
             } catch let failure as TransportFailure {
                 if failure.kind == .tooLarge { throw HTTPFailure(.tooLarge, url: shown, detail: failure.message) }
-                guard attempt < policy.attempts else {
-                    throw HTTPFailure(.network, url: shown, detail: redactor.clean(failure.message) + (attempt > 1 ? ", \(attempt) tries" : ""))
+                guard attempt < policy.attempts, request.idempotent || failure.kind == .unreached else {
+                    let reason: HTTPFailure.Reason = failure.kind == .unreached ? .unreached : .network
+                    throw HTTPFailure(reason, url: shown, detail: redactor.clean(failure.message) + (attempt > 1 ? ", \(attempt) tries" : ""))
                 }
                 clock.sleep(policy.backoff(attempt))
                 continue
@@ -110,7 +111,7 @@ public final class HTTPClient: @unchecked Sendable {
                 rateWaits += 1
                 let until = RateLimits.retryAt(response, now: clock.now()) ?? clock.now().addingTimeInterval(policy.backoff(rateWaits) * 2)
                 try wait(until: until, host: host, url: shown, response: response, exhausted: rateWaits > policy.rateWaits)
-            case 500..<600 where attempt < policy.attempts:
+            case 500..<600 where attempt < policy.attempts && request.idempotent:
                 let retry = RateLimits.retryAt(response, now: clock.now()).map { $0.timeIntervalSince(clock.now()) }
                 clock.sleep(min(policy.maxWait, max(0, retry ?? policy.backoff(attempt))))
             case 300..<400:

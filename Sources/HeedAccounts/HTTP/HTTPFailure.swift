@@ -10,8 +10,10 @@ public struct HTTPFailure: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Reason: Sendable, Equatable {
         /// The server answered with this status (after any retries it deserved).
         case status(Int)
-        /// No answer: refused, lost, unresolvable, timed out.
+        /// No answer: lost, timed out (the request may have arrived).
         case network
+        /// No connection: refused, unresolvable, no network (the request never arrived).
+        case unreached
         /// The API asks heed to wait longer than it may (or than it has left).
         case rateLimited(until: Date?)
         /// The answer was larger than heed reads.
@@ -52,7 +54,7 @@ public struct HTTPFailure: Error, CustomStringConvertible, Sendable, Equatable {
         case .status(404): return "not found (404) at \(url): is server = right?"
         case .status(let code) where code >= 500: return "server error (\(code)\(said)) at \(url)"
         case .status(let code): return "the server refused the request (\(code)\(said)) at \(url)"
-        case .network: return "network: \(detail) (\(url))"
+        case .network, .unreached: return "network: \(detail) (\(url))"
         case .rateLimited(let until):
             let when = until.map { " until \(Self.clock($0))" } ?? ""
             return "rate limited\(when)\(said): try again then"
@@ -61,6 +63,16 @@ public struct HTTPFailure: Error, CustomStringConvertible, Sendable, Equatable {
         case .redirected: return "the server sent heed elsewhere\(said): set server = to the address it names"
         case .unreadable: return "cannot read the answer of \(url)\(said)"
         case .invalid: return "cannot make an address of \(url)\(said)"
+        }
+    }
+
+    /// Whether the server may have done what was asked although no good answer came: a server
+    /// error, a connection lost or timed out, an answer too large or unreadable.
+    public var mayHaveArrived: Bool {
+        switch reason {
+        case .status(let code): code >= 500
+        case .network, .tooLarge, .unreadable: true
+        default: false
         }
     }
 

@@ -23,6 +23,10 @@ public struct HTTPRequest: Sendable {
     /// Whether the body holds a secret (a password signing in): then, like a credential, it
     /// goes over https only (or plain http to this machine).
     public var carriesSecret = false
+    /// Whether sending it twice does no more than sending it once. One that is not (a post
+    /// without an idempotency key) is never sent again after an answer that may have come too
+    /// late — a server error, a lost connection, a timeout — only when it surely never arrived.
+    public var idempotent = true
 
     /// A request for `url`; `headers` beyond the user agent and `Accept: application/json`.
     public init(_ method: String = "GET", _ url: URL, headers: [String: String] = [:], body: Data? = nil, credential: Credential? = nil) {

@@ -11,9 +11,10 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: URLRequest, limit: Int) throws -> HTTPResponse
 }
 
-/// Why no answer came: the network failed, it took too long, or it was too large.
+/// Why no answer came: the network failed, it took too long, or it was too large; `unreached`
+/// when the request surely never reached the server (no connection was made).
 public struct TransportFailure: Error, Sendable {
-    public enum Kind: Sendable { case network, timeout, tooLarge }
+    public enum Kind: Sendable { case network, timeout, tooLarge, unreached }
     public var kind: Kind
     public var message: String
 }
@@ -115,7 +116,10 @@ public final class URLSessionTransport: NSObject, HTTPTransport, URLSessionDataD
     static func failure(_ error: any Error) -> TransportFailure {
         let code = (error as NSError).code
         let described = (error as NSError).localizedDescription
-        let kind: TransportFailure.Kind = code == NSURLErrorTimedOut ? .timeout : .network
+        let unreached = [NSURLErrorCannotConnectToHost, NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed, NSURLErrorNotConnectedToInternet,
+                         NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
+                         NSURLErrorServerCertificateNotYetValid, NSURLErrorServerCertificateHasUnknownRoot]
+        let kind: TransportFailure.Kind = code == NSURLErrorTimedOut ? .timeout : unreached.contains(code) ? .unreached : .network
         let message = switch code {
         case NSURLErrorTimedOut: "no answer in time"
         case NSURLErrorCannotConnectToHost: "could not connect (refused)"

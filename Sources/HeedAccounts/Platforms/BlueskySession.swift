@@ -96,9 +96,7 @@ public final class BlueskySession {
     /// Signs in with the handle and the app password.
     private func create() throws -> Tokens {
         guard let handle = session.account.handle else { throw SecretFailure("bluesky needs handle = \"…\"") }
-        guard let password = try session.secrets.read("password", of: session.account) else {
-            throw SecretFailure("\(session.account.label) has no password_command or password_env in config.toml")
-        }
+        let password = try session.secrets.required("password", of: session.account)
         var request = HTTPRequest("POST", try HTTPRequest.url(session.server, "/xrpc/com.atproto.server.createSession"))
         request.json(["identifier": handle, "password": password.revealed])
         request.carriesSecret = true

@@ -42,6 +42,15 @@ public struct Secrets: Sendable {
         return secret
     }
 
+    /// The secret `name` the account must have (config.toml checked that it names one, or that
+    /// it may go without): throws, naming the keys to give, when it has none.
+    public func required(_ name: String, of account: AccountConfig) throws -> Secret {
+        guard let secret = try read(name, of: account) else {
+            throw SecretFailure("\(account.label) has no \(name)_command or \(name)_env in config.toml")
+        }
+        return secret
+    }
+
     private func read(_ source: SecretSource, name: String) throws -> Secret {
         switch source {
         case .environment(let variable):
