@@ -136,7 +136,8 @@ final class TwoQueuesTests: HeedTestCase {
             try queue.start(queueCommand(), width: 140, height: 30)
             try queue.waitForText("10 waiting")
         }
-        let files = try (0..<8).map { try writeMentions(prefix: "n\($0)", count: 3_000, to: directory.appendingPathComponent("n\($0).jsonl").path) }
+        // Newer than the queue's items, so they never take the top rows the keys below act on.
+        let files = try (0..<8).map { try writeMentions(prefix: "n\($0)", count: 3_000, to: directory.appendingPathComponent("n\($0).jsonl").path, daysAgo: 1) }
         let importing = try startHeed(["import"] + files)
 
         try first.press("a")
