@@ -59,12 +59,10 @@ struct Open: ParsableCommand {
             return "Config: \(short)\(problems.count > 1 ? " (+\((problems.count - 1).grouped) more: any heed command lists them)" : "")"
         }
         // s on the outbox screen: a draft posted on a thread of its own, as heed send posts it.
-        if let file = outbox as? Outbox {
-            let send = BackgroundSend(outbox: file, config: config, options: options)
+        if let ledger = outbox as? any SendLedger {
+            let send = BackgroundSend(outbox: ledger, config: config, options: options)
             services.startSend = { send.start($0) }
             services.sendReport = { send.report() }
-        } else {
-            services.startSend = { _ in "Not sent: heed posts from the outbox file; a team store's drafts go out with heed export" }
         }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: opened.lockWait, notice: notice)
