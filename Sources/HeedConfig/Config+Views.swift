@@ -16,9 +16,11 @@ extension Config {
                 problems.append(ConfigProblem(file: file, line: line(of: "views", in: text), key: "views", reason: "must be a table: [views] then name = \"platform:mastodon age>4h\""))
                 return
             }
+            // The written order: TOMLKit's tables do not keep it.
+            let written = TableKeys.ordered(in: "views", of: text)
             var found: [(line: Int, view: SavedQuery)] = []
             for (name, entry) in views {
-                let place = line(of: name, in: text, section: "views")
+                let place = written.first { $0.key == name }?.line ?? line(of: name, in: text, section: "views")
                 guard let search = entry.string else {
                     problems.append(ConfigProblem(file: file, line: place, key: "views.\(name)", reason: "must be a search in quotes, like \"kind:dm age>4h\""))
                     continue

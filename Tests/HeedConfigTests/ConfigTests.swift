@@ -53,3 +53,31 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(problems.first?.line, 1)
     }
 }
+
+/// `[views]` become tabs in the order the file writes them, whatever their names' spelling.
+final class ViewsOrderTests: XCTestCase {
+    func testViewsKeepTheWrittenOrderWithQuotedAndBareNames() {
+        let (config, problems) = Config.parse("""
+            [views]
+            Zulu = "platform:mastodon"
+            "Late DMs" = "kind:dm age>4h"
+            'a "quoted" one' = "from:alice"
+            Bluesky = "platform:bluesky"
+            "Ünïcode" = "is:snoozed"
+            [bulk]
+            confirm_above = 5
+            """, file: "c.toml")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(config.views.map(\.name), ["Zulu", "Late DMs", "a \"quoted\" one", "Bluesky", "Ünïcode"])
+    }
+
+    func testAProblemNamesTheViewsOwnLine() {
+        let (config, problems) = Config.parse("""
+            [views]
+            Mine = "platform:mastodon"
+            "Bad one" = 3
+            """, file: "c.toml")
+        XCTAssertEqual(problems.map(\.line), [3])
+        XCTAssertEqual(config.views.map(\.name), ["Mine"])
+    }
+}
