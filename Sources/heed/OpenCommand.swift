@@ -94,12 +94,13 @@ enum Screenful {
         }
     }
 
-    static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String),
+    /// `look`: the themes and the one chosen (nil: none was, and the terminal's background decides).
+    static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String?),
                     activity: Activity? = nil, lockWait: LockWait? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
-                terminal = try Terminal.open()
+                terminal = try Terminal.open(askBackground: look.1 == nil)
             } catch {
                 throw HeedExit.usage("\(error)")
             }
@@ -112,7 +113,9 @@ enum Screenful {
                 }
             }
             defer { lockWait?.whenWaiting(nil) }
-            var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
+            // No theme chosen: light on a light background, else the default.
+            let theme = look.1 ?? (terminal.background ?? .dark).theme
+            var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: theme)
             app.activity = activity
             app.state.tabs = views
             app.run()
@@ -139,11 +142,11 @@ extension Settings {
 
 /// Options of the commands that draw.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The theme to draw with (see heed themes). Default: theme = in config.toml, else dark.", valueName: "name"))
+    @Option(help: ArgumentHelp("The theme to draw with (see heed themes). Default: theme = in config.toml, else light on a light terminal and dark otherwise.", valueName: "name"))
     var theme: String?
 
-    /// The themes (shipped and the user's) and the one chosen.
-    func look(config: Config, configFolder: String) -> (ThemeLibrary, String) {
-        (ThemeLibrary(userFolder: configFolder + "/themes"), theme ?? config.theme ?? ThemeLibrary.defaultName)
+    /// The themes (shipped and the user's) and the one chosen, if any was.
+    func look(config: Config, configFolder: String) -> (ThemeLibrary, String?) {
+        (ThemeLibrary(userFolder: configFolder + "/themes"), theme ?? config.theme)
     }
 }
