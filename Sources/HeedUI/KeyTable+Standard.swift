@@ -94,5 +94,9 @@ extension KeyTable {
         Binding([.character("j"), .down], .down, "scroll down", .author, bar: "scroll"),
         Binding([.character("k"), .up], .up, "scroll up", .author, bar: "scroll"),
         Binding([.escape, .character("q"), .character("h")], .close, "back to the queue", .author, bar: "back"),
+        Binding([.character("j"), .down], .next, "next reply", .unsaved, bar: "move"),
+        Binding([.character("k"), .up], .previous, "previous reply", .unsaved, bar: "move"),
+        Binding([.enter, .character("r")], .reply, "go to its item and go on with the reply in the composer", .unsaved, bar: "open", barKeys: 2),
+        Binding([.escape, .character("q")], .close, "to the queue; the replies stay kept, and opening their items brings them back", .unsaved, bar: "queue"),
     ]
 }

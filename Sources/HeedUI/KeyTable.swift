@@ -30,6 +30,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case help = "Help"
     case stats = "Stats"
     case author = "Author history"
+    case unsaved = "Unsaved replies"
 
     /// Words at the end of the context's key bar that are not a key's: what to type, where else to look.
     public var hint: BarItem? {
@@ -45,7 +46,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// Whether a key here clears the status line first (it spoke of the key before).
     var clearsStatus: Bool {
         switch self {
-        case .queue, .composer, .templates, .outbox: true
+        case .queue, .composer, .templates, .outbox, .unsaved: true
         default: false
         }
     }
@@ -101,6 +102,12 @@ public struct KeyTable: Sendable, Equatable {
         bindings.first { $0.context == context && $0.keys.contains(key) }
     }
 
+    /// The first key of a command in a context as the screen names it ("Esc"), or a word
+    /// saying it has none (the user took its keys away).
+    public func label(_ command: Command, in context: KeyContext) -> String {
+        bindings.first { $0.context == context && $0.command == command }?.keys.first?.label ?? "(no key)"
+    }
+
     /// The bindings of a context, in the table's order.
     public func bindings(in context: KeyContext) -> [Binding] {
         bindings.filter { $0.context == context }
@@ -146,6 +153,7 @@ extension AppState {
         case .outbox: return .outbox
         case .stats: return .stats
         case .author: return .author
+        case .unsaved: return .unsaved
         }
     }
 }

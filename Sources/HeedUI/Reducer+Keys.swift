@@ -24,7 +24,7 @@ extension Reducer {
         let command = binding?.command
         switch context {
         case .queue:
-            guard let command else { return doesNothing(&state, key, "press ? for the keys") }
+            guard let command else { return doesNothing(&state, key, "press \(state.key(.help)) for the keys") }
             return queueCommand(&state, command, layout)
         case .search: return searchKey(&state, command, key)
         case .snooze: return snoozeKey(&state, command, key, layout)
@@ -33,9 +33,10 @@ extension Reducer {
         case .composer, .templates: return composerKey(&state, command, key)
         case .discard: return discardKey(&state, command)
         case .outbox:
-            guard let command else { return doesNothing(&state, key, "press Esc for the queue") }
+            guard let command else { return doesNothing(&state, key, "press \(state.key(.close, in: .outbox)) for the queue") }
             return outboxCommand(&state, command)
         case .help, .stats, .author: return screenKey(&state, command)
+        case .unsaved: return unsavedCommand(&state, command)
         }
     }
 

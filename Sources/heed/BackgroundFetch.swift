@@ -57,7 +57,7 @@ final class BackgroundFetch: @unchecked Sendable {
             let store = try self.store ?? Store(path: storePath)
             self.store = store
             let run = FetchRun(store: store, config: config, options: options, progress: { [weak self] progress in
-                self?.say("Fetching \(progress.account): \(progress.pages) page\(progress.pages == 1 ? "" : "s"), \(progress.items) items…")
+                self?.say("Fetching \(progress.account): \(progress.pages) page\(progress.pages == 1 ? "" : "s"), \(progress.items.formatted(.number.locale(Locale(identifier: "en_US")))) items…")
             }, told: { [weak self] line in self?.say(line) })
             var outcomes: [AccountOutcome] = []
             for account in config.accounts {

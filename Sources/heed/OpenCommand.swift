@@ -32,7 +32,8 @@ struct Open: ParsableCommand {
         spool?.start()
         defer { spool?.stop() }
         let activity = Activity()
-        SearchCatchUp.start(store, notices: notices, activity: activity)
+        let indexing = IndexingProgress()
+        SearchCatchUp.start(store, notices: notices, activity: activity, progress: indexing)
         if let problems = try? Outbox(path: paths.outboxPath).read().problems, let first = problems.first {
             notices.post("Outbox \(paths.outboxPath): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
         }
@@ -44,6 +45,7 @@ struct Open: ParsableCommand {
         var options = FetchOptions.live(config)
         options.secretCache = SecretCache()
         let fetch = BackgroundFetch(storePath: paths.storePath, config: config, options: options)
+        services.indexing = { indexing.current }
         services.startFetch = { fetch.start() }
         services.fetchReport = { fetch.report() }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
