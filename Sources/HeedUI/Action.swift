@@ -48,6 +48,10 @@ public enum Action: Sendable {
     case themeLoaded(ThemeChoice)
     /// The running fetch's progress, or its result.
     case fetchReported(FetchReport)
+    /// A link was handed to the browser, or why it was not.
+    case linkOpened(String, problem: String?)
+    /// Text went to the clipboard (`how`: by which way), or why it did not.
+    case copied(what: String, how: String?, problem: String?)
     /// A fetch could not start, and why.
     case fetchRefused(String)
 }

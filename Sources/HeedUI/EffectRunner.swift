@@ -77,9 +77,11 @@ public enum EffectRunner {
                 return [.draftDiscarded(row, outcome), .draftsLoaded(try services.drafts())]
             case .loadTheme(let name):
                 return [.themeLoaded(services.theme(name))]
-            case .openEditor:
+            case .openEditor, .copy:
                 // The loop's to do: it owns the terminal.
                 return []
+            case .openLink(let url):
+                return [.linkOpened(url, problem: services.openLink(url))]
             case .startFetch:
                 return services.startFetch().map { [.fetchRefused($0)] } ?? []
             case .pollFetch:

@@ -8,6 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     case snooze, mark, markAll = "mark_all", undo
     case search, filter, nextTab = "next_tab", previousTab = "previous_tab", wholeQueue = "whole_queue"
     case stats, author, outbox, nextTheme = "next_theme", fetch, help, quit
+    case openLink = "open_link", copyLink = "copy_link", copyRef = "copy_ref"
     case up, down, close, edit, discard
     case save, editor, templates, cancel, newline, backspace, deleteForward = "delete_forward"
     case left, right, lineStart = "line_start", lineEnd = "line_end"

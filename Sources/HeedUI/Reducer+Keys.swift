@@ -110,6 +110,8 @@ extension Reducer {
             state.mode = .author(AppState.AuthorScreen(ref: item.mention.ref, name: item.mention.author.shownName))
             return [.loadAuthor(item.mention.ref)]
         case .help: state.mode = .help(scroll: 0)
+        case .openLink, .copyLink, .copyRef:
+            return linkCommand(&state, command)
         case .outbox:
             state.mode = .outbox(OutboxScreen())
             return [.loadDrafts]

@@ -82,6 +82,8 @@ public enum Reducer {
         case .themeLoaded(let choice):
             themeLoaded(&state, choice)
             return []
+        case .linkOpened, .copied:
+            return linkAction(&state, action)
         case .fetchReported, .fetchRefused:
             return fetchAction(&state, action)
         case .effectFailed(let message):

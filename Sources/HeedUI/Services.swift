@@ -49,6 +49,8 @@ public struct Services: Sendable {
     public var theme: @Sendable (String) -> ThemeChoice = { ThemeChoice(name: $0, names: [$0]) }
     /// Starts fetching every account in the background: nil once started, else why not.
     public var startFetch: @Sendable () -> String? = { "No accounts to fetch from" }
+    /// Hands a web link to the user's browser; why it could not, or nil.
+    public var openLink: @Sendable (String) -> String? = { _ in "no browser here" }
     /// How the running fetch goes: its progress, or its result once (nil when nothing is new).
     public var fetchReport: @Sendable () -> FetchReport? = { nil }
 

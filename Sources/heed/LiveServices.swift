@@ -54,6 +54,7 @@ extension Services {
             services.templates = { Templates.load(folder) }
             services.templatesFolder = folder
         }
+        services.openLink = { url in Launcher.open(url) }
         services.thread = { ref in try explain { try store.thread(of: ref) } }
         services.exactCount = { view in try explain { try store.exactCount(view, now: Date()) } }
         // The stats screen shows the last 30 days; heed stats --since gives other spans.
