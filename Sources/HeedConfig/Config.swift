@@ -25,6 +25,9 @@ public struct Config: Sendable, Equatable {
     public var accounts: [AccountConfig] = []
     /// How heed fetches (`[fetch]`).
     public var fetch = FetchSettings()
+    /// The user's keys (`[keys]`), in the written order, and the file they are written in.
+    public var keyEntries: [KeyEntry] = []
+    public var keysFile: String?
 
     /// A config of these handles (compared as `config.toml`'s are: no leading "@", any case) and limits.
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
@@ -56,6 +59,14 @@ public struct ConfigProblem: Error, CustomStringConvertible, Sendable, Equatable
         if let line { place += ":\(line)" }
         if let key { place += " (\(key))" }
         return "\(place): \(reason)"
+    }
+
+    /// A problem in `file`, at `line` and `key` when known.
+    public init(file: String, line: Int? = nil, key: String? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.reason = reason
     }
 }
 
@@ -147,6 +158,7 @@ extension Config {
             }
         }
         parseTriage(table, text: text, file: file, into: &config, problems: &problems)
+        parseKeys(table, text: text, file: file, into: &config, problems: &problems)
         if let value = table["accounts"] { problems += parseAccounts(value, text: text, file: file, into: &config) }
         if let value = table["fetch"] { problems += parseFetch(value, text: text, file: file, into: &config) }
         return (config, problems)

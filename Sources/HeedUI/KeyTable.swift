@@ -91,7 +91,7 @@ public struct Binding: Sendable, Equatable {
 }
 
 /// The one table that drives dispatch, the help screen and every key bar. A remapping
-/// (`[keys]` in config.toml) will be a new table: the named command's keys replaced, and
+/// (`[keys]` in config.toml, `remapped`) is a new table: the named command's keys replaced, and
 /// those keys taken from the context's other bindings, so the user's win.
 public struct KeyTable: Sendable, Equatable {
     public var bindings: [Binding]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import HeedConfig
 import HeedStore
+import HeedUI
 import Foundation
 
 /// heed: a terminal inbox for unanswered mentions, longest wait first.
@@ -117,6 +118,6 @@ struct PathOptions: ParsableArguments {
 /// The config file, with any problem reported on standard error (heed goes on with defaults).
 func loadConfig(_ paths: PathOptions) -> Config {
     let (config, problems) = Config.load(path: paths.config ?? Config.defaultPath)
-    for problem in problems { StandardError.say("config \(problem)") }
+    for problem in problems + Settings.keys(config).problems { StandardError.say("config \(problem)") }
     return config
 }

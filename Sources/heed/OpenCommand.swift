@@ -136,6 +136,14 @@ extension Settings {
                   calendar: Settings.userCalendar)
         accounts = config.accounts.count
         fetchEvery = config.fetch.every
+        keys = Settings.keys(config).table
+    }
+
+    /// The key table with the user's `[keys]`, and what is wrong with them, by file and line.
+    static func keys(_ config: Config) -> (table: KeyTable, problems: [ConfigProblem]) {
+        let (table, problems) = KeyTable.standard.remapped(config.keyEntries.map { ($0.context, $0.command, $0.keys, $0.line) })
+        let file = config.keysFile ?? "config.toml"
+        return (table, problems.map { ConfigProblem(file: file, line: $0.line, key: $0.key, reason: $0.reason) })
     }
 
     /// The user's calendar: Gregorian in their time zone. The only place heed reads the zone.

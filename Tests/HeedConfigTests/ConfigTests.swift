@@ -81,3 +81,39 @@ final class ViewsOrderTests: XCTestCase {
         XCTAssertEqual(config.views.map(\.name), ["Mine"])
     }
 }
+
+/// `[keys]` read as written: the queue's keys, a table per screen, problems by line.
+final class KeysConfigTests: XCTestCase {
+    func testKeysAreReadInTheWrittenOrderWithTheirLines() {
+        let (config, problems) = Config.parse("""
+            [keys]
+            quit = "Q"
+            acknowledge = ["e", "Ctrl-E"]
+            mark = []
+            [keys.outbox]
+            edit = ["E"]
+            """, file: "c.toml")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(config.keysFile, "c.toml")
+        XCTAssertEqual(config.keyEntries, [
+            KeyEntry(context: nil, command: "quit", keys: ["Q"], line: 2),
+            KeyEntry(context: nil, command: "acknowledge", keys: ["e", "Ctrl-E"], line: 3),
+            KeyEntry(context: nil, command: "mark", keys: [], line: 4),
+            KeyEntry(context: "outbox", command: "edit", keys: ["E"], line: 6),
+        ])
+    }
+
+    func testAValueThatIsNotKeysIsNamedByItsLine() {
+        let (config, problems) = Config.parse("""
+            [keys]
+            acknowledge = 5
+            reply = ["r", 3]
+            undo = "U"
+            """, file: "c.toml")
+        XCTAssertEqual(problems.map(\.description), [
+            "c.toml:2 (keys.acknowledge): must be a key or a list of keys, like [\"e\", \"Ctrl-E\"]",
+            "c.toml:3 (keys.reply): must be a key or a list of keys, like [\"e\", \"Ctrl-E\"]",
+        ])
+        XCTAssertEqual(config.keyEntries, [KeyEntry(context: nil, command: "undo", keys: ["U"], line: 4)])
+    }
+}
