@@ -25,6 +25,8 @@ public struct Config: Sendable, Equatable {
     public var accounts: [AccountConfig] = []
     /// How heed fetches (`[fetch]`).
     public var fetch = FetchSettings()
+    /// Whether the queue takes the mouse (`mouse = false` leaves it to the terminal).
+    public var mouse = true
     /// The user's keys (`[keys]`), in the written order, and the file they are written in.
     public var keyEntries: [KeyEntry] = []
     public var keysFile: String?
@@ -109,6 +111,11 @@ extension Config {
                     continue
                 }
                 config.handles[platform, default: []].formUnion(list.map(normal))
+            }
+        }
+        if let value = table["mouse"] {
+            if let on = value.bool { config.mouse = on } else {
+                problems.append(ConfigProblem(file: file, line: line(of: "mouse", in: text), key: "mouse", reason: "must be true or false"))
             }
         }
         if let value = table["theme"] {

@@ -8,6 +8,7 @@ extension Reducer {
     /// Keys the table does not bind are typed where there is text, or said to do nothing.
     static func keyPressed(_ state: inout AppState, _ key: Key, _ layout: QueueLayout) -> [Effect] {
         if key == .resize { return [] }
+        if key.isMouse { return state.isTooSmall ? [] : mouse(&state, key, layout) }
         let context = state.keyContext
         let binding = state.settings.keys.binding(for: key, in: context)
         if state.isTooSmall {

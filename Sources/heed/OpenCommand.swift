@@ -115,6 +115,7 @@ enum Screenful {
                 }
             }
             defer { lockWait?.whenWaiting(nil) }
+            terminal.useMouse(settings.mouse)
             // No theme chosen: light on a light background, else the default.
             let theme = look.1 ?? (terminal.background ?? .dark).theme
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: theme)
@@ -137,6 +138,7 @@ extension Settings {
         accounts = config.accounts.count
         fetchEvery = config.fetch.every
         keys = Settings.keys(config).table
+        mouse = config.mouse
     }
 
     /// The key table with the user's `[keys]`, and what is wrong with them, by file and line.

@@ -117,3 +117,14 @@ final class KeysConfigTests: XCTestCase {
         XCTAssertEqual(config.keyEntries, [KeyEntry(context: nil, command: "undo", keys: ["U"], line: 4)])
     }
 }
+
+/// `mouse = false` leaves the mouse to the terminal; the default takes it.
+final class MouseConfigTests: XCTestCase {
+    func testMouseIsOnUnlessTurnedOff() {
+        XCTAssertTrue(Config.parse("", file: "c.toml").0.mouse)
+        XCTAssertFalse(Config.parse("mouse = false", file: "c.toml").0.mouse)
+        let (config, problems) = Config.parse("theme = \"dark\"\nmouse = \"no\"", file: "c.toml")
+        XCTAssertTrue(config.mouse)
+        XCTAssertEqual(problems.map(\.description), ["c.toml:2 (mouse): must be true or false"])
+    }
+}
