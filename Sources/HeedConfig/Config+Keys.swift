@@ -11,6 +11,7 @@ public struct KeyEntry: Sendable, Equatable {
     public var keys: [String]
     public var line: Int?
 
+    /// An entry as written: its screen (nil: the queue), command, keys and line.
     public init(context: String?, command: String, keys: [String], line: Int?) {
         self.context = context
         self.command = command

@@ -19,6 +19,7 @@ extension Reducer {
     /// Rows the wheel moves in one turn.
     static let wheelRows = 3
 
+    /// A click or a wheel turn where the keys are now.
     static func mouse(_ state: inout AppState, _ key: Key, _ layout: QueueLayout) -> [Effect] {
         let context = state.keyContext
         switch (context, key) {

@@ -79,6 +79,7 @@ public struct Indexing: Sendable, Equatable {
     public var done: Int
     public var total: Int
 
+    /// `done` of `total` items indexed.
     public init(done: Int, total: Int) {
         self.done = done
         self.total = total

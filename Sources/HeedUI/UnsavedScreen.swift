@@ -14,6 +14,7 @@ public struct UnsavedReply: Sendable, Equatable {
     /// The outbox draft the text was an edit of, when it was one.
     public var draft: DraftRow?
 
+    /// A kept reply: what was typed for `ref` and when, with its item and draft when known.
     public init(ref: Ref, text: String, at: Date, item: QueueItem?, draft: DraftRow? = nil) {
         self.ref = ref
         self.text = text
@@ -32,6 +33,7 @@ public struct UnsavedScreen: Sendable, Equatable {
     public var replies: [UnsavedReply]
     public var selected = 0
 
+    /// The screen over these replies, one of them selected.
     public init(replies: [UnsavedReply], selected: Int = 0) {
         self.replies = replies
         self.selected = selected

@@ -40,6 +40,7 @@ final class IndexingProgress: @unchecked Sendable {
     /// Where indexing stands now (nil: not running).
     var current: Indexing? { lock.withLock { value } }
 
+    /// Records where indexing stands (nil: it ended).
     func set(_ indexing: Indexing?) { lock.withLock { value = indexing } }
 }
 
