@@ -51,5 +51,18 @@ final class MouseTests: XCTestCase {
         XCTAssertEqual(harness.state.mode, .help(scroll: 3))
         harness.press(.wheelUp, .wheelUp)
         XCTAssertEqual(harness.state.mode, .help(scroll: 0))
+        for _ in 0..<70 { harness.press(.wheelDown) }
+        XCTAssertEqual(Array(harness.screen.suffix(5).prefix(3)), [
+            "                                           in config.toml turns the mouse off)",
+            "   wheel                                   three rows on or back; scrolls the",
+            "                                           help, stats and author screens",
+        ], "the help names the mouse when heed takes it")
+        var settings = Settings()
+        settings.mouse = false
+        var without = Harness(settings: settings)
+        without.press(.character("?"))
+        for _ in 0..<200 { without.press(.character("j")) }
+        XCTAssertTrue(without.screen.contains { $0.contains("Ctrl-Z") }, "the end of the help")
+        XCTAssertFalse(without.screen.contains { $0.contains("wheel") }, "mouse = false: not named")
     }
 }
