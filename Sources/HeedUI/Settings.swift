@@ -16,6 +16,8 @@ public struct Settings: Sendable, Equatable {
     public var theme: String?
     /// The keys: heed's own table (a remapped one once `[keys]` in config.toml is read).
     public var keys = KeyTable.standard
+    /// Whether the screen takes the mouse (`mouse = false` in config.toml leaves it to the terminal).
+    public var mouse = true
     /// How many accounts `F` fetches from (`[[accounts]]` in config.toml).
     public var accounts = 0
     /// How often the open queue fetches in the background (`[fetch] every`), if it does.

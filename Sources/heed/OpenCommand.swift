@@ -37,7 +37,8 @@ struct Open: ParsableCommand {
         spool?.start()
         defer { spool?.stop() }
         let activity = Activity()
-        SearchCatchUp.start(store, notices: notices, activity: activity)
+        let indexing = IndexingProgress()
+        SearchCatchUp.start(store, notices: notices, activity: activity, progress: indexing)
         let outbox = opened.drafts
         if let problems = try? outbox.read().problems, let first = problems.first {
             notices.post("Outbox \(outbox.name): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
@@ -50,6 +51,7 @@ struct Open: ParsableCommand {
         var options = FetchOptions.live(config)
         options.secretCache = SecretCache()
         let fetch = BackgroundFetch(config: config, options: options) { try openStore(paths, config: config).store }
+        services.indexing = { indexing.current }
         services.startFetch = { fetch.start() }
         services.fetchReport = { fetch.report() }
         // The status row names the file by its name (standard error has the whole path).
@@ -113,12 +115,13 @@ enum Screenful {
         }
     }
 
-    static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String),
+    /// `look`: the themes and the one chosen (nil: none was, and the terminal's background decides).
+    static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String?),
                     activity: Activity? = nil, lockWait: LockWait? = nil, notice: String? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
-                terminal = try Terminal.open()
+                terminal = try Terminal.open(askBackground: look.1 == nil)
             } catch {
                 throw HeedExit.usage("\(error)")
             }
@@ -131,7 +134,10 @@ enum Screenful {
                 }
             }
             defer { lockWait?.whenWaiting(nil) }
-            var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
+            terminal.useMouse(settings.mouse)
+            // No theme chosen: light on a light background, else the default.
+            let theme = look.1 ?? (terminal.background ?? .dark).theme
+            var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: theme)
             app.activity = activity
             app.state.tabs = views
             if let notice { app.state.status = .init(text: notice, isError: true) }
@@ -151,6 +157,15 @@ extension Settings {
                   calendar: Settings.userCalendar)
         accounts = config.accounts.count
         fetchEvery = config.fetch.every
+        keys = Settings.keys(config).table
+        mouse = config.mouse
+    }
+
+    /// The key table with the user's `[keys]`, and what is wrong with them, by file and line.
+    static func keys(_ config: Config) -> (table: KeyTable, problems: [ConfigProblem]) {
+        let (table, problems) = KeyTable.standard.remapped(config.keyEntries.map { ($0.context, $0.command, $0.keys, $0.line) })
+        let file = config.keysFile ?? "config.toml"
+        return (table, problems.map { ConfigProblem(file: file, line: $0.line, key: $0.key, reason: $0.reason) })
     }
 
     /// The user's calendar: Gregorian in their time zone. The only place heed reads the zone.
@@ -159,11 +174,11 @@ extension Settings {
 
 /// Options of the commands that draw.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The theme to draw with (see heed themes). Default: theme = in config.toml, else dark.", valueName: "name"))
+    @Option(help: ArgumentHelp("The theme to draw with (see heed themes). Default: theme = in config.toml, else light on a light terminal and dark otherwise.", valueName: "name"))
     var theme: String?
 
-    /// The themes (shipped and the user's) and the one chosen.
-    func look(config: Config, configFolder: String) -> (ThemeLibrary, String) {
-        (ThemeLibrary(userFolder: configFolder + "/themes"), theme ?? config.theme ?? ThemeLibrary.defaultName)
+    /// The themes (shipped and the user's) and the one chosen, if any was.
+    func look(config: Config, configFolder: String) -> (ThemeLibrary, String?) {
+        (ThemeLibrary(userFolder: configFolder + "/themes"), theme ?? config.theme)
     }
 }

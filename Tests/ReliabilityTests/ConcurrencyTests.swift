@@ -143,7 +143,7 @@ final class TwoQueuesTests: HeedTestCase {
         try first.press("a")
         try first.waitForText("Acknowledged u0@example.social")
         try second.press("a")
-        try second.waitForText("mastodon:k-0 was already answered elsewhere; nothing changed")
+        try second.waitForText("u0@example.social was already answered elsewhere; nothing changed")
         try first.press("r")
         try first.waitForText("Reply to u1@example.social")
         try first.type("first queue's reply")
