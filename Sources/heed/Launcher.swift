@@ -75,25 +75,14 @@ enum Launcher {
         }
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGQUIT, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var pid = pid_t()
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, environ)
+        let spawned = ChildProcess.spawn(argv, actions: &actions)
         if input != nil { close(pipeEnds[0]) }
-        guard spawned == 0 else {
+        let pid: pid_t
+        switch spawned {
+        case .success(let started): pid = started
+        case .failure(let failure):
             if input != nil { close(pipeEnds[1]) }
-            return .failure(LaunchFailure("cannot start '\(argv[0])': \(String(cString: strerror(spawned)))"))
+            return .failure(LaunchFailure("cannot start '\(argv[0])': \(failure.reason)"))
         }
         if let input {
             // SIGPIPE is ignored in heed: a tool that stops reading makes write fail, not heed.
