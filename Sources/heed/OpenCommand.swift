@@ -50,7 +50,7 @@ struct Open: ParsableCommand {
         // F and [fetch] every: a fetch on a thread and a store connection of its own.
         var options = FetchOptions.live(config)
         options.secretCache = SecretCache()
-        let fetch = BackgroundFetch(config: config, options: options) { try openStore(paths, config: config).store }
+        let fetch = BackgroundFetch(config: config, options: options) { try openStoreQuietly(paths, config: config) }
         services.indexing = { indexing.current }
         services.startFetch = { fetch.start() }
         services.fetchReport = { fetch.report() }
