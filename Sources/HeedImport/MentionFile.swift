@@ -137,14 +137,18 @@ struct FileStart {
     /// no layout heed reads, `head`, the file's first bytes (all of it when `headWhole`), says
     /// what it is instead.
     init(_ bytes: ArraySlice<UInt8>, whole: Bool, head: ArraySlice<UInt8>, headWhole: Bool) {
-        layout = FormatDetector.layout(ofFirstLine: bytes)
-        isWrapped = FormatDetector.wrapper(startingLine: bytes) != nil
+        // NUL bytes beside bytes that are no UTF-8 are binary data, whatever its first line
+        // opens with (random bytes can start with `{`): no layout heed reads.
+        let checked = headWhole ? head : head.dropLast(3)
+        let binary = checked.contains(0) && MentionFile.firstInvalidUTF8(checked) < checked.count
+        layout = binary ? nil : FormatDetector.layout(ofFirstLine: bytes)
+        isWrapped = !binary && FormatDetector.wrapper(startingLine: bytes) != nil
         let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         let text = bytes.drop(while: blank)
         let opensAlone = !text.dropFirst().contains { !blank($0) }
         couldBeHeedLines = (layout == .heedLines || layout == .document) && text.first == UInt8(ascii: "{") && !opensAlone && !isWrapped
         // The first line says what it is when it can (a web page after blank lines), else the head.
-        let told = layout != nil || FormatDetector.kind(ofStart: bytes, whole: whole) != nil ? (bytes, whole) : (head, headWhole)
+        let told = !binary && (layout != nil || FormatDetector.kind(ofStart: bytes, whole: whole) != nil) ? (bytes, whole) : (head, headWhole)
         looks = FormatDetector.looks(start: told.0, whole: told.1, layout: layout)
         refusal = layout == nil ? FormatDetector.explain(start: told.0, whole: told.1) : nil
     }

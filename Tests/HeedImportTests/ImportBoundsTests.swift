@@ -39,9 +39,10 @@ final class ImportBoundsTests: HeedTestCase {
     /// Random bytes can open with a short line of text: what a file is, is told from its first
     /// bytes, not its first line.
     func testBinaryDataOpeningWithALineOfTextIsToldAsBinary() throws {
-        for opening in ["\n", "A\n", "\n\nok\r\n"] {
+        for opening in ["\n", "A\n", "\n\nok\r\n", "{", "[\n", "platform,id\n"] {
             let path = directory.appendingPathComponent("opening.bin").path
             var bytes = Array(opening.utf8)
+            // Bytes as /dev/urandom gives them: NULs among bytes that are no UTF-8.
             bytes += (0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
             XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             let result = try run([path])
