@@ -170,34 +170,36 @@ final class PostgresSink: MentionSink {
 /// `COPY`'s text format.
 enum CopyText {
     /// One row: fields separated by tabs, nulls as `\N`, backslashes, tabs, newlines and
-    /// carriage returns escaped, and NUL (which PostgreSQL's text cannot hold) dropped.
+    /// carriage returns escaped, and NUL (which PostgreSQL's text cannot hold) dropped. The row
+    /// is made in an array and written to the buffer at once (a buffer's writes one byte at a
+    /// time cost more than the rest of an import).
     static func write(_ fields: [String?], into buffer: inout ByteBuffer) {
+        var row: [UInt8] = []
+        row.reserveCapacity(fields.reduce(fields.count) { $0 + ($1?.utf8.count ?? 2) })
         for (index, field) in fields.enumerated() {
-            if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+            if index > 0 { row.append(UInt8(ascii: "\t")) }
             guard let field else {
-                buffer.writeStaticString("\\N")
+                row.append(UInt8(ascii: "\\"))
+                row.append(UInt8(ascii: "N"))
                 continue
             }
-            var plain = true
-            for byte in field.utf8 where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0 {
-                plain = false
-                break
-            }
-            if plain {
-                buffer.writeString(field)
+            let utf8 = field.utf8
+            if !utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0 }) {
+                row.append(contentsOf: utf8)
                 continue
             }
-            for byte in field.utf8 {
+            for byte in utf8 {
                 switch byte {
-                case 0x5C: buffer.writeStaticString("\\\\")
-                case 0x09: buffer.writeStaticString("\\t")
-                case 0x0A: buffer.writeStaticString("\\n")
-                case 0x0D: buffer.writeStaticString("\\r")
+                case 0x5C: row += [0x5C, 0x5C]
+                case 0x09: row += [0x5C, UInt8(ascii: "t")]
+                case 0x0A: row += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: row += [0x5C, UInt8(ascii: "r")]
                 case 0: continue
-                default: buffer.writeInteger(byte)
+                default: row.append(byte)
                 }
             }
         }
-        buffer.writeInteger(UInt8(ascii: "\n"))
+        row.append(UInt8(ascii: "\n"))
+        buffer.writeBytes(row)
     }
 }
