@@ -15,19 +15,22 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     public var waitingAges: [AgeBucket]
     /// Received and answered per UTC day, oldest first: the last 14 days, or the period when shorter.
     public var days: [DayCount]
+    /// How the period's items fared against their response targets; nil when none are set.
+    public var targets: TargetStats?
 
     /// The figures as the store counts them.
-    public init(now: Date, since: Date?, all: AnswerFigures, platforms: [AnswerFigures], waitingAges: [AgeBucket], days: [DayCount]) {
+    public init(now: Date, since: Date?, all: AnswerFigures, platforms: [AnswerFigures], waitingAges: [AgeBucket], days: [DayCount], targets: TargetStats? = nil) {
         self.now = now
         self.since = since
         self.all = all
         self.platforms = platforms
         self.waitingAges = waitingAges
         self.days = days
+        self.targets = targets
     }
 
     enum CodingKeys: String, CodingKey {
-        case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days
+        case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days, targets
     }
 
     /// Every key, always: a missing figure is written as null.
@@ -39,6 +42,7 @@ public struct ResponseStats: Sendable, Equatable, Codable {
         try container.encode(platforms, forKey: .platforms)
         try container.encode(waitingAges, forKey: .waitingAges)
         try container.encode(days, forKey: .days)
+        try container.encode(targets, forKey: .targets)
     }
 
     /// The encoder `--json` uses: keys sorted, dates as ISO 8601 UTC.

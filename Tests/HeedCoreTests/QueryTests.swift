@@ -72,7 +72,7 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(message("age>soon"), "age>soon: write a duration like 90m, 4h, 2d or 1w")
         XCTAssertEqual(message("age:4h"), "write age>4h (waited longer) or age<4h (waited less)")
         XCTAssertEqual(message("platform:"), "platform: needs a value")
-        XCTAssertEqual(message("is:maybe"), "is:maybe? write is:waiting, is:snoozed, is:answered or is:all")
+        XCTAssertEqual(message("is:maybe"), "is:maybe? write is:waiting, is:snoozed, is:answered, is:all or is:breached")
         XCTAssertEqual(message("-from:bob"), "-from: is not supported; search from:NAME")
     }
 }
