@@ -148,6 +148,9 @@ enum Schema {
                 UPDATE counter SET value = (SELECT COUNT(*) FROM mention WHERE state = 'waiting') WHERE name = 'waiting';
                 """)
         }
+        migrator.registerMigration("v6 tags, priority, rules, breaches") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 }

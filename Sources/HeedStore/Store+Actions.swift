@@ -108,7 +108,7 @@ extension Store {
                 """
             let values: [DatabaseValueConvertible?] = [journal, transition.state.rawValue, transition.draft, transition.snoozedUntil]
             if case .view(let query) = selection {
-                let sql = QuerySQL(query, now: now)
+                let sql = querySQL(query, now: now)
                 try db.execute(sql: insert + " " + sql.whereClause, arguments: StatementArguments(values + sql.arguments))
             } else {
                 let record = try db.makeStatement(sql: insert + " id = ?")
@@ -138,29 +138,39 @@ extension Store {
     }
 
     /// Undoes the last action not yet undone, putting each item back as it was when it still
-    /// holds the state the action gave it. Nil when there is nothing to undo.
+    /// holds what the action gave it (its state, and its tags and points when the action
+    /// changed them). Nil when there is nothing to undo.
     public func undoLast() throws -> UndoneAction? {
         defer { cachedQueries.changed() }
+        let byPriority = byPriority
         return try writer.write { db in
-            guard let journal = try Row.fetchOne(db, sql: "SELECT id, action FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1") else { return nil }
+            guard let journal = try Row.fetchOne(db, sql: "SELECT id, action, detail FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1") else { return nil }
             let id: Int64 = journal["id"]
-            let still = """
-                FROM journal_entry e JOIN mention m ON m.id = e.mention_id WHERE e.journal_id = ?
-                AND m.state = e.new_state AND m.draft_id IS e.new_draft_id AND m.snoozed_until IS e.new_snoozed_until
-                """
-            let rows = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id, m.created_at, m.id \(still) ORDER BY m.created_at, m.id LIMIT ?", arguments: [id, Self.reportedRefs])
-            let refs = try rows.map(Self.ref)
-            let keys = rows.map { RankKey(createdAt: $0["created_at"], row: $0["id"]) }
+            let still = "FROM journal_entry e JOIN mention m ON m.id = e.mention_id WHERE e.journal_id = ? AND \(Self.holds("m"))"
+            let rows = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id, m.created_at, m.id, m.priority \(still) ORDER BY m.created_at, m.id LIMIT ?", arguments: [id, Self.reportedRefs])
+            // In rank order (by points first when the store ranks by them).
+            let put = try rows.map { (ref: try Self.ref($0), key: RankKey(createdAt: $0["created_at"], row: $0["id"], priority: byPriority ? $0["priority"] : 0)) }
+                .sorted { $0.key < $1.key }
             let drafts = try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(e.new_draft_id, e.old_draft_id) AS draft \(still) AND draft IS NOT NULL", arguments: [id])
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(still)", arguments: [id]) ?? 0
             try db.execute(sql: """
-                UPDATE mention SET state = e.old_state, state_at = e.old_state_at, draft_id = e.old_draft_id, snoozed_until = e.old_snoozed_until
-                FROM journal_entry e WHERE e.journal_id = ? AND mention.id = e.mention_id
-                AND mention.state = e.new_state AND mention.draft_id IS e.new_draft_id AND mention.snoozed_until IS e.new_snoozed_until
+                UPDATE mention SET state = e.old_state, state_at = e.old_state_at, draft_id = e.old_draft_id, snoozed_until = e.old_snoozed_until,
+                    tags = CASE WHEN e.marks = 1 THEN e.old_tags ELSE mention.tags END,
+                    priority = CASE WHEN e.marks = 1 THEN e.old_priority ELSE mention.priority END
+                FROM journal_entry e WHERE e.journal_id = ? AND mention.id = e.mention_id AND \(Self.holds("mention"))
                 """, arguments: [id])
             try db.execute(sql: "UPDATE journal SET undone = 1 WHERE id = ?", arguments: [id])
             let kind = UndoneAction.Kind(rawValue: journal["action"]) ?? .acknowledge
-            return UndoneAction(kind: kind, refs: refs, drafts: drafts, count: count, keys: keys)
+            return UndoneAction(kind: kind, refs: put.map(\.ref), drafts: drafts, count: count, keys: put.map(\.key), detail: journal["detail"])
         }
+    }
+
+    /// An item (the table named `item`) still holds what journal entry `e` gave it: its state,
+    /// and its tags and points when the entry changed them.
+    static func holds(_ item: String) -> String {
+        """
+        \(item).state = e.new_state AND \(item).draft_id IS e.new_draft_id AND \(item).snoozed_until IS e.new_snoozed_until
+        AND (e.marks = 0 OR (\(item).tags IS e.new_tags AND \(item).priority = e.new_priority))
+        """
     }
 }

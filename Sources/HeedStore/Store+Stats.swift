@@ -12,8 +12,9 @@ extension Store {
     /// either walks the (platform, native_id) index and looks every row up, or sorts a million
     /// rows. The queue by age is counted on the rank index, which holds waiting items only.
     public func stats(since: Date?, now: Date) throws -> ResponseStats {
-        try writer.read { db in
-            var pass = StatsPass(since: since, now: now)
+        let targets = arrangement.current.targets
+        return try writer.read { db in
+            var pass = StatsPass(since: since, now: now, targets: targets)
             try pass.scan(db)
             var platforms: [AnswerFigures] = []
             var total = PlatformCounts()
@@ -30,7 +31,8 @@ extension Store {
             platforms.sort { ($0.received, $1.platform?.rawValue ?? "") > ($1.received, $0.platform?.rawValue ?? "") }
             return ResponseStats(
                 now: now, since: since, all: total.figures(nil, durations: all),
-                platforms: platforms, waitingAges: try Self.waitingAges(db, now: now), days: pass.days
+                platforms: platforms, waitingAges: try Self.waitingAges(db, now: now), days: pass.days,
+                targets: targets == nil ? nil : pass.tally.stats
             )
         }
     }

@@ -46,11 +46,12 @@ final class SchemaTests: SQLiteStoreCase {
         }
     }
 
-    func testTheLastMigrationOnAStoreOfThePreviousSchema() throws {
-        // Given a store made by the schema before the last, holding items of a platform its
-        // migrations did not name (so without a counter of its own).
+    func testCountersForAnyPlatformOnAStoreOfTheSchemaBefore() throws {
+        // Given a store made by the schema before "v5 counters for any platform", holding
+        // items of a platform its migrations did not name (so without a counter of its own).
         let path = folder.appendingPathComponent("previous.sqlite").path
-        let previous = try XCTUnwrap(Schema.migrator.migrations.dropLast().last)
+        let migrations = Schema.migrator.migrations
+        let previous = try XCTUnwrap(migrations.firstIndex(of: "v5 counters for any platform").map { migrations[$0 - 1] })
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: previous)
@@ -63,7 +64,7 @@ final class SchemaTests: SQLiteStoreCase {
                 XCTAssertNil(try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'waiting:newplatform'"))
             }
         }
-        // When heed opens it, Then the last migration runs and every counter is exact.
+        // When heed opens it, Then the migrations since run and every counter is exact.
         let opened = try Store(path: path)
         try opened.writer.read { db in
             XCTAssertEqual(try Schema.migrator.appliedIdentifiers(db), Set(Schema.migrator.migrations))

@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import HeedCore
+
+/// What a store was told to measure due terms against and to rank by (`configure`).
+final class Arrangement: @unchecked Sendable {
+    private let lock = NSLock()
+    private var targets: ResponseTargets?
+    private var rank = RankOrder.wait
+
+    /// The targets and the rank order, read together.
+    var current: (targets: ResponseTargets?, rank: RankOrder) { lock.withLock { (targets, rank) } }
+
+    func set(_ targets: ResponseTargets?, _ rank: RankOrder) {
+        lock.withLock {
+            self.targets = targets
+            self.rank = rank
+        }
+    }
+}
+
+extension Store {
+    /// Sets the targets the due terms and the stats are measured against, and the rank order.
+    public func configure(targets: ResponseTargets?, rank: RankOrder) {
+        arrangement.set(targets.flatMap { $0.keys.isEmpty ? nil : $0 }, rank)
+        cachedQueries.changed()
+    }
+
+    /// A query in SQL with this store's targets.
+    func querySQL(_ query: Query, now: Date) -> QuerySQL {
+        QuerySQL(query, now: now, targets: arrangement.current.targets)
+    }
+
+    /// Whether the queue is ranked by priority points first.
+    var byPriority: Bool { arrangement.current.rank == .priority }
+
+    /// Items with their keys as this store ranks them: with their points when it ranks by them.
+    func ranked(_ items: [QueueItem]) -> [QueueItem] {
+        guard byPriority else { return items }
+        return items.map { item in
+            var item = item
+            item.key.priority = Int64(item.mention.priority)
+            return item
+        }
+    }
+}
