@@ -21,6 +21,14 @@ public struct Config: Sendable, Equatable {
     /// People known by several accounts (`[people] alice = ["mastodon:alice@example.social", "x:alice"]`),
     /// so an author's history covers all of them.
     public var people: [String: [Identity]] = [:]
+    /// How long items may wait (`[targets]`, counted in `[hours]` when set); nil when none are set.
+    public var targets: ResponseTargets?
+    /// `[[rules]]`, in file order (a rule that could not be read is left out, its number kept).
+    public var rules: [Rule] = []
+    /// `rank = "priority"`: priority points first, then wait.
+    public var rank = RankOrder.wait
+    /// `on_breach`: the program (and its arguments) run once for each item that passes its target.
+    public var onBreach: [String]?
 
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
         self.handles = handles
@@ -148,6 +156,8 @@ extension Config {
             }
         }
         parseTriage(table, text: text, file: file, into: &config, problems: &problems)
+        parseTargets(table, text: text, file: file, into: &config, problems: &problems)
+        parseRules(table, text: text, file: file, into: &config, problems: &problems)
         return (config, problems)
     }
 
