@@ -5,10 +5,12 @@ import HeedCore
 public enum Act: Sendable, Equatable {
     case acknowledge(Selection)
     case snooze(Selection, until: Date)
+    /// Adds and removes tags.
+    case tag(Selection, adding: [String], removing: [String])
 
     public var selection: Selection {
         switch self {
-        case .acknowledge(let selection), .snooze(let selection, _): selection
+        case .acknowledge(let selection), .snooze(let selection, _), .tag(let selection, _, _): selection
         }
     }
 }

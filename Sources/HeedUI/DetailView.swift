@@ -5,7 +5,7 @@ import Screen
 /// The detail pane: who, where, when, the link, and the whole text wrapped to the pane.
 enum DetailView {
     static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorLine? = nil, now: Date, top: Int, height: Int,
-                       into buffer: inout ScreenBuffer) {
+                       due: ResponseTargets.Due? = nil, into buffer: inout ScreenBuffer) {
         guard height > 0 else { return }
         let mention = item.mention
         let width = buffer.width
@@ -20,7 +20,10 @@ enum DetailView {
         if x < width { buffer.put(" ", x: x, y: top, role: .dim) }
 
         var lines: [(text: [Glyph], role: Role)] = []
-        let facts = "\(mention.platform.label) · \(mention.kind.rawValue) · \(Timestamp.display(mention.createdAt)) · waited \(Age.words(mention.waited(at: now)))"
+        var facts = "\(mention.platform.label) · \(mention.kind.rawValue) · \(Timestamp.display(mention.createdAt)) · waited \(Age.words(mention.waited(at: now)))"
+        if let due { facts += " · \(DueLabel.text(due)) (target \(Age.words(Double(due.target) / 1000)))" }
+        if mention.priority != 0 { facts += " · priority \(mention.priority)" }
+        if !mention.tags.isEmpty { facts += " · " + mention.tags.map { "#" + $0 }.joined(separator: " ") }
         lines.append((Glyphs.of(facts), .detailLabel))
         if author?.loading == true {
             lines.append(([], .normal))

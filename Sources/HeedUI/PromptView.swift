@@ -26,12 +26,15 @@ enum PromptView {
             if let error { buffer.put("  " + error, x: x, y: row, maxWidth: max(0, layout.width - x), role: .error) }
         case .filter(let platforms, let cursor):
             picker(state, platforms, cursor, layout, into: &buffer)
+        case .tag(_, let typed, let tags, let error):
+            tagLine(typed, tags, error, width: layout.width, row: row, into: &buffer)
         case .confirm(let act, let count):
             buffer.fill(y: row, role: .error)
             let verb: String
             switch act {
             case .acknowledge: verb = "Acknowledge"
             case .snooze(_, let until): verb = "Snooze until \(Reducer.when(until, now: state.now))"
+            case .tag: verb = "Tag"
             }
             buffer.put(" \(verb) \(count.grouped) items? y does it (u undoes), n leaves them", x: 0, y: row, role: .error)
         }

@@ -111,6 +111,7 @@ extension Reducer {
     }
 
     static func acted(_ state: inout AppState, _ act: Act, _ outcome: ActOutcome) -> [Effect] {
+        if case .tag = act { return tagged(&state, act, outcome) }
         if case .acknowledge(.refs(let refs)) = act, refs.count == 1, state.marks.isEmpty {
             if outcome.changed == 0 { state.status = .init(text: "\(refs[0]) was already answered elsewhere; nothing changed", isError: true) }
             return [.loadSummary(state.query)] + countTabs(state)
@@ -121,6 +122,8 @@ extension Reducer {
             state.status = .init(text: "Acknowledged \(count) item\(outcome.changed == 1 ? "" : "s") (u undoes)", isError: false)
         case .snooze(_, let until):
             state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now)) (u undoes)", isError: false)
+        case .tag:
+            break
         }
         if outcome.alreadyAnswered > 0 {
             state.status?.text += "; \(outcome.alreadyAnswered) answered elsewhere already"
@@ -172,6 +175,8 @@ extension Reducer {
         case .reply: state.status = .init(text: "Undid the reply to \(what) (draft discarded in the outbox)", isError: false)
         case .discard: state.status = .init(text: "Undid the discard: the draft for \(ref) is pending again", isError: false)
         case .snooze: state.status = .init(text: "Undid the snooze of \(what)", isError: false)
+        case .tag: state.status = .init(text: "Undid the tags \(undone.detail ?? "") of \(what)", isError: false)
+        case .rule: state.status = .init(text: "Undid \(undone.detail ?? "a rule") on \(what)", isError: false)
         }
         var effects: [Effect] = [.focus(ref, query: state.query)] + countTabs(state)
         // Everything put back comes after the window's first item: the window reloads from it

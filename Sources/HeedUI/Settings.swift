@@ -15,13 +15,18 @@ public struct Settings: Sendable, Equatable {
     public var theme: String?
     /// The keys: heed's own table (a remapped one once `[keys]` in config.toml is read).
     public var keys = KeyTable.standard
+    /// Response targets (`[targets]`): rows then show the time left or how late, and ages are
+    /// coloured by it; nil for none.
+    public var targets: ResponseTargets?
 
-    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20, theme: String? = nil) {
+    public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20, theme: String? = nil,
+                targets: ResponseTargets? = nil) {
         self.limits = limits
         self.own = own
         self.overdue = overdue
         self.confirmAbove = confirmAbove
         self.theme = theme
+        self.targets = targets
     }
 
     /// Whether a handle is one of the user's own on a platform.

@@ -41,6 +41,7 @@ public enum StatsView {
         lines += answers(stats, width: width)
         lines.append(.blank)
         lines += times(stats, width: width)
+        lines += targets(stats, width: width)
         lines.append(.blank)
         lines += waiting(stats, width: width, settings: settings)
         lines.append(.blank)
