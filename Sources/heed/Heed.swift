@@ -9,7 +9,7 @@ struct Heed: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heed",
         abstract: "A keyboard-driven inbox for unanswered mentions and comments, longest wait first.",
-        subcommands: [Open.self, Demo.self, Import.self, List.self, Ack.self, Undo.self, Stats.self, OutboxCommand.self, Export.self, Themes.self],
+        subcommands: [Open.self, Demo.self, Import.self, List.self, Ack.self, Undo.self, Stats.self, OutboxCommand.self, Export.self, Themes.self, Rules.self],
         defaultSubcommand: Open.self
     )
 

@@ -3,6 +3,7 @@ import Foundation
 import HeedCore
 import HeedImport
 import HeedStore
+import HeedUI
 import Screen
 
 /// `heed list`: the queue in rank order without the full screen.
@@ -11,7 +12,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
-    @Flag(help: "Print JSON Lines in heed's import format, plus ref, state and waited_seconds.")
+    @Flag(help: "Print JSON Lines in heed's import format, plus ref, state, waited_seconds, tags, priority and (with [targets]) due_seconds.")
     var json = false
 
     @Option(help: ArgumentHelp("Print at most this many items.", valueName: "n"))
@@ -20,7 +21,7 @@ struct List: ParsableCommand {
     @Flag(help: "Include acknowledged, replied and snoozed items.")
     var all = false
 
-    @Option(help: ArgumentHelp("Only items found by this search, in the search line's words: words, \"a phrase\", platform:NAME, kind:dm, from:NAME, age>4h, is:snoozed.", valueName: "search"))
+    @Option(help: ArgumentHelp("Only items found by this search, in the search line's words: words, \"a phrase\", platform:NAME, kind:dm, from:NAME, age>4h, is:snoozed, tag:NAME, is:breached, due<1h.", valueName: "search"))
     var search: String?
 
     func validate() throws {
@@ -31,11 +32,13 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
-        let store = try openStore(paths.storePath)
+        let config = loadConfig(paths)
+        let store = try openStore(paths.storePath, config: config)
         let now = Date()
         let output = StandardOutput.shared
         let write = { (item: QueueItem) throws in
-            try output.line(json ? HeedLines.line(item.mention, now: now) : Self.plain(item, now: now, showState: all))
+            let due = config.targets?.due(item.mention, now: now)
+            try output.line(json ? HeedLines.line(item.mention, now: now, due: due) : Self.plain(item, now: now, showState: all, due: due))
         }
         if let search, var query = try? QueryParser.parse(search) {
             try Self.catchUp(store)
@@ -73,14 +76,17 @@ struct List: ParsableCommand {
         }
     }
 
-    /// One line for people: age, ref, author, the start of the text, all made safe to print.
-    static func plain(_ item: QueueItem, now: Date, showState: Bool) -> String {
+    /// One line for people: age, time left (with targets), ref, author, tags, the start of the
+    /// text, all made safe to print.
+    static func plain(_ item: QueueItem, now: Date, showState: Bool, due: ResponseTargets.Due? = nil) -> String {
         let mention = item.mention
         var row = ScreenBuffer(width: 160, height: 1)
         var x = row.put(Glyphs.padLeft(Age.words(mention.waited(at: now)), toCells: 8), x: 0, y: 0, role: .normal) + 2
+        if let due { x = max(row.put(DueLabel.text(due), x: x, y: 0, role: .normal) + 1, x + 9) }
         if showState { x = row.put(mention.state.name, x: x, y: 0, maxWidth: 12, role: .normal) + 1; x = max(x, 23) }
         x = row.put(mention.ref.description, x: x, y: 0, maxWidth: 40, role: .normal) + 2
         x = row.put(mention.author.shownName, x: x, y: 0, maxWidth: 24, role: .normal) + 2
+        if !mention.tags.isEmpty { x = row.put(mention.tags.map { "#" + $0 }.joined(separator: " "), x: x, y: 0, maxWidth: 40, role: .normal) + 1 }
         row.put(mention.text, x: x, y: 0, role: .normal)
         return row.lines()[0].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     }

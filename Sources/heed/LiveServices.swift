@@ -28,6 +28,7 @@ extension Services {
                     switch act {
                     case .acknowledge(let selection): try store.acknowledge(selection, at: now)
                     case .snooze(let selection, let until): try store.snooze(selection, until: until, at: now)
+                    case .tag(let selection, let adding, let removing): try store.tag(selection, adding: adding, removing: removing, at: now)
                     }
                 }
                 return ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
@@ -60,6 +61,7 @@ extension Services {
             }
         }
         services.platformCounts = { try explain { try store.platformCounts().map { PlatformCount(platform: $0.platform, waiting: $0.waiting) } } }
+        services.tags = { try explain { try store.tagCounts() } }
         services.wake = { now in try explain { try store.wakeSnoozed(now: now) } }
         let watch = ChangeWatch(store: store, notices: notices)
         services.changed = { watch.changed() }

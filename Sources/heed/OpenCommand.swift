@@ -18,7 +18,7 @@ struct Open: ParsableCommand {
     func run() throws {
         try Screenful.checkTerminal()
         let config = loadConfig(paths)
-        let store = try openStore(paths.storePath)
+        let store = try openStore(paths.storePath, config: config)
         // Drafts are kept only where no one else can write them in.
         do { try Outbox(path: paths.outboxPath).checkFolder() } catch { throw HeedExit.failure("\(error)") }
         let notices = Notices()
@@ -30,6 +30,9 @@ struct Open: ParsableCommand {
         }
         spool?.start()
         defer { spool?.stop() }
+        let breaches = BreachWatch(store: store, config: config, notices: notices)
+        breaches?.start()
+        defer { breaches?.stop() }
         let activity = Activity()
         SearchCatchUp.start(store, notices: notices, activity: activity)
         if let problems = try? Outbox(path: paths.outboxPath).read().problems, let first = problems.first {
@@ -59,6 +62,13 @@ func openStore(_ path: String) throws -> Store {
         guard first.check() else { return }
         StandardError.say("waiting for another heed to finish writing \(path)…")
     }
+    return store
+}
+
+/// Opens the store and tells it config.toml's response targets and rank order.
+func openStore(_ path: String, config: Config) throws -> Store {
+    let store = try openStore(path)
+    store.configure(targets: config.targets, rank: config.rank)
     return store
 }
 
@@ -120,7 +130,7 @@ enum Screenful {
 extension Settings {
     /// The screen's part of the config.
     init(_ config: Config) {
-        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove)
+        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove, targets: config.targets)
     }
 }
 

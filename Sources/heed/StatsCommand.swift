@@ -26,14 +26,15 @@ struct Stats: ParsableCommand {
 
     /// Counts at the current time and prints the report or the JSON object.
     func run() throws {
-        let store = try openStore(paths.storePath)
+        let config = loadConfig(paths)
+        let store = try openStore(paths.storePath, config: config)
         let now = Date()
         let stats = try store.stats(since: since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }, now: now)
         if json {
             let data = try ResponseStats.jsonEncoder.encode(stats)
             try StandardOutput.shared.line(String(decoding: data, as: UTF8.self))
         } else {
-            let settings = Settings(overdue: loadConfig(paths).overdue)
+            let settings = Settings(overdue: config.overdue, targets: config.targets)
             try StandardOutput.shared.line(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
         }
     }
