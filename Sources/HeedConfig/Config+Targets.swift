@@ -29,7 +29,7 @@ extension Config {
                 }
             }
             config.targets = keys.isEmpty ? nil : ResponseTargets(keys: keys.sorted { $0.name < $1.name }, hours: hours)
-        } else if hours != nil {
+        } else if table["hours"] != nil {
             problem("hours", line(of: "hours", in: text), "[hours] counts the targets' time, but there is no [targets] table")
         }
         if let value = table["rank"] {
@@ -45,10 +45,16 @@ extension Config {
         }
     }
 
-    /// A target key as a query: `default` is every item; words, phrases, platform:, kind:,
-    /// from: and tag: may be used, not terms of state, age or targets.
+    /// A target key as a query: `default` is every item, a platform's name (`mastodon`) its
+    /// items; otherwise words, phrases, platform:, kind:, from: and tag: may be used, not terms
+    /// of state, age or targets.
     static func targetQuery(_ name: String) -> Result<Query, QueryError> {
         if name == "default" { return .success(Query()) }
+        if let platform = Platform(rawValue: name.lowercased()) {
+            var query = Query()
+            query.platforms = [platform]
+            return .success(query)
+        }
         let query: Query
         do {
             query = try QueryParser.parse(name)

@@ -35,6 +35,11 @@ public struct ResponseTargets: Sendable, Hashable {
         public var elapsed: Int64
         /// Time left: negative when late.
         public var left: Int64 { target - elapsed }
+
+        public init(target: Int64, elapsed: Int64) {
+            self.target = target
+            self.elapsed = elapsed
+        }
     }
 
     /// The keys in config.toml's order.
