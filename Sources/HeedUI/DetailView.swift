@@ -20,11 +20,13 @@ enum DetailView {
         if x < width { buffer.put(" ", x: x, y: top, role: .dim) }
 
         var lines: [(text: [Glyph], role: Role)] = []
-        var facts = "\(mention.platform.label) · \(mention.kind.rawValue) · \(Timestamp.display(mention.createdAt)) · waited \(Age.words(mention.waited(at: now)))"
-        if let due { facts += " · \(DueLabel.text(due)) (target \(Age.words(Double(due.target) / 1000)))" }
-        if mention.priority != 0 { facts += " · priority \(mention.priority)" }
-        if !mention.tags.isEmpty { facts += " · " + mention.tags.map { "#" + $0 }.joined(separator: " ") }
+        let facts = "\(mention.platform.label) · \(mention.kind.rawValue) · \(Timestamp.display(mention.createdAt)) · waited \(Age.words(mention.waited(at: now)))"
         lines.append((Glyphs.of(facts), .detailLabel))
+        // Its target, points and tags, when it has any.
+        var marks = due.map { ["\(DueLabel.text($0)) (target \(Age.words(Double($0.target) / 1000)))"] } ?? []
+        if mention.priority != 0 { marks.append("priority \(mention.priority)") }
+        if !mention.tags.isEmpty { marks.append(mention.tags.map { "#" + $0 }.joined(separator: " ")) }
+        if !marks.isEmpty { lines.append((Glyphs.of(marks.joined(separator: " · ")), .detailLabel)) }
         if author?.loading == true {
             lines.append(([], .normal))
         } else if let history = author?.history, history.complete {
