@@ -125,7 +125,7 @@ enum BreachNotifier {
                 while waitpid(pid, &status, WNOHANG) == 0, Date() < grace { usleep(10_000) }
                 kill(-pid, SIGKILL)
                 while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-                return "'\(program)' ran longer than \(Int(limit)) seconds and was stopped"
+                return "'\(program)' ran longer than \(String(format: "%g", limit)) seconds and was stopped"
             }
             usleep(10_000)
         }

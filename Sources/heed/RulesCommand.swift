@@ -44,7 +44,7 @@ struct Rules: ParsableCommand {
                 let summary = try store.summary(rule.when, now: now)
                 let count = summary.exact ? summary.waiting : try store.exactCount(rule.when, now: now)
                 let items = rule.when.scope == .waiting ? "waiting item" : "item"
-                try output.line("\(rule.label): \(count.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) \(items)\(count == 1 ? "" : "s") match now")
+                try output.line("\(rule.label): \(count.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) \(items)\(count == 1 ? " matches" : "s match") now")
                 guard show > 0, count > 0 else { continue }
                 for item in try store.page(rule.when, .first(show), now: now) {
                     try output.line("  " + List.plain(item, now: now, showState: rule.when.scope != .waiting, due: config.targets?.due(item.mention, now: now)))
