@@ -13,6 +13,7 @@ public struct BusinessHours: Sendable, Hashable {
     public var to: Int
     public var zone: TimeZone
 
+    /// Hours as config.toml's `[hours]` gives them.
     public init(days: Set<Int>, from: Int, to: Int, zone: TimeZone) {
         self.days = days
         self.from = from

@@ -8,6 +8,7 @@ public struct MatchSubject {
     private var bodyWords: [String]?
     private var authorWords: [String]?
 
+    /// An item whose words are cut when a query first asks for them.
     public init(_ mention: Mention) {
         self.mention = mention
     }
@@ -38,7 +39,7 @@ public struct MatchSubject {
 
 /// A word or phrase of a query as the full-text index looks for it: words in a row, the last
 /// one matched as a prefix when `prefix`.
-struct WordPattern {
+struct WordPattern: Sendable {
     var words: [String]
     var prefix: Bool
 
@@ -63,34 +64,61 @@ struct WordPattern {
     }
 }
 
+/// A query ready to match items in memory, its words cut once (rules and target keys match
+/// every arriving item, and every row on screen).
+public struct QueryMatcher: Sendable {
+    public let query: Query
+    /// Words (as prefixes) and phrases, each in the text or the author.
+    private let words: [WordPattern]
+    private let authors: [WordPattern]
+    private let excluded: [WordPattern]
+
+    /// The matcher of a query.
+    public init(_ query: Query) {
+        self.query = query
+        words = query.words.compactMap { WordPattern($0, prefix: true) } + query.phrases.compactMap { WordPattern($0, prefix: false) }
+        authors = query.authors.compactMap { WordPattern($0, prefix: true) }
+        excluded = query.excludedWords.compactMap { WordPattern($0, prefix: true) }
+    }
+
+    /// Whether an item belongs to the query at `now`, as a store would find it by the same
+    /// query (response targets from `targets`; without them the due terms match nothing).
+    public func matches(_ subject: inout MatchSubject, now: Date, targets: ResponseTargets?) -> Bool {
+        let mention = subject.mention
+        guard query.matchesScope(mention.state) else { return false }
+        if !query.platforms.isEmpty, !query.platforms.contains(mention.platform) { return false }
+        if query.excludedPlatforms.contains(mention.platform) { return false }
+        if !query.kinds.isEmpty, !query.kinds.contains(mention.kind) { return false }
+        if query.excludedKinds.contains(mention.kind) { return false }
+        let created = Timestamp.milliseconds(mention.createdAt)
+        if let olderThan = query.olderThan, !(created < Timestamp.milliseconds(now.addingTimeInterval(-olderThan))) { return false }
+        if let newerThan = query.newerThan, !(created > Timestamp.milliseconds(now.addingTimeInterval(-newerThan))) { return false }
+        if !query.tags.allSatisfy(mention.tags.contains) || query.excludedTags.contains(where: mention.tags.contains) { return false }
+        if query.usesText, !matchesWords(&subject) { return false }
+        if query.usesTargets {
+            guard let targets, let due = targets.due(&subject, now: now) else { return false }
+            if query.breached, !(due.elapsed >= due.target) { return false }
+            if let within = query.dueWithin, !(due.elapsed > due.target - Timestamp.milliseconds(seconds: within)) { return false }
+            if let beyond = query.dueBeyond, !(due.elapsed < due.target - Timestamp.milliseconds(seconds: beyond)) { return false }
+        }
+        return true
+    }
+
+    /// Words and phrases in the text or the author, an author by name, no excluded word.
+    private func matchesWords(_ subject: inout MatchSubject) -> Bool {
+        for pattern in words where !(pattern.occurs(in: subject.body()) || pattern.occurs(in: subject.author())) { return false }
+        if !authors.isEmpty, !authors.contains(where: { $0.occurs(in: subject.author()) }) { return false }
+        for pattern in excluded where pattern.occurs(in: subject.body()) || pattern.occurs(in: subject.author()) { return false }
+        return true
+    }
+}
+
 extension Query {
     /// Whether an item belongs to this query at `now`, as a store would find it by the same
     /// query (response targets from `targets`; without them the due terms match nothing).
     public func matches(_ mention: Mention, now: Date, targets: ResponseTargets? = nil) -> Bool {
         var subject = MatchSubject(mention)
-        return matches(&subject, now: now, targets: targets)
-    }
-
-    /// `matches` for a subject whose words are kept between queries.
-    public func matches(_ subject: inout MatchSubject, now: Date, targets: ResponseTargets?) -> Bool {
-        let mention = subject.mention
-        guard matchesScope(mention.state) else { return false }
-        if !platforms.isEmpty, !platforms.contains(mention.platform) { return false }
-        if excludedPlatforms.contains(mention.platform) { return false }
-        if !kinds.isEmpty, !kinds.contains(mention.kind) { return false }
-        if excludedKinds.contains(mention.kind) { return false }
-        let created = Timestamp.milliseconds(mention.createdAt)
-        if let olderThan, !(created < Timestamp.milliseconds(now.addingTimeInterval(-olderThan))) { return false }
-        if let newerThan, !(created > Timestamp.milliseconds(now.addingTimeInterval(-newerThan))) { return false }
-        if !tags.allSatisfy(mention.tags.contains) || excludedTags.contains(where: mention.tags.contains) { return false }
-        if usesText, !matchesWords(&subject) { return false }
-        if usesTargets {
-            guard let targets, let due = targets.due(&subject, now: now) else { return false }
-            if breached, !(due.elapsed >= due.target) { return false }
-            if let dueWithin, !(due.elapsed > due.target - Timestamp.milliseconds(seconds: dueWithin)) { return false }
-            if let dueBeyond, !(due.elapsed < due.target - Timestamp.milliseconds(seconds: dueBeyond)) { return false }
-        }
-        return true
+        return QueryMatcher(self).matches(&subject, now: now, targets: targets)
     }
 
     /// Whether a state is in the query's scope.
@@ -99,20 +127,5 @@ extension Query {
         case (.all, _), (.waiting, .waiting), (.snoozed, .snoozed), (.answered, .acknowledged), (.answered, .replied): true
         default: false
         }
-    }
-
-    /// Words and phrases in the text or the author, an author by name, no excluded word.
-    private func matchesWords(_ subject: inout MatchSubject) -> Bool {
-        for (text, prefix) in words.map({ ($0, true) }) + phrases.map({ ($0, false) }) {
-            guard let pattern = WordPattern(text, prefix: prefix) else { continue }
-            guard pattern.occurs(in: subject.body()) || pattern.occurs(in: subject.author()) else { return false }
-        }
-        let names = authors.compactMap { WordPattern($0, prefix: true) }
-        if !names.isEmpty, !names.contains(where: { $0.occurs(in: subject.author()) }) { return false }
-        for text in excludedWords {
-            guard let pattern = WordPattern(text, prefix: true) else { continue }
-            if pattern.occurs(in: subject.body()) || pattern.occurs(in: subject.author()) { return false }
-        }
-        return true
     }
 }

@@ -6,12 +6,14 @@ public struct RankKey: Sendable, Hashable, Comparable {
     /// The item's priority points when the store ranks by them; 0 when it ranks by wait alone.
     public var priority: Int64
 
+    /// A key by creation time, row and (ranked by them) priority points.
     public init(createdAt: Int64, row: Int64, priority: Int64 = 0) {
         self.createdAt = createdAt
         self.row = row
         self.priority = priority
     }
 
+    /// Earlier in the rank: more points, then created earlier, then stored earlier.
     public static func < (lhs: RankKey, rhs: RankKey) -> Bool {
         (rhs.priority, lhs.createdAt, lhs.row) < (lhs.priority, rhs.createdAt, rhs.row)
     }

@@ -36,6 +36,7 @@ public struct ResponseTargets: Sendable, Hashable {
         /// Time left: negative when late.
         public var left: Int64 { target - elapsed }
 
+        /// A standing: the target and the time counted so far, in milliseconds.
         public init(target: Int64, elapsed: Int64) {
             self.target = target
             self.elapsed = elapsed
@@ -47,11 +48,15 @@ public struct ResponseTargets: Sendable, Hashable {
     /// When the clock runs; nil for real time.
     public let hours: BusinessHours?
     let clock: TargetClock
+    /// The keys' queries ready to match, in the keys' order.
+    private let matchers: [QueryMatcher]
 
+    /// Targets counted in real time, or in `hours` when given.
     public init(keys: [Key], hours: BusinessHours? = nil) {
         self.keys = keys
         self.hours = hours
         clock = hours.map { .business(BusinessClock($0)) } ?? .wall
+        matchers = keys.map { QueryMatcher($0.query) }
     }
 
     /// Targets are the same when their keys and hours are.
@@ -59,6 +64,7 @@ public struct ResponseTargets: Sendable, Hashable {
         lhs.keys == rhs.keys && lhs.hours == rhs.hours
     }
 
+    /// Hashes what `==` compares: the keys and the hours.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(keys)
         hasher.combine(hours)
@@ -67,8 +73,8 @@ public struct ResponseTargets: Sendable, Hashable {
     /// An item's target in milliseconds: the shortest of the keys that match it; nil when none does.
     public func target(_ subject: inout MatchSubject) -> Int64? {
         var shortest: TimeInterval?
-        for key in keys where shortest.map({ key.seconds < $0 }) ?? true {
-            if key.query.matches(&subject, now: subject.mention.createdAt, targets: nil) { shortest = key.seconds }
+        for (key, matcher) in zip(keys, matchers) where shortest.map({ key.seconds < $0 }) ?? true {
+            if matcher.matches(&subject, now: subject.mention.createdAt, targets: nil) { shortest = key.seconds }
         }
         return shortest.map { Timestamp.milliseconds(seconds: $0) }
     }
@@ -111,6 +117,7 @@ public struct DueCondition: Sendable, Hashable {
     public var clauses: [Clause]
     public var negated: Bool
 
+    /// A condition of clauses, met by any of them, or (negated) by none among items a key matches.
     public init(clauses: [Clause], negated: Bool) {
         self.clauses = clauses
         self.negated = negated

@@ -54,6 +54,7 @@ public struct ItemMarks: Sendable, Hashable {
     public var tags: [String]
     public var priority: Int
 
+    /// Marks as given.
     public init(state: MentionState, tags: [String], priority: Int) {
         self.state = state
         self.tags = tags
@@ -93,6 +94,7 @@ public struct Rule: Sendable, Hashable {
     public var when: Query
     public var then: [RuleAction]
 
+    /// A rule as config.toml's entry number `number` gives it.
     public init(number: Int, whenText: String, when: Query, then: [RuleAction]) {
         self.number = number
         self.whenText = whenText
@@ -112,6 +114,7 @@ public struct RuleStep: Sendable, Hashable {
     public var label: String
     public var actions: [RuleAction]
 
+    /// A rule's step, named by its number and label.
     public init(rule: Int, label: String, actions: [RuleAction]) {
         self.rule = rule
         self.label = label
@@ -121,12 +124,16 @@ public struct RuleStep: Sendable, Hashable {
 
 /// The rules of config.toml, in file order, with the targets their due terms read.
 public struct RuleSet: Sendable {
-    public var rules: [Rule]
-    public var targets: ResponseTargets?
+    public let rules: [Rule]
+    public let targets: ResponseTargets?
+    /// The rules' queries ready to match, in the rules' order.
+    private let matchers: [QueryMatcher]
 
+    /// Rules in file order; `targets` for their due terms.
     public init(rules: [Rule] = [], targets: ResponseTargets? = nil) {
         self.rules = rules
         self.targets = targets
+        matchers = rules.map { QueryMatcher($0.when) }
     }
 
     public var isEmpty: Bool { rules.isEmpty }
@@ -137,7 +144,7 @@ public struct RuleSet: Sendable {
         guard !rules.isEmpty else { return [] }
         var subject = MatchSubject(mention)
         var steps: [RuleStep] = []
-        for rule in rules where rule.when.matches(&subject, now: now, targets: targets) {
+        for (rule, matcher) in zip(rules, matchers) where matcher.matches(&subject, now: now, targets: targets) {
             let before = ItemMarks(subject.mention)
             var after = before
             for action in rule.then { after.apply(action, now: now) }

@@ -33,7 +33,7 @@ public struct ResponseStats: Sendable, Equatable, Codable {
         case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days, targets
     }
 
-    /// Every key, always: a missing figure is written as null.
+    /// Every key, always (a missing figure is written as null), and `targets` when set.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(now, forKey: .now)
@@ -42,7 +42,8 @@ public struct ResponseStats: Sendable, Equatable, Codable {
         try container.encode(platforms, forKey: .platforms)
         try container.encode(waitingAges, forKey: .waitingAges)
         try container.encode(days, forKey: .days)
-        try container.encode(targets, forKey: .targets)
+        // Only with targets set: the object stays as it was for those who set none.
+        try container.encodeIfPresent(targets, forKey: .targets)
     }
 
     /// The encoder `--json` uses: keys sorted, dates as ISO 8601 UTC.

@@ -34,6 +34,7 @@ public struct TagCount: Sendable, Hashable {
     public var tag: String
     public var count: Int
 
+    /// A tag and its count.
     public init(tag: String, count: Int) {
         self.tag = tag
         self.count = count

@@ -9,6 +9,7 @@ public struct TargetStats: Sendable, Equatable, Codable {
     /// Per week (Monday to Sunday, UTC) of arrival, oldest first: the last 8, or the period's.
     public var weeks: [WeekTargets]
 
+    /// The figures as a store counts them.
     public init(all: TargetFigures, platforms: [TargetFigures], weeks: [WeekTargets]) {
         self.all = all
         self.platforms = platforms
@@ -28,6 +29,7 @@ public struct TargetFigures: Sendable, Equatable, Codable {
     /// within ÷ (within + breaches); nil when nothing is decided yet.
     public var share: Double? { AnswerFigures.rate(within, of: within + breaches) }
 
+    /// Counts of one platform (or of all, nil).
     public init(platform: Platform?, within: Int = 0, answeredLate: Int = 0, openLate: Int = 0) {
         self.platform = platform
         self.within = within
@@ -75,6 +77,7 @@ public struct WeekTargets: Sendable, Equatable, Codable {
     public var start: Date
     public var figures: TargetFigures
 
+    /// A week from its Monday.
     public init(start: Date, figures: TargetFigures) {
         self.start = start
         self.figures = figures

@@ -14,6 +14,7 @@ public struct UndoneAction: Sendable, Hashable {
     /// (`rule 2 (from:spammer → ack)`), the tags (`+press -vip`).
     public var detail: String?
 
+    /// What an undo put back, as a store tells it.
     public init(kind: Kind, refs: [Ref], drafts: [String], count: Int? = nil, keys: [RankKey] = [], detail: String? = nil) {
         self.kind = kind
         self.refs = refs

@@ -38,7 +38,7 @@ extension KeyTable {
     ]
 
     static let prompts: [Binding] = [
-        Binding([], .type, "words, \"phrase\", platform:, kind:, from:, age>4h, is:snoozed: the results follow", .search),
+        Binding([], .type, "words, \"phrase\", platform:, kind:, from:, age>4h, is:snoozed, tag:, is:breached, due<1h: the results follow", .search),
         Binding([.enter], .accept, "keep the results as the view", .search, bar: "keep"),
         Binding([.escape, .control("c"), .control("g")], .cancel, "back to the view before the search", .search, bar: "back"),
         Binding([.backspace], .backspace, "delete the last character", .search),

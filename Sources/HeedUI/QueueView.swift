@@ -98,7 +98,7 @@ enum QueueView {
             x += 2
             if showDue {
                 if let due { buffer.put(DueLabel.text(due), x: x, y: y, maxWidth: 8, role: selected ? .selected : ageRole) }
-                x += 9
+                x += 10
             }
             if showPlatform {
                 buffer.put(mention.platform.label, x: x, y: y, maxWidth: 10, role: selected ? .selected : .platform)

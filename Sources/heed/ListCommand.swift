@@ -82,7 +82,7 @@ struct List: ParsableCommand {
         let mention = item.mention
         var row = ScreenBuffer(width: 160, height: 1)
         var x = row.put(Glyphs.padLeft(Age.words(mention.waited(at: now)), toCells: 8), x: 0, y: 0, role: .normal) + 2
-        if let due { x = max(row.put(DueLabel.text(due), x: x, y: 0, role: .normal) + 1, x + 9) }
+        if let due { x = max(row.put(DueLabel.text(due), x: x, y: 0, role: .normal) + 2, x + 10) }
         if showState { x = row.put(mention.state.name, x: x, y: 0, maxWidth: 12, role: .normal) + 1; x = max(x, 23) }
         x = row.put(mention.ref.description, x: x, y: 0, maxWidth: 40, role: .normal) + 2
         x = row.put(mention.author.shownName, x: x, y: 0, maxWidth: 24, role: .normal) + 2

@@ -56,16 +56,21 @@ final class TargetsE2ETests: HeedTestCase {
         let breached = try heedWithConfig(["list", "--search", "is:breached"])
         XCTAssertEqual(breached.status, 0, breached.stderr)
         XCTAssertEqual(breached.stdout.split(separator: "\n").map { String($0) }, [
-            "      5h  late 1h  mastodon:4  di@example.social  nice talk",
-            "      2h  late 1h  mastodon:3  cy@example.social  a private question",
+            "      5h  late 1h   mastodon:4  di@example.social  nice talk",
+            "      2h  late 1h   mastodon:3  cy@example.social  a private question",
         ],
                        "Di is an hour past Mastodon's 4 h, the DM an hour past its 1 h; the spammer was acknowledged by rule 1")
         let rules = try heedWithConfig(["rules", "test"])
         XCTAssertEqual(rules.stdout.split(separator: "\n").map { String($0) }, [
             "rule 1 (from:spammer → ack): 0 waiting items match now",
             #"rule 2 ("press inquiry" → tag:press, priority:5): 1 waiting item matches now"#,
-            "    2h 50m  due 1h   mastodon:2  reporter@news.example  #press A press inquiry about the launch",
+            "    2h 50m  due 1h    mastodon:2  reporter@news.example  #press A press inquiry about the launch",
         ])
+        let stats = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try heedWithConfig(["stats", "--json"]).stdout.utf8)) as? [String: Any])
+        let all = try XCTUnwrap((stats["targets"] as? [String: Any])?["all"] as? [String: Any])
+        XCTAssertEqual(all["open_late"] as? Int, 2, "Di and the DM")
+        XCTAssertEqual(all["breaches"] as? Int, 3, "and the spam, acknowledged by rule 1 when it was imported, 30 hours after it was written")
+        XCTAssertEqual(try XCTUnwrap((stats["targets"] as? [String: Any])?["weeks"] as? [Any]).count, 8)
         XCTAssertEqual(try heedWithConfig(["undo"]).stdout, #"undid rule 2 ("press inquiry" → tag:press, priority:5) of 1 item: mastodon:2"# + "\n")
         XCTAssertEqual(try heedWithConfig(["undo"]).stdout, "undid rule 1 (from:spammer → ack) of 1 item: mastodon:1\n")
         XCTAssertEqual(try heedWithConfig(["undo"]).stdout, "nothing to undo\n")
@@ -102,7 +107,7 @@ final class TargetsE2ETests: HeedTestCase {
         try writeConfig()
         try importItems()
         try tmux.start(heedCommand() + " --config " + quoted(configPath))
-        try tmux.waitForText("3 waiting", "late 1h  mastodon", "due 1h   mastodon", "#press")
+        try tmux.waitForText("3 waiting", "late 1h   mastodon", "due 1h    mastodon", "#press")
         try tmux.press("t")
         try tmux.waitForText("Tag: ", "press 1")
         try tmux.type("vip")

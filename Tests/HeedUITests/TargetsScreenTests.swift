@@ -34,10 +34,10 @@ final class TargetsScreenTests: XCTestCase {
         let harness = try harness()
         XCTAssertEqual(Array(harness.screen.prefix(6)), [
             " heed  4 waiting · oldest 3d 4h                                             1/4",
-            "   3d 4h  late 2d  mastodon   alice@example.s… #meetup @you is the meetup stil…",
-            "     20h  due 4h   youtube    MariaSantos      Great walkthrough",
-            "      5h  late 1h  x          kenji_t          返信ありがとうございます！😀",
-            "     12m  due 48m  bluesky    noor.bsky.social is the event free?",
+            "   3d 4h  late 2d   mastodon   alice@example.s… #meetup @you is the meetup sti…",
+            "     20h  due 4h    youtube    MariaSantos      Great walkthrough",
+            "      5h  late 1h   x          kenji_t          返信ありがとうございます！😀",
+            "     12m  due 48m   bluesky    noor.bsky.social is the event free?",
             "",
         ])
         // The age and the label take the target's colour: late by more than the target again,
@@ -99,7 +99,7 @@ final class TargetsScreenTests: XCTestCase {
         // Friday 04:14 are 14 minutes of business time.
         let hours = BusinessHours(days: [2, 3, 4, 5, 6], from: 540, to: 1_020, zone: TimeZone(identifier: "UTC")!)
         let harness = Harness(Self.items, settings: Settings(targets: try Self.targets(hours: hours)))
-        XCTAssertEqual(harness.screen[3], "      5h  due 3h   x          kenji_t          返信ありがとうございます！😀")
+        XCTAssertEqual(harness.screen[3], "      5h  due 3h    x          kenji_t          返信ありがとうございます！😀")
     }
 
     func testTheTagPromptCompletesAndTags() throws {
@@ -119,7 +119,7 @@ final class TargetsScreenTests: XCTestCase {
         harness.press(.enter)
         XCTAssertEqual(harness.queue.acts.last, .tag(.refs([Ref(platform: .mastodon, id: "1")]), adding: ["press"], removing: []))
         XCTAssertEqual(harness.said, "Tagged 1 item #press (u undoes)")
-        XCTAssertEqual(harness.screen[1], "   3d 4h  late 2d  mastodon   alice@example.s… #meetup #press @you is the meet…")
+        XCTAssertEqual(harness.screen[1], "   3d 4h  late 2d   mastodon   alice@example.s… #meetup #press @you is the mee…")
         // When -meetup is typed, Then the tag comes off; a word that is no tag is refused.
         harness.press(.character("t"))
         harness.type("-meetup")
