@@ -17,11 +17,14 @@ let package = Package(
             dependencies: [
                 .product(name: "HeedCore", package: "heed"),
                 .product(name: "HeedStore", package: "heed"),
+                .product(name: "HeedPostgres", package: "heed"),
+                .product(name: "HeedReplies", package: "heed"),
                 .product(name: "HeedImport", package: "heed"),
                 .product(name: "HeedIntake", package: "heed"),
                 .product(name: "HeedOutbox", package: "heed"),
                 .product(name: "HeedUI", package: "heed"),
                 .product(name: "Screen", package: "heed"),
+                .product(name: "Benchmark", package: "benchmark"),
             ]
         ),
         .executableTarget(
@@ -48,6 +51,14 @@ let package = Package(
             path: "Benchmarks/Counting",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Team",
+            dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Team",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Ten simulated triagers on one team store for a minute (a program, not a benchmark).
+        .executableTarget(name: "TeamTriage", dependencies: ["BenchSupport"], path: "Sources/TeamTriage"),
         .executableTarget(
             name: "OutboxAppend",
             dependencies: ["BenchSupport", .product(name: "Benchmark", package: "benchmark")],

@@ -4,7 +4,8 @@ j, k, PgDn, G, g, a and u, quit to process gone, and peak memory (VmHWM).
 
 Method: heed runs on a pseudo-terminal of 100x30 with TERM=xterm-256color, on a copy of STORE
 made (and synced to disk) for this run: a and u change the store; the copy and its outbox are
-deleted afterwards.
+deleted afterwards. A team store (STORE a postgres:// URL) is used as it is: every a is undone
+by the u after it.
 A frame counts as shown when the bytes heed wrote contain the key bar's last words ("quit"),
 after which the output goes quiet for 20 ms. Key latency is the time from writing a key to the
 last byte of the burst it causes (the burst ends after 20 ms of quiet), so it includes reducing
@@ -15,7 +16,7 @@ cursor back on it); then, after one G, a and u alternately at the end of the que
 "a@end" and "u@end": undo puts the cursor back by counting the item's place in the rank, so the
 end of a large queue is its slowest place). Peak RSS is read from /proc/PID/status before quitting.
 
-Usage: measure_screen.py HEED_BINARY STORE [--keys N] [--json]
+Usage: measure_screen.py HEED_BINARY STORE|URL [--keys N] [--json]
   --keys N   samples per key (default 30; a@end and u@end take N/3)
   --json     also print one JSON object with every figure and sample, last
 """
@@ -83,8 +84,8 @@ def stats(samples):
     return {"median": ordered[len(ordered) // 2], "p90": ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))],
             "max": ordered[-1], "n": len(ordered)}
 
-def session(binary, store, keys):
-    env = dict(os.environ, TERM="xterm-256color", HEED_STORE=store, HEED_OUTBOX=store + ".outbox.jsonl", LANG="C.UTF-8")
+def session(binary, store, keys, outbox):
+    env = dict(os.environ, TERM="xterm-256color", HEED_STORE=store, HEED_OUTBOX=outbox, LANG="C.UTF-8")
     env.pop("NO_COLOR", None)
     start = time.monotonic()
     pid, fd = pty.fork()
@@ -126,11 +127,13 @@ def main():
         raise SystemExit(__doc__)
     binary, store = sys.argv[1], sys.argv[2]
     keys = int(sys.argv[sys.argv.index("--keys") + 1]) if "--keys" in sys.argv else 30
-    if not os.path.exists(store):
+    team = store.startswith(("postgres://", "postgresql://"))
+    if not team and not os.path.exists(store):
         raise SystemExit("no store at %s" % store)
     folder = tempfile.mkdtemp(prefix="heed-screen-")
     try:
-        result = session(binary, copy_store(store, folder), keys)
+        used = store if team else copy_store(store, folder)
+        result = session(binary, used, keys, os.path.join(folder, "outbox.jsonl"))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print("first screen: %.1f ms" % result["first_screen_ms"])

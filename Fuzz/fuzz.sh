@@ -1,7 +1,9 @@
 #!/bin/sh
 # Runs the import fuzzer: Fuzz/fuzz.sh MODE SECONDS [libFuzzer options…]
 #   MODE: detect (the format found from the content, as `heed import FILE`), any (the first
-#   byte picks detection or a --format), or a --format name (jsonl, csv, mastodon, …).
+#   byte picks detection or a --format), a --format name (jsonl, csv, mastodon, …), or one of
+#   the settings parsers: config (config.toml), theme (two theme files), template (a saved
+#   reply and the values filled in).
 # Seeds: the sample pages in $HEED_SAMPLES (default ../../shared/samples from here), each also
 # squeezed to one line, two pages a line and an array of pages (and cut short when too long),
 # plus Seeds/. They are copied
@@ -16,6 +18,22 @@ samples=${HEED_SAMPLES:-$here/../../shared/samples}
 corpus=${HEED_FUZZ_CORPUS:-/tmp/heed-fuzz-corpus/$mode}
 artifacts=${HEED_FUZZ_ARTIFACTS:-/tmp/heed-fuzz-artifacts}
 fuzzer=$here/.build/release/ImportFuzzer
+case $mode in
+  config|theme|template)
+    # The settings parsers: their own fuzzer, their own seeds (Seeds/MODE), no sample pages.
+    fuzzer=$here/.build/release/$(printf '%s' "$mode" | cut -c1 | tr a-z A-Z)$(printf '%s' "$mode" | cut -c2-)Fuzzer
+    [ -x "$fuzzer" ] || { echo "build first: see Fuzz/README.md" >&2; exit 2; }
+    seeds=$(mktemp -d /tmp/heed-fuzz-seeds.XXXXXX)
+    trap 'rm -rf "$seeds"' EXIT
+    mkdir -p "$corpus" "$artifacts"
+    cp "$here/Seeds/$mode"/* "$seeds"/
+    [ "$mode" = theme ] && cp "$here/../Themes"/*.toml "$seeds"/
+    echo "mode $mode, $(ls "$seeds" | wc -l) seeds, corpus $corpus, for $seconds s" >&2
+    exec env ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" SWIFT_BACKTRACE=enable=no "$fuzzer" \
+      -timeout=10 -rss_limit_mb=2048 -max_len=65536 -max_total_time="$seconds" -print_final_stats=1 \
+      -artifact_prefix="$artifacts/$mode-" "$@" "$corpus" "$seeds"
+    ;;
+esac
 [ -x "$fuzzer" ] || { echo "build first: see Fuzz/README.md" >&2; exit 2; }
 [ -d "$samples" ] || { echo "no samples at $samples (set HEED_SAMPLES)" >&2; exit 2; }
 

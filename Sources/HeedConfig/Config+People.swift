@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 import TOMLKit
+import UserFiles
 
 extension Config {
     /// Every account linked with `handle` on `platform` by `[people]` (itself first, then the
@@ -23,15 +24,15 @@ extension Config {
 
     /// Reads `[people]`: each name takes a list of "platform:handle" (one string is a list of
     /// one). Bad entries are named by line and left out; the person's good ones are kept.
-    static func parsePeople(_ value: TOMLValueConvertible, text: String, file: String, into config: inout Config) -> [ConfigProblem] {
+    static func parsePeople(_ value: TOMLValueConvertible, lines: KeyLines, file: String, into config: inout Config) -> [ConfigProblem] {
         let example = #"[people] then alice = ["mastodon:alice@example.social", "x:alice"]"#
         guard let people = value.table else {
-            return [ConfigProblem(file: file, line: line(of: "people", in: text), key: "people", reason: "must be a table: \(example)")]
+            return [ConfigProblem(file: file, line: line(of: "people", in: lines), key: "people", reason: "must be a table: \(example)")]
         }
         var problems: [ConfigProblem] = []
         for (name, entry) in people {
             let key = "people.\(name)"
-            let keyLine = line(of: name, in: text, section: "people")
+            let keyLine = line(of: name, in: lines, section: "people")
             let items: [TOMLValueConvertible]? = entry.string != nil ? [entry] : entry.array.map { Array($0) }
             guard let items else {
                 problems.append(ConfigProblem(file: file, line: keyLine, key: key, reason: "must be a list of \"platform:handle\" strings: \(example)"))
@@ -43,7 +44,7 @@ extension Config {
                     problems.append(ConfigProblem(file: file, line: keyLine, key: key, reason: "every entry must be a \"platform:handle\" string"))
                     continue
                 }
-                let entryLine = line(ofEntry: written, in: text, section: "people", after: keyLine) ?? keyLine
+                let entryLine = line(ofEntry: written, in: lines, section: "people", after: keyLine) ?? keyLine
                 switch identity(written) {
                 case .success(let account):
                     if !accounts.contains(where: account.matches) { accounts.append(account) }
@@ -79,15 +80,7 @@ extension Config {
 
     /// The line holding the quoted entry within `[section]`, from the line of its key on (a
     /// list may span lines).
-    static func line(ofEntry entry: String, in text: String, section: String, after start: Int?) -> Int? {
-        var current: String?
-        let quoted = ["\"\(entry)\"", "'\(entry)'"]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("["), trimmed.hasSuffix("]"), !trimmed.contains("\"") { current = String(trimmed.dropFirst().dropLast()); continue }
-            guard current == section, index + 1 >= (start ?? 0) else { continue }
-            if quoted.contains(where: { line.contains($0) }) { return index + 1 }
-        }
-        return nil
+    static func line(ofEntry entry: String, in lines: KeyLines, section: String, after start: Int?) -> Int? {
+        lines.line(ofEntry: entry, section: section, from: start)
     }
 }

@@ -1,24 +1,25 @@
 import Foundation
 import HeedCore
 import TOMLKit
+import UserFiles
 
 extension Config {
     /// `[targets]` (query = duration), `[hours]` (days, from, to, zone), `rank` and `on_breach`.
-    static func parseTargets(_ table: TOMLTable, text: String, file: String, into config: inout Config, problems: inout [ConfigProblem]) {
+    static func parseTargets(_ table: TOMLTable, lines: KeyLines, file: String, into config: inout Config, problems: inout [ConfigProblem]) {
         func problem(_ key: String, _ line: Int?, _ reason: String) {
             problems.append(ConfigProblem(file: file, line: line, key: key, reason: reason))
         }
         var hours: BusinessHours?
         if let value = table["hours"] {
-            hours = parseHours(value, text: text, problem: problem)
+            hours = parseHours(value, lines: lines, problem: problem)
         }
         if let value = table["targets"] {
             guard let targets = value.table else {
-                return problem("targets", line(of: "targets", in: text), "must be a table: [targets] then default = \"24h\", \"kind:dm\" = \"1h\"")
+                return problem("targets", line(of: "targets", in: lines), "must be a table: [targets] then default = \"24h\", \"kind:dm\" = \"1h\"")
             }
             var keys: [ResponseTargets.Key] = []
             for (name, entry) in targets {
-                let place = line(ofKey: name, in: text, section: "targets")
+                let place = line(of: name, in: lines, section: "targets")
                 guard let seconds = entry.string.flatMap(Age.parse), seconds > 0 else {
                     problem("targets.\(name)", place, "must be a duration such as \"1h\", \"4h\" or \"1d\"")
                     continue
@@ -30,17 +31,17 @@ extension Config {
             }
             config.targets = keys.isEmpty ? nil : ResponseTargets(keys: keys.sorted { $0.name < $1.name }, hours: hours)
         } else if table["hours"] != nil {
-            problem("hours", line(of: "hours", in: text), "[hours] counts the targets' time, but there is no [targets] table")
+            problem("hours", line(of: "hours", in: lines), "[hours] counts the targets' time, but there is no [targets] table")
         }
         if let value = table["rank"] {
             if let name = value.string, let rank = RankOrder(rawValue: name.lowercased()) { config.rank = rank } else {
-                problem("rank", line(of: "rank", in: text), "must be \"wait\" (the default: longest wait first) or \"priority\" (rules' points first, then wait)")
+                problem("rank", line(of: "rank", in: lines), "must be \"wait\" (the default: longest wait first) or \"priority\" (rules' points first, then wait)")
             }
         }
         if let value = table["on_breach"] {
             let words = value.string.map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } ?? value.array.map { $0.compactMap(\.string) }
             if let words, !words.isEmpty, value.array.map({ $0.count == words.count }) ?? true { config.onBreach = words } else {
-                problem("on_breach", line(of: "on_breach", in: text), "must be a program and its arguments: \"notify-send heed\" or [\"ntfy\", \"publish\", \"heed\"] (no shell)")
+                problem("on_breach", line(of: "on_breach", in: lines), "must be a program and its arguments: \"notify-send heed\" or [\"ntfy\", \"publish\", \"heed\"] (no shell)")
             }
         }
     }
@@ -69,16 +70,16 @@ extension Config {
 
     /// `[hours]`: days = "Mon-Fri", from = "09:00", to = "17:00", zone = "Europe/Berlin", all
     /// required; nil (the targets then count real time) when any is wrong.
-    static func parseHours(_ value: TOMLValueConvertible, text: String, problem: (String, Int?, String) -> Void) -> BusinessHours? {
+    static func parseHours(_ value: TOMLValueConvertible, lines: KeyLines, problem: (String, Int?, String) -> Void) -> BusinessHours? {
         let example = "[hours] days = \"Mon-Fri\", from = \"09:00\", to = \"17:00\", zone = \"Europe/Berlin\""
         guard let table = value.table else {
-            problem("hours", line(of: "hours", in: text), "must be a table: \(example)")
+            problem("hours", line(of: "hours", in: lines), "must be a table: \(example)")
             return nil
         }
         var days: Set<Int>?, from: Int?, to: Int?, zone: TimeZone?
         var good = true
         for (name, entry) in table {
-            let place = line(of: name, in: text, section: "hours")
+            let place = line(of: name, in: lines, section: "hours")
             let written = entry.string ?? ""
             switch name {
             case "days": days = BusinessHours.days(written)
@@ -99,12 +100,12 @@ extension Config {
             }
         }
         for (name, missing) in [("days", days == nil), ("from", from == nil), ("to", to == nil), ("zone", zone == nil)] where missing && table[name] == nil {
-            problem("hours.\(name)", line(of: "hours", in: text), "is missing: \(example)")
+            problem("hours.\(name)", line(of: "hours", in: lines), "is missing: \(example)")
             good = false
         }
         guard good, let days, let from, let to, let zone else { return nil }
         guard to > from else {
-            problem("hours.to", line(of: "to", in: text, section: "hours"), "must be after from (\(written(from)) to \(written(to)))")
+            problem("hours.to", line(of: "to", in: lines, section: "hours"), "must be after from (\(written(from)) to \(written(to)))")
             return nil
         }
         return BusinessHours(days: days, from: from, to: to, zone: zone)
@@ -114,8 +115,4 @@ extension Config {
         String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
-    /// The line where a key (bare or quoted) is assigned within `[section]`.
-    static func line(ofKey key: String, in text: String, section: String) -> Int? {
-        line(of: key, in: text, section: section) ?? line(of: "\"\(key)\"", in: text, section: section) ?? line(of: "'\(key)'", in: text, section: section)
-    }
 }

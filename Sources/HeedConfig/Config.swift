@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 import TOMLKit
+import UserFiles
 
 /// What `config.toml` says. Every setting has a default, so a missing file is an empty config.
 public struct Config: Sendable, Equatable {
@@ -29,16 +30,30 @@ public struct Config: Sendable, Equatable {
     public var rank = RankOrder.wait
     /// `on_breach`: the program (and its arguments) run once for each item that passes its target.
     public var onBreach: [String]?
+    /// The accounts heed fetches from (`[[accounts]]`), in the file's order.
+    public var accounts: [AccountConfig] = []
+    /// How heed fetches (`[fetch]`).
+    public var fetch = FetchSettings()
+    /// `[team]`: who I am in a shared store, how to get its password, and teammates to offer
+    /// before they have used the store.
+    public var team = Team()
 
-    public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
-        self.handles = handles
-        self.limits = limits
+    /// The `[team]` table.
+    public struct Team: Sendable, Equatable {
+        /// Who I am (`me = "ana"`); nil: the login name.
+        public var me: String?
+        /// A command printing the team store's password (`password_command = "pass show heed/db"`).
+        public var passwordCommand: String?
+        /// Teammates to offer in the assignment picker (`people = ["ana", "ben"]`).
+        public var people: [String] = []
+
+        public init() {}
     }
 
-    /// Whether a handle on a platform is one of the user's own.
-    public func isOwn(_ platform: Platform, _ handle: String?) -> Bool {
-        guard let handle, let own = handles[platform], !own.isEmpty else { return false }
-        return own.contains(Self.normal(handle))
+    /// A config of these handles (compared as `config.toml`'s are: no leading "@", any case) and limits.
+    public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
+        self.handles = handles.mapValues { Set($0.map(Self.normal)) }
+        self.limits = limits
     }
 
     static func normal(_ handle: String) -> String {
@@ -69,41 +84,43 @@ public struct ConfigProblem: Error, CustomStringConvertible, Sendable, Equatable
 }
 
 extension Config {
+    /// The largest config.toml heed reads (a larger one is reported and the defaults used).
+    public static let maxBytes = 1 << 20
+
     /// Reads a config file. A missing file is the default config; a broken one is reported and
-    /// whatever could be read is kept.
+    /// whatever could be read is kept. Only a plain file of at most `maxBytes` is read (a FIFO
+    /// or a device named config.toml is reported, never waited on).
     public static func load(path: String) -> (Config, [ConfigProblem]) {
-        guard FileManager.default.fileExists(atPath: path) else { return (Config(), []) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return (Config(), [ConfigProblem(file: path, reason: "cannot read the file (is it UTF-8?)")])
+        switch UserFile.read(path, limit: maxBytes) {
+        case .success(let text): return parse(text, file: path)
+        case .failure(.missing): return (Config(), [])
+        case .failure(let failure): return (Config(), [ConfigProblem(file: path, reason: "\(failure); heed uses the defaults")])
         }
-        return parse(text, file: path)
     }
 
     /// Reads config text; `file` names it in problems.
     public static func parse(_ text: String, file: String) -> (Config, [ConfigProblem]) {
         let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return (Config(), [ConfigProblem(file: file, line: Int(error.source.begin.line), reason: error.description)])
-        } catch {
-            return (Config(), [ConfigProblem(file: file, reason: "\(error)")])
+        switch TOMLText.parse(text) {
+        case .success(let parsed): table = parsed
+        case .failure(let problem): return (Config(), [ConfigProblem(file: file, line: problem.line, reason: problem.reason)])
         }
+        let lines = KeyLines(text)
         var config = Config()
         var problems: [ConfigProblem] = []
         if let value = table["handles"] {
             guard let handles = value.table else {
-                return (config, [ConfigProblem(file: file, line: line(of: "handles", in: text), key: "handles", reason: "must be a table: [handles] then platform = [\"you@example.social\"]")])
+                return (config, [ConfigProblem(file: file, line: line(of: "handles", in: lines), key: "handles", reason: "must be a table: [handles] then platform = [\"you@example.social\"]")])
             }
             for (name, entry) in handles {
                 let key = "handles.\(name)"
                 guard let platform = Platform(name: name) else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: String(key.split(separator: ".")[0])), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: lines, section: String(key.split(separator: ".")[0])), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
                     continue
                 }
                 let list: [String]? = entry.string.map { [$0] } ?? entry.array.map { array in array.compactMap { $0.string } }
                 guard let list, entry.array.map({ $0.count == list.count }) ?? true else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "handles"), key: key, reason: "must be a handle or a list of handles (strings)"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: lines, section: "handles"), key: key, reason: "must be a handle or a list of handles (strings)"))
                     continue
                 }
                 config.handles[platform, default: []].formUnion(list.map(normal))
@@ -111,66 +128,61 @@ extension Config {
         }
         if let value = table["theme"] {
             if let name = value.string { config.theme = name } else {
-                problems.append(ConfigProblem(file: file, line: line(of: "theme", in: text), key: "theme", reason: "must be a theme name in quotes (see heed themes)"))
+                problems.append(ConfigProblem(file: file, line: line(of: "theme", in: lines), key: "theme", reason: "must be a theme name in quotes (see heed themes)"))
             }
         }
         if let value = table["overdue"] {
             let keys = ["fresh", "due", "late"]
             guard let overdue = value.table else {
-                return (config, problems + [ConfigProblem(file: file, line: line(of: "overdue", in: text), key: "overdue", reason: "must be a table: [overdue] fresh = \"1h\", due = \"4h\", late = \"24h\"")])
+                return (config, problems + [ConfigProblem(file: file, line: line(of: "overdue", in: lines), key: "overdue", reason: "must be a table: [overdue] fresh = \"1h\", due = \"4h\", late = \"24h\"")])
             }
             var thresholds = config.overdue
             for (name, entry) in overdue {
                 guard let index = keys.firstIndex(of: name) else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "overdue"), key: "overdue.\(name)", reason: "unknown key (fresh, due, late)"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: lines, section: "overdue"), key: "overdue.\(name)", reason: "unknown key (fresh, due, late)"))
                     continue
                 }
                 guard let seconds = entry.string.flatMap(Age.parse), seconds > 0 else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "overdue"), key: "overdue.\(name)", reason: "must be a duration such as \"90m\", \"4h\" or \"1d\""))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: lines, section: "overdue"), key: "overdue.\(name)", reason: "must be a duration such as \"90m\", \"4h\" or \"1d\""))
                     continue
                 }
                 thresholds[index] = seconds
             }
             if thresholds == thresholds.sorted() { config.overdue = thresholds } else {
-                problems.append(ConfigProblem(file: file, line: line(of: "overdue", in: text), key: "overdue", reason: "fresh, due and late must grow in that order"))
+                problems.append(ConfigProblem(file: file, line: line(of: "overdue", in: lines), key: "overdue", reason: "fresh, due and late must grow in that order"))
             }
         }
         if let value = table["people"] {
-            problems += parsePeople(value, text: text, file: file, into: &config)
+            problems += parsePeople(value, lines: lines, file: file, into: &config)
         }
         if let value = table["limits"] {
             guard let limits = value.table else {
-                return (config, problems + [ConfigProblem(file: file, line: line(of: "limits", in: text), key: "limits", reason: "must be a table: [limits] then platform = number")])
+                return (config, problems + [ConfigProblem(file: file, line: line(of: "limits", in: lines), key: "limits", reason: "must be a table: [limits] then platform = number")])
             }
             for (name, entry) in limits {
                 let key = "limits.\(name)"
                 guard let platform = Platform(name: name) else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: String(key.split(separator: ".")[0])), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: lines, section: String(key.split(separator: ".")[0])), key: key, reason: "unknown platform (known: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")))"))
                     continue
                 }
                 guard let limit = entry.int, limit > 0 else {
-                    problems.append(ConfigProblem(file: file, line: line(of: name, in: text, section: "limits"), key: key, reason: "must be a whole number above 0"))
+                    problems.append(ConfigProblem(file: file, line: line(of: name, in: lines, section: "limits"), key: key, reason: "must be a whole number above 0"))
                     continue
                 }
                 config.limits[platform] = limit
             }
         }
-        parseTriage(table, text: text, file: file, into: &config, problems: &problems)
-        parseTargets(table, text: text, file: file, into: &config, problems: &problems)
-        parseRules(table, text: text, file: file, into: &config, problems: &problems)
+        parseTriage(table, lines: lines, file: file, into: &config, problems: &problems)
+        parseTargets(table, lines: lines, file: file, into: &config, problems: &problems)
+        parseRules(table, lines: lines, file: file, into: &config, problems: &problems)
+        if let value = table["accounts"] { problems += parseAccounts(value, text: text, file: file, into: &config) }
+        if let value = table["fetch"] { problems += parseFetch(value, text: text, file: file, into: &config) }
+        if let value = table["team"] { problems += parseTeam(value, text: text, file: file, into: &config) }
         return (config, problems)
     }
 
     /// The line where a key is assigned (within `[section]` when given) or a table named.
-    static func line(of key: String, in text: String, section: String? = nil) -> Int? {
-        var current: String?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "[\(key)]" { return index + 1 }
-            if trimmed.hasPrefix("["), trimmed.hasSuffix("]") { current = String(trimmed.dropFirst().dropLast()); continue }
-            guard current == section else { continue }
-            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") { return index + 1 }
-        }
-        return nil
+    static func line(of key: String, in lines: KeyLines, section: String? = nil) -> Int? {
+        lines.line(of: key, section: section)
     }
 }

@@ -50,11 +50,13 @@ public struct Ref: Sendable, Hashable, CustomStringConvertible, Codable {
         self.id = id
     }
 
-    /// Parses `platform:id`; the id may itself contain colons (Bluesky at:// URIs).
+    /// Parses `platform:id`; the id may itself contain colons (Bluesky at:// URIs), and may
+    /// start with a mark that would join the colon into one character, so it is split by scalar.
     public init?(parsing text: String) {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        guard let platform = Platform(name: String(text[..<colon])) else { return nil }
-        let id = String(text[text.index(after: colon)...])
+        let scalars = text.unicodeScalars
+        guard let colon = scalars.firstIndex(of: ":") else { return nil }
+        guard let platform = Platform(name: String(scalars[..<colon])) else { return nil }
+        let id = String(scalars[scalars.index(after: colon)...])
         guard !id.isEmpty else { return nil }
         self.init(platform: platform, id: id)
     }

@@ -7,7 +7,8 @@ import Foundation
 /// `-` excludes (`-platform:x`, `-word`, `-tag:x`); bare words match as word prefixes, quoted
 /// phrases word for word; `from:` matches the author's handle or name; `tag:NAME` the user's
 /// tags; `is:breached`, `due<1h` and `due>2h` the time left before the response target
-/// (`[targets]` in config.toml, see `ResponseTargets`).
+/// (`[targets]` in config.toml, see `ResponseTargets`); `is:mine`, `is:unassigned` and
+/// `assignee:ana` match by whom an item is assigned to.
 public struct Query: Sendable, Hashable {
     /// Which items a view lists by their state.
     public enum Scope: String, Sendable, Hashable, CaseIterable {
@@ -37,6 +38,12 @@ public struct Query: Sendable, Hashable {
     public var dueWithin: TimeInterval?
     /// More than this left before the response target (`due>2h`).
     public var dueBeyond: TimeInterval?
+    /// Assigned to one of these people (`assignee:ana`, compared without case).
+    public var assignees: [String] = []
+    /// Assigned to the person using the store (`is:mine`).
+    public var mine = false
+    /// Assigned to nobody (`is:unassigned`).
+    public var unassigned = false
 
     public init() {}
 
@@ -61,6 +68,9 @@ public struct Query: Sendable, Hashable {
         if !kinds.isEmpty { parts.append("kind:" + kinds.map(\.rawValue).sorted().joined(separator: ",")) }
         parts += excludedKinds.map { "-kind:\($0.rawValue)" }.sorted()
         parts += authors.map { "from:" + QueryParser.quoteIfNeeded($0) }
+        if mine { parts.append("is:mine") }
+        if unassigned { parts.append("is:unassigned") }
+        parts += assignees.map { "assignee:" + QueryParser.quoteIfNeeded($0) }
         if let olderThan { parts.append("age>" + Age.typed(olderThan)) }
         if let newerThan { parts.append("age<" + Age.typed(newerThan)) }
         parts += tags.map { "tag:" + $0 } + excludedTags.map { "-tag:" + $0 }
@@ -146,7 +156,7 @@ public enum QueryParser {
         return terms
     }
 
-    static let keys: Set<String> = ["platform", "p", "on", "kind", "k", "from", "by", "author", "age", "is", "in", "tag", "due"]
+    static let keys: Set<String> = ["platform", "p", "on", "kind", "k", "from", "by", "author", "age", "is", "in", "tag", "due", "assignee", "assigned"]
 
     static func isKey(_ token: String) -> Bool { keys.contains(token.lowercased()) }
 
@@ -203,13 +213,21 @@ public enum QueryParser {
                 query.scope = .answered
             } else if ["breached", "late", "overdue"].contains(value.lowercased()) {
                 query.breached = true
+            } else if value.lowercased() == "mine" {
+                query.mine = true
+            } else if value.lowercased() == "unassigned" {
+                query.unassigned = true
             } else {
-                throw QueryError("is:\(value)? write is:waiting, is:snoozed, is:answered, is:all or is:breached")
+                throw QueryError("is:\(value)? write is:waiting, is:snoozed, is:answered, is:all, is:breached, is:mine or is:unassigned")
             }
         case "tag":
             try addTag(term, to: &query)
         case "due":
             try addDue(term, to: &query)
+        case "assignee", "assigned":
+            try colon(term)
+            guard !term.negated else { throw QueryError("-assignee: is not supported; search assignee:NAME or is:unassigned") }
+            query.assignees.append(value.hasPrefix("@") ? String(value.dropFirst()) : value)
         default:
             throw QueryError("unknown filter \(key):")
         }

@@ -44,9 +44,9 @@ struct WordPattern: Sendable {
     var prefix: Bool
 
     init?(_ text: String, prefix: Bool) {
-        guard let pattern = SearchText.pattern(text, prefix: prefix) else { return nil }
-        words = SearchTokens.of(pattern.text)
-        self.prefix = pattern.prefix
+        guard let term = SearchText.term(text, prefix: prefix) else { return nil }
+        words = SearchTokens.of(term.words.joined(separator: " "))
+        self.prefix = term.lastIsPrefix
     }
 
     /// Whether the words occur in a row in `text`.

@@ -6,11 +6,20 @@ public struct QueueItem: Sendable, Hashable {
     public var mention: Mention
     /// Open items (waiting or snoozed) in its conversation, itself included.
     public var thread: Int
+    /// Who the item is assigned to, if anyone.
+    public var assignee: String?
+    /// Who gave the item its state (acknowledged, replied, snoozed), when known.
+    public var stateBy: String?
+    /// Someone else who has the composer open on the item now (a team store tells).
+    public var composing: String?
 
-    public init(key: RankKey, mention: Mention, thread: Int = 1) {
+    public init(key: RankKey, mention: Mention, thread: Int = 1, assignee: String? = nil, stateBy: String? = nil, composing: String? = nil) {
         self.key = key
         self.mention = mention
         self.thread = thread
+        self.assignee = assignee
+        self.stateBy = stateBy
+        self.composing = composing
     }
 }
 

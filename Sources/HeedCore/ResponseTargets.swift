@@ -138,6 +138,22 @@ public struct DueCondition: Sendable, Hashable {
         }
         return most
     }
+
+    /// For a condition that is not negated and bounds every clause: no item created at or
+    /// before this fails it (an item a key matches and created at or before every key's bound
+    /// meets it); nil otherwise.
+    public var createdAtLeast: Int64? {
+        guard !negated, !clauses.isEmpty else { return nil }
+        var least = Int64.max
+        for clause in clauses {
+            switch clause.bound {
+            case .atOrBefore(let time): least = min(least, time)
+            case .before(let time): least = min(least, time - 1)
+            case .always, .never: return nil
+            }
+        }
+        return least
+    }
 }
 
 extension ResponseTargets {

@@ -1,4 +1,5 @@
-/// The text the full-text index holds, and the match expressions that search it.
+/// The text a store's full-text index holds, and the words a search term looks for: the
+/// same folding for every store, so that a search finds the same items in each.
 ///
 /// SQLite's unicode61 tokenizer splits words at spaces and punctuation, which finds nothing in
 /// Chinese, Japanese, Korean or Thai (written without spaces) and drops emoji. So texts are
@@ -7,10 +8,8 @@
 /// emoji stands apart as a token of its own (the tokenizer counts symbols as word characters).
 /// A search for `京都` becomes the pair `京都`, found inside any run; `ありがとう` the phrase
 /// `あり りが がと とう`; one character, `京*`: the pairs it starts and the runs it ends. Pairs
-/// are much rarer than single characters, so a phrase reads far fewer positions.
-///
-/// The stores' full-text indexes hold folded text; `QueryMatch` reads the same folding to
-/// match an item in memory (rules, targets) exactly as a search would.
+/// are much rarer than single characters, so a phrase reads far fewer positions. `QueryMatch`
+/// reads the same folding to match an item in memory (rules, targets) exactly as a search would.
 public enum SearchText {
     /// The folded text; ASCII comes back unchanged.
     public static func fold(_ text: String) -> String {
@@ -90,44 +89,27 @@ public enum SearchText {
         fold((handle ?? "") + " " + (name ?? ""))
     }
 
-    /// A phrase for the match expression: folded, quoted, prefix-matched when `prefix` and
-    /// the phrase is a single word of a spaced script of three letters or more (a prefix of one
-    /// or two letters would match most of the store), or when it ends with a lone character of
-    /// a run (a CJK run is otherwise matched by its pairs, as typed).
-    public static func phrase(_ text: String, prefix: Bool) -> String? {
-        guard let pattern = pattern(text, prefix: prefix) else { return nil }
-        let quoted = "\"" + pattern.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        return pattern.prefix ? quoted + "*" : quoted
-    }
-
-    /// What `phrase` looks for: the folded words, and whether the last is matched as a prefix
-    /// (one character of a run is found where it starts a pair or ends a run); nil when the
-    /// text holds nothing to look for.
-    public static func pattern(_ text: String, prefix: Bool) -> (text: String, prefix: Bool)? {
+    /// A search term as the index's words: folded and split at spaces, and whether its last
+    /// word is matched as a prefix. That is when `prefix` is asked for and the term is a single
+    /// word of a spaced script of three letters or more (a prefix of one or two letters would
+    /// match most of the store), or when it ends with a lone character of a run (a CJK run is
+    /// otherwise matched by its pairs, as typed). Nil when nothing of it can be looked for.
+    public static func term(_ text: String, prefix: Bool) -> (words: [Substring], lastIsPrefix: Bool)? {
         let (folded, endsAlone) = fold(text, query: true)
-        let tokens = folded.split(whereSeparator: { $0 == " " })
-        guard !tokens.isEmpty else { return nil }
-        let joined = tokens.joined(separator: " ")
-        if endsAlone { return (joined, true) }
-        let spaced = tokens.count == 1 && tokens[0].count >= 3 && !tokens[0].unicodeScalars.contains(where: standsAlone)
-        return (joined, prefix && spaced)
+        let words = folded.split(whereSeparator: { $0 == " " })
+        guard !words.isEmpty else { return nil }
+        // One character of a run is found where it starts a pair or ends a run.
+        if endsAlone { return (words, true) }
+        let spaced = words.count == 1 && words[0].count >= 3 && !words[0].unicodeScalars.contains(where: standsAlone)
+        return (words, prefix && spaced)
     }
 
-    /// What a query asks of the full-text index: rows that must match, and rows that must not.
-    public struct Match: Equatable, Sendable {
-        public var include: String?
-        public var exclude: String?
-    }
-
-    /// The match expressions (FTS5's syntax) of a query's words, phrases and authors.
-    public static func match(_ query: Query) -> Match {
-        var parts: [String] = []
-        parts += query.words.compactMap { phrase($0, prefix: true) }
-        parts += query.phrases.compactMap { phrase($0, prefix: false) }
-        let authors = query.authors.compactMap { phrase($0, prefix: true) }
-        if !authors.isEmpty { parts.append("who : (" + authors.joined(separator: " OR ") + ")") }
-        let excluded = query.excludedWords.compactMap { phrase($0, prefix: true) }
-        let exclude = excluded.isEmpty ? nil : excluded.map { "(\($0))" }.joined(separator: " OR ")
-        return Match(include: parts.isEmpty ? nil : parts.map { "(\($0))" }.joined(separator: " AND "), exclude: exclude)
+    /// What a query asks of a full-text index, each term made a phrase of the index's syntax by
+    /// `phrase(text, prefix, author)`: the words and phrases that must all match, the authors of
+    /// which one must, and the words none may.
+    public static func parts(of query: Query, phrase: (String, _ prefix: Bool, _ author: Bool) -> String?) -> (all: [String], authors: [String], excluded: [String]) {
+        (query.words.compactMap { phrase($0, true, false) } + query.phrases.compactMap { phrase($0, false, false) },
+         query.authors.compactMap { phrase($0, true, true) },
+         query.excludedWords.compactMap { phrase($0, true, false) })
     }
 }

@@ -17,6 +17,11 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     public var days: [DayCount]
     /// How the period's items fared against their response targets; nil when none are set.
     public var targets: TargetStats?
+    /// The answers by person, when a team shares the store (not in `--json`, which
+    /// `heed stats --by person` gives).
+    public var people: [PersonFigures] = []
+    /// The outbox's replies by where they stand (nil where the outbox is not counted).
+    public var outbox: OutboxFigures?
 
     /// The figures as the store counts them.
     public init(now: Date, since: Date?, all: AnswerFigures, platforms: [AnswerFigures], waitingAges: [AgeBucket], days: [DayCount], targets: TargetStats? = nil) {
@@ -30,7 +35,7 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days, targets
+        case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days, outbox, targets
     }
 
     /// Every key, always (a missing figure is written as null), and `targets` when set.
@@ -44,6 +49,7 @@ public struct ResponseStats: Sendable, Equatable, Codable {
         try container.encode(days, forKey: .days)
         // Only with targets set: the object stays as it was for those who set none.
         try container.encodeIfPresent(targets, forKey: .targets)
+        try container.encode(outbox, forKey: .outbox)
     }
 
     /// The encoder `--json` uses: keys sorted, dates as ISO 8601 UTC.
@@ -69,6 +75,21 @@ public struct ResponseStats: Sendable, Equatable, Codable {
             return date
         }
         return decoder
+    }
+}
+
+/// The outbox's replies for `heed stats`: those heed posted (in the period), and those still to
+/// post: pending (failed among them: the last try was refused) and unknown (a heed stopped while
+/// posting them).
+public struct OutboxFigures: Sendable, Equatable, Codable {
+    public var sent: Int
+    public var pending: Int
+    public var failed: Int
+    public var unknown: Int
+
+    /// The counts as given.
+    public init(sent: Int, pending: Int, failed: Int, unknown: Int) {
+        (self.sent, self.pending, self.failed, self.unknown) = (sent, pending, failed, unknown)
     }
 }
 

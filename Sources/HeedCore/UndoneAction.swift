@@ -1,7 +1,7 @@
 /// What an undo put back, so the outbox and the screen can follow.
 public struct UndoneAction: Sendable, Hashable {
     /// The action undone, named as the journal stores it.
-    public enum Kind: String, Sendable { case acknowledge, reply, discard, snooze, tag, rule }
+    public enum Kind: String, Sendable { case acknowledge, reply, discard, snooze, tag, rule, assign }
     public var kind: Kind
     /// The items put back (the first thousand of a bulk action), in rank order.
     public var refs: [Ref]

@@ -62,6 +62,12 @@ public protocol PlatformFormat: SendableMetatype {
     static func matches(_ page: JSON) -> Bool
     /// The text some of this platform's exports wrap their JSON in (a script, a JSONP call).
     static var wrapper: PageWrapper? { get }
+    /// What heed reads of this platform, for messages about files that are something else:
+    /// "Mastodon's GET /api/v1/notifications …".
+    static var reads: String { get }
+    /// Other answers of this platform's API, which hold no mentions (a single post, an
+    /// account, a timeline): a file of one is told for what it is, and what to save instead.
+    static var relatives: [Relative] { get }
     /// Emits what each record of the page is: a mention, skipped (with a reason), rejected.
     static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows
 }
@@ -69,6 +75,22 @@ public protocol PlatformFormat: SendableMetatype {
 extension PlatformFormat {
     /// Most platforms send bare JSON.
     public static var wrapper: PageWrapper? { nil }
+    /// No relatives known.
+    public static var relatives: [Relative] { [] }
+}
+
+/// An answer of a platform's API that is not a page of mentions, recognised by its shape.
+public struct Relative: Sendable {
+    /// What it is, as a user would recognise it: "a single Mastodon status (GET /api/v1/statuses/:id)".
+    public let looks: String
+    /// Whether a parsed document has its shape.
+    public let matches: @Sendable (JSON) -> Bool
+
+    /// An answer called `looks`, recognised by `matches`.
+    public init(_ looks: String, matches: @escaping @Sendable (JSON) -> Bool) {
+        self.looks = looks
+        self.matches = matches
+    }
 }
 
 /// Text around a page's JSON that one platform's exports add: how a file that has it starts,

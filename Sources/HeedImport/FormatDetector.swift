@@ -9,9 +9,11 @@ public enum FormatDetector {
     public enum Layout: Equatable, Sendable {
         /// heed's JSON Lines: an object with `platform` and `id` on each line.
         case heedLines
-        /// One platform page per line (pages appended with `>>`).
+        /// JSON whose first line is a whole page (compact pages appended with `>>`).
         case pagePerLine
-        /// One JSON document: a page, or an array of pages (perhaps wrapped by its platform).
+        /// JSON whose first line is not a whole page: a pretty-printed page, an array of
+        /// pages, a wrapped export. Both JSON layouts are read document by document, so pages
+        /// of either kind may follow one another (`JSONDocuments`).
         case document
         /// CSV with a header row naming heed's fields.
         case csv
@@ -33,8 +35,15 @@ public enum FormatDetector {
             if start == UInt8(ascii: "{"), value["platform"]?.string != nil, value["id"] != nil { return .heedLines }
             return format(of: value) != nil ? .pagePerLine : .document
         }
-        if Formats.all.contains(where: { $0.wrapper.map { first.starts(with: $0.prefix) } ?? false }) { return .document }
+        if wrapper(startingLine: first) != nil { return .document }
         return CSVLines.looksLikeHeader(first) ? .csv : nil
+    }
+
+    /// The format whose export wraps its JSON the way a file's first line starts, if any.
+    static func wrapper(startingLine first: ArraySlice<UInt8>) -> (any PlatformFormat.Type)? {
+        let text = first.starts(with: [0xEF, 0xBB, 0xBF]) ? first.dropFirst(3) : first
+        let start = text.drop { $0 == 32 || $0 == 9 }
+        return Formats.all.first { format in format.wrapper.map { start.starts(with: $0.prefix) } ?? false }
     }
 
     /// The JSON inside whatever wrapper a platform's export put around it; the data itself when none.
@@ -100,13 +109,5 @@ public enum FormatDetector {
         case .bool: "booleans"
         case .null: "nulls"
         }
-    }
-
-    /// A key as it may be shown on a terminal: printable ASCII as it is, anything else escaped, cut at 40.
-    private static func printable(_ key: String) -> String {
-        let escaped = key.unicodeScalars.prefix(40).map { scalar in
-            (0x20..<0x7F).contains(scalar.value) && scalar != "\"" && scalar != "\\" ? String(scalar) : scalar.escaped(asASCII: true)
-        }
-        return escaped.joined() + (key.unicodeScalars.count > 40 ? "…" : "")
     }
 }

@@ -9,16 +9,30 @@ public enum HeedLines {
         try read(&reader, file: file, emit: emit)
     }
 
+    /// The longest line read as a record, in bytes: a longer one is rejected with its size (no
+    /// platform allows a text a hundredth of it) and the lines after it are read.
+    public static let recordLimit = 16 << 20
+
     /// Reads the remaining lines of a reader.
     public static func read(_ reader: inout LineReader, file: String, emit: (ImportEvent) throws -> Void) throws {
-        while let line = try reader.next() {
-            if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-            switch decode(line) {
-            case .success(let mention): try emit(.mention(mention))
-            case .failure(let problem):
-                try emit(.rejected(ImportProblem(file: file, position: "line \(reader.lineNumber)", reason: problem.reason)))
+        while let next = try reader.nextLine(longest: recordLimit) {
+            switch next {
+            case .tooLong(let size, let line):
+                try emit(.rejected(ImportProblem(file: file, position: "line \(line)", reason: tooLong(size))))
+            case .whole(let line):
+                if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+                switch decode(line) {
+                case .success(let mention): try emit(.mention(mention))
+                case .failure(let problem):
+                    try emit(.rejected(ImportProblem(file: file, position: "line \(reader.lineNumber)", reason: problem.reason)))
+                }
             }
         }
+    }
+
+    /// Why a line was not read: its size against the limit.
+    static func tooLong(_ size: Int) -> String {
+        "a record of \(Documents.size(size)), longer than heed reads (\(Documents.size(recordLimit)))"
     }
 
     struct Problem: Error { let reason: String }

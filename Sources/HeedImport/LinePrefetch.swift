@@ -2,7 +2,7 @@ import Foundation
 
 /// Pages one per line (what `curl` gives when pages are appended to a file) are read a line at
 /// a time: the line is parsed, then its records are mapped, and the parse waits on the thread
-/// that maps. This parses the next lines on another thread meanwhile. `LineReader.next()`
+/// that maps. This parses the next lines on another thread meanwhile. `LineReader.nextLine(longest:)`
 /// offers the lines after the one it returns (up to `depth` of them, when they are already
 /// whole in its buffer); `JSON.parse` takes a result when it is asked for those very bytes
 /// (compared in full), so its answer is the one it would have computed then: parsing is a pure

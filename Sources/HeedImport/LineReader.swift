@@ -13,7 +13,10 @@ public struct LineReader {
     /// Bytes taken from the descriptor so far, for progress.
     public private(set) var bytesRead = 0
     private static let chunk = 1 << 20
-    private var pushedBack: ArraySlice<UInt8>?
+    /// A piece given back by `pushBack`, and whether its line ended with it.
+    private var pushedBack: (bytes: ArraySlice<UInt8>, endsLine: Bool)?
+    /// Whether the last piece returned left its line unfinished (`nextPiece`).
+    private var midLine = false
     /// Told the bytes read so far after each chunk, for a progress line.
     public var progress: ((Int) -> Void)?
     /// Whether lines are offered to `LinePrefetch` (until it says they are not taken).
@@ -34,26 +37,49 @@ public struct LineReader {
         finished = true
     }
 
-    /// Gives a line back so the next `next()` returns it again (after peeking at a file's start).
+    /// Gives a line back so the next `nextLine(longest:)` returns it again (after peeking at a file's start).
     public mutating func pushBack(_ line: ArraySlice<UInt8>) {
-        pushedBack = line
+        pushBack(line, endsLine: true)
+    }
+
+    /// Gives back the first piece of a line (`endsLine` false when more of the line follows it),
+    /// so the next `nextPiece` or `next` returns it again.
+    public mutating func pushBack(_ piece: ArraySlice<UInt8>, endsLine: Bool) {
+        pushedBack = (piece, endsLine)
+        midLine = false
         lineNumber -= 1
     }
 
     /// Everything not yet read, pushed-back line included, as one block (for whole-document formats).
     public mutating func rest() throws -> [UInt8] {
+        try rest(longest: .max) ?? []
+    }
+
+    /// Everything not yet read as one block, or nil (with all of it read and dropped) when it
+    /// holds more than `longest` bytes: `restSize` then tells how many there were.
+    public mutating func rest(longest: Int) throws -> [UInt8]? {
         var all: [UInt8] = []
-        if let line = pushedBack {
-            all += line
-            all.append(10)
+        var total = 0
+        if let piece = pushedBack {
+            all += piece.bytes
+            if piece.endsLine { all.append(10) }
+            total = all.count
             pushedBack = nil
         }
-        while !finished { try fill() }
-        all += buffer[start...]
-        start = buffer.count
-        scanned = start
-        return all
+        while true {
+            total += buffer.count - start
+            if total <= longest { all += buffer[start...] } else { all = [] }
+            start = buffer.count
+            scanned = start
+            if finished { break }
+            try fill()
+        }
+        restSize = total
+        return total <= longest ? all : nil
     }
+
+    /// How many bytes the last `rest(longest:)` found, kept or not.
+    public private(set) var restSize = 0
 
     private mutating func fill() throws {
         if start > 0 {
@@ -105,12 +131,44 @@ public struct LineReader {
         }
     }
 
-    /// The next line without its newline (a final line without one included), or nil at the end.
-    public mutating func next() throws -> ArraySlice<UInt8>? {
-        if let line = pushedBack {
+    /// The next line without its newline (a final line without one included), or nil at the
+    /// end: the line itself when it holds at most `longest` bytes, else only its size (what it
+    /// held was read and dropped), so a line of any length costs at most `longest` bytes.
+    public mutating func nextLine(longest: Int) throws -> Line? {
+        guard let piece = try nextPiece(longest: longest) else { return nil }
+        if piece.endsLine { return .whole(piece.bytes) }
+        let number = lineNumber
+        // A first piece given back (`pushBack`), or a line longer than `longest`: the rest of
+        // the line joins it while it fits.
+        var line: [UInt8]? = Array(piece.bytes)
+        var size = piece.bytes.count
+        while let more = try nextPiece(longest: longest) {
+            size += more.bytes.count
+            if size <= longest { line?.append(contentsOf: more.bytes) } else { line = nil }
+            if more.endsLine { break }
+        }
+        if let line { return .whole(line[...]) }
+        return .tooLong(size: size, line: number)
+    }
+
+    /// A line as `nextLine(longest:)` gives it.
+    public enum Line {
+        /// The line's bytes, without its newline.
+        case whole(ArraySlice<UInt8>)
+        /// A line longer than asked for: how many bytes it held, and its number.
+        case tooLong(size: Int, line: Int)
+    }
+
+    /// The next piece of input: the rest of a line (without its newline) when it holds at most
+    /// `longest` bytes, else its next `longest` bytes, so a line of any length is read in
+    /// bounded memory. `endsLine` tells whether the line ends with the piece; `lineNumber`
+    /// counts a line when its first piece is returned.
+    public mutating func nextPiece(longest: Int) throws -> (bytes: ArraySlice<UInt8>, endsLine: Bool)? {
+        if let piece = pushedBack {
             pushedBack = nil
             lineNumber += 1
-            return line
+            midLine = !piece.endsLine
+            return piece
         }
         while true {
             let newline = buffer.withUnsafeBufferPointer { bytes -> Int? in
@@ -118,23 +176,34 @@ public struct LineReader {
                       let found = memchr(base + scanned, 10, bytes.count - scanned) else { return nil }
                 return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
-            if let newline {
+            if let newline, newline - start <= longest {
                 var end = newline
                 if end > start, buffer[end - 1] == 13 { end -= 1 }
                 let line = buffer[start..<end]
                 start = newline + 1
                 scanned = start
-                lineNumber += 1
+                if !midLine { lineNumber += 1 }
+                midLine = false
                 if prefetching { offerAhead() }
-                return line
+                return (line, true)
+            }
+            if buffer.count - start > longest {
+                // A line longer than a piece: its next `longest` bytes.
+                let piece = buffer[start..<(start + longest)]
+                start += longest
+                scanned = max(scanned, start)
+                if !midLine { lineNumber += 1 }
+                midLine = true
+                return (piece, false)
             }
             scanned = buffer.count
             if finished {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
                 start = buffer.count
-                lineNumber += 1
-                return line
+                if !midLine { lineNumber += 1 }
+                midLine = false
+                return (line, true)
             }
             try fill()
         }

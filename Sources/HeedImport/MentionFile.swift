@@ -2,96 +2,91 @@ import Foundation
 import HeedCore
 
 /// Reads one file of mentions in any format heed knows, detected from its content unless named:
-/// heed's JSON Lines and CSV stream line by line; platform payloads are read a page at a time
-/// (a single page, a JSON array of pages, or one page per line).
+/// heed's JSON Lines and CSV stream line by line; platform payloads are read a JSON document at
+/// a time (one page, an array of pages, or pages one after another, compact or pretty).
 public enum MentionFile {
+    /// The largest JSON document read whole, in bytes: a larger array is read in parts of its
+    /// items (each at most this large), any other larger document is rejected with its size,
+    /// and the documents after it are read. Memory stays within a few times this.
+    public static let documentLimit = 16 << 20
+    /// Lines longer than this are read in pieces (a document on one such line is still whole).
+    static let piece = 16 << 20
+    /// How much of a file's first line tells its layout: what starts a file is told within
+    /// it, so a file of any size without a newline is told (or refused) at once.
+    static let sniff = 1 << 20
+
     /// Reads `fd`, emitting what each record is. Throws `ImportFailure` when the file cannot be
-    /// read or its format is unknown; bad records are emitted as rejections. `progress` is told
-    /// the bytes read so far.
+    /// read or holds no format heed knows (or not the one named); bad records are emitted as
+    /// rejections. `progress` is told the bytes read so far.
     public static func read(
         fd: Int32, file: String, format: ImportFormat? = nil, progress: ((Int) -> Void)? = nil, emit: (ImportEvent) throws -> Void
     ) throws {
         var reader = LineReader(fd: fd)
         reader.progress = progress
-        try read(&reader, file: file, format: format, emit: emit)
+        try read(&reader, file: file, format: format, limit: documentLimit, emit: emit)
     }
 
     /// Reads text already in memory (a page an API answered) exactly as a file of it is read.
     public static func read(bytes: [UInt8], file: String, format: ImportFormat? = nil, emit: (ImportEvent) throws -> Void) throws {
         var reader = LineReader(bytes: bytes)
-        try read(&reader, file: file, format: format, emit: emit)
+        try read(&reader, file: file, format: format, limit: documentLimit, emit: emit)
     }
 
-    private static func read(_ reader: inout LineReader, file: String, format: ImportFormat?, emit: (ImportEvent) throws -> Void) throws {
+    /// Reads with a document limit and a piece size of the caller's (tests use small ones).
+    static func read(
+        _ reader: inout LineReader, file: String, format: ImportFormat?, limit: Int, piece: Int = MentionFile.piece, emit: (ImportEvent) throws -> Void
+    ) throws {
         func emitCleaned(_ event: ImportEvent) throws {
             guard case .mention(var mention) = event else { return try emit(event) }
             mention.replaceNUL()
             try emit(.mention(mention))
         }
-        try read(&reader, file: file, detecting: format, emit: emitCleaned)
+        let longest = max(1, min(limit, piece))
+        // The layout is told from the first line's first `sniff` bytes: a longer first line
+        // that opens JSON is read as JSON documents (heed's own records among them).
+        guard let first = try firstPiece(&reader, longest: max(1, min(limit, sniff))) else { return }
+        reader.pushBack(first.bytes, endsLine: first.endsLine)
+        let start = FileStart(first.bytes, whole: first.endsLine)
+        let documents = Documents(file: file, limit: limit, piece: longest)
+        switch format {
+        case nil: try read(&reader, file: file, start: start, documents: documents, emit: emitCleaned)
+        case .heedLines?:
+            guard start.couldBeHeedLines else { throw start.mismatch(file: file, named: .heedLines) }
+            try HeedLines.read(&reader, file: file, emit: emitCleaned)
+        case .csv?:
+            guard start.layout == .csv else { throw start.mismatch(file: file, named: .csv) }
+            try CSVLines.read(&reader, file: file, emit: emitCleaned)
+        case .platform(let name)?:
+            guard let named = Formats.named(name) else { throw ImportFailure(ImportFormat.unknown(name)) }
+            if start.isWrapped {
+                try documents.wrapped(&reader, named: named, emit: emitCleaned)
+            } else if start.isJSON {
+                try documents.read(&reader, named: named, emit: emitCleaned)
+            } else {
+                throw start.mismatch(file: file, named: .platform(named.name))
+            }
+        }
     }
 
-    /// Reads with the format named, or with the layout and format the detector finds.
-    private static func read(_ reader: inout LineReader, file: String, detecting format: ImportFormat?, emit: (ImportEvent) throws -> Void) throws {
-        if let format {
-            try read(&reader, file: file, as: format, emit: emit)
-            return
-        }
-        guard let first = try firstLine(&reader) else { return }
-        reader.pushBack(first)
-        switch FormatDetector.layout(ofFirstLine: first) {
-        case .heedLines: try HeedLines.read(&reader, file: file, emit: emit)
-        case .pagePerLine: try pagePerLine(&reader, file: file, emit: emit)
-        case .document: try document(try reader.rest(), file: file, emit: emit)
-        case .csv: try CSVLines.read(&reader, file: file, emit: emit)
-        case nil:
-            throw ImportFailure("\(file): unknown format (not JSON, JSON Lines or CSV with a header row); name it with --format (\(ImportFormat.names.joined(separator: ", ")))")
+    /// Reads with the layout and formats the detector finds.
+    private static func read(
+        _ reader: inout LineReader, file: String, start: FileStart, documents: Documents, emit: (ImportEvent) throws -> Void
+    ) throws {
+        if start.isWrapped { return try documents.wrapped(&reader, named: nil, emit: emit) }
+        switch start.layout {
+        case .heedLines?: try HeedLines.read(&reader, file: file, emit: emit)
+        case .pagePerLine?, .document?: try documents.read(&reader, named: nil, emit: emit)
+        case .csv?: try CSVLines.read(&reader, file: file, emit: emit)
+        case nil: throw ImportFailure("\(file): \(start.refusal ?? "unknown format")")
         }
     }
 
-    /// The first line that is not blank, or nil for an empty file.
-    private static func firstLine(_ reader: inout LineReader) throws -> ArraySlice<UInt8>? {
-        while let line = try reader.next() {
-            if !line.allSatisfy({ $0 == 32 || $0 == 9 }) { return line }
+    /// The first piece of the file that is not blank, or nil for a file with nothing in it.
+    private static func firstPiece(_ reader: inout LineReader, longest: Int) throws -> (bytes: ArraySlice<UInt8>, endsLine: Bool)? {
+        while let piece = try reader.nextPiece(longest: longest) {
+            if !piece.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) || !piece.endsLine { return piece }
         }
         return nil
-    }
-
-    private static func read(_ reader: inout LineReader, file: String, as format: ImportFormat, emit: (ImportEvent) throws -> Void) throws {
-        switch format {
-        case .heedLines: try HeedLines.read(&reader, file: file, emit: emit)
-        case .csv: try CSVLines.read(&reader, file: file, emit: emit)
-        case .platform(let name):
-            guard let named = Formats.named(name) else { throw ImportFailure(ImportFormat.unknown(name)) }
-            guard let page = try parse(try reader.rest(), file: file, emit: emit) else { return }
-            try pages(of: page, format: named).enumerated().forEach { index, item in
-                try readPage(named, item.page, ReadContext(file: file, page: item.numbered ? "page \(index + 1)" : nil), emit)
-            }
-        }
-    }
-
-    /// Reads one page with a format chosen at run time.
-    private static func readPage(_ format: any PlatformFormat.Type, _ page: JSON, _ context: ReadContext, _ emit: (ImportEvent) throws -> Void) throws {
-        try format.read(page, context: context, emit: emit)
-    }
-
-    /// A whole JSON document: one page, or an array of pages.
-    private static func document(_ bytes: [UInt8], file: String, emit: (ImportEvent) throws -> Void) throws {
-        guard let document = try parse(bytes, file: file, emit: emit) else { return }
-        let verdict = FormatDetector.verdict(document)
-        if case .format(let format) = verdict {
-            try readPage(format, document, ReadContext(file: file), emit)
-            return
-        }
-        if let items = document.array, let format = FormatDetector.sharedFormat(of: items) {
-            for (index, page) in items.enumerated() {
-                try readPage(format, page, ReadContext(file: file, page: "page \(index + 1)"), emit)
-            }
-            return
-        }
-        if isEmptyPage(document) { return }
-        let looks = if case .unknown(let looks) = verdict { looks } else { FormatDetector.describe(document) }
-        throw ImportFailure("\(file): unknown format: this JSON is \(looks), not a page heed knows (\(Formats.all.map { $0.name }.sorted().joined(separator: ", "))); name it with --format")
     }
 
     /// An empty array, or a page whose only list is empty (`{"data":[],"paging":…}`): nothing
@@ -103,52 +98,8 @@ public enum MentionFile {
         return lists.count == 1 && lists[0].isEmpty && object.values.allSatisfy { $0.array != nil || $0.object != nil }
     }
 
-    /// Pages one per line: each line is read by the format its own shape has.
-    private static func pagePerLine(_ reader: inout LineReader, file: String, emit: (ImportEvent) throws -> Void) throws {
-        while let line = try reader.next() {
-            if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-            let context = ReadContext(file: file, page: "line \(reader.lineNumber)")
-            let page: JSON
-            do {
-                page = try JSON.parse(Data(line))
-            } catch {
-                try emit(context.rejected("", "\(error)"))
-                continue
-            }
-            guard case .format(let format) = FormatDetector.verdict(page) else {
-                try emit(context.rejected("", "not a page of any format heed knows"))
-                continue
-            }
-            try readPage(format, page, context, emit)
-        }
-    }
-
-    /// Parses a document (an X archive's script wrapper removed); a broken one is one rejection.
-    private static func parse(_ bytes: [UInt8], file: String, emit: (ImportEvent) throws -> Void) throws -> JSON? {
-        let data = FormatDetector.unwrap(Data(bytes))
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            let offset = Self.firstInvalidUTF8(bytes)
-            try emit(ReadContext(file: file).rejected("byte \(offset)", "not valid UTF-8"))
-            return nil
-        }
-        do {
-            return try JSON.parse(data)
-        } catch {
-            try emit(ReadContext(file: file).rejected("", "\(error)"))
-            return nil
-        }
-    }
-
-    /// A page alone, or the pages of an array of pages, each numbered when there are several.
-    private static func pages(of document: JSON, format: any PlatformFormat.Type) -> [(page: JSON, numbered: Bool)] {
-        if !format.matches(document), let items = document.array, !items.isEmpty, FormatDetector.sharedFormat(of: items).map({ $0 == format }) == true {
-            return items.map { ($0, true) }
-        }
-        return [(document, false)]
-    }
-
     /// The offset of the first byte that is not valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+    static func firstInvalidUTF8(_ bytes: some Collection<UInt8>) -> Int {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -158,6 +109,43 @@ public enum MentionFile {
             case .emptyInput, .error: return offset
             }
         }
+    }
+}
+
+/// What a file's first line that is not blank says of the whole: its layout, and whether the
+/// named format can be the file's. It keeps what it found, never the line itself (which may be
+/// long).
+struct FileStart {
+    let layout: FormatDetector.Layout?
+    /// Whether a platform's export wrapped the JSON (`window.YTD…`, `jsonFlickrApi(`).
+    let isWrapped: Bool
+    /// Whether heed's JSON Lines can be what follows: an object on the first line that no
+    /// platform claims (a record of heed's, perhaps a bad one), not a `{` that opens a
+    /// pretty-printed document.
+    let couldBeHeedLines: Bool
+    /// What the file looks like, for a format named that it is not.
+    let looks: String
+    /// Why the file is not read, when no layout is heed's.
+    let refusal: String?
+
+    /// What `bytes`, the first line (or its first piece, when not `whole`), tells.
+    init(_ bytes: ArraySlice<UInt8>, whole: Bool) {
+        layout = FormatDetector.layout(ofFirstLine: bytes)
+        isWrapped = FormatDetector.wrapper(startingLine: bytes) != nil
+        let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        let text = bytes.drop(while: blank)
+        let opensAlone = !text.dropFirst().contains { !blank($0) }
+        couldBeHeedLines = (layout == .heedLines || layout == .document) && text.first == UInt8(ascii: "{") && !opensAlone && !isWrapped
+        looks = FormatDetector.looks(start: bytes, whole: whole, layout: layout)
+        refusal = layout == nil ? FormatDetector.explain(start: bytes, whole: whole) : nil
+    }
+
+    /// Whether the file starts with JSON (an object or an array).
+    var isJSON: Bool { layout == .heedLines || layout == .pagePerLine || layout == .document }
+
+    /// The failure of a format named for a file that is not of it.
+    func mismatch(file: String, named: ImportFormat) -> ImportFailure {
+        ImportFailure("\(file): this is not a \(named) file: it looks like \(looks)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HeedConfig
 import HeedCore
 import HeedImport
 import HeedStorage
@@ -23,8 +24,15 @@ public struct Intake {
 
     /// The skip reason of what the user wrote.
     public static let writtenByYou = "written by you"
+    /// The skip reason of an item a file listed again, unchanged.
+    public static let listedAgain = "listed twice"
+    /// How many rejections of one reason `heed import` and the spool name one by one.
+    public static let namedPerReason = 5
 
-    private let isOwn: (Platform, String?) -> Bool
+    /// The user's own accounts (`[handles]`).
+    private let own: Config
+    /// Accounts of the user's learned on the way (a fetch asks the server who the token is).
+    private let alsoOwn: (Platform, String?) -> Bool
     private let named: (ImportProblem) -> Void
     private let stored: () -> Void
     private let rules: RuleSet
@@ -35,16 +43,23 @@ public struct Intake {
     public private(set) var advice: [String] = []
     /// Records rejected, by reason.
     public private(set) var rejections: Rejections
+    /// The user's own answers recorded: each marks what it replies to as answered.
+    public private(set) var answers = 0
+    /// The names of the sources read that held no items at all.
+    public private(set) var empty: [String] = []
+    /// The items of the source being read, to count one listed twice once.
+    private var repeats = Repeats()
 
-    /// `isOwn` tells the user's own handles; `named` is told each rejection to name as it
+    /// `own` tells the user's own accounts; `named` is told each rejection to name as it
     /// comes (the first `namedPerReason` of a reason); `stored` is told each mention stored;
     /// `rules` act on arriving items as of `now`.
     public init(
-        isOwn: @escaping (Platform, String?) -> Bool = { _, _ in false }, namedPerReason: Int = .max,
+        own: Config = Config(), alsoOwn: @escaping (Platform, String?) -> Bool = { _, _ in false }, namedPerReason: Int = .max,
         named: @escaping (ImportProblem) -> Void = { _ in }, stored: @escaping () -> Void = {},
         rules: RuleSet = RuleSet(), now: Date = Date()
     ) {
-        self.isOwn = isOwn
+        self.own = own
+        self.alsoOwn = alsoOwn
         self.named = named
         self.stored = stored
         self.rules = rules
@@ -58,6 +73,9 @@ public struct Intake {
     public mutating func read(
         _ source: Source, name: String, format: ImportFormat? = nil, into sink: some MentionSink, progress: ((Int) -> Void)? = nil
     ) throws {
+        repeats.reset()
+        defer { repeats.reset() }
+        var events = 0
         switch source {
         case .path(let path):
             var info = stat()
@@ -65,19 +83,22 @@ public struct Intake {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw ImportFailure("cannot read \(name): \(String(cString: strerror(errno)))") }
             defer { close(fd) }
-            try MentionFile.read(fd: fd, file: name, format: format, progress: progress) { try take($0, into: sink) }
+            try MentionFile.read(fd: fd, file: name, format: format, progress: progress) { events += 1; try take($0, into: sink) }
         case .descriptor(let fd):
-            try MentionFile.read(fd: fd, file: name, format: format, progress: progress) { try take($0, into: sink) }
+            try MentionFile.read(fd: fd, file: name, format: format, progress: progress) { events += 1; try take($0, into: sink) }
         case .bytes(let bytes):
-            try MentionFile.read(bytes: bytes, file: name, format: format) { try take($0, into: sink) }
+            try MentionFile.read(bytes: bytes, file: name, format: format) { events += 1; try take($0, into: sink) }
         }
+        if events == 0 { empty.append(name) }
     }
 
     /// Takes one event into `sink`: the single place an event becomes a store write or a count.
     public mutating func take(_ event: ImportEvent, into sink: some MentionSink) throws {
         switch event {
         case .mention(let mention):
-            guard isOwn(mention.platform, mention.author.handle) else {
+            guard own.isOwn(mention) || alsoOwn(mention.platform, mention.author.handle) else {
+                if repeats.isRepeat(mention) { return try take(.skipped(reason: Self.listedAgain), into: sink) }
+                let mention = withoutOwnHandles(mention)
                 if rules.isEmpty {
                     try sink.put(mention)
                 } else {
@@ -85,7 +106,7 @@ public struct Intake {
                 }
                 return stored()
             }
-            if let parent = mention.inReplyTo { try sink.answered(Ref(platform: mention.platform, id: parent), at: mention.createdAt) }
+            if let parent = mention.inReplyTo { try take(.answered(Ref(platform: mention.platform, id: parent), at: mention.createdAt), into: sink) }
             try take(.skipped(reason: Self.writtenByYou), into: sink)
         case .skipped(let reason):
             sink.skip()
@@ -94,16 +115,44 @@ public struct Intake {
             sink.reject()
             if rejections.add(problem.reason) { named(problem) }
         case .answered(let ref, let at):
+            answers += 1
             try sink.answered(ref, at: at)
         case .advice(let text):
             if !advice.contains(text) { advice.append(text) }
         }
     }
 
+    /// The mention without the user's own handles among those it names for a reply (Mastodon
+    /// lists the user's own account without its domain), so a reply never tags its writer.
+    private func withoutOwnHandles(_ mention: Mention) -> Mention {
+        guard let named = mention.replyTarget["mentions"] else { return mention }
+        let handles = named.split(separator: " ").map(String.init)
+        let others = handles.filter { !own.isOwn(mention.platform, $0) && !alsoOwn(mention.platform, $0) }
+        guard others.count < handles.count else { return mention }
+        var cleaned = mention
+        cleaned.replyTarget["mentions"] = others.isEmpty ? nil : others.joined(separator: " ")
+        return cleaned
+    }
+
+    /// How many of the user's own replies were recorded as answers.
+    private var answered: String {
+        switch answers {
+        case 0: "recorded 0 answers (none of your posts here replies to a post)"
+        case 1: "recorded 1 answer: the post it replies to is marked answered, now or when it is imported"
+        default: "recorded \(Counting.number(answers)) answers: the posts they reply to are marked answered, now or when they are imported"
+        }
+    }
+
     /// What is said after the summary line, a line each: the skip reasons, the rejections not
-    /// named one by one, and every advice ("note: …").
+    /// named one by one, the answers recorded, the sources that held nothing, and every advice
+    /// ("note: …").
     public var notes: [String] {
-        (skipped.isEmpty ? [] : ["skipped \(skipped.listed)"]) + rejections.summary + advice.map { "note: \($0)" }
+        var lines = skipped.isEmpty ? [] : ["skipped \(skipped.listed)"]
+        lines += rejections.summary
+        // Said whenever the user's own posts were seen (an X archive holds nothing else).
+        if answers > 0 || skipped.counts[Self.writtenByYou] != nil { lines.append(answered) }
+        lines += empty.map { "\($0) held no items" }
+        return lines + advice.map { "note: \($0)" }
     }
 }
 

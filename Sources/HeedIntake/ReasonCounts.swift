@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts by reason ("like", "missing 'id'"), for the lines said after an import's summary.
 /// At most `limit` distinct reasons are kept; the rest are counted as "other reasons", so a
 /// file naming a new reason on every record cannot grow it without end.
@@ -21,7 +23,7 @@ public struct ReasonCounts: Sendable, Equatable {
 
     /// Every reason with its count, most first then by name: "149 like, 14 repost".
     public var listed: String {
-        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.value.grouped) \($0.key)" }.joined(separator: ", ")
     }
 
     /// Whether nothing was counted.
@@ -47,10 +49,18 @@ public struct Rejections: Sendable, Equatable {
         byReason.add(reason) <= namedPerReason
     }
 
-    /// One line for each reason whose rejections were not all named.
+    /// One line for each reason whose rejections were not all named: "… and 9,995 more: REASON".
     public var summary: [String] {
         byReason.counts.filter { $0.value > namedPerReason }.sorted { $0.key < $1.key }.map { reason, count in
-            "rejected \(count - namedPerReason) more for the same reason: \(reason)"
+            "… and \(Counting.number(count - namedPerReason)) more: \(reason)"
         }
+    }
+}
+
+/// Numbers as heed writes them in sentences.
+enum Counting {
+    /// A count with thousands separators: "9,995".
+    static func number(_ value: Int) -> String {
+        value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
     }
 }

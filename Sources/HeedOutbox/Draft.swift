@@ -3,7 +3,8 @@ import HeedCore
 
 /// A reply written in the composer, as the outbox keeps it.
 public struct Draft: Sendable, Hashable {
-    public enum Status: String, Sendable { case pending, exported, discarded }
+    /// Where the draft stands (`DraftLifecycle` says how each record moves it).
+    public enum Status: String, Sendable { case pending, exported, discarded, sending, sent }
 
     public var id: String
     public var ref: Ref
@@ -13,6 +14,13 @@ public struct Draft: Sendable, Hashable {
     public var createdAt: Date
     public var status: Status = .pending
     public var updatedAt: Date
+    /// Where it went, once sent.
+    public var delivery: Delivery?
+    /// Why the last try to send it failed, while it is pending again.
+    public var failure: SendFailure?
+    /// How many times a send began to post it, and when the first began.
+    public var attempts = 0
+    public var firstAttempt: Date?
 
     public init(id: String, ref: Ref, replyTarget: [String: String], author: String?, text: String, createdAt: Date) {
         self.id = id
@@ -43,6 +51,12 @@ public enum OutboxRecord: Sendable, Hashable {
     case edited(draft: String, text: String, at: Date)
     case exported(draft: String, format: String, at: Date)
     case discarded(draft: String, at: Date)
+    /// A send is about to post it (written and synced before the request).
+    case sending(draft: String, at: Date)
+    /// The platform took it: where it went.
+    case sent(draft: String, Delivery)
+    /// The platform refused it, or could not be reached: it stays pending.
+    case failed(draft: String, SendFailure)
 
     /// The record as one JSON line (without the newline).
     public var line: String {
@@ -67,6 +81,22 @@ public enum OutboxRecord: Sendable, Hashable {
             json.add("record", "discarded")
             json.add("draft", id)
             json.add("at", Timestamp.format(at))
+        case .sending(let id, let at):
+            json.add("record", "sending")
+            json.add("draft", id)
+            json.add("at", Timestamp.format(at))
+        case .sent(let id, let delivery):
+            json.add("record", "sent")
+            json.add("draft", id)
+            json.add("at", Timestamp.format(delivery.at))
+            json.add("remote_id", delivery.remoteID)
+            json.add("url", delivery.url)
+        case .failed(let id, let failure):
+            json.add("record", "failed")
+            json.add("draft", id)
+            json.add("at", Timestamp.format(failure.at))
+            if let status = failure.status { json.add("status", status) }
+            json.add("message", failure.message)
         }
         return json.finish()
     }
@@ -75,7 +105,7 @@ public enum OutboxRecord: Sendable, Hashable {
     public var draftID: String {
         switch self {
         case .draft(let draft): draft.id
-        case .edited(let id, _, _), .exported(let id, _, _), .discarded(let id, _): id
+        case .edited(let id, _, _), .exported(let id, _, _), .discarded(let id, _), .sending(let id, _), .sent(let id, _), .failed(let id, _): id
         }
     }
 
@@ -101,6 +131,13 @@ public enum OutboxRecord: Sendable, Hashable {
             return .success(.exported(draft: id, format: object["format"] as? String ?? "", at: at))
         case "discarded":
             return .success(.discarded(draft: id, at: at))
+        case "sending":
+            return .success(.sending(draft: id, at: at))
+        case "sent":
+            return .success(.sent(draft: id, Delivery(remoteID: object["remote_id"] as? String, url: object["url"] as? String, at: at)))
+        case "failed":
+            let message = object["message"] as? String ?? ""
+            return .success(.failed(draft: id, SendFailure(status: (object["status"] as? NSNumber)?.intValue, message: message, at: at)))
         default:
             return .failure(.unknownRecord)
         }

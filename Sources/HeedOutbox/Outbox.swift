@@ -95,20 +95,12 @@ public struct Outbox: Sendable {
                 problems.append(OutboxProblem(line: index + 1, reason: last || OutboxRecord.looksBegun(line) ? .torn : reason))
             case .success(let record):
                 named.append(record.draftID)
-                switch record {
-                case .draft(let draft):
+                if case .draft(let draft) = record {
                     if drafts[draft.id] == nil { order.append(draft.id) }
                     drafts[draft.id] = draft
-                case .edited(let id, let text, let at):
-                    drafts[id]?.text = text
-                    drafts[id]?.updatedAt = at
-                    drafts[id]?.status = .pending
-                case .exported(let id, _, let at):
-                    drafts[id]?.status = .exported
-                    drafts[id]?.updatedAt = at
-                case .discarded(let id, let at):
-                    drafts[id]?.status = .discarded
-                    drafts[id]?.updatedAt = at
+                } else if var draft = drafts[record.draftID] {
+                    DraftLifecycle.apply(record, to: &draft)
+                    drafts[record.draftID] = draft
                 }
             }
         }

@@ -3,8 +3,9 @@ import HeedCore
 
 extension PostRequest {
     /// A Bluesky `com.atproto.repo.createRecord` call making an `app.bsky.feed.post` reply, with
-    /// the facets Bluesky's own client would detect in the text.
-    static func bluesky(_ draft: Draft, repo: String?, need: (String) throws -> String) throws -> PostRequest {
+    /// the facets Bluesky's own client would detect in the text, at the record key derived from
+    /// the draft and validated against the lexicon: sent again, it meets its first record.
+    static func bluesky(_ draft: Draft, repo: String?, at: Date, need: (String) throws -> String) throws -> PostRequest {
         let parentURI = try need("parent_uri"), rootURI = try need("root_uri")
         guard let parentCID = draft.replyTarget["parent_cid"], !parentCID.isEmpty,
               let rootCID = draft.replyTarget["root_cid"], !rootCID.isEmpty else {
@@ -22,7 +23,7 @@ extension PostRequest {
         var record = JSONWriter()
         record.add("$type", "app.bsky.feed.post")
         record.add("text", draft.text)
-        record.add("createdAt", isoMilliseconds(draft.createdAt))
+        record.add("createdAt", isoMilliseconds(at))
         record.addRaw("reply", reply.finish())
         var dids: [String: String] = [:]
         if let author = draft.author, let did = draft.replyTarget["author_did"], !did.isEmpty {
@@ -33,6 +34,8 @@ extension PostRequest {
         var body = JSONWriter()
         if let repo, !repo.isEmpty { body.add("repo", repo) }
         body.add("collection", "app.bsky.feed.post")
+        body.add("rkey", BlueskyRecordKey.of(draft))
+        body.add("validate", true)
         body.addRaw("record", record.finish())
         var notes: [String] = []
         if repo?.isEmpty != false { notes.append("add \"repo\": your own DID (or handle) to the body") }
@@ -98,5 +101,34 @@ public struct BlueskyFacet: Sendable, Hashable {
             facets.append(BlueskyFacet(byteStart: facet.byteStart, byteEnd: facet.byteEnd, feature: feature))
         }
         return (facets, unresolved)
+    }
+}
+
+/// The record key of a draft's Bluesky post: a TID (the key `app.bsky.feed.post` takes) made
+/// from the draft alone, so every try to post it names the same record and a repeat meets the
+/// first instead of making a second post. Its time part is the draft's second plus a part of
+/// the draft id's hash; its clock id another part of that hash.
+public enum BlueskyRecordKey {
+    /// The alphabet TIDs are written in (base32, sortable).
+    static let alphabet = Array("234567abcdefghijklmnopqrstuvwxyz")
+
+    /// The draft's record key: 13 characters, the first of `234567abcdefghij`.
+    public static func of(_ draft: Draft) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in draft.id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let seconds = UInt64(max(0, draft.createdAt.timeIntervalSince1970.rounded(.down)))
+        let micros = (seconds &* 1_000_000 &+ hash % 1_000_000) & ((1 << 53) - 1)
+        var value = micros << 10 | (hash >> 20) & 0x3FF
+        var key: [Character] = []
+        for _ in 0..<13 {
+            key.append(alphabet[Int(value & 31)])
+            value >>= 5
+        }
+        return String(key.reversed())
+    }
+
+    /// The record key at the end of an at:// uri.
+    public static func of(uri: String) -> String? {
+        uri.split(separator: "/").last.map(String.init)
     }
 }

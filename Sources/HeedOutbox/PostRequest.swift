@@ -7,6 +7,8 @@ public struct PostRequest: Sendable, Hashable {
     public var platform: Platform
     public var method: String
     public var path: String
+    /// Headers the request must carry besides its credential (Mastodon's `Idempotency-Key`).
+    public var headers: [String: String] = [:]
     /// The body as a JSON object, exactly as the platform's API takes it.
     public var body: String
     /// What the poster must still add or know before sending; nil when the request is complete.
@@ -19,6 +21,7 @@ public struct PostRequest: Sendable, Hashable {
         json.add("platform", platform.rawValue)
         json.add("method", method)
         json.add("path", path)
+        if !headers.isEmpty { json.add("headers", headers) }
         json.addRaw("body", body)
         json.add("note", note)
         return json.finish()
@@ -42,14 +45,19 @@ extension PostRequest {
     /// author of the mention when the reply target holds their DID under `author_did`.
     /// Reddit and Flickr take their fields form-encoded: the body lists them as a JSON object and
     /// the poster sends them as `application/x-www-form-urlencoded` (the `note` says so).
-    public static func make(for draft: Draft, blueskyRepo: String? = nil) -> Result<PostRequest, NotPostable> {
-        Result { try build(draft, blueskyRepo: blueskyRepo) }.mapError { $0 as? NotPostable ?? NotPostable("\($0)") }
+    /// Sent twice, a request posts once where the platform allows: Mastodon's carries the draft id
+    /// as `Idempotency-Key`, Bluesky's a record key derived from the draft (`BlueskyRecordKey`).
+    /// `at` is when the post is made (Bluesky's `createdAt`; the draft's time when nil), and
+    /// `instagramUser` the account's id that fills `{ig-user-id}` when the target lacks it.
+    public static func make(for draft: Draft, blueskyRepo: String? = nil, at: Date? = nil, instagramUser: String? = nil) -> Result<PostRequest, NotPostable> {
+        Result { try build(draft, blueskyRepo: blueskyRepo, at: at ?? draft.createdAt, instagramUser: instagramUser) }
+            .mapError { $0 as? NotPostable ?? NotPostable("\($0)") }
     }
 
     /// The platforms with no API to post a reply through, by the name people know them by.
     static let unpostable: [Platform: String] = [.hackernews: "Hacker News", .blogger: "Blogger", .friendfeed: "FriendFeed"]
 
-    private static func build(_ draft: Draft, blueskyRepo: String?) throws -> PostRequest {
+    private static func build(_ draft: Draft, blueskyRepo: String?, at: Date, instagramUser: String?) throws -> PostRequest {
         let platform = draft.ref.platform
         if let name = unpostable[platform] { throw NotPostable("\(name) has no API for posting replies") }
         guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw NotPostable("the draft is empty") }
@@ -70,13 +78,18 @@ extension PostRequest {
             body.add("status", text)
             body.add("in_reply_to_id", try need("in_reply_to_id"))
             // The original's own visibility, never a wider one; unknown, the server's default applies.
-            guard let visibility = target["visibility"], mastodonVisibilities.contains(visibility) else {
-                return request("/api/v1/statuses", note: "the original's visibility is unknown: add \"visibility\" (public, unlisted, private or direct) or your default applies")
+            var post: PostRequest
+            if let visibility = target["visibility"], mastodonVisibilities.contains(visibility) {
+                body.add("visibility", visibility)
+                post = request("/api/v1/statuses")
+            } else {
+                post = request("/api/v1/statuses", note: "the original's visibility is unknown: add \"visibility\" (public, unlisted, private or direct) or your default applies")
             }
-            body.add("visibility", visibility)
-            return request("/api/v1/statuses")
+            // Mastodon answers a repeat of the key (within an hour) with the status it made the first time.
+            post.headers["Idempotency-Key"] = draft.id
+            return post
         case .bluesky:
-            return try bluesky(draft, repo: blueskyRepo, need: need)
+            return try bluesky(draft, repo: blueskyRepo, at: at, need: need)
         case .x:
             body.add("text", text)
             var reply = JSONWriter()
@@ -106,7 +119,7 @@ extension PostRequest {
             body.add("message", text)
             return request("/\(segment(try need("comment_id")))/comments")
         case .instagram:
-            return try instagram(target, text: text, need: need)
+            return try instagram(target, text: text, user: instagramUser, need: need)
         case .github:
             let url = try need("comments_url")
             let host = "https://api.github.com"
@@ -138,7 +151,7 @@ extension PostRequest {
     /// Instagram: a comment on your own media is answered with `/{comment-id}/replies`; a comment
     /// or caption that mentions you (`mention` in the target) with `/{ig-user-id}/mentions`, which
     /// needs the media id.
-    private static func instagram(_ target: [String: String], text: String, need: (String) throws -> String) throws -> PostRequest {
+    private static func instagram(_ target: [String: String], text: String, user account: String?, need: (String) throws -> String) throws -> PostRequest {
         var body = JSONWriter()
         let media = target["media_id"].flatMap { $0.isEmpty ? nil : $0 }
         guard target["mention"] != nil || media != nil else {
@@ -153,7 +166,7 @@ extension PostRequest {
         body.add("media_id", media)
         body.add("comment_id", target["comment_id"].flatMap { $0.isEmpty ? nil : $0 })
         body.add("message", text)
-        if let user = target["ig_user_id"], !user.isEmpty {
+        if let user = [target["ig_user_id"], account].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
             return PostRequest(platform: .instagram, method: "POST", path: "/\(segment(user))/mentions", body: body.finish())
         }
         return PostRequest(platform: .instagram, method: "POST", path: "/{ig-user-id}/mentions", body: body.finish(),
@@ -169,7 +182,7 @@ extension PostRequest {
     }
 
     /// A path segment percent-encoded: everything but RFC 3986's unreserved characters.
-    static func segment(_ text: String) -> String {
+    public static func segment(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {

@@ -1,19 +1,33 @@
 import Foundation
+import HeedCore
 import HeedUI
+import UserFiles
 
 /// Saved replies: every text file in the templates folder, by name.
 public enum Templates {
-    /// The templates in `folder`: regular text files of up to 64 KiB, named without their extension, sorted by file name.
+    /// The most template files listed (the first by name).
+    public static let maxFiles = 500
+    /// The largest template file read.
+    public static let maxBytes = 64 << 10
+
+    /// The templates in `folder`, named without their extension and sorted by file name. A
+    /// file heed will not read (over `maxBytes`, a FIFO or device, not UTF-8) is listed with
+    /// its problem; past `maxFiles`, one last entry says how many more there are.
     public static func load(_ folder: String) -> [Template] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        return names.compactMap { name in
-            let path = folder + "/" + name
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular,
-                  (attributes[.size] as? NSNumber)?.intValue ?? 0 <= 64 << 10,
-                  let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8) else { return nil }
-            if text.hasSuffix("\n") { text.removeLast() }
+        let (names, total) = UserFile.names(in: folder, limit: maxFiles)
+        var templates = names.map { name -> Template in
             let title = (name as NSString).deletingPathExtension
-            return Template(name: title.isEmpty ? name : title, text: text)
+            switch UserFile.read(folder + "/" + name, limit: maxBytes) {
+            case .success(var text):
+                if text.hasSuffix("\n") { text.removeLast() }
+                return Template(name: title.isEmpty ? name : title, text: text)
+            case .failure(let failure):
+                return Template(name: title.isEmpty ? name : title, text: "", problem: "\(failure)")
+            }
         }
+        if total > names.count {
+            templates.append(Template(name: "…", text: "", problem: "\((total - names.count).grouped) more files are not listed: heed lists the first \(maxFiles.grouped) by name"))
+        }
+        return templates
     }
 }

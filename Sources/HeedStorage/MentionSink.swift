@@ -45,7 +45,7 @@ public struct ImportCounts: Sendable, Hashable {
 
     /// `imported 3, updated 1, unchanged 0, skipped 2, rejected 0`.
     public var summary: String {
-        "imported \(imported), updated \(updated), unchanged \(unchanged), skipped \(skipped), rejected \(rejected)"
+        "imported \(imported.grouped), updated \(updated.grouped), unchanged \(unchanged.grouped), skipped \(skipped.grouped), rejected \(rejected.grouped)"
     }
 }
 

@@ -90,12 +90,47 @@ public protocol MentionStore: AnyObject, Sendable {
     /// returns none; breaches from more than a day before a claim are passed over.
     func claimBreaches(now: Date, limit: Int) throws -> [QueueItem]
 
+    // MARK: - Fetching
+
+    /// The cursors kept for an account, by name: where its next fetch starts.
+    func cursors(account: String) throws -> [String: String]
+
+    /// Forgets an account's cursors: its next fetch is a first one again.
+    func forgetCursors(account: String) throws
+
+    /// Takes one fetched page of `account` in one transaction: what `body` puts and answers,
+    /// and the cursors it moves, all stored, or nothing when it throws.
+    func fetching(account: String, now: Date, _ body: (any FetchPageSink) throws -> Void) throws -> FetchedCounts
+    /// Assigns the open items of a selection to `person` (nil: to nobody), as one action.
+    @discardableResult
+    func assign(_ selection: Selection, to person: String?, at date: Date) throws -> AnswerResult
+
+    // MARK: - Team
+
+    /// Who uses this store: whose actions it records and undoes, and whose items `is:mine` finds.
+    var person: String { get }
+
+    /// The people items can be assigned to: everyone who has used the store, and everyone items
+    /// are assigned to, sorted.
+    func teammates() throws -> [String]
+
+    /// Tells the store's others that this person has the composer open on `ref` (nil: closed it);
+    /// their queues show it on the item's row while it lasts.
+    func composing(_ ref: Ref?) throws
+
+    /// Calls `hook` (on any thread) as soon as another heed's change is announced, so an open
+    /// queue need not ask `othersChanges` on every tick.
+    func whenOthersChange(_ hook: @escaping @Sendable () -> Void)
+
     // MARK: - Figures
 
     /// The answering figures of items received since `since` (everything when nil) up to
     /// `now`, the queue by age, the per-day trend, and (with targets) how items fared against
     /// their targets.
     func stats(since: Date?, now: Date) throws -> ResponseStats
+
+    /// The answers of items received since `since` (everything when nil), by the person who gave them.
+    func personStats(since: Date?, now: Date) throws -> [PersonFigures]
 
     /// Every item of an item's conversation, oldest first, whatever its state (the newest
     /// `limit` when there are more); the item alone when it has no conversation.
@@ -131,14 +166,34 @@ public protocol MentionStore: AnyObject, Sendable {
     /// nothing is when it throws. Returns the import's counts.
     func importing(now: Date, _ body: (any MentionSink) throws -> Void) throws -> ImportCounts
 
+    // MARK: - Copying
+
+    /// Everything the store holds, one record at a time: items in the order they arrived, replies
+    /// made elsewhere still waiting for their items, then the journal, oldest action first.
+    func copyOut(_ body: (CopiedRecord) throws -> Void) throws
+
+    /// Writes another store's records into this one as one transaction: everything `body` puts
+    /// into the sink is stored, or nothing is when it throws.
+    func copyIn(_ body: (any CopySink) throws -> Void) throws -> CopyCounts
+
     // MARK: - Failures
 
     /// A failure of this store in one line that names the store and says what to do; a
     /// `StoreError` comes back as it is.
     func explaining(_ error: any Error) -> StoreError
+
+    /// The same for this store's own failures only (its database's errors, a `StoreError`);
+    /// nil for any other error, which the caller words itself.
+    func storeFailure(_ error: any Error) -> StoreError?
 }
 
 extension MentionStore {
+    /// A store that cannot tell its others (a file) shows no one's composer.
+    public func composing(_ ref: Ref?) throws {}
+
+    /// A store that cannot announce changes never calls the hook: its watcher asks `othersChanges`.
+    public func whenOthersChange(_ hook: @escaping @Sendable () -> Void) {}
+
     /// The plain queue's count (maintained, never recounted) and its oldest item's time.
     public func summary() throws -> QueueSummary { try summary(.queue, now: Date()) }
 
@@ -180,6 +235,12 @@ extension MentionStore {
     /// An author's history with their 50 newest items.
     public func authorHistory(_ identities: [(platform: Platform, handle: String)], now: Date) throws -> AuthorHistory {
         try authorHistory(identities, now: now, recent: 50)
+    }
+
+    /// After an import (or a copy): the search index caught up at once when it lags by no more
+    /// than `everyday` items; a larger backlog is left to the next queue's background.
+    public func catchUpAfterImport(everyday: Int = 50_000) throws {
+        if try unindexedCount() <= everyday { try catchUpSearch() }
     }
 
     /// Brings the search index up to date, 100,000 items a step.

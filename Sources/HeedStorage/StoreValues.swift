@@ -1,3 +1,4 @@
+import Foundation
 import HeedCore
 
 /// The outcome of an action on items: which changed, and which someone else had answered
@@ -51,4 +52,44 @@ public enum StoredState: String, CaseIterable, Sendable {
     public static let open: [StoredState] = [.waiting, .snoozed]
     /// The states of an answered item.
     public static let answered: [StoredState] = [.acknowledged, .replied]
+}
+
+/// Who heed acts as when config.toml names no one (`[team] me`): the login name.
+public enum LoginName {
+    /// The user's login name: the password database's, else `$USER`, else "me".
+    public static var current: String {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, let text = String(validatingCString: name), !text.isEmpty { return text }
+        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+        return "me"
+    }
+}
+
+extension Query.Scope {
+    /// The stored states a scope holds; nil for every state.
+    public var states: [StoredState]? {
+        switch self {
+        case .waiting: [.waiting]
+        case .snoozed: [.snoozed]
+        case .answered: StoredState.answered
+        case .all: nil
+        }
+    }
+}
+
+/// The waiting counts per platform as stores keep them, by the platform's stored name.
+public enum PlatformWaiting {
+    /// Every platform heed knows with its count (none counts 0), most first, ties by name; a
+    /// platform this heed does not know, with items waiting, is an error naming its counter.
+    public static func of(_ counters: [(name: String, waiting: Int)], counter: (String) -> String) throws -> [(platform: Platform, waiting: Int)] {
+        var counts: [Platform: Int] = [:]
+        for (name, waiting) in counters {
+            guard let platform = Platform(rawValue: name) else {
+                if waiting > 0 { throw StoreError.unknownPlatform(name, row: "\(waiting) waiting, counter '\(counter(name))'") }
+                continue
+            }
+            counts[platform] = waiting
+        }
+        return Platform.allCases.map { ($0, counts[$0] ?? 0) }
+            .sorted { ($0.1, $1.0.rawValue) > ($1.1, $0.0.rawValue) }
+    }
 }

@@ -6,7 +6,7 @@ import HeedCore
 enum MentionRow {
     /// The columns `item` reads, in its order (by index: naming a column per read costs more
     /// than the rest of reading a row).
-    static let select = "SELECT id, platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation, in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, tags, priority"
+    static let select = "SELECT id, platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation, in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, state_by, assignee, tags, priority"
 
     /// The item of a row read with `select`; a platform this heed does not know is an error
     /// naming the row (never read as another platform).
@@ -25,10 +25,10 @@ enum MentionRow {
             inReplyTo: row[11],
             replyTarget: decodeTarget(row[12]),
             state: state(row),
-            tags: decodeTags(row[17]),
-            priority: row[18]
+            tags: decodeTags(row[19]),
+            priority: row[20]
         )
-        return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention)
+        return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention, assignee: row[18], stateBy: row[17])
     }
 
     /// The platform a row names, or an error naming the row.
@@ -95,45 +95,9 @@ enum MentionRow {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    /// `JSONWriter.quote` on bytes: quotes, backslashes, every control character, DEL and the
-    /// line and paragraph separators escaped.
+    /// `JSONWriter.quote` on bytes.
     static func quote(_ text: String, into bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var index = 0
-            var run = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                var escape: StaticString?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                case 0..<0x20, 0x7F: break
-                default:
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                if let escape {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
-                } else {
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                index += width
-                run = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONWriter.quote(text, into: &bytes)
     }
 
     /// The content columns an import may update; state columns are never among them.

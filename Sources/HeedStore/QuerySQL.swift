@@ -31,8 +31,9 @@ struct QuerySQL {
         }
     }
 
-    /// `targets` answer the due terms (none: they match nothing).
-    init(_ query: Query, now: Date, targets: ResponseTargets?) {
+    /// The conditions of `query` at `now`: `targets` answer the due terms (none: they match
+    /// nothing), and `is:mine` finds the items assigned to `person`.
+    init(_ query: Query, now: Date, targets: ResponseTargets?, person: String = "") {
         switch query.scope {
         case .waiting: conditions.append("state = \(StoredState.waiting.sql)")
         case .snoozed: conditions.append("state = \(StoredState.snoozed.sql)")
@@ -60,6 +61,15 @@ struct QuerySQL {
             conditions.append("NOT " + Self.tagged)
             arguments.append(tag)
         }
+        if query.mine {
+            conditions.append("assignee = ? COLLATE NOCASE")
+            arguments.append(person)
+        }
+        if query.unassigned { conditions.append("assignee IS NULL") }
+        if !query.assignees.isEmpty {
+            conditions.append("assignee COLLATE NOCASE IN (\(query.assignees.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += query.assignees.map { $0 as DatabaseValueConvertible? }
+        }
         let match = SearchText.match(query)
         if let exclude = match.exclude {
             conditions.append("id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)")
@@ -86,7 +96,8 @@ struct QuerySQL {
         case nil:
             break
         }
-        listed = driver != nil || query.scope == .answered || query.scope == .all
+        // Assignees are found by their own index, few at a time: listed like a search.
+        listed = driver != nil || query.scope == .answered || query.scope == .all || query.mine || !query.assignees.isEmpty
     }
 
     /// An item carries the tag bound to it (one lookup of the tag index per row).

@@ -12,7 +12,7 @@ extension Schema {
     ///   values); a journal row can say which rule it was (`detail`).
     /// - `breach_notice`: items whose breach was handed out (`claimBreaches`), since the watch
     ///   started (counter 'breaches_since', milliseconds; 0 until the first claim).
-    static let v6 = """
+    static let v8 = """
         ALTER TABLE mention ADD COLUMN tags TEXT;
         ALTER TABLE mention ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
         DROP INDEX mention_rank;

@@ -148,8 +148,36 @@ enum Schema {
                 UPDATE counter SET value = (SELECT COUNT(*) FROM mention WHERE state = 'waiting') WHERE name = 'waiting';
                 """)
         }
-        migrator.registerMigration("v6 tags, priority, rules, breaches") { db in
-            try db.execute(sql: v6)
+        migrator.registerMigration("v6 fetch cursors") { db in
+            // Where each account's next fetch starts (a since id, a cursor, a time), written in
+            // the transaction of the page it follows.
+            try db.execute(sql: """
+                CREATE TABLE fetch_cursor (
+                    account TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    PRIMARY KEY (account, name)
+                );
+                """)
+        }
+        migrator.registerMigration("v7 who acted and assignment") { db in
+            // Who gave an item its state and whom it is assigned to, in the items and in the
+            // journal (each action names the person who took it, so undo takes one's own back).
+            try db.execute(sql: """
+                ALTER TABLE mention ADD COLUMN state_by TEXT;
+                ALTER TABLE mention ADD COLUMN assignee TEXT;
+                CREATE INDEX mention_assignee ON mention (assignee COLLATE NOCASE) WHERE assignee IS NOT NULL;
+                ALTER TABLE journal ADD COLUMN person TEXT;
+                ALTER TABLE journal_entry ADD COLUMN old_state_by TEXT;
+                ALTER TABLE journal_entry ADD COLUMN new_state_by TEXT;
+                ALTER TABLE journal_entry ADD COLUMN old_assignee TEXT;
+                ALTER TABLE journal_entry ADD COLUMN new_assignee TEXT;
+                ALTER TABLE journal_entry ADD COLUMN new_state_at INTEGER;
+                """)
+        }
+        migrator.registerMigration("v8 tags, priority, rules, breaches") { db in
+            try db.execute(sql: v8)
         }
         return migrator
     }

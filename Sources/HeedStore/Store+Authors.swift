@@ -10,44 +10,18 @@ extension Store {
     /// Each account's rows are found through the full-text index's `who` column (its handle's
     /// words in order), then compared exactly: no index of its own slows every import.
     public func authorHistory(_ identities: [(platform: Platform, handle: String)], now: Date, recent: Int) throws -> AuthorHistory {
-        var accounts: [Identity] = []
-        for (platform, handle) in identities {
-            let account = Identity(platform: platform, handle: handle)
-            if !account.handle.isEmpty, !accounts.contains(where: account.matches) { accounts.append(account) }
-        }
-        // A stored handle may carry the "@" (YouTube's "@name") or not: both spellings are asked for.
-        let lookups = accounts.flatMap { account in [account.handle, "@" + account.handle].map { (account.platform, $0) } }
+        var tally = AuthorTally(identities)
         return try writer.read { db in
-            var counts: [StoredState: Int] = [:]
-            var durations: [Double] = []
-            var first: Int64?
-            var items: [QueueItem] = []
-            var lastAnswered: QueueItem?
-            for (platform, handle) in lookups {
+            for (platform, handle) in tally.lookups {
                 guard let account = AuthorRows(platform: platform, handle: handle) else { continue }
                 let times = account.times
                 let rows = try Row.fetchCursor(db, sql: times.sql, arguments: times.arguments)
                 while let row = try rows.next() {
-                    let state = StoredState(rawValue: row[0]) ?? .waiting
-                    let created: Int64 = row[1]
-                    counts[state, default: 0] += 1
-                    first = min(first ?? created, created)
-                    if state.isAnswered, let at = row[2] as Int64?, at >= created {
-                        durations.append(Double(at - created) / 1000)
-                    }
+                    tally.count(StoredState(rawValue: row[0]) ?? .waiting, created: row[1], answeredAt: row[2])
                 }
-                items += try Self.items(db, account.newest(recent))
-                if let item = try Self.items(db, account.lastAnswered).first, lastAnswered.map({ item.key > $0.key }) ?? true { lastAnswered = item }
+                tally.add(newest: try Self.items(db, account.newest(recent)), lastAnswered: try Self.items(db, account.lastAnswered).first)
             }
-            items.sort { $0.key > $1.key }
-            var history = AuthorHistory(
-                identities: accounts, asOf: now, total: counts.values.reduce(0, +),
-                replied: counts[.replied] ?? 0, acknowledged: counts[.acknowledged] ?? 0,
-                waiting: counts[.waiting] ?? 0, snoozed: counts[.snoozed] ?? 0,
-                timed: durations.count, medianSeconds: AnswerFigures.percentile(durations.sorted(), 0.5),
-                firstAt: first.map(Self.date), recent: items.prefix(max(0, recent)).map(\.mention),
-                lastAnswered: lastAnswered?.mention
-            )
+            var history = tally.history(now: now, recent: recent)
             let indexed = try Self.indexedUpTo(db)
             history.complete = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mention").map { $0 <= indexed } ?? true
             return history

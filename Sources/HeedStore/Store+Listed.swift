@@ -27,33 +27,11 @@ extension Store {
 
     /// A page of a listed query: its keys' rows, looked up by id.
     func listedPage(_ keys: [RankKey], _ request: PageRequest) throws -> [QueueItem] {
-        let range: Range<Int>
-        switch request {
-        case .first(let limit): range = 0..<min(limit, keys.count)
-        case .last(let limit): range = max(0, keys.count - limit)..<keys.count
-        case .after(let key, let limit):
-            let start = Self.insertionPoint(of: RankKey(createdAt: key.createdAt, row: key.row + 1, priority: key.priority), in: keys)
-            range = start..<min(keys.count, start + limit)
-        case .before(let key, let limit):
-            let end = Self.insertionPoint(of: key, in: keys)
-            range = max(0, end - limit)..<end
+        try RankKeys.page(request, of: keys) { ids in
+            ranked(try writer.read { db in
+                try Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(ids)))
+            })
         }
-        guard !range.isEmpty else { return [] }
-        let ids = keys[range].map(\.row)
-        let items: [QueueItem] = try writer.read { db in
-            try Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(ids)))
-        }
-        return ranked(items).sorted { $0.key < $1.key }
-    }
-
-    /// The index of the first key not below `key`.
-    static func insertionPoint(of key: RankKey, in keys: [RankKey]) -> Int {
-        var low = 0, high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
 
@@ -66,18 +44,7 @@ extension Store {
             try Row.fetchAll(db, sql: "SELECT substr(name, ?) AS platform, value FROM counter WHERE name LIKE ? || '%'",
                              arguments: [Counter.platformPrefix.count + 1, Counter.platformPrefix])
         }
-        var counts: [Platform: Int] = [:]
-        for row in rows {
-            let name: String = row["platform"]
-            let value: Int = row["value"]
-            guard let platform = Platform(rawValue: name) else {
-                if value > 0 { throw StoreError.unknownPlatform(name, row: "\(value) waiting, counter '\(Counter.waiting(name))'") }
-                continue
-            }
-            counts[platform] = value
-        }
-        return Platform.allCases.map { ($0, counts[$0] ?? 0) }
-            .sorted { ($0.1, $1.0.rawValue) > ($1.1, $0.0.rawValue) }
+        return try PlatformWaiting.of(rows.map { ($0["platform"], $0["value"]) }, counter: Counter.waiting)
     }
 
     /// A number that changes whenever another connection (another heed) commits a change;

@@ -90,7 +90,7 @@ extension Store {
     public func rank(of key: RankKey, in query: Query, now: Date) throws -> Int {
         let sql = querySQL(query, now: now)
         if try plan(query, sql) == .listed {
-            return Self.insertionPoint(of: key, in: try listedKeys(query, sql))
+            return RankKeys.insertionPoint(of: key, in: try listedKeys(query, sql))
         }
         let before = byPriority ? "(priority > ? OR (priority = ? AND (created_at, id) < (?, ?)))" : "(created_at, id) < (?, ?)"
         let keyArguments: [DatabaseValueConvertible?] = byPriority ? [key.priority, key.priority, key.createdAt, key.row] : [key.createdAt, key.row]
@@ -104,9 +104,7 @@ extension Store {
     public func contains(_ key: RankKey, in query: Query, now: Date) throws -> Bool {
         let sql = querySQL(query, now: now)
         if try plan(query, sql) == .listed {
-            let keys = try listedKeys(query, sql)
-            let index = Self.insertionPoint(of: key, in: keys)
-            return keys.indices.contains(index) && keys[index] == key
+            return RankKeys.contains(key, in: try listedKeys(query, sql))
         }
         return try writer.read { db in
             try Bool.fetchOne(db, sql: "SELECT 1 FROM mention WHERE id = ? AND \(sql.whereClause)", arguments: StatementArguments([key.row] + sql.arguments)) ?? false
@@ -133,19 +131,14 @@ extension Store {
     func plan(_ query: Query, _ sql: QuerySQL) throws -> Plan {
         guard let driver = sql.driver else { return sql.listed ? .listed : .indexed }
         guard query.scope == .waiting else { return .listed }
-        let generation = cachedQueries.generation
-        let matches: Int
-        if let known = cachedQueries.matches(for: driver.name, generation: generation) {
-            matches = known
-        } else {
+        let matches = try cachedQueries.matches(for: driver.name) {
             // Counted up to the limit only: a match of most of the store is not counted here.
             let count: SQLStatement
             switch driver {
             case .text(let include): count = SQLStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", [include, Self.listedAtMost + 1])
             case .tag(let tag): count = SQLStatement("SELECT COUNT(*) FROM (SELECT 1 FROM mention_tag WHERE tag = ? LIMIT ?)", [tag, Self.listedAtMost + 1])
             }
-            matches = try writer.read { db in try Int.fetchOne(db, sql: count.sql, arguments: count.arguments) ?? 0 }
-            cachedQueries.keep(matches: matches, for: driver.name, generation: generation)
+            return try writer.read { db in try Int.fetchOne(db, sql: count.sql, arguments: count.arguments) ?? 0 }
         }
         return matches <= Self.listedAtMost ? .listed : .dense
     }

@@ -81,3 +81,23 @@ extension Store {
         return SQLStatement("SELECT \(sums.joined(separator: ", ")) FROM mention WHERE state = \(StoredState.waiting.sql)")
     }
 }
+
+extension Store {
+    /// The answers of items received since `since`, by the person who gave them (answers from
+    /// before people were named, and replies seen in imports, under no name).
+    public func personStats(since: Date?, now: Date) throws -> [PersonFigures] {
+        try writer.read { db in
+            var people: [String?: (replied: Int, acknowledged: Int, durations: [Double])] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT state_by, state, created_at, state_at FROM mention WHERE state IN \(StoredState.answered.sql) AND created_at >= ?",
+                                           arguments: [since.map(Self.milliseconds) ?? Int64.min])
+            while let row = try rows.next() {
+                let person: String? = row[0]
+                var figures = people[person] ?? (0, 0, [])
+                if row[1] as String == StoredState.replied.rawValue { figures.replied += 1 } else { figures.acknowledged += 1 }
+                if let at = row[3] as Int64?, at >= row[2] as Int64 { figures.durations.append(Double(at - row[2]) / 1000) }
+                people[person] = figures
+            }
+            return PersonFigures.ranked(people.map { PersonFigures(person: $0.key, replied: $0.value.replied, acknowledged: $0.value.acknowledged, durations: $0.value.durations) })
+        }
+    }
+}

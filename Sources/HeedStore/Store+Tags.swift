@@ -14,13 +14,14 @@ extension Store {
         return try writer.write { db in
             var result = AnswerResult(changed: [], alreadyAnswered: [], unknown: [])
             let rows = try taggable(db, selection, now: now, unknown: &result.unknown)
-            try db.execute(sql: "INSERT INTO journal (at, action, detail) VALUES (?, ?, ?)",
-                           arguments: [Self.milliseconds(date), UndoneAction.Kind.tag.rawValue, Self.tagDetail(adding, removing)])
+            try db.execute(sql: "INSERT INTO journal (at, action, detail, person) VALUES (?, ?, ?, ?)",
+                           arguments: [Self.milliseconds(date), UndoneAction.Kind.tag.rawValue, Self.tagDetail(adding, removing), person])
             let journal = db.lastInsertedRowID
             let record = try db.makeStatement(sql: """
-                INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, old_snoozed_until, new_state, new_draft_id, new_snoozed_until,
-                    marks, old_tags, new_tags, old_priority, new_priority)
-                SELECT ?, id, state, state_at, draft_id, snoozed_until, state, draft_id, snoozed_until, 1, tags, ?, priority, priority FROM mention WHERE id = ?
+                INSERT INTO journal_entry (journal_id, mention_id, old_state, old_state_at, old_draft_id, old_snoozed_until, old_state_by, old_assignee,
+                    new_state, new_state_at, new_draft_id, new_snoozed_until, new_state_by, new_assignee, marks, old_tags, new_tags, old_priority, new_priority)
+                SELECT ?, id, state, state_at, draft_id, snoozed_until, state_by, assignee, state, state_at, draft_id, snoozed_until, state_by, assignee,
+                    1, tags, ?, priority, priority FROM mention WHERE id = ?
                 """)
             let update = try db.makeStatement(sql: "UPDATE mention SET tags = ? WHERE id = ?")
             var count = 0

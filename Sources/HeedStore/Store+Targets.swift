@@ -2,23 +2,6 @@ import Foundation
 import GRDB
 import HeedCore
 
-/// What a store was told to measure due terms against and to rank by (`configure`).
-final class Arrangement: @unchecked Sendable {
-    private let lock = NSLock()
-    private var targets: ResponseTargets?
-    private var rank = RankOrder.wait
-
-    /// The targets and the rank order, read together.
-    var current: (targets: ResponseTargets?, rank: RankOrder) { lock.withLock { (targets, rank) } }
-
-    func set(_ targets: ResponseTargets?, _ rank: RankOrder) {
-        lock.withLock {
-            self.targets = targets
-            self.rank = rank
-        }
-    }
-}
-
 extension Store {
     /// Sets the targets the due terms and the stats are measured against, and the rank order.
     public func configure(targets: ResponseTargets?, rank: RankOrder) {
@@ -28,7 +11,7 @@ extension Store {
 
     /// A query in SQL with this store's targets.
     func querySQL(_ query: Query, now: Date) -> QuerySQL {
-        QuerySQL(query, now: now, targets: arrangement.current.targets)
+        QuerySQL(query, now: now, targets: arrangement.current.targets, person: person)
     }
 
     /// Whether the queue is ranked by priority points first.

@@ -14,6 +14,10 @@ public final class Store: MentionStore {
     public let lockWait = LockWait()
     /// The response targets and the rank order (`configure`).
     let arrangement = Arrangement()
+    /// What opening mended in a schema changed by hand (an index or trigger made again), in words.
+    public let repairs: [String]
+    /// Who uses this store: whose actions it records and undoes, whose items `is:mine` finds.
+    public let person: String
 
     /// How long a write waits for another heed's to end before giving up: an import is one
     /// transaction per file, and a large file keeps others waiting longer than SQLite's usual 10 s.
@@ -21,7 +25,8 @@ public final class Store: MentionStore {
 
     /// Opens (creating when new, owner-only) the store at `path`. A file that is not a heed
     /// store, or one written by a newer heed, is refused before anything is written to it.
-    public init(path: String, busyTimeout: TimeInterval = Store.defaultBusyTimeout) throws {
+    public init(path: String, busyTimeout: TimeInterval = Store.defaultBusyTimeout, person: String = LoginName.current) throws {
+        self.person = person
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         try FileSecurity.makePrivateFolder(folder)
@@ -36,9 +41,18 @@ public final class Store: MentionStore {
             if !db.configuration.readonly { try Self.checkKind(db, path: path) }
         }
         do {
-            writer = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            do {
+                try Self.migrate(pool, path: path)
+                repairs = try SchemaCheck.check(pool, path: path)
+            } catch {
+                // Closed before it goes: a pool dropped without closing checkpoints on its way
+                // out, and a store refused here is left exactly as it was.
+                try? pool.close()
+                throw error
+            }
+            writer = pool
             self.path = path
-            try migrate()
         } catch {
             throw StoreError.explaining(error, store: path)
         }
@@ -77,29 +91,38 @@ public final class Store: MentionStore {
     }
 
     /// A store in memory, for tests.
-    public init() throws {
+    public init(person: String = LoginName.current) throws {
+        self.person = person
         var configuration = Configuration()
         configuration.prepareDatabase { db in db.add(function: Store.foldFunction) }
         writer = try DatabaseQueue(configuration: configuration)
         path = nil
-        try migrate()
+        repairs = []
+        try Self.migrate(writer, path: nil)
     }
 
-    private func migrate() throws {
+    private static func migrate(_ writer: any DatabaseWriter, path: String?) throws {
         let migrator = Schema.migrator
-        try writer.read { db in
+        let upToDate = try writer.read { db in
             let known = Set(migrator.migrations)
             let applied = try migrator.appliedIdentifiers(db)
             if !applied.isSubset(of: known) {
                 throw StoreError("the store \(path ?? "") was written by a newer heed (schema \(applied.subtracting(known).sorted().joined(separator: ", "))); upgrade heed to open it")
             }
+            return applied == known
         }
-        try migrator.migrate(writer)
+        // A store already up to date is not written to by opening it (GRDB's migrator writes
+        // even when it has nothing to do), so a store refused after this is left as it was.
+        if !upToDate { try migrator.migrate(writer) }
     }
 
     /// Names the file and says what to do (see `StoreError.explaining`).
     public func explaining(_ error: any Error) -> StoreError {
         StoreError.explaining(error, store: path ?? "(in memory)")
+    }
+
+    public func storeFailure(_ error: any Error) -> StoreError? {
+        error as? StoreError ?? StoreError.sqlite(error, store: path ?? "(in memory)")
     }
 
     // MARK: - Items

@@ -1,6 +1,7 @@
 import Foundation
 import Screen
 import TOMLKit
+import UserFiles
 
 /// A theme file that could not be read as written, named by file, line and key.
 public struct ThemeProblem: Error, Equatable, Sendable, CustomStringConvertible {
@@ -15,22 +16,42 @@ public struct ThemeProblem: Error, Equatable, Sendable, CustomStringConvertible 
 }
 
 /// The themes heed can use: the shipped ones built into the binary, overridden or added to by
-/// files in the user's themes folder. A broken theme is reported and never stops heed.
+/// files in the user's themes folder. A broken theme is reported and never stops heed; so is a
+/// folder of too many themes, a file too large or not a plain file, and a `base` chain too long.
 public struct ThemeLibrary: Sendable {
-    /// Theme sources by name: (where it came from, TOML text).
-    private var sources: [String: (file: String, text: String)] = [:]
+    /// Theme sources by name: where it came from, and its TOML text or why it was not read.
+    private var sources: [String: (file: String, text: Result<String, UserFile.Failure>)] = [:]
+    /// What was wrong with the folder itself (more themes than heed reads).
+    public private(set) var folderProblems: [ThemeProblem] = []
+    /// Each source parsed once, however many themes build on it.
+    private let parsed = ParsedThemes()
     public static let defaultName = "dark"
+    /// The most theme files read from the user's folder (the first by name).
+    public static let maxThemes = 200
+    /// The largest theme file read.
+    public static let maxBytes = 64 << 10
+    /// The longest chain of `base` themes followed.
+    public static let maxBaseDepth = 16
 
     /// The shipped themes, plus `*.toml` in `folder` when given.
     public init(userFolder folder: String? = nil) {
-        for (name, text) in BuiltinThemes.files { sources[name] = ("Themes/\(name).toml (built in)", text) }
-        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for file in names where file.hasSuffix(".toml") {
-            let path = folder + "/" + file
-            if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
-                sources[String(file.dropLast(5))] = (path, text)
-            }
+        for (name, text) in BuiltinThemes.files { sources[name] = ("Themes/\(name).toml (built in)", .success(text)) }
+        guard let folder else { return }
+        let (files, total) = UserFile.names(in: folder, limit: Self.maxThemes, suffix: ".toml")
+        if total > files.count {
+            folderProblems.append(ThemeProblem(file: folder, reason: "holds \(total) themes; heed reads the first \(Self.maxThemes) by name"))
         }
+        for file in files {
+            let path = folder + "/" + file
+            sources[String(file.dropLast(5))] = (path, UserFile.read(path, limit: Self.maxBytes))
+        }
+    }
+
+    /// The shipped themes plus themes given as TOML text by name, as if they were files of the
+    /// user's folder named NAME.toml (for tests and the fuzzer).
+    public init(userThemes: [String: String]) {
+        self.init()
+        for (name, text) in userThemes { sources[name] = ("\(name).toml", .success(text)) }
     }
 
     /// Every theme name, shipped and the user's, sorted with the default first.
@@ -51,26 +72,36 @@ public struct ThemeLibrary: Sendable {
         return (fallback ?? Theme(name: Self.defaultName, looks: [:]), problems)
     }
 
-    private func build(_ name: String, seen: Set<String>, problems: inout [ThemeProblem]) -> Theme? {
-        guard let (file, text) = sources[name] else { return nil }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            problems.append(ThemeProblem(file: file, line: Int(error.source.begin.line), reason: error.description))
+    /// A source's table, parsed once; nil (with the problem said) when it cannot be read.
+    private func table(_ name: String, problems: inout [ThemeProblem]) -> (file: String, text: String, table: TOMLTable)? {
+        guard let (file, read) = sources[name] else { return nil }
+        switch read {
+        case .failure(let failure):
+            problems.append(ThemeProblem(file: file, reason: "\(failure)"))
             return nil
-        } catch {
-            problems.append(ThemeProblem(file: file, reason: "\(error)"))
-            return nil
+        case .success(let text):
+            switch parsed.table(name, text) {
+            case .success(let table): return (file, text, table)
+            case .failure(let problem):
+                problems.append(ThemeProblem(file: file, line: problem.line, reason: problem.reason))
+                return nil
+            }
         }
+    }
+
+    private func build(_ name: String, seen: [String], problems: inout [ThemeProblem]) -> Theme? {
+        guard let (file, text, table) = self.table(name, problems: &problems) else { return nil }
+        let lines = KeyLines(text)
         var theme = Theme(name: name, description: table["description"]?.string ?? "", looks: [:])
         if let base = table["base"]?.string {
             if seen.contains(base) || base == name {
-                problems.append(ThemeProblem(file: file, line: Self.line(of: "base", in: text), key: "base", reason: "'\(base)' leads back to this theme"))
-            } else if let parent = build(base, seen: seen.union([name]), problems: &problems) {
+                problems.append(ThemeProblem(file: file, line: lines.line(of: "base"), key: "base", reason: "'\(base)' leads back to this theme"))
+            } else if seen.count + 1 >= Self.maxBaseDepth {
+                problems.append(ThemeProblem(file: file, line: lines.line(of: "base"), key: "base", reason: "'\(base)' is more than \(Self.maxBaseDepth) bases down; heed follows at most \(Self.maxBaseDepth)"))
+            } else if let parent = build(base, seen: seen + [name], problems: &problems) {
                 theme.looks = parent.looks
             } else {
-                problems.append(ThemeProblem(file: file, line: Self.line(of: "base", in: text), key: "base", reason: "no usable theme named '\(base)'"))
+                problems.append(ThemeProblem(file: file, line: lines.line(of: "base"), key: "base", reason: "no usable theme named '\(base)'"))
             }
         }
         guard let elements = table["elements"]?.table else {
@@ -79,14 +110,14 @@ public struct ThemeLibrary: Sendable {
         }
         for (key, value) in elements {
             guard let role = Role(themeKey: key) else {
-                problems.append(ThemeProblem(file: file, line: Self.line(of: key, in: text), key: "elements.\(key)", reason: "unknown element (elements: \(Role.allCases.map(\.themeKey).joined(separator: ", ")))"))
+                problems.append(ThemeProblem(file: file, line: lines.line(of: key, section: "elements"), key: "elements.\(key)", reason: "unknown element (elements: \(Role.allCases.map(\.themeKey).joined(separator: ", ")))"))
                 continue
             }
             guard let spec = value.table else {
-                problems.append(ThemeProblem(file: file, line: Self.line(of: key, in: text), key: "elements.\(key)", reason: "must be a table such as { fg = \"red\", bold = true }"))
+                problems.append(ThemeProblem(file: file, line: lines.line(of: key, section: "elements"), key: "elements.\(key)", reason: "must be a table such as { fg = \"red\", bold = true }"))
                 continue
             }
-            theme.looks[role] = Self.look(spec, key: "elements.\(key)", file: file, line: Self.line(of: key, in: text), problems: &problems)
+            theme.looks[role] = Self.look(spec, key: "elements.\(key)", file: file, line: lines.line(of: key, section: "elements"), problems: &problems)
         }
         return theme
     }
@@ -122,11 +153,18 @@ public struct ThemeLibrary: Sendable {
         return look
     }
 
-    static func line(of key: String, in text: String) -> Int? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") { return index + 1 }
-        }
-        return nil
+}
+
+/// Theme sources parsed as TOML, each once (`heed themes` builds every theme, and many may
+/// share a base).
+final class ParsedThemes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tables: [String: Result<TOMLTable, TOMLText.Problem>] = [:]
+
+    func table(_ name: String, _ text: String) -> Result<TOMLTable, TOMLText.Problem> {
+        if let done = lock.withLock({ tables[name] }) { return done }
+        let result = TOMLText.parse(text)
+        lock.withLock { tables[name] = result }
+        return result
     }
 }

@@ -42,6 +42,18 @@ public enum Action: Sendable {
     /// The external editor closed: the new text, or nil when it failed (the old text stays).
     case editorFinished(String?, problem: String?)
     case effectFailed(String)
+    /// The people items can be assigned to.
+    case teammatesLoaded([String])
     /// A theme was read: the one asked for at start, or the next one.
     case themeLoaded(ThemeChoice)
+    /// The running fetch's progress, or its result.
+    case fetchReported(FetchReport)
+    /// A fetch could not start, and why.
+    case fetchRefused(String)
+    /// The running send's progress, or its result (reported as a fetch reports).
+    case sendReported(FetchReport)
+    /// A send could not start, and why.
+    case sendRefused(String)
+    /// Where the selected item's reply went, in a line (nil: nothing to say).
+    case deliveryLoaded(Ref, String?)
 }

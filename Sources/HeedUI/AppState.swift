@@ -27,6 +27,12 @@ public struct AppState: Sendable, Equatable {
     public struct Status: Sendable, Equatable {
         public var text: String
         public var isError: Bool
+
+        /// A line for the status row; an error is drawn in the error look.
+        public init(text: String, isError: Bool) {
+            self.text = text
+            self.isError = isError
+        }
     }
 
     public var width: Int
@@ -57,6 +63,14 @@ public struct AppState: Sendable, Equatable {
     public var authorLine: AuthorLine?
     /// The theme drawn in (nil until the one asked for is read).
     public var theme: ThemeChoice?
+    /// The fetch running in the background, if any.
+    public var fetch: FetchState?
+    /// When the last fetch ended (`[fetch] every` counts from it).
+    public var lastFetch: Date?
+    /// The progress line of a draft being posted, while one is.
+    public var sending: String?
+    /// Where the selected item's reply went, for the detail pane (nil text while it loads).
+    public var delivery: DeliveryLine?
 
     public init(width: Int, height: Int, now: Date, label: String? = nil) {
         self.width = width

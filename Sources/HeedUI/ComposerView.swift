@@ -20,8 +20,8 @@ enum ComposerView {
         let mention = composer.item.mention
         buffer.fill(y: 0, role: .header)
         buffer.put(" Reply to \(mention.author.shownName) on \(mention.platform.label)", x: 0, y: 0, role: .header)
-        let quote = Wrap.lines(mention.text, width: geometry.textWidth - 2)
-        for (row, line) in quote.prefix(geometry.quoteRows).enumerated() {
+        let quote = Wrap.lines(mention.text, width: geometry.textWidth - 2, limit: geometry.quoteRows)
+        for (row, line) in quote.enumerated() {
             let x = buffer.put("│ ", x: 1, y: 1 + row, role: .dim)
             buffer.put(line, x: x, y: 1 + row, maxWidth: geometry.textWidth - 2, role: .dim)
         }

@@ -6,6 +6,12 @@ public struct ThreadPane: Sendable, Equatable {
     public var items: [QueueItem]
 }
 
+/// Where the selected item's reply went (sent, with its link; pending; failed), for the detail pane.
+public struct DeliveryLine: Sendable, Equatable {
+    public var ref: Ref
+    public var text: String?
+}
+
 /// The selected item's author's history with the user, in brief, for the detail pane (nil
 /// history while it loads, or when the store has no such item).
 public struct AuthorLine: Sendable, Equatable {

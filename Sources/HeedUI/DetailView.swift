@@ -4,7 +4,7 @@ import Screen
 
 /// The detail pane: who, where, when, the link, and the whole text wrapped to the pane.
 enum DetailView {
-    static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorLine? = nil, now: Date, top: Int, height: Int,
+    static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorLine? = nil, delivery: String? = nil, now: Date, top: Int, height: Int,
                        due: ResponseTargets.Due? = nil, into buffer: inout ScreenBuffer) {
         guard height > 0 else { return }
         let mention = item.mention
@@ -33,10 +33,16 @@ enum DetailView {
             lines.append((Glyphs.of(authorLine(history)), .detailLabel))
         }
         if let state = stateLine(mention.state, now: now) { lines.append((Glyphs.of(state), .detailLabel)) }
+        if let team = TeamViews.detailLine(item) { lines.append((Glyphs.of(team), .detailLabel)) }
+        if let delivery { lines.append((Glyphs.of(delivery), delivery.hasPrefix("sent") ? .link : .detailLabel)) }
         if let url = mention.url, !url.isEmpty { lines.append((Glyphs.of(url), .link)) }
         lines.append(([], .normal))
-        for line in Wrap.lines(mention.text, width: max(1, width - 2)) { lines.append((line, .normal)) }
-        let threadLines = thread.map { threadRows($0, now: now) } ?? []
+        let bytes = mention.text.utf8.count
+        if bytes > TextLimits.shownBytes {
+            lines.append((Glyphs.of("The text is \(bytes.bytesInWords): its start is shown; heed list --json gives it whole"), .detailLabel))
+        }
+        for line in Wrap.lines(mention.text, width: max(1, width - 2), limit: height) { lines.append((line, .normal)) }
+        let threadLines = thread.map { threadRows($0, now: now, width: width) } ?? []
         let room = height - 1
         let threadRoom = threadLines.isEmpty ? 0 : min(threadLines.count, max(2, room / 2))
         let textRoom = room - threadRoom
@@ -79,7 +85,7 @@ enum DetailView {
     }
 
     /// The thread's title and one line per item, oldest first: state, age, author, text.
-    static func threadRows(_ thread: ThreadPane, now: Date) -> [(text: [Glyph], role: Role, selected: Bool)] {
+    static func threadRows(_ thread: ThreadPane, now: Date, width: Int = 256) -> [(text: [Glyph], role: Role, selected: Bool)] {
         guard thread.items.count > 1 else { return [] }
         let open = thread.items.filter { item in
             if case .waiting = item.mention.state { return true }
@@ -96,8 +102,9 @@ enum DetailView {
             case .snoozed: mark = "z"
             }
             let selected = item.mention.ref == thread.ref
-            let line = "\(selected ? "▸" : " ")\(mark) \(Glyphs.padLeft(Age.words(item.mention.waited(at: now)), toCells: 7))  \(item.mention.author.shownName): \(item.mention.text)"
-            rows.append((Glyphs.of(line), open > 0 && item.mention.state.isWaiting ? .normal : .dim, selected))
+            let head = "\(selected ? "▸" : " ")\(mark) \(Glyphs.padLeft(Age.words(item.mention.waited(at: now)), toCells: 7))  \(item.mention.author.shownName): "
+            // Only a row's worth of each text is laid out, however long the text.
+            rows.append((Glyphs.of(head, cells: width) + Glyphs.of(item.mention.text, cells: width), open > 0 && item.mention.state.isWaiting ? .normal : .dim, selected))
         }
         return rows
     }

@@ -36,16 +36,32 @@ public enum Effect: Sendable, Equatable {
     case loadTemplates
     case saveEdit(draft: String, text: String)
     case discardDraft(DraftRow)
+    /// Loads the people items can be assigned to.
+    case loadTeammates
+    /// Tells the others that this composer is open on an item (nil: closed).
+    case composing(Ref?)
     /// Reads a theme by name (what it falls back to, and what is wrong with it).
     case loadTheme(String)
     /// Hands the composer's text to $VISUAL / $EDITOR; the loop suspends the screen for it.
     case openEditor(String)
+    /// Starts fetching every account in the background (after the frame that says so).
+    case startFetch
+    /// Asks how the running fetch goes.
+    case pollFetch
+    /// Starts posting one draft in the background (after the frame that says so).
+    case startSend(draft: String)
+    /// Asks how the running send goes.
+    case pollSend
+    /// Reads where a draft went (the detail pane's line for a replied item).
+    case loadDelivery(Ref, draft: String)
 
     /// When the effect runs: declared here, carried out by the `Scheduler`.
     public var timing: Timing {
         switch self {
         case .countTabs: .afterFrame(.tabCounts)
         case .countQuery: .afterFrame(.queryCount)
+        case .startFetch: .afterFrame(.fetch)
+        case .startSend: .afterFrame(.send)
         case .loadAuthorLine: .whenIdle
         case .openEditor: .byLoop
         default: .now
@@ -70,5 +86,7 @@ public enum Timing: Sendable, Equatable {
     public enum FrameWork: Sendable, Equatable {
         case tabCounts
         case queryCount
+        case fetch
+        case send
     }
 }

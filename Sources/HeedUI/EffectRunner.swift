@@ -75,11 +75,27 @@ public enum EffectRunner {
             case .discardDraft(let row):
                 let outcome = try services.discard(row, services.now())
                 return [.draftDiscarded(row, outcome), .draftsLoaded(try services.drafts())]
+            case .loadTeammates:
+                return [.teammatesLoaded(try services.teammates())]
+            case .composing(let ref):
+                // Others' screens only: a failure here changes nothing of this one.
+                try? services.composing(ref)
+                return []
             case .loadTheme(let name):
                 return [.themeLoaded(services.theme(name))]
             case .openEditor:
                 // The loop's to do: it owns the terminal.
                 return []
+            case .startFetch:
+                return services.startFetch().map { [.fetchRefused($0)] } ?? []
+            case .pollFetch:
+                return services.fetchReport().map { [.fetchReported($0)] } ?? []
+            case .startSend(let draft):
+                return services.startSend(draft).map { [.sendRefused($0)] } ?? []
+            case .pollSend:
+                return services.sendReport().map { [.sendReported($0)] } ?? []
+            case .loadDelivery(let ref, let draft):
+                return [.deliveryLoaded(ref, services.delivery(draft))]
             }
         } catch {
             return [.effectFailed("\(error)")]

@@ -22,6 +22,7 @@ extension KeyTable {
         Binding([.tab], .nextTab, "next saved view ([views] in config.toml)", .queue),
         Binding([.backTab], .previousTab, "previous saved view", .queue),
         Binding([.escape], .wholeQueue, "back to the whole queue; clear the marks", .queue),
+        Binding([.character("=")], .assign, "assign to a teammate (the marked items, or the selected one)", .queue, disabled: Reducer.unmarkedReason(.assign)),
         Binding([.character("x")], .mark, "mark for a bulk action (a and s act on all marked)", .queue, bar: "mark", disabled: Reducer.selectionReason(.mark)),
         Binding([.character("X")], .markAll, "mark every item of the view (again: clear the marks)", .queue, disabled: { state in
             state.queue.count == 0 && state.marks.isEmpty ? "Nothing in this view to mark" : nil
@@ -33,6 +34,7 @@ extension KeyTable {
         Binding([.character("T")], .nextTheme, "next theme (heed themes lists them)", .queue, disabled: { state in
             state.theme?.next == nil ? "No themes to choose from" : nil
         }),
+        Binding([.character("F")], .fetch, "fetch now from every account in config.toml", .queue, disabled: Reducer.fetchReason),
         Binding([.character("?")], .help, "this help", .queue, bar: "help"),
         Binding([.character("q"), .control("c")], .quit, "quit", .queue, bar: "quit"),
     ]
@@ -56,6 +58,10 @@ extension KeyTable {
         Binding([.character("k"), .up], .previous, "previous platform", .filter, bar: "choose"),
         Binding([.enter], .accept, "show only the platform chosen", .filter, bar: "filter"),
         Binding([.escape, .character("q"), .control("c")], .cancel, "leave the view as it is", .filter, bar: "cancel"),
+        Binding([.character("j"), .down], .next, "next teammate", .assign, bar: "choose"),
+        Binding([.character("k"), .up], .previous, "previous teammate", .assign, bar: "choose"),
+        Binding([.enter], .accept, "assign to the one chosen (u undoes)", .assign, bar: "assign"),
+        Binding([.escape, .character("q"), .control("c")], .cancel, "leave the items as they are", .assign, bar: "cancel"),
         Binding([.character("y"), .character("Y")], .yes, "do it (u undoes)", .confirm, bar: "yes"),
         Binding([.character("n"), .escape, .character("N"), .control("c")], .no, "leave the items as they are", .confirm, bar: "no", barKeys: 2),
     ]
@@ -88,8 +94,11 @@ extension KeyTable {
         Binding([.character("k"), .up], .previous, "previous draft", .outbox, bar: "move"),
         Binding([.character("e"), .enter], .edit, "edit a pending draft in the composer", .outbox, bar: "edit", disabled: Reducer.pendingDraftReason),
         Binding([.character("d")], .discard, "discard a pending draft: the item returns to the queue", .outbox, bar: "discard", disabled: Reducer.pendingDraftReason),
+        Binding([.character("s")], .send, "post the draft now through its account in config.toml (asks first)", .outbox, bar: "send", disabled: Reducer.sendDraftReason),
         Binding([.character("u")], .undo, "undo the last action", .outbox, bar: "undo"),
         Binding([.escape, .character("o"), .character("q")], .close, "back to the queue", .outbox, bar: "back"),
+        Binding([.character("y"), .character("Y")], .yes, "post it now", .sendQuestion, bar: "post"),
+        Binding([.character("n"), .escape, .character("N")], .no, "keep it in the outbox", .sendQuestion, bar: "keep it", barKeys: 2),
         Binding([.character("j"), .down], .down, "scroll down", .help, bar: "scroll"),
         Binding([.character("k"), .up], .up, "scroll up", .help, bar: "scroll"),
         Binding([.escape, .character("?"), .character("q")], .close, "close help", .help, bar: "close help", barKeys: 3),

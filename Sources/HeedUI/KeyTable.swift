@@ -5,10 +5,10 @@ import Screen
 public enum Command: String, Sendable, CaseIterable {
     case next, previous, first, last, pageDown = "page_down", pageUp = "page_up"
     case acknowledge, reply, acknowledgeThread = "acknowledge_thread", replyThread = "reply_thread"
-    case snooze, mark, markAll = "mark_all", undo
+    case snooze, mark, markAll = "mark_all", undo, assign
     case search, filter, nextTab = "next_tab", previousTab = "previous_tab", wholeQueue = "whole_queue"
-    case stats, author, outbox, nextTheme = "next_theme", help, quit
-    case up, down, close, edit, discard
+    case stats, author, outbox, nextTheme = "next_theme", fetch, help, quit
+    case up, down, close, edit, discard, send
     case save, editor, templates, cancel, newline, backspace, deleteForward = "delete_forward"
     case left, right, lineStart = "line_start", lineEnd = "line_end"
     case accept, clearLine = "clear_line", yes, no
@@ -25,10 +25,12 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case filter = "Platform filter"
     case tag = "Tag"
     case confirm = "Bulk action question"
+    case assign = "Assignment"
     case composer = "Composer"
     case templates = "Saved replies"
     case discard = "Discard question"
     case outbox = "Outbox"
+    case sendQuestion = "Send question"
     case help = "Help"
     case stats = "Stats"
     case author = "Author history"
@@ -144,10 +146,11 @@ extension AppState {
             case .filter: return .filter
             case .confirm: return .confirm
             case .tag: return .tag
+            case .assign: return .assign
             }
         case .composer(let composer): return composer.picker == nil ? .composer : .templates
         case .help: return .help
-        case .outbox: return .outbox
+        case .outbox(let screen): return screen.confirmingSend ? .sendQuestion : .outbox
         case .stats: return .stats
         case .author: return .author
         }

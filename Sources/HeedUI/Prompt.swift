@@ -13,6 +13,8 @@ public enum Prompt: Sendable, Equatable {
     case confirm(Act, count: Int)
     /// A tag to add (or, as `-name`, remove), completed from the tags in use (nil until counted).
     case tag(Selection, typed: String, tags: [TagCount]?, error: String?)
+    /// Choose whom to assign to: nobody first, then the teammates (nil while they load).
+    case assign(Selection, people: [String]?, cursor: Int)
 }
 
 /// The snooze choices offered, in order (a number key picks one).
@@ -28,8 +30,8 @@ public enum SnoozeChoice: CaseIterable, Sendable {
         }
     }
 
-    /// When the snooze ends, in the user's time zone.
-    public func until(from now: Date, calendar: Calendar = .current) -> Date {
+    /// When the snooze ends, reckoned in `calendar` (the user's: `Settings.calendar`).
+    public func until(from now: Date, calendar: Calendar) -> Date {
         switch self {
         case .oneHour: return now.addingTimeInterval(3_600)
         case .fourHours: return now.addingTimeInterval(4 * 3_600)

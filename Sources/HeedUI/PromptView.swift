@@ -28,13 +28,16 @@ enum PromptView {
             picker(state, platforms, cursor, layout, into: &buffer)
         case .tag(_, let typed, let tags, let error):
             tagLine(typed, tags, error, width: layout.width, row: row, into: &buffer)
+        case .assign(_, let people, let cursor):
+            TeamViews.picker(people, cursor, layout, into: &buffer)
         case .confirm(let act, let count):
             buffer.fill(y: row, role: .error)
             let verb: String
             switch act {
             case .acknowledge: verb = "Acknowledge"
-            case .snooze(_, let until): verb = "Snooze until \(Reducer.when(until, now: state.now))"
+            case .snooze(_, let until): verb = "Snooze until \(Reducer.when(until, now: state.now, calendar: state.settings.calendar))"
             case .tag: verb = "Tag"
+            case .assign(_, let person): verb = "Assign to \(person ?? "nobody")"
             }
             buffer.put(" \(verb) \(count.grouped) items? y does it (u undoes), n leaves them", x: 0, y: row, role: .error)
         }
@@ -42,26 +45,11 @@ enum PromptView {
 
     /// The platforms with waiting items, over the detail pane.
     static func picker(_ state: AppState, _ platforms: [PlatformCount]?, _ cursor: Int, _ layout: QueueLayout, into buffer: inout ScreenBuffer) {
-        let top = layout.detailTop
-        let height = max(1, layout.statusRow - top)
-        buffer.fill(y: top, height: height, role: .normal)
-        buffer.put(" Filter by platform", x: 0, y: top, role: .title)
-        guard let platforms else {
-            if height > 1 { buffer.put("  counting…", x: 0, y: top + 1, role: .dim) }
-            return
+        let lines = platforms.map { platforms -> [(label: String, figure: String?)] in
+            let choices = platforms.filter { $0.waiting > 0 }
+            let total = choices.reduce(0) { $0 + $1.waiting }
+            return [("all platforms", total.grouped)] + choices.map { ($0.platform.label, $0.waiting.grouped) }
         }
-        let choices = platforms.filter { $0.waiting > 0 }
-        let total = choices.reduce(0) { $0 + $1.waiting }
-        let lines = [("all platforms", total)] + choices.map { ($0.platform.label, $0.waiting) }
-        let room = max(0, height - 1)
-        let first = max(0, min(cursor - room / 2, lines.count - room))
-        for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
-            let index = first + offset
-            let y = top + 1 + offset
-            let role: Role = index == cursor ? .selected : .normal
-            if index == cursor { buffer.fill(y: y, role: .selected) }
-            buffer.put("  " + line.0, x: 0, y: y, maxWidth: 20, role: role)
-            buffer.put(Glyphs.padLeft(line.1.grouped, toCells: 10), x: 20, y: y, role: role)
-        }
+        ListPicker.draw("Filter by platform", lines: lines, loading: "counting…", cursor: cursor, layout, into: &buffer)
     }
 }

@@ -14,7 +14,8 @@ enum QueueView {
             if let item = state.queue.selected {
                 let thread = state.thread?.ref == item.mention.ref ? state.thread : nil
                 let author = state.authorLine?.ref == item.mention.ref ? state.authorLine : nil
-                DetailView.render(item, thread: thread, author: author, now: state.now, top: layout.detailTop, height: layout.detailHeight,
+                let delivery = state.delivery?.ref == item.mention.ref ? state.delivery?.text : nil
+                DetailView.render(item, thread: thread, author: author, delivery: delivery, now: state.now, top: layout.detailTop, height: layout.detailHeight,
                                   due: DueLabel.due(item.mention, state.settings, now: state.now), into: &buffer)
             }
         }
@@ -44,7 +45,7 @@ enum QueueView {
         }
         if !state.marks.isEmpty { words += " · \(state.marks.count.grouped) marked" }
         x = buffer.put(words, x: x, y: 0, role: .header)
-        let position = queue.count > 0 ? "\(queue.cursor + 1)/\(queue.count) " : ""
+        let position = queue.count > 0 ? "\((queue.cursor + 1).grouped)/\(queue.count.grouped) " : ""
         let end = buffer.width - position.count
         if !state.query.isQueue, state.shownTab == nil, end - x > 12 {
             x = buffer.put("  " + state.query.text, x: x, y: 0, maxWidth: end - x - 2, role: .headerAccent)
@@ -107,8 +108,9 @@ enum QueueView {
             buffer.put(mention.author.shownName, x: x, y: y, maxWidth: authorWidth, role: selected ? .selected : .author)
             x += authorWidth + 1
             if case .snoozed(let until) = mention.state {
-                x = buffer.put("until " + Reducer.when(until, now: state.now) + " ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
+                x = buffer.put("until " + Reducer.when(until, now: state.now, calendar: state.settings.calendar) + " ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
             }
+            x = TeamViews.marks(item, x: x, y: y, width: layout.width, selected: selected, into: &buffer)
             if item.thread > 1 {
                 x = buffer.put("(\(item.thread)) ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
             }

@@ -53,6 +53,8 @@ extension Reducer {
             return [.recoverAutosave(item.mention.ref)]
         case .undo:
             return [.undo]
+        case .assign:
+            return startAssigning(&state)
         default:
             break
         }
@@ -113,16 +115,23 @@ extension Reducer {
     static func acted(_ state: inout AppState, _ act: Act, _ outcome: ActOutcome) -> [Effect] {
         if case .tag = act { return tagged(&state, act, outcome) }
         if case .acknowledge(.refs(let refs)) = act, refs.count == 1, state.marks.isEmpty {
-            if outcome.changed == 0 { state.status = .init(text: "\(refs[0]) was already answered elsewhere; nothing changed", isError: true) }
+            if outcome.changed == 0 { state.status = .init(text: answeredFirst(state, refs[0].description, outcome) + "; nothing changed", isError: true) }
             return [.loadSummary(state.query)] + countTabs(state)
         }
         let count = outcome.changed.grouped
+        if case .assign = act {
+            // Assigned items stay where they are, and so does the cursor.
+            state.status = .init(text: "Assigned \(count) item\(outcome.changed == 1 ? "" : "s") to \(act.assignee ?? "nobody") (u undoes)", isError: false)
+            if outcome.alreadyAnswered > 0 { state.status?.text += "; \(outcome.alreadyAnswered) answered already" }
+            state.marks = Marks()
+            return [.focus(state.queue.selected?.mention.ref, query: state.query)] + countTabs(state)
+        }
         switch act {
         case .acknowledge:
             state.status = .init(text: "Acknowledged \(count) item\(outcome.changed == 1 ? "" : "s") (u undoes)", isError: false)
         case .snooze(_, let until):
-            state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now)) (u undoes)", isError: false)
-        case .tag:
+            state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now, calendar: state.settings.calendar)) (u undoes)", isError: false)
+        case .tag, .assign:
             break
         }
         if outcome.alreadyAnswered > 0 {
@@ -177,6 +186,7 @@ extension Reducer {
         case .snooze: state.status = .init(text: "Undid the snooze of \(what)", isError: false)
         case .tag: state.status = .init(text: "Undid the tags \(undone.detail ?? "") of \(what)", isError: false)
         case .rule: state.status = .init(text: "Undid \(undone.detail ?? "a rule") on \(what)", isError: false)
+        case .assign: state.status = .init(text: "Undid the assignment of \(what)", isError: false)
         }
         var effects: [Effect] = [.focus(ref, query: state.query)] + countTabs(state)
         // Everything put back comes after the window's first item: the window reloads from it
@@ -190,16 +200,13 @@ extension Reducer {
         return effects
     }
 
-    /// A time in the status line: "14:05" today, else "Mon 23 Nov 09:00".
-    static func when(_ date: Date, now: Date) -> String {
+    /// A time in the status line, on `calendar`'s clock: "14:05" today, else "Mon 23 Nov 09:00".
+    static func when(_ date: Date, now: Date, calendar: Calendar) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.dateFormat = Calendar.current.isDate(date, inSameDayAs: now) ? "HH:mm" : "EEE d MMM HH:mm"
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = calendar.isDate(date, inSameDayAs: now) ? "HH:mm" : "EEE d MMM HH:mm"
         return formatter.string(from: date)
     }
-}
-
-extension Int {
-    /// 1,234,567: counts as the header shows them.
-    var grouped: String { formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
 }

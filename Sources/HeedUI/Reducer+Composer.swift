@@ -15,7 +15,9 @@ extension Reducer {
             } else {
                 composer.saving = false
                 state.mode = .composer(composer)
-                state.status = .init(text: "\(who) was already answered elsewhere; this reply was not saved (Esc leaves)", isError: true)
+                var first = "\(who) was already answered elsewhere"
+                if case .answeredBy(let person, let at) = outcome { first = "\(person) answered \(who) \(Age.words(state.now.timeIntervalSince(at))) ago (\(when(at, now: state.now, calendar: state.settings.calendar)))" }
+                state.status = .init(text: first + "; this reply was not saved and is still here (Esc leaves)", isError: true)
             }
             if composer.wholeThread, outcome == .done {
                 return [.forgetAutosave(ref), .focus(ref, query: state.query)]
@@ -66,7 +68,7 @@ extension Reducer {
         let before = composer.text
         var effects: [Effect] = []
         if let picker = composer.picker {
-            pickerKey(&composer, picker, command)
+            if let said = pickerKey(&composer, picker, command) { state.status = .init(text: said, isError: true) }
         } else if command == nil, case .character(let character) = key {
             composer.insert(String(character))
         } else if let command {

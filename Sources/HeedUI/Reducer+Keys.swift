@@ -31,8 +31,10 @@ extension Reducer {
         case .filter: return filterKey(&state, command)
         case .confirm: return confirmKey(&state, command)
         case .tag: return tagKey(&state, command, key, layout)
+        case .assign: return assignKey(&state, command, layout)
         case .composer, .templates: return composerKey(&state, command, key)
         case .discard: return discardKey(&state, command)
+        case .sendQuestion: return sendQuestionKey(&state, command)
         case .outbox:
             guard let command else { return doesNothing(&state, key, "press Esc for the queue") }
             return outboxCommand(&state, command)
@@ -94,7 +96,7 @@ extension Reducer {
             }
             state.queue.move(to: queue.count - 1, listHeight: layout.listHeight)
             if queue.offset + queue.items.count < queue.count { return [.load(.last(QueueState.pageSize), query: state.query)] }
-        case .acknowledge, .acknowledgeThread, .snooze, .mark, .markAll, .undo, .replyThread:
+        case .acknowledge, .acknowledgeThread, .snooze, .mark, .markAll, .undo, .replyThread, .assign:
             return actCommand(&state, command, layout)
         case .reply:
             guard let item = queue.selected else { return [] }
@@ -117,6 +119,8 @@ extension Reducer {
             return [.loadDrafts]
         case .nextTheme:
             return state.theme?.next.map { [.loadTheme($0)] } ?? []
+        case .fetch:
+            return fetchCommand(&state)
         case .quit:
             state.quitting = true
             return []

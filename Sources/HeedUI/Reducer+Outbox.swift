@@ -40,6 +40,11 @@ extension Reducer {
         case .close:
             state.mode = .queue
             return []
+        case .send:
+            guard screen.current != nil else { return [] }
+            screen.confirmingSend = true
+            state.mode = .outbox(screen)
+            return []
         case .discard:
             guard let row = screen.current else { return [] }
             return [.discardDraft(row)]

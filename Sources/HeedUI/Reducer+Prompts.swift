@@ -18,7 +18,7 @@ extension Reducer {
             if !typed.isEmpty { typed.removeLast() }
         case .accept:
             if let number = Int(typed), SnoozeChoice.allCases.indices.contains(number - 1) {
-                until = SnoozeChoice.allCases[number - 1].until(from: state.now)
+                until = SnoozeChoice.allCases[number - 1].until(from: state.now, calendar: state.settings.calendar)
                 break
             }
             guard let seconds = Age.parse(typed), seconds > 0 else {

@@ -22,8 +22,11 @@ public enum Reducer {
         default:
             break
         }
+        let composing = state.composer?.item.mention.ref
         let effects = reduceAction(&state, action)
-        return effects + followSelection(&state)
+        // Whoever shares the store sees where this composer is open.
+        let presence: [Effect] = state.composer?.item.mention.ref != composing ? [.composing(state.composer?.item.mention.ref)] : []
+        return effects + presence + followSelection(&state)
     }
 
     /// The action itself, before the detail pane follows the selection.
@@ -35,7 +38,7 @@ public enum Reducer {
         case .ticked(let now):
             let wake = Int(now.timeIntervalSince1970 / wakeEvery) != Int(state.now.timeIntervalSince1970 / wakeEvery)
             state.now = now
-            return [.checkForChanges] + (wake ? [.wakeSnoozed] : [])
+            return [.checkForChanges] + (wake ? [.wakeSnoozed] : []) + fetchTick(&state) + (state.sending == nil ? [] : [.pollSend])
         case .resized(let width, let height):
             state.width = width
             state.height = height
@@ -84,6 +87,13 @@ public enum Reducer {
         case .themeLoaded(let choice):
             themeLoaded(&state, choice)
             return []
+        case .fetchReported, .fetchRefused:
+            return fetchAction(&state, action)
+        case .teammatesLoaded(let people):
+            if case .assign(let selection, _, let cursor) = state.prompt { state.prompt = .assign(selection, people: people, cursor: cursor) }
+            return []
+        case .sendReported, .sendRefused, .deliveryLoaded:
+            return sendAction(&state, action)
         case .effectFailed(let message):
             state.status = .init(text: message, isError: true)
             return []
@@ -105,6 +115,14 @@ public enum Reducer {
         }
         var effects: [Effect] = []
         let ref = item.mention.ref
+        if case .replied(let draft, _) = item.mention.state, !draft.isEmpty {
+            if state.delivery?.ref != ref {
+                state.delivery = DeliveryLine(ref: ref, text: nil)
+                effects.append(.loadDelivery(ref, draft: draft))
+            }
+        } else {
+            state.delivery = nil
+        }
         if state.authorLine?.ref != ref {
             state.authorLine = AuthorLine(ref: ref, history: nil, loading: true)
             effects.append(.loadAuthorLine(ref))

@@ -77,7 +77,7 @@ enum Report {
 
     /// A count with thousands separators: "1,234,567".
     static func number(_ value: Int) -> String {
-        value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        value.grouped
     }
 
     /// A share as a whole percentage ("79%"), or "–" when there is nothing to share.

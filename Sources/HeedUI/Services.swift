@@ -41,8 +41,22 @@ public struct Services: Sendable {
     public var drafts: @Sendable () throws -> [DraftRow] = { [] }
     public var saveEdit: @Sendable (String, String, Date) throws -> Void = { _, _, _ in }
     public var discard: @Sendable (DraftRow, Date) throws -> AnswerOutcome = { _, _ in .unknown }
+    /// The people items can be assigned to.
+    public var teammates: @Sendable () throws -> [String] = { [] }
+    /// Tells the others that the composer is open on an item (nil: closed).
+    public var composing: @Sendable (Ref?) throws -> Void = { _ in }
     /// A theme by name: the one to use (the default where it cannot be read), every name, problems.
     public var theme: @Sendable (String) -> ThemeChoice = { ThemeChoice(name: $0, names: [$0]) }
+    /// Starts fetching every account in the background: nil once started, else why not.
+    public var startFetch: @Sendable () -> String? = { "No accounts to fetch from" }
+    /// How the running fetch goes: its progress, or its result once (nil when nothing is new).
+    public var fetchReport: @Sendable () -> FetchReport? = { nil }
+    /// Starts posting a draft in the background: nil once started, else why not.
+    public var startSend: @Sendable (String) -> String? = { _ in "No accounts to send with" }
+    /// How the running send goes: its progress, or its result once.
+    public var sendReport: @Sendable () -> FetchReport? = { nil }
+    /// Where a draft went, in a line for the detail pane (nil when there is nothing to say).
+    public var delivery: @Sendable (String) -> String? = { _ in nil }
 
     public init(
         now: @escaping @Sendable () -> Date,

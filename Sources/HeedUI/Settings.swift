@@ -1,7 +1,8 @@
 import Foundation
 import HeedCore
 
-/// What the user's config says that the screen needs: reply limits and their own handles.
+/// What the user's config and surroundings say that the screen needs: reply limits, their own
+/// handles, and the calendar their clock reads.
 public struct Settings: Sendable, Equatable {
     /// Reply limits that override the platform defaults (a Mastodon server's own limit).
     public var limits: [Platform: Int]
@@ -18,15 +19,34 @@ public struct Settings: Sendable, Equatable {
     /// Response targets (`[targets]`): rows then show the time left or how late, and ages are
     /// coloured by it; nil for none.
     public var targets: ResponseTargets?
+    /// How many accounts `F` fetches from (`[[accounts]]` in config.toml).
+    public var accounts = 0
+    /// How often the open queue fetches in the background (`[fetch] every`), if it does.
+    public var fetchEvery: TimeInterval?
+    /// The calendar that "tomorrow 9:00", "Monday 9:00" and the times on the status line are
+    /// reckoned in: heed passes the user's (`Settings.calendar(in: .autoupdatingCurrent)`); the
+    /// default, UTC, draws the same screen on every machine.
+    public var calendar: Calendar
 
+    /// Settings from the config's values; what is not given is heed's default.
     public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20, theme: String? = nil,
-                targets: ResponseTargets? = nil) {
+                targets: ResponseTargets? = nil, calendar: Calendar = Settings.calendar(in: TimeZone(identifier: "UTC")!)) {
         self.limits = limits
         self.own = own
         self.overdue = overdue
         self.confirmAbove = confirmAbove
         self.theme = theme
         self.targets = targets
+        self.calendar = calendar
+    }
+
+    /// The Gregorian calendar in `zone`, independent of the machine's locale: the days and
+    /// hours a clock in that zone shows.
+    public static func calendar(in zone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.locale = Locale(identifier: "en_US_POSIX")
+        calendar.timeZone = zone
+        return calendar
     }
 
     /// Whether a handle is one of the user's own on a platform.

@@ -43,9 +43,18 @@ public enum StatsView {
         lines += times(stats, width: width)
         lines += targets(stats, width: width)
         lines.append(.blank)
+        if !stats.people.isEmpty {
+            lines += people(stats.people, width: width)
+            lines.append(.blank)
+        }
         lines += waiting(stats, width: width, settings: settings)
         lines.append(.blank)
         lines += days(stats, width: width)
+        if let outbox = stats.outbox {
+            lines.append(.blank)
+            lines += Report.wrapped("Replies heed posted: \(outbox.sent) sent · \(outbox.pending) pending"
+                                    + (outbox.failed > 0 ? " (\(outbox.failed) failed)" : "") + " · \(outbox.unknown) unknown", width: width, role: .normal)
+        }
         return lines
     }
 
@@ -99,6 +108,25 @@ public enum StatsView {
         let untimed = stats.all.answered - stats.all.timed
         if untimed > 0 { note += " \(Report.number(untimed)) answered items have no time of answer and are left out of the times." }
         lines += Report.wrapped(note, width: width, role: .dim)
+        return lines
+    }
+
+    /// `heed stats --by person`: the people's table as plain lines, `width` cells wide.
+    public static func peopleText(_ people: [PersonFigures], width: Int = 80) -> [String] {
+        Report.text(self.people(people, width: width), width: width)
+    }
+
+    /// Answers per person of the team, and how fast each answered.
+    static func people(_ people: [PersonFigures], width: Int) -> [ReportLine] {
+        let columns: [(header: String, priority: Int, value: (PersonFigures) -> String)] = [
+            ("answered", 1, { Report.number($0.answered) }), ("replied", 3, { Report.number($0.replied) }),
+            ("acknowledged", 3, { Report.number($0.acknowledged) }), ("median", 1, { Report.duration($0.medianSeconds) }),
+            ("p90", 2, { Report.duration($0.p90Seconds) }),
+        ]
+        let labels = people.map { ($0.person ?? "(no one named)", $0.person == nil ? Role.dim : .author) }
+        var lines = [ReportLine("By person", .title)]
+        lines += Report.table(labels: labels, columns: columns.map { ReportColumn(header: $0.header, priority: $0.priority, values: people.map($0.value)) }, width: width)
+        lines += Report.wrapped("Items received in the period that each person answered, and how long they had waited for it. (no one named): answers from before the team shared the store, and replies seen in imports.", width: width, role: .dim)
         return lines
     }
 

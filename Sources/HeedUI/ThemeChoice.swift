@@ -27,7 +27,10 @@ extension Reducer {
         state.theme = choice
         if let problem = choice.problems.first {
             let more = !switched && choice.problems.count > 1 ? " (+\(choice.problems.count - 1) more)" : ""
-            state.status = .init(text: "Theme: \(problem)\(more); using \(choice.name)", isError: true)
+            let line = "Theme: \(problem)\(more); using \(choice.name)"
+            // At start, a problem already said (config.toml's) keeps its place in front.
+            let before = !switched && state.status?.isError == true ? state.status.map { $0.text + " · " } ?? "" : ""
+            state.status = .init(text: before + line, isError: true)
         } else if switched {
             state.status = .init(text: "Theme: \(choice.name) (T for the next; --theme or theme = in config.toml keeps it)", isError: false)
         }

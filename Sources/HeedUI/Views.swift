@@ -38,15 +38,22 @@ public enum Views {
     /// The row of messages, above the key bar.
     public static func statusRow(height: Int) -> Int { height - 2 }
 
-    /// The status row: the pending question, else the last message.
+    /// The status row: the pending question, else the last message, else the progress of a fetch `F` started.
     static func statusLine(_ state: AppState, into buffer: inout ScreenBuffer) {
         let row = statusRow(height: state.height)
         if case .queue = state.mode, state.prompt != nil, !state.isTooSmall { return }
         if state.confirmDiscard {
             buffer.fill(y: row, role: .error)
             buffer.put(" Discard this reply? y discards, n goes back to it", x: 0, y: row, role: .error)
+        } else if case .outbox(let screen) = state.mode, screen.confirmingSend, let draft = screen.current {
+            buffer.fill(y: row, role: .error)
+            buffer.put(" Post this reply to \(draft.ref.platform.label) now? y posts it, n keeps it in the outbox", x: 0, y: row, role: .error)
         } else if let status = state.status {
             buffer.put(" " + status.text, x: 0, y: row, role: status.isError ? .error : .status)
+        } else if let fetch = state.fetch, !fetch.background {
+            buffer.put(" " + fetch.line, x: 0, y: row, role: .status)
+        } else if let sending = state.sending {
+            buffer.put(" " + sending, x: 0, y: row, role: .status)
         }
     }
 

@@ -57,7 +57,10 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// glyphs with an ellipsis when it does not fit. Returns the column after the last cell drawn.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, role: Role) -> Int {
-        put(Glyphs.of(text), x: x, y: y, maxWidth: maxWidth, role: role)
+        guard y >= 0, y < height, x < width else { return x }
+        // Only what can show is laid out: a row of a huge text costs a row's work.
+        let room = min(width, x + (maxWidth ?? width)) - x
+        return put(Glyphs.of(text, cells: max(0, room)), x: x, y: y, maxWidth: maxWidth, role: role)
     }
 
     /// Draws glyphs already made, by the same rules as `put(_:x:y:maxWidth:role:)`.

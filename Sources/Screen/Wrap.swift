@@ -1,11 +1,16 @@
 /// Breaks text into lines of at most `width` cells: at spaces where it can, inside a long word
 /// where it must, never inside a glyph. Newlines in the text start new lines.
 public enum Wrap {
-    public static func lines(_ text: String, width: Int) -> [[Glyph]] {
-        guard width > 0 else { return [] }
+    /// The lines of `text`, at most `limit` of them; text past `Glyphs.maxScalars` is never read.
+    public static func lines(_ text: String, width: Int, limit: Int = .max) -> [[Glyph]] {
+        guard width > 0, limit > 0 else { return [] }
         var result: [[Glyph]] = []
-        for paragraph in Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            let glyphs = Glyphs.of(String(paragraph))
+        let bounded = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Glyphs.maxScalars)))
+        for paragraph in Sanitizer.clean(bounded).split(separator: "\n", omittingEmptySubsequences: false) {
+            if result.count >= limit { break }
+            // n lines hold at most n × width cells: no more of the paragraph is laid out.
+            let (budget, overflow) = width.multipliedReportingOverflow(by: limit - result.count)
+            let glyphs = Glyphs.of(String(paragraph), cells: overflow ? .max : budget)
             if glyphs.isEmpty { result.append([]); continue }
             var line: [Glyph] = []
             var lineWidth = 0
@@ -29,6 +34,6 @@ public enum Wrap {
             }
             result.append(line)
         }
-        return result
+        return Array(result.prefix(limit))
     }
 }

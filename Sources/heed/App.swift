@@ -25,7 +25,7 @@ struct App {
         var services = services
         services.theme = { name in
             let (theme, problems) = themes.theme(named: name)
-            return ThemeChoice(name: theme.name, names: themes.names, problems: problems.map(\.description))
+            return ThemeChoice(name: theme.name, names: themes.names, problems: (problems + themes.folderProblems).map(\.description))
         }
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, now: services.now(), label: label)

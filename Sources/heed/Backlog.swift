@@ -9,7 +9,10 @@ enum Backlog {
     /// Writes `count` mentions to `path` (as `heed export -o` writes: a file whole, a FIFO or
     /// device directly) or to standard output.
     static func write(count: Int, to path: String?, now: Date) throws {
-        guard let path else { return try generate(count, now: now) { try StandardOutput.shared.write($0) } }
+        guard let path else {
+            let console = Console()
+            return try generate(count, now: now) { try console.data($0) }
+        }
         do {
             let target = try OutputTarget.open(path)
             try generate(count, now: now) { chunk throws(OutputFailure) in try target.write(Array(chunk.utf8)) }
@@ -21,7 +24,8 @@ enum Backlog {
 
     /// The mentions as JSON Lines, handed to `emit` a megabyte at a time.
     private static func generate<Failure: Error>(_ count: Int, now: Date, _ emit: (String) throws(Failure) -> Void) throws(Failure) {
-        var generator = SplitMix(seed: UInt64(count))
+        // Seeded by the count (one step in): a count always gives the same file.
+        var generator = SeededRandom(seed: UInt64(count) &+ 0x9E37_79B9_7F4A_7C15)
         var chunk = ""
         for index in 0..<count {
             chunk += HeedLines.line(mention(index, &generator, now: now), now: now)
@@ -46,7 +50,7 @@ enum Backlog {
         "Que foto linda!! 😍📸 Onde foi tirada?",
     ]
 
-    static func mention(_ index: Int, _ random: inout SplitMix, now: Date) -> Mention {
+    static func mention(_ index: Int, _ random: inout SeededRandom, now: Date) -> Mention {
         let platform = platforms[Int(random.next() % UInt64(platforms.count))]
         let author = Int(random.next() % 5_000)
         let ageSeconds = Double(random.next() % (180 * 86_400))
@@ -58,18 +62,5 @@ enum Backlog {
         )
         if random.next() % 10 < 3 { mention.state = .acknowledged(at: mention.createdAt.addingTimeInterval(3_600)) }
         return mention
-    }
-}
-
-/// A small fast deterministic generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -14,6 +14,9 @@ struct Demo: ParsableCommand {
         discussion: "With --generate N, write a synthetic backlog of N mentions as heed JSON Lines instead (to -o FILE or standard output)."
     )
 
+    /// Accepted like every command's; the demo reads only `--config` (for the theme) and
+    /// never touches the store or outbox named.
+    @OptionGroup var paths: PathOptions
     @OptionGroup var display: DisplayOptions
 
     @Option(help: ArgumentHelp("Write N synthetic mentions as JSON Lines instead of opening the queue.", valueName: "n"))
@@ -55,8 +58,8 @@ struct Demo: ParsableCommand {
         }
         let outbox = Outbox(path: folder + "/outbox.jsonl")
         try? Replies.settle(store: store, outbox: outbox, at: now)
-        let services = Services.live(store: store, outbox: outbox, templates: folder + "/templates")
-        let config = Config.load(path: Config.defaultPath).0
-        try Screenful.run(services: services, label: "demo", settings: Settings(), look: display.look(config: config, configFolder: (Config.defaultPath as NSString).deletingLastPathComponent))
+        let services = Services.live(store: store, outbox: outbox, autosave: outbox.path, templates: folder + "/templates")
+        let config = loadConfig(paths)
+        try Screenful.run(services: services, label: "demo", settings: Settings(calendar: Settings.userCalendar), look: display.look(config: config, configFolder: paths.configFolder))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HeedCore
 import HeedFiles
 import HeedOutbox
+import HeedUI
 
 /// `heed export`: pending drafts for posting; marks them exported once the output is complete.
 struct Export: ParsableCommand {
@@ -39,14 +40,14 @@ struct Export: ParsableCommand {
     /// The outbox stays locked from reading the drafts to marking them exported: two exports
     /// at once never write the same draft twice, and no draft being saved is half there.
     func run() throws {
-        let outbox = Outbox(path: paths.outboxPath)
-        guard FileManager.default.fileExists(atPath: outbox.path) else {
-            return try export(readOutbox(outbox.path)) { _ in }
+        let outbox = try draftBox(paths)
+        guard outbox.exists else {
+            return try export(readDrafts(outbox, console: console)) { _ in }
         }
         do {
-            try outbox.locked { file in
+            try outbox.withLock { file in
                 let contents = try file.read()
-                for problem in contents.problems { say("outbox \(outbox.path) \(problem)") }
+                for problem in contents.problems { say("outbox \(outbox.name) \(problem)") }
                 try export(contents) { records in try file.append(records) { true } }
             }
         } catch let exit as HeedExit {
@@ -62,12 +63,12 @@ struct Export: ParsableCommand {
         }
         let result = format.render(drafts, blueskyRepo: blueskyRepo)
         for refusal in result.refused {
-            say("not exportable: draft \(refusal.draft.id) (\(refusal.draft.ref)): \(refusal.reason)")
+            say("not exportable: draft \(refusal.draft.id) (\(refusal.draft.ref.shown)): \(refusal.reason)")
         }
         if result.exported.isEmpty {
             // An earlier export may not be posted yet: never replace it with an empty file.
             var line = "nothing to export"
-            if !result.refused.isEmpty { line += "; \(result.refused.count) not exportable (left pending)" }
+            if !result.refused.isEmpty { line += "; \(result.refused.count.grouped) not exportable (left pending)" }
             say(line + (output.map { "; \($0) left as it was" } ?? ""))
             return
         }
@@ -80,8 +81,8 @@ struct Export: ParsableCommand {
         }
         for note in result.notes { say("note: \(note)") }
         let count = result.exported.count
-        var summary = "exported \(count) draft\(count == 1 ? "" : "s")\(output.map { " to \($0)" } ?? "")"
-        if !result.refused.isEmpty { summary += "; \(result.refused.count) not exportable (left pending)" }
+        var summary = "exported \(count.grouped) draft\(count == 1 ? "" : "s")\(output.map { " to \($0)" } ?? "")"
+        if !result.refused.isEmpty { summary += "; \(result.refused.count.grouped) not exportable (left pending)" }
         say(summary)
     }
 
@@ -89,7 +90,7 @@ struct Export: ParsableCommand {
     /// byte is delivered (a file synced); any failure throws before a draft is marked.
     private func deliver(_ text: String) throws {
         guard let output else {
-            try StandardOutput.shared.write(text)
+            try console.data(text)
             try StandardOutput.shared.deliver()
             return
         }
@@ -104,8 +105,11 @@ struct Export: ParsableCommand {
         }
     }
 
+    /// Where the export's lines go: the drafts are data, notes and summaries messages.
+    private var console: Console { Console() }
+
     private func say(_ line: String) {
-        StandardError.say(line)
+        console.err(line)
     }
 }
 

@@ -13,9 +13,11 @@ struct Import: ParsableCommand {
         abstract: "Import mentions from files (- for standard input).",
         discussion: """
             Reads heed's JSON Lines, CSV with a header row naming heed's fields, and what the platforms' APIs return \
-            (the format is detected; --format names it). Prints: imported N, updated N, unchanged N, skipped N, rejected N. \
-            Each rejected record is named on standard error with its file and position; skipped records are counted by reason. \
-            Exit 65 when any record was rejected, 2 when a file cannot be read or its format is unknown.
+            (the format is detected; --format names it): one page, an array of pages, or pages one after another, \
+            compact or pretty-printed. Prints: imported N, updated N, unchanged N, skipped N, rejected N. \
+            Rejected records are named on standard error with their file and position (five of a reason, then a count); \
+            skipped records are counted by reason. Exit 65 when any record was rejected, 2 when a file cannot be read, \
+            holds no mentions heed reads (it says what it holds instead) or is not of the format named.
             """
     )
 
@@ -36,7 +38,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let config = loadConfig(paths)
-        let store = try openStore(paths.storePath, config: config)
+        let store = try openStore(paths, config: config).store
         let now = Date()
         var run = ImportRun(config: config, format: format, now: now)
         // Standard input is read to its end before the store is locked for its transaction.
@@ -52,14 +54,14 @@ struct Import: ParsableCommand {
             } catch let rolledBack as ImportRolledBack {
                 var counts = ImportCounts()
                 counts.rejected = rolledBack.counts.rejected
-                try StandardOutput.shared.line(counts.summary)
+                try Console().out(counts.summary)
                 run.report()
                 throw HeedExit(message: "nothing imported: --strict and \(rolledBack.counts.rejected) rejected", code: 65)
             } catch let failure as ImportFailure {
                 throw HeedExit.usage("\(failure); nothing imported (--strict)")
             } catch {
                 run.finishProgress()
-                throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing imported (--strict)")
+                throw HeedExit.failure("\(store.explaining(error)); nothing imported (--strict)")
             }
         } else {
             var turns = WriterTurns()
@@ -68,26 +70,26 @@ struct Import: ParsableCommand {
                 do {
                     total.add(try store.importing(now: now) { sink in try run.read(file, into: sink) })
                 } catch let failure as ImportFailure {
-                    StandardError.say("\(failure)")
+                    Console().err("\(failure)")
                     unreadable = true
                 } catch {
                     // The store failed (full disk, read-only, busy for too long): this file is
                     // wholly out, the files before it wholly in.
                     run.finishProgress()
-                    try StandardOutput.shared.line(total.summary)
+                    try Console().out(total.summary)
                     run.report()
                     let name = file == "-" ? "standard input" : file
-                    throw HeedExit.failure("\(StoreError.explaining(error, store: paths.storePath)); nothing of \(name) was imported")
+                    throw HeedExit.failure("\(store.explaining(error)); nothing of \(name) was imported")
                 }
             }
         }
         run.finishProgress()
-        try StandardOutput.shared.line(total.summary)
+        try Console().out(total.summary)
         run.report()
         if let left = try? store.unindexedCount(), left > 0 {
-            StandardError.say("note: \(left) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them")
+            Console().err("note: \(left.grouped) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them")
         }
-        for line in BreachNotifier.afterImport(store: store, config: config) { StandardError.say(line) }
+        for line in BreachNotifier.afterImport(store: store, config: config) { Console().err(line) }
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
     }
@@ -122,9 +124,9 @@ struct ImportRun {
         let progress = ProgressLine()
         self.progress = progress
         self.format = format
-        intake = Intake(isOwn: config.isOwn, named: { problem in
+        intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { problem in
             progress.clear()
-            StandardError.say("rejected \(problem)")
+            Console().err("rejected \(problem)")
         }, stored: { progress.count() }, rules: RuleSet(rules: config.rules, targets: config.targets), now: now)
     }
 
@@ -135,21 +137,38 @@ struct ImportRun {
     /// Copies standard input to a private temporary file (created exclusively, with no name
     /// once open), so the transaction that reads it holds the store only as long as reading a
     /// file takes.
+    /// How much of standard input is looked at before the rest is kept.
+    static let sniff = 64 << 10
+
     mutating func spoolStandardInput() throws {
         if StandardStreams.closedAtStart.contains(STDIN_FILENO) { throw HeedExit.usage("cannot read standard input: it was closed; nothing imported") }
         let folder = PrivateFiles.temporaryFolder
         // Where no temporary file can be made, standard input is read as it comes.
         guard let fd = try? PrivateFiles.createUnnamed(in: folder) else { return }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // The first bytes are looked at before the rest is kept: endless binary input
+        // (`< /dev/zero`, `< /dev/urandom`) is refused at once instead of filling the disk.
+        var start: [UInt8] = []
         while true {
             let count = Foundation.read(STDIN_FILENO, &buffer, buffer.count)
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw HeedExit.usage("cannot read standard input: \(String(cString: strerror(errno))); nothing imported") }
             if count == 0 { break }
+            if start.count < Self.sniff {
+                start += buffer[0..<min(count, Self.sniff - start.count)]
+                if start.count >= Self.sniff, let refusal = FormatDetector.refusal(start: start[...], whole: false) {
+                    close(fd)
+                    throw HeedExit.usage("<stdin>: \(refusal); nothing imported")
+                }
+            }
             if let code = buffer[0..<count].withUnsafeBytes({ PrivateFiles.writeAll(fd, $0) }) {
                 close(fd)
                 throw HeedExit.failure("cannot keep standard input in \(folder): \(String(cString: strerror(code))); nothing imported: free some space there (or set TMPDIR) and try again")
             }
+        }
+        if start.count < Self.sniff, let refusal = FormatDetector.refusal(start: start[...], whole: true) {
+            close(fd)
+            throw HeedExit.usage("<stdin>: \(refusal); nothing imported")
         }
         lseek(fd, 0, SEEK_SET)
         spooled = fd
@@ -167,17 +186,7 @@ struct ImportRun {
 
     /// Skip reasons, rejections not named one by one, and advice, on standard error after the summary.
     func report() {
-        for line in intake.notes { StandardError.say(line) }
-    }
-}
-
-extension ImportCounts {
-    mutating func add(_ other: ImportCounts) {
-        imported += other.imported
-        updated += other.updated
-        unchanged += other.unchanged
-        skipped += other.skipped
-        rejected += other.rejected
+        for line in intake.notes { Console().err(line) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HeedAccounts
 import HeedConfig
 import HeedCore
 import HeedOutbox
@@ -7,10 +8,13 @@ import HeedStore
 import HeedUI
 
 extension Services {
-    /// The services over a real store and outbox file. Whoever opens a queue settles what a
-    /// crash left half done between the two first (`Replies.settle`).
-    static func live(store: any MentionStore, outbox: Outbox, templates folder: String? = nil, config: Config = Config(), notices: Notices = Notices()) -> Services {
-        let autosave = Autosave(besideOutbox: outbox.path)
+    /// The services over a real store and its drafts (the outbox file, or a team store's);
+    /// unsaved text is kept beside `autosave` (the outbox file's path). Whoever opens a queue
+    /// settles what a crash left half done between the two first (`Replies.settle`). `team`:
+    /// the stats screen shows each person's figures.
+    static func live(store: any MentionStore, outbox: any DraftBox, autosave path: String? = nil, templates folder: String? = nil, config: Config = Config(),
+                     notices: Notices = Notices(), team: Bool = false) -> Services {
+        let autosave = Autosave(besideOutbox: path ?? (outbox as? Outbox)?.path ?? PathOptions.dataFolder + "/outbox.jsonl")
         let explain = StoreFailures(store: store)
         var services = Services(
             now: { Date() },
@@ -24,14 +28,22 @@ extension Services {
                 }
             },
             act: { act, now in
-                let result: AnswerResult = try explain {
+                try explain {
+                    let result: AnswerResult
                     switch act {
-                    case .acknowledge(let selection): try store.acknowledge(selection, at: now)
-                    case .snooze(let selection, let until): try store.snooze(selection, until: until, at: now)
-                    case .tag(let selection, let adding, let removing): try store.tag(selection, adding: adding, removing: removing, at: now)
+                    case .acknowledge(let selection): result = try store.acknowledge(selection, at: now)
+                    case .snooze(let selection, let until): result = try store.snooze(selection, until: until, at: now)
+                    case .tag(let selection, let adding, let removing): result = try store.tag(selection, adding: adding, removing: removing, at: now)
+                    case .assign(let selection, let person): result = try store.assign(selection, to: person, at: now)
                     }
+                    var outcome = ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
+                    // One item someone else answered first: who and when.
+                    if result.alreadyAnswered.count == 1, case .answeredBy(let person, let at) = try Replies.answered(result.alreadyAnswered[0], store: store) {
+                        outcome.answeredBy = person
+                        outcome.answeredAt = at
+                    }
+                    return outcome
                 }
-                return ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
             },
             saveReply: { input, now in try explain { try Replies.save(input, at: now, store: store, outbox: outbox) } },
             undo: { try explain { try Replies.undo(store: store, outbox: outbox, at: Date()) } }
@@ -50,7 +62,17 @@ extension Services {
         services.thread = { ref in try explain { try store.thread(of: ref) } }
         services.exactCount = { view in try explain { try store.exactCount(view, now: Date()) } }
         // The stats screen shows the last 30 days; heed stats --since gives other spans.
-        services.stats = { now in try explain { try store.stats(since: now.addingTimeInterval(-30 * 86_400), now: now) } }
+        services.stats = { now in
+            try explain {
+                let since = now.addingTimeInterval(-30 * 86_400)
+                var stats = try store.stats(since: since, now: now)
+                if team { stats.people = try store.personStats(since: since, now: now) }
+                return stats
+            }
+        }
+        let people = config.team.people
+        services.teammates = { try explain { Set(try store.teammates() + people).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) } } }
+        services.composing = { ref in try store.composing(ref) }
         services.author = { ref, now in
             try explain {
                 guard let item = try store.item(ref) else { return nil }
@@ -64,8 +86,11 @@ extension Services {
         services.tags = { try explain { try store.tagCounts() } }
         services.wake = { now in try explain { try store.wakeSnoozed(now: now) } }
         let watch = ChangeWatch(store: store, notices: notices)
+        store.whenOthersChange { watch.heard() }
         services.changed = { watch.changed() }
-        services.drafts = { try explain { try Replies.drafts(store: store, outbox: outbox) } }
+        services.drafts = { try explain { try Replies.drafts(store: store, outbox: outbox) { SendPlan.reason($0, among: config.accounts) } } }
+        let deliveries = DeliveryIndex(outbox: outbox)
+        services.delivery = { deliveries.line(for: $0) }
         services.saveEdit = { draft, text, now in try outbox.append([.edited(draft: draft, text: text, at: now)]) }
         services.discard = { row, now in
             try outbox.append([.discarded(draft: row.id, at: now)])

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import HeedAccounts
 import HeedConfig
+import HeedCore
 import HeedOutbox
 import HeedReplies
 import HeedStore
@@ -17,14 +19,18 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try Screenful.checkTerminal()
-        let config = loadConfig(paths)
-        let store = try openStore(paths.storePath, config: config)
+        let (config, problems) = Config.load(path: paths.configPath)
+        let opened = try openStore(paths, config: config)
+        let store = opened.store
         // Drafts are kept only where no one else can write them in.
-        do { try Outbox(path: paths.outboxPath).checkFolder() } catch { throw HeedExit.failure("\(error)") }
+        if let file = opened.drafts as? Outbox {
+            do { try file.checkFolder() } catch { throw HeedExit.failure("\(error)") }
+        }
         let notices = Notices()
+        if let file = store as? Store { for repair in file.repairs { notices.post("Store: \(repair)") } }
         var spool: Spool?
         do {
-            spool = try Spool(folder: (paths.storePath as NSString).deletingLastPathComponent + "/spool", store: store, config: config, notices: notices)
+            spool = try Spool(folder: opened.spoolFolder, store: store, config: config, notices: notices)
         } catch {
             notices.post("\(error)")
         }
@@ -35,40 +41,55 @@ struct Open: ParsableCommand {
         defer { breaches?.stop() }
         let activity = Activity()
         SearchCatchUp.start(store, notices: notices, activity: activity)
-        if let problems = try? Outbox(path: paths.outboxPath).read().problems, let first = problems.first {
-            notices.post("Outbox \(paths.outboxPath): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
+        let outbox = opened.drafts
+        if let problems = try? outbox.read().problems, let first = problems.first {
+            notices.post("Outbox \(outbox.name): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
         }
-        let outbox = Outbox(path: paths.outboxPath)
         // What a crash left half done between outbox and store is settled before the first frame.
         try? StoreFailures(store: store) { try Replies.settle(store: store, outbox: outbox, at: Date()) }
-        let services = Services.live(store: store, outbox: outbox, templates: paths.configFolder + "/templates", config: config, notices: notices)
+        var services = Services.live(store: store, outbox: outbox, autosave: paths.outboxPath, templates: paths.configFolder + "/templates", config: config,
+                                     notices: notices, team: opened.isTeam)
+        // F and [fetch] every: a fetch on a thread and a store connection of its own.
+        var options = FetchOptions.live(config)
+        options.secretCache = SecretCache()
+        let fetch = BackgroundFetch(config: config, options: options) { try openStore(paths, config: config).store }
+        services.startFetch = { fetch.start() }
+        services.fetchReport = { fetch.report() }
+        // The status row names the file by its name (standard error has the whole path).
+        let notice = problems.first.map { problem in
+            var short = problem
+            short.file = (problem.file as NSString).lastPathComponent
+            return "Config: \(short)\(problems.count > 1 ? " (+\((problems.count - 1).grouped) more: any heed command lists them)" : "")"
+        }
+        // s on the outbox screen: a draft posted on a thread of its own, as heed send posts it.
+        if let file = outbox as? Outbox {
+            let send = BackgroundSend(outbox: file, config: config, options: options)
+            services.startSend = { send.start($0) }
+            services.sendReport = { send.report() }
+        } else {
+            services.startSend = { _ in "Not sent: heed posts from the outbox file; a team store's drafts go out with heed export" }
+        }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
-                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: store.lockWait)
+                          look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: opened.lockWait, notice: notice)
     }
 }
 
-/// Opens the store, turning its errors into a clear message and exit 1. A command kept
+/// Opens the store file, turning its errors into a clear message and exit 1. A command kept
 /// waiting by another heed's write says so on standard error, once (the queue says it on its
 /// status row instead).
-func openStore(_ path: String) throws -> Store {
+func openStore(_ path: String, person: String = LoginName.current) throws -> Store {
     let store: Store
     do {
-        store = try Store(path: path)
+        store = try Store(path: path, person: person)
     } catch {
         throw HeedExit.failure("\(error)")
     }
+    for repair in store.repairs { Console().err("the store \(path): \(repair)") }
     let first = FirstTime()
     store.lockWait.whenWaiting {
         guard first.check() else { return }
-        StandardError.say("waiting for another heed to finish writing \(path)…")
+        Console().err("waiting for another heed to finish writing \(path)…")
     }
-    return store
-}
-
-/// Opens the store and tells it config.toml's response targets and rank order.
-func openStore(_ path: String, config: Config) throws -> Store {
-    let store = try openStore(path)
-    store.configure(targets: config.targets, rank: config.rank)
     return store
 }
 
@@ -98,7 +119,7 @@ enum Screenful {
     }
 
     static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String),
-                    activity: Activity? = nil, lockWait: LockWait? = nil) throws {
+                    activity: Activity? = nil, lockWait: LockWait? = nil, notice: String? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
@@ -118,6 +139,7 @@ enum Screenful {
             var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
             app.activity = activity
             app.state.tabs = views
+            if let notice { app.state.status = .init(text: notice, isError: true) }
             app.run()
             let signal = terminal.quitSignal
             terminal.close()
@@ -128,10 +150,16 @@ enum Screenful {
 }
 
 extension Settings {
-    /// The screen's part of the config.
+    /// The screen's part of the config, on the user's own clock (the time zone of the machine, or `TZ`).
     init(_ config: Config) {
-        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove, targets: config.targets)
+        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove, targets: config.targets,
+                  calendar: Settings.userCalendar)
+        accounts = config.accounts.count
+        fetchEvery = config.fetch.every
     }
+
+    /// The user's calendar: Gregorian in their time zone. The only place heed reads the zone.
+    static var userCalendar: Calendar { Settings.calendar(in: .autoupdatingCurrent) }
 }
 
 /// Options of the commands that draw.

@@ -1,9 +1,10 @@
 import Foundation
+import HeedCore
 
 /// A progress line on standard error for imports that take longer than a second, drawn only
-/// when standard error is a terminal and redrawn at most four times a second.
+/// when standard error is a terminal (by the `Console`) and redrawn at most four times a second.
 final class ProgressLine {
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let console = Console()
     private var file = ""
     private var size: Int?
     private var bytes = 0
@@ -30,24 +31,24 @@ final class ProgressLine {
     }
 
     private func draw() {
-        guard enabled else { return }
+        guard console.errIsTerminal else { return }
         let now = Date()
         guard now.timeIntervalSince(started) >= 1, now.timeIntervalSince(lastDrawn) >= 0.25 else { return }
         lastDrawn = now
-        var line = "importing \(file): \(records) records"
+        var line = "importing \(file): \(records.grouped) records"
         if let size, size > 0 {
             let share = min(1, Double(bytes) / Double(size))
             let filled = Int(share * 30)
             line = "[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 30 - filled))] \(Int(share * 100))% " + line
         }
-        StandardError.write("\r\u{1B}[K\(line)")
+        console.progress(line)
         shown = true
     }
 
     /// Removes the line so the next output starts clean.
     func clear() {
         guard shown else { return }
-        StandardError.write("\r\u{1B}[K")
+        console.progress(nil)
         shown = false
     }
 }

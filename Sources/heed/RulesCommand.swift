@@ -29,26 +29,31 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             let config = loadConfig(paths)
-            let output = StandardOutput.shared
+            let console = Console()
             guard !config.rules.isEmpty else {
-                try output.line("no rules: add [[rules]] entries to \(paths.config ?? Config.defaultPath), for example")
-                try output.line("  [[rules]]")
-                try output.line("  when = \"from:spammer\"")
-                try output.line("  then = [\"ack\"]")
+                try console.out("""
+                    no rules: add [[rules]] entries to \(paths.configPath), for example
+                      [[rules]]
+                      when = "from:spammer"
+                      then = ["ack"]
+                    """)
                 return
             }
-            let store = try openStore(paths.storePath, config: config)
-            try List.catchUp(store)
+            let store = try openStore(paths, config: config).store
+            try List.catchUp(store, console: console)
             let now = Date()
             for rule in config.rules {
                 let summary = try store.summary(rule.when, now: now)
                 let count = summary.exact ? summary.waiting : try store.exactCount(rule.when, now: now)
                 let items = rule.when.scope == .waiting ? "waiting item" : "item"
-                try output.line("\(rule.label): \(count.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) \(items)\(count == 1 ? " matches" : "s match") now")
+                try console.out("\(rule.label): \(count.grouped) \(items)\(count == 1 ? " matches" : "s match") now")
                 guard show > 0, count > 0 else { continue }
-                for item in try store.page(rule.when, .first(show), now: now) {
-                    try output.line("  " + List.plain(item, now: now, showState: rule.when.scope != .waiting, due: config.targets?.due(item.mention, now: now)))
-                }
+                // The items as heed list prints them.
+                var output = BufferedOutput(console: console, json: false)
+                var rows = ListRows(console: console, showState: rule.when.scope != .waiting, targets: config.targets)
+                for item in try store.page(rule.when, .first(show), now: now) { try rows.add(item, now: now, to: &output) }
+                try rows.finish(to: &output)
+                try output.flush()
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HeedCore
 import HeedStore
 
 /// Indexes for search, in the background of an open queue, what a large import, an older heed
@@ -16,9 +17,9 @@ enum SearchCatchUp {
             activity.waitForFirstFrame()
             do {
                 guard let left = try? store.unindexedCount(), left > 0 else { return }
-                notices.post("Indexing \(left) items for search in the background…")
+                notices.post("Indexing \(left.grouped) items for search in the background…")
                 let done = try store.catchUpSearch(batch: batch) { _ in activity.waitForQuiet() }
-                notices.post("Search index ready (\(done) items indexed)")
+                notices.post("Search index ready (\(done.grouped) items indexed)")
             } catch {
                 notices.post("The search index could not be brought up to date: \(error)")
             }

@@ -89,15 +89,18 @@ final class Spool: @unchecked Sendable {
         said.remove(name)
         var rejected: [String] = []
         let now = Date()
-        var intake = Intake(isOwn: config.isOwn, named: { rejected.append("\($0)") }, rules: RuleSet(rules: config.rules, targets: config.targets), now: now)
+        var intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { rejected.append("\($0)") },
+                            rules: RuleSet(rules: config.rules, targets: config.targets), now: now)
         do {
             let counts = try store.importing(now: now) { sink in
                 try intake.read(.descriptor(fd), name: name, into: sink)
             }
-            // Skips alone are said on the status line; rejections and advice want the `.why` file.
+            // Skips alone are said on the status line; rejections and advice want the `.why` file
+            // (the first few of a reason named, the rest summed up in `notes`).
             let why = rejected.isEmpty && intake.advice.isEmpty ? nil : (rejected + intake.notes).joined(separator: "\n")
             file(name, into: rejected.isEmpty ? "done" : "failed", why: why)
             var line = "Spool: \(name): \(counts.summary)"
+            if !intake.empty.isEmpty { line += "; it held no items" }
             if !intake.skipped.isEmpty { line += "; skipped \(intake.skipped.listed)" }
             if !rejected.isEmpty {
                 line += "; the rejected are named in spool/failed/\(name).why"
@@ -167,12 +170,21 @@ final class Notices: @unchecked Sendable {
 }
 
 /// Tells the open queue when the store changed under it: another process committed (SQLite's
-/// data version moved), or background work (spool, search indexer) has news.
+/// data version moved, a team store's change number), or background work (spool, search
+/// indexer) has news. A store that announces changes (a team store's `NOTIFY`) is asked only
+/// once it announced one, or every few seconds (an open composer elsewhere may have ended
+/// without a word); a file store on every tick.
 final class ChangeWatch: @unchecked Sendable {
     private let store: any MentionStore
     private let notices: Notices
     private let lock = NSLock()
     private var seen: Int?
+    /// Whether the store announces its changes, and whether it announced one since the last look.
+    private var announces = false
+    private var announced = false
+    private var lastAsked = Date()
+    /// Seconds between looks at a store that announces.
+    static let quietLook: TimeInterval = 5
 
     init(store: any MentionStore, notices: Notices) {
         self.store = store
@@ -180,8 +192,28 @@ final class ChangeWatch: @unchecked Sendable {
         seen = try? store.othersChanges()
     }
 
+    /// The store announced a change (on any thread).
+    func heard() {
+        lock.withLock {
+            announces = true
+            announced = true
+        }
+    }
+
     func changed() -> StoreChange? {
         let notices = notices.take()
+        let now = Date()
+        let ask = lock.withLock { () -> Bool in
+            guard !announces || announced || now.timeIntervalSince(lastAsked) >= Self.quietLook else { return false }
+            announced = false
+            lastAsked = now
+            return true
+        }
+        guard ask else {
+            guard !notices.isEmpty else { return nil }
+            store.forgetCachedQueries()
+            return StoreChange(notice: notices.last)
+        }
         let version = try? store.othersChanges()
         let moved = lock.withLock {
             defer { seen = version }

@@ -15,21 +15,23 @@ struct Themes: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
+        let console = Console()
         let config = loadConfig(paths)
         let library = ThemeLibrary(userFolder: paths.configFolder + "/themes")
+        for problem in library.folderProblems { console.err("themes \(problem)") }
         let chosen = config.theme ?? ThemeLibrary.defaultName
         let styler = StyledText.forStandardOutput()
         for name in library.names {
             let (theme, problems) = library.theme(named: name)
             let marker = name == chosen ? "*" : " "
-            try StandardOutput.shared.line("\(marker) \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(theme.description)")
+            try console.out("\(marker) \(Glyphs.padRight(Glyphs.fitted(name, cells: 40), toCells: 14)) \(Glyphs.fitted(theme.description, cells: 200))")
             let sample: [(String, Role)] = [
                 ("  ", .normal), (" heed  3 waiting ", .header), (" ", .normal), ("   3d 4h", .ageOverdue), ("  ", .normal),
                 ("mastodon", .platform), ("  ", .normal), ("alice", .author), ("  ", .normal), ("is the meetup on?", .normal),
                 ("  ", .normal), (" selected ", .selected), ("  ", .normal), ("12/300", .counter), (" ", .normal), ("q", .keyName), (" quit", .keyBar),
             ]
-            try StandardOutput.shared.line(styler.line(sample, theme: theme))
-            for problem in problems { StandardError.say("theme \(problem)") }
+            try console.outStyled(styler.line(sample, theme: theme))
+            for problem in problems { console.err("theme \(problem)") }
         }
     }
 }

@@ -4,6 +4,7 @@ import HeedCore
 import HeedOutbox
 import HeedReplies
 import HeedStore
+import HeedUI
 
 /// `heed undo`: undoes the last action (from any queue or command), as `u` does.
 struct Undo: ParsableCommand {
@@ -15,15 +16,16 @@ struct Undo: ParsableCommand {
     @OptionGroup var paths: PathOptions
 
     func run() throws {
-        let store = try openStore(paths.storePath)
-        guard let undone = try Replies.undo(store: store, outbox: Outbox(path: paths.outboxPath), at: Date()) else {
-            try StandardOutput.shared.line("nothing to undo")
+        let console = Console()
+        let opened = try openStore(paths)
+        guard let undone = try Replies.undo(store: opened.store, outbox: opened.drafts, at: Date()) else {
+            try console.out("nothing to undo")
             return
         }
-        let names = undone.refs.prefix(5).map(\.description).joined(separator: ", ")
-        let more = undone.count > 5 ? " and \(undone.count - 5) more" : ""
+        let names = undone.refs.prefix(5).map(\.shown).joined(separator: ", ")
+        let more = undone.count > 5 ? " and \((undone.count - 5).grouped) more" : ""
         // A rule by its label ("rule 2 (from:spammer → ack)"), tags with what changed ("tag +press").
         let what = undone.kind == .rule ? undone.detail ?? "a rule" : undone.kind.rawValue + (undone.detail.map { " " + $0 } ?? "")
-        try StandardOutput.shared.line("undid \(what) of \(undone.count) item\(undone.count == 1 ? "" : "s"): \(names)\(more)")
+        try console.out("undid \(what) of \(undone.count.grouped) item\(undone.count == 1 ? "" : "s"): \(names)\(more)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The composer's tests on the real binary: heed on this test's store, outbox and config, a
@@ -37,21 +38,5 @@ class ComposerCase: HeedTestCase {
     /// The texts of the outbox's draft records.
     func draftTexts() throws -> [String] {
         try outboxRecords().filter { $0["record"] as? String == "draft" }.compactMap { $0["text"] as? String }
-    }
-
-    /// The heed process in the pane: the pane's own process when the shell exec'd it, else its child.
-    func heedPID(file: StaticString = #filePath, line: UInt = #line) throws -> pid_t {
-        let binary = URL(fileURLWithPath: heed).resolvingSymlinksInPath().path
-        var candidates = [try tmux.paneValue("pane_pid").flatMap { Int32($0) } ?? 0]
-        var index = 0
-        while index < candidates.count {
-            let pid = candidates[index]
-            index += 1
-            if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"), exe == binary { return pid }
-            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-            candidates += children.split(separator: " ").compactMap { Int32($0) }
-        }
-        XCTFail("no heed process under pane \(candidates.first ?? 0)", file: file, line: line)
-        throw ScreenTimeout()
     }
 }

@@ -47,13 +47,15 @@ final class EditorHazardE2ETests: ComposerCase {
     /// Ctrl-C and Ctrl-\ typed while the editor runs go to the editor (which here ends by
     /// them), not to heed: back in the composer with the text, each said, and heed goes on.
     func testCtrlCAndCtrlBackslashInTheEditorAreTheEditors() throws {
-        let script = try editorScript(#"printf 'half done' > "$1"; echo EDITOR IS RUNNING; exec sleep 60"#)
+        // Each run says its number: the screen left behind by the last run still shows its line.
+        let runs = quoted(directory.appendingPathComponent("runs").path)
+        let script = try editorScript(#"printf 'half done' > "$1"; echo x >> \#(runs); echo "EDITOR RUN $(wc -l < \#(runs)) IS RUNNING"; exec sleep 60"#)
         try replyToAlice(envPrefix: "-u VISUAL EDITOR=\(quoted(script)) ", width: 200)
         try tmux.type("kept text")
         try tmux.waitForText("kept text")
-        for (key, message) in [("C-c", "was interrupted (Ctrl-C)"), ("C-\\", "exited with a signal (Quit)")] {
+        for (run, (key, message)) in [("C-c", "was interrupted (Ctrl-C)"), ("C-\\", "exited with a signal (Quit)")].enumerated() {
             try tmux.press("C-e")
-            try tmux.waitForText("EDITOR IS RUNNING")
+            try tmux.waitForText("EDITOR RUN \(run + 1) IS RUNNING")
             try tmux.press(key)
             try tmux.waitForText("\(message); your text is unchanged", "@alice@example.social kept text", "Ctrl-S save to outbox")
         }

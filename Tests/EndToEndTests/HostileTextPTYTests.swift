@@ -52,9 +52,8 @@ final class HostileTextPTYTests: HeedTestCase {
     /// Imports the hostile mentions, runs heed on a 100×30 pty and walks list, help, composer and end.
     func runOnPTY(term: String, noColor: Bool, file: StaticString = #filePath, line: UInt = #line) throws -> Run {
         try importMentions(hostileMentions(), file: file, line: line)
-        var environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "TERM": term, "LANG": "C.UTF-8",
-                           "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
-                           "XDG_DATA_HOME": directory.appendingPathComponent("data").path]
+        var environment = heedEnvironment
+        environment["TERM"] = term
         if noColor { environment["NO_COLOR"] = "1" }
         let pty = try PTYProcess([heed, "--store", storePath, "--outbox", outboxPath], environment: environment, width: 100, height: 30)
         defer { pty.close() }

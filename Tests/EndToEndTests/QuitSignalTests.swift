@@ -28,7 +28,8 @@ final class QuitSignalTests: HeedTestCase {
     func composing(wrapper: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> PTYProcess {
         try importMentions([mention("1", handle: "alice@example.social", name: "Alice", text: "is the meetup still on?", age: 3_600)], file: file, line: line)
         try "".write(toFile: configPath, atomically: true, encoding: .utf8)
-        let environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "TERM": "xterm-256color", "LANG": "C.UTF-8"]
+        var environment = heedEnvironment
+        environment["TERM"] = "xterm-256color"
         let pty = try PTYProcess(wrapper + [heed, "--store", storePath, "--outbox", outboxPath, "--config", configPath],
                                  environment: environment, width: 100, height: 30)
         XCTAssertTrue(pty.waitFor("quit"), "the queue never showed", file: file, line: line)

@@ -13,7 +13,7 @@ final class SearchCatchUpE2ETests: HeedTestCase {
 
         tmux.deadline = 120
         try openQueue()
-        try tmux.waitForText("Search index ready (60000 items indexed)")
+        try tmux.waitForText("Search index ready (60,000 items indexed)")
         try tmux.press("/")
         try tmux.type("meetup")
         let screen = try tmux.waitForText("found", "meetup")

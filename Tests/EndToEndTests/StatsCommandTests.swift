@@ -64,6 +64,7 @@ final class StatsCommandTests: HeedTestCase {
         XCTAssertTrue(lines[waiting + 1].hasPrefix("under 1 h  ████"), lines[waiting + 1])
         XCTAssertTrue(lines.contains("answered ÷ received, so whatever still waits or is snoozed counts against it."), result.stdout)
         XCTAssertTrue(lines.contains("Per day (UTC)"), result.stdout)
+        XCTAssertTrue(lines.contains("Replies heed posted: 0 sent · 0 pending · 0 unknown"), result.stdout)
         XCTAssertEqual(lines.filter { $0.unicodeScalars.count > 80 }, [], "every line fits 80 columns")
     }
 
@@ -73,7 +74,8 @@ final class StatsCommandTests: HeedTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout.filter { $0 == "\n" }.count, 1, "one object on one line")
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["generated_at", "since", "all", "platforms", "waiting_ages", "days"])
+        XCTAssertEqual(Set(object.keys), ["generated_at", "since", "all", "platforms", "waiting_ages", "days", "outbox"])
+        XCTAssertEqual(object["outbox"] as? [String: Int], ["sent": 0, "pending": 0, "failed": 0, "unknown": 0], "no outbox yet")
         let all = try XCTUnwrap(object["all"] as? [String: Any])
         // b2 (8 d) is before the week.
         XCTAssertEqual(all["received"] as? Int, 5)

@@ -83,5 +83,11 @@ final class RefTests: XCTestCase {
         XCTAssertNil(Ref(parsing: "mastodon:"))
         XCTAssertNil(Ref(parsing: "109876"))
     }
+
+    /// A combining mark right after the colon joins it into one character: still a ref.
+    func testAnIdStartingWithAMarkStillParses() {
+        XCTAssertEqual(Ref(parsing: "mastodon:\u{0301}x"), Ref(platform: .mastodon, id: "\u{0301}x"))
+        XCTAssertEqual(Ref(parsing: "mastodon:\u{0301}x")?.description, "mastodon:\u{0301}x")
+    }
 }
 

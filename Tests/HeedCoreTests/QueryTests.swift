@@ -42,6 +42,19 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(try parse("age>2w").text, "age>2w")
     }
 
+    func testAssignmentTerms() throws {
+        XCTAssertTrue(try parse("is:mine").mine)
+        XCTAssertTrue(try parse("is:unassigned").unassigned)
+        XCTAssertEqual(try parse("assignee:@ana assigned:ben").assignees, ["ana", "ben"])
+        let query = try parse("is:mine kind:dm assignee:ana")
+        XCTAssertFalse(query.isQueue)
+        XCTAssertFalse(query.usesText)
+        XCTAssertEqual(query.text, "kind:dm is:mine assignee:ana")
+        XCTAssertEqual(try parse(query.text), query, "the canonical text reads back the same")
+        XCTAssertThrowsError(try parse("-assignee:ana")) { XCTAssertEqual("\($0)", "-assignee: is not supported; search assignee:NAME or is:unassigned") }
+        XCTAssertThrowsError(try parse("assignee:")) { XCTAssertEqual("\($0)", "assignee: needs a value") }
+    }
+
     func testFacetsAloneNeedNoTextIndex() throws {
         XCTAssertFalse(try parse("platform:x kind:dm age>1d").usesText)
         XCTAssertTrue(try parse("from:bob").usesText)
@@ -72,7 +85,7 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(message("age>soon"), "age>soon: write a duration like 90m, 4h, 2d or 1w")
         XCTAssertEqual(message("age:4h"), "write age>4h (waited longer) or age<4h (waited less)")
         XCTAssertEqual(message("platform:"), "platform: needs a value")
-        XCTAssertEqual(message("is:maybe"), "is:maybe? write is:waiting, is:snoozed, is:answered, is:all or is:breached")
+        XCTAssertEqual(message("is:maybe"), "is:maybe? write is:waiting, is:snoozed, is:answered, is:all, is:breached, is:mine or is:unassigned")
         XCTAssertEqual(message("-from:bob"), "-from: is not supported; search from:NAME")
     }
 }

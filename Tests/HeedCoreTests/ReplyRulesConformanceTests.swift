@@ -1,5 +1,6 @@
 import Foundation
 import HeedCore
+import TestSupport
 import XCTest
 import Yams
 
@@ -84,24 +85,12 @@ final class ReplyRulesConformanceTests: XCTestCase {
     }
 }
 
-/// The shared conformance files: found beside the package, required on CI, skipped with a
-/// message elsewhere when absent.
+/// The shared conformance files, from `../shared/conformance` (`SharedFiles`: skipped with the
+/// reason when missing, a failure on CI).
 enum Conformance {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance")
-
-    /// The file's URL; on CI a missing file fails the test, elsewhere it skips it.
+    /// The file's URL.
     static func file(_ name: String) throws -> URL {
-        let url = folder.appendingPathComponent(name)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            let message = "\(url.path) is missing: the conformance suites live in ../shared/conformance beside the package"
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                XCTFail(message)
-                throw CocoaError(.fileNoSuchFile)
-            }
-            throw XCTSkip(message)
-        }
-        return url
+        try SharedFiles.url("conformance/" + name)
     }
 
     /// The cases of one group of a twitter-text YAML file.

@@ -2,6 +2,7 @@ import Foundation
 import HeedCore
 @testable import HeedImport
 import HeedOutbox
+import TestSupport
 import XCTest
 
 /// From a platform's payload to the request that answers it: what the readers keep is what the
@@ -11,18 +12,18 @@ final class ReplyRequestTests: XCTestCase {
     func read(_ format: any PlatformFormat.Type, _ page: JSON) -> (mentions: [Mention], advice: [String]) {
         var mentions: [Mention] = [], advice: [String] = []
         format.read(page, context: ReadContext(file: "f.json")) { event in
-            if case .mention(let mention) = event { mentions.append(mention) }
-            if case .advice(let note) = event { advice.append(note) }
+            switch event {
+            case .mention(let mention): mentions.append(mention)
+            case .advice(let note): advice.append(note)
+            case .skipped, .rejected, .answered: break
+            }
         }
         return (mentions, advice)
     }
 
-    /// A sample file from `../shared/samples`, beside the package; skipped when absent.
+    /// A sample file from `../shared/samples` (`SharedFiles`).
     func sample(_ path: String) throws -> JSON {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/samples").appendingPathComponent(path).standardized
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw XCTSkip("samples not found: \(url.path)") }
-        return try JSON.parse(data)
+        try JSON.parse(Data(contentsOf: SharedFiles.url("samples/" + path)))
     }
 
     /// The request answering a mention, or why there is none.

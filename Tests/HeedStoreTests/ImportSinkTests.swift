@@ -2,24 +2,16 @@ import Foundation
 import GRDB
 import HeedCore
 @testable import HeedStore
+import TestSupport
 import XCTest
 
 /// The import's hot path: statements driven through SQLite's C API on a writer thread, and bulk
 /// mode (rank index and insert trigger dropped and built again inside the transaction).
 final class ImportSinkTests: XCTestCase {
-    var folder: URL!
     let now = Date(timeIntervalSince1970: 1_763_800_000)
 
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-sink-\(UUID().uuidString)")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
     func makeStore(_ name: String = "heed") throws -> Store {
-        try Store(path: folder.appendingPathComponent("\(name)/heed.sqlite").path)
+        try makeSQLiteStore(named: name)
     }
 
     func mention(_ id: Int, text: String = "hi", state: MentionState = .waiting, platform: Platform = .mastodon) -> Mention {
@@ -203,6 +195,7 @@ final class ImportSinkTests: XCTestCase {
             ["in_reply_to_id": "110000000000000000", "visibility": "public"],
             ["b": "2", "a": "1", "é": "accent", "Z": "upper", "": ""],
             ["q": "\"quoted\" \\back\\ \n\r\t \u{0}\u{1}\u{1F}\u{7F} \u{2028}\u{2029} \u{2027} 😀 日本 \u{E2}"],
+            ["c1": "\u{80}\u{85}\u{9B}\u{9F}\u{A0} bidi \u{202A}\u{202E}\u{202F}\u{2066}\u{2069}\u{206A}\u{200E}\u{200F}\u{061C}\u{061B}"],
         ]
         for target in targets {
             var json = JSONWriter()

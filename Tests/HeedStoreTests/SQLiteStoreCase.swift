@@ -2,6 +2,7 @@ import Foundation
 import HeedCore
 @testable import HeedStore
 import StoreConformance
+import TestSupport
 import XCTest
 
 /// The SQLite store's tests: each test (and each conformance check) gets a fresh store in a
@@ -13,22 +14,25 @@ class SQLiteStoreCase: StoreConformanceCase {
     var sqlite: Store { store as! Store }
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-store-\(UUID().uuidString)")
+        folder = try temporaryFolder("heed-store")
         store = try makeStore()
     }
 
     override func tearDownWithError() throws {
         store = nil
-        try? FileManager.default.removeItem(at: folder)
     }
 
     /// A store in a folder of its own inside the test's folder.
     override func makeStore() throws -> any MentionStore {
-        try Store(path: folder.appendingPathComponent("\(UUID().uuidString)/heed.sqlite").path)
+        try makeSQLiteStore(in: folder, named: UUID().uuidString)
     }
 
     override func openAgain(_ store: any MentionStore) throws -> any MentionStore {
         try Store(path: XCTUnwrap((store as? Store)?.path))
+    }
+
+    override func openAgain(_ store: any MentionStore, as person: String) throws -> any MentionStore {
+        try Store(path: XCTUnwrap((store as? Store)?.path), person: person)
     }
 }
 

@@ -46,12 +46,13 @@ final class SchemaTests: SQLiteStoreCase {
         }
     }
 
-    func testCountersForAnyPlatformOnAStoreOfTheSchemaBefore() throws {
-        // Given a store made by the schema before "v5 counters for any platform", holding
-        // items of a platform its migrations did not name (so without a counter of its own).
+    func testTheCountersMigrationOnAStoreOfTheSchemaBeforeIt() throws {
+        // Given a store made by the schema before counters for any platform, holding items of
+        // a platform its migrations did not name (so without a counter of its own).
         let path = folder.appendingPathComponent("previous.sqlite").path
         let migrations = Schema.migrator.migrations
-        let previous = try XCTUnwrap(migrations.firstIndex(of: "v5 counters for any platform").map { migrations[$0 - 1] })
+        let counters = try XCTUnwrap(migrations.firstIndex(of: "v5 counters for any platform"))
+        let previous = migrations[counters - 1]
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: previous)
@@ -64,7 +65,7 @@ final class SchemaTests: SQLiteStoreCase {
                 XCTAssertNil(try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = 'waiting:newplatform'"))
             }
         }
-        // When heed opens it, Then the migrations since run and every counter is exact.
+        // When heed opens it, Then the later migrations run and every counter is exact.
         let opened = try Store(path: path)
         try opened.writer.read { db in
             XCTAssertEqual(try Schema.migrator.appliedIdentifiers(db), Set(Schema.migrator.migrations))

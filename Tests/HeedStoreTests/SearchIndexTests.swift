@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HeedCore
 @testable import HeedStore
+import TestSupport
 import XCTest
 
 /// What the full-text index holds for runs without spaces (pairs of characters, the last one
@@ -23,11 +24,9 @@ final class SearchIndexTests: SQLiteStoreCase {
     /// A store whose index was built one character at a time (schema v3) is indexed again
     /// from the start when it is opened; searches find everything once it has caught up.
     func testAnOlderIndexIsMadeAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-pairs-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("heed.sqlite").path
         let now = Date(timeIntervalSince1970: 1_795_251_600)
-        var store: Store? = try Store(path: path)
+        var store: Store? = try makeSQLiteStore()
+        let path = try XCTUnwrap(store?.path)
         _ = try store?.importing(now: now) { sink in
             try sink.put(Mention(platform: .x, id: "1", author: Author(handle: "kenji_t"), text: "東京のイベント", createdAt: now))
         }

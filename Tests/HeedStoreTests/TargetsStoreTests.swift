@@ -17,7 +17,7 @@ final class TargetsStoreTests: SQLiteStoreCase {
         // Given a store of the schema before tags, with items and an action in the journal.
         let path = folder.appendingPathComponent("previous.sqlite").path
         let migrations = Schema.migrator.migrations
-        let previous = try XCTUnwrap(migrations.firstIndex(of: "v6 tags, priority, rules, breaches").map { migrations[$0 - 1] })
+        let previous = try XCTUnwrap(migrations.firstIndex(of: "v8 tags, priority, rules, breaches").map { migrations[$0 - 1] })
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: previous)

@@ -12,7 +12,7 @@ final class ComposerFeatureTests: XCTestCase {
 
     func testTypingAutosavesTheTextAndSavingForgetsIt() {
         var harness = Harness()
-        XCTAssertEqual(harness.effects(of: { $0.press(.character("r")) }), [.recoverAutosave(alice)])
+        XCTAssertEqual(harness.effects(of: { $0.press(.character("r")) }), [.recoverAutosave(alice), .composing(alice)], "the others are told where it is open")
         XCTAssertEqual(harness.effects(of: { $0.type("Hi") }), [.autosave(alice, start + "H"), .autosave(alice, start + "Hi")])
         XCTAssertEqual(harness.effects(of: { $0.press(.left, .right, .end) }), [], "moving changes nothing to keep")
         XCTAssertEqual(harness.effects(of: { $0.press(.backspace) }), [.autosave(alice, start + "H")])
@@ -20,6 +20,7 @@ final class ComposerFeatureTests: XCTestCase {
         let saving = harness.effects(of: { $0.press(.control("s")) })
         XCTAssertEqual(saving.first, .saveReply(ReplyInput(ref: alice, replyTarget: [:], author: "alice@example.social", text: start + "H")))
         XCTAssertTrue(saving.contains(.forgetAutosave(alice)), "\(saving)")
+        XCTAssertTrue(saving.contains(.composing(nil)), "\(saving)")
         XCTAssertEqual(harness.outbox.autosaved, [:])
         XCTAssertEqual(harness.state.mode, .queue)
     }
@@ -27,7 +28,7 @@ final class ComposerFeatureTests: XCTestCase {
     func testCancellingForgetsTheAutosave() {
         var harness = Harness()
         harness.press(.character("r"))
-        XCTAssertEqual(harness.effects(of: { $0.press(.escape) }), [.forgetAutosave(alice)], "no changes: leaves and forgets")
+        XCTAssertEqual(harness.effects(of: { $0.press(.escape) }), [.forgetAutosave(alice), .composing(nil)], "no changes: leaves and forgets")
         XCTAssertEqual(harness.state.mode, .queue)
         harness.press(.character("r"))
         harness.type("x")
@@ -35,7 +36,7 @@ final class ComposerFeatureTests: XCTestCase {
         XCTAssertTrue(harness.state.confirmDiscard)
         XCTAssertEqual(harness.effects(of: { $0.press(.character("n")) }), [])
         XCTAssertEqual(harness.text, start + "x")
-        XCTAssertEqual(harness.effects(of: { $0.press(.escape, .character("y")) }), [.forgetAutosave(alice)])
+        XCTAssertEqual(harness.effects(of: { $0.press(.escape, .character("y")) }), [.forgetAutosave(alice), .composing(nil)])
         XCTAssertEqual(harness.state.status?.text, "Reply discarded")
         XCTAssertEqual(harness.outbox.autosaved, [:])
         XCTAssertEqual(harness.outbox.forgotten, [alice, alice])
@@ -198,7 +199,7 @@ final class ComposerFeatureOutboxTests: XCTestCase {
             "─ reply to mastodon:1 ──────────────────────────────────────────────────────────",
             " See you there",
             "", "", "", "", "", "", "", "", "", "",
-            " j/k move  e edit  d discard  u undo  Esc back",
+            " j/k move  e edit  d discard  s send  u undo  Esc back",
         ])
     }
 
@@ -252,13 +253,13 @@ final class DraftEditAutosaveTests: XCTestCase {
         let item = QueueItem(key: RankKey(createdAt: 0, row: 1), mention: Sample.three[0])
         var state = AppState(width: 80, height: 24, now: Sample.now)
         state.mode = .outbox(OutboxScreen(rows: [DraftRow(id: "d1", ref: item.mention.ref, status: "pending", text: "first", createdAt: Sample.now, item: item)], selected: 0, loaded: true))
-        XCTAssertEqual(Reducer.reduce(&state, .keyPressed(.character("e"))), [.recoverAutosave(item.mention.ref)])
+        XCTAssertEqual(Reducer.reduce(&state, .keyPressed(.character("e"))), [.recoverAutosave(item.mention.ref), .composing(item.mention.ref)])
         _ = Reducer.reduce(&state, .autosaveRecovered(item.mention.ref, text: "first second", at: Sample.now))
         XCTAssertEqual(state.composer?.text, "first second")
         _ = Reducer.reduce(&state, .keyPressed(.escape))
         XCTAssertTrue(state.confirmDiscard)
         let effects = Reducer.reduce(&state, .keyPressed(.character("y")))
-        XCTAssertEqual(effects, [.forgetAutosave(item.mention.ref), .loadDrafts])
+        XCTAssertEqual(effects, [.forgetAutosave(item.mention.ref), .loadDrafts, .composing(nil)])
         guard case .outbox = state.mode else { return XCTFail("back to the outbox, not \(state.mode)") }
     }
 }

@@ -28,6 +28,15 @@ final class FakeQueue: @unchecked Sendable {
 
     var waiting: [QueueItem] { items(in: .queue) }
 
+    /// A mention arriving while the queue is open (a fetch, another process), in rank order.
+    func add(_ mention: Mention) {
+        lock.withLock {
+            let key = RankKey(createdAt: Int64(mention.createdAt.timeIntervalSince1970 * 1000), row: Int64(all.count + 1))
+            all.append(QueueItem(key: key, mention: mention))
+            all.sort { $0.key < $1.key }
+        }
+    }
+
     func items(in query: Query) -> [QueueItem] {
         lock.withLock {
             all.filter { item in
@@ -72,6 +81,19 @@ final class FakeQueue: @unchecked Sendable {
                 let tags = Tag.sorted(all[index].mention.tags.filter { !removing.contains($0) } + adding)
                 if tags != all[index].mention.tags { changed += 1 }
                 all[index].mention.tags = tags
+            }
+            return changed
+        }
+    }
+
+    /// Assigns the open items of `refs` to `person` (not journaled: the fake undoes states only).
+    func assign(_ refs: [Ref], to person: String?) -> Int {
+        lock.withLock {
+            var changed = 0
+            for ref in refs {
+                guard let index = all.firstIndex(where: { $0.mention.ref == ref }), all[index].assignee != person else { continue }
+                all[index].assignee = person
+                changed += 1
             }
             return changed
         }
@@ -135,6 +157,7 @@ final class FakeQueue: @unchecked Sendable {
                 case .acknowledge: return ActOutcome(changed: self.setStates(refs, .acknowledge, .acknowledged(at: now)))
                 case .snooze(_, let until): return ActOutcome(changed: self.setStates(refs, .snooze, .snoozed(until: until)))
                 case .tag(_, let adding, let removing): return ActOutcome(changed: self.setTags(refs, adding: adding, removing: removing))
+                case .assign(_, let person): return ActOutcome(changed: self.assign(refs, to: person))
                 }
             },
             saveReply: { input, now in
@@ -157,6 +180,7 @@ final class FakeQueue: @unchecked Sendable {
                 }
             }
         )
+        services.teammates = { ["ana", "ben"] }
         services.author = { ref, _ in self.countsAuthors ? self.lock.withLock { self.history(of: ref) } : nil }
         services.thread = { ref in self.refs(.threads([ref])).compactMap { ref in self.lock.withLock { self.all.first { $0.mention.ref == ref } } } }
         services.platformCounts = {

@@ -110,7 +110,7 @@ final class ReducerTests: XCTestCase {
         harness.press(.character("G"))
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "999")
         XCTAssertEqual(harness.state.queue.cursor, 999)
-        XCTAssertEqual(harness.screen[0].suffix(9), "1000/1000")
+        XCTAssertEqual(harness.screen[0].suffix(11), "1,000/1,000")
         for _ in 0..<100 { harness.press(.pageUp) }
         XCTAssertEqual(harness.state.queue.cursor, 0)
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "0")

@@ -1,4 +1,5 @@
 import Foundation
+import HeedCore
 import HeedOutbox
 import XCTest
 
@@ -6,9 +7,9 @@ import XCTest
 /// middle of imports (bulk mode included), exports, outbox appends by two processes, and the
 /// queue (acknowledging, replying, composing). After every kill `CrashChecks` must find nothing.
 ///
-/// `HEED_CRASH_TRIALS` sets the number of kills (default 24, about 20 s); `HEED_CRASH_SEED`
+/// `HEED_CRASH_TRIALS` sets the number of kills (default 24, about 20 s); `HEED_TEST_SEED`
 /// replays a run (the seed is printed first).
-final class CrashTests: ReliabilityCase {
+final class CrashTests: HeedTestCase {
     /// One kind of work to interrupt.
     enum Kind: String, CaseIterable { case importing, exporting, appending, queue }
 
@@ -24,9 +25,9 @@ final class CrashTests: ReliabilityCase {
     func testKillAtRandomPoints() throws {
         let environment = ProcessInfo.processInfo.environment
         let trials = environment["HEED_CRASH_TRIALS"].flatMap(Int.init) ?? 24
-        let seed = environment["HEED_CRASH_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64(UInt32.max))
-        print("crash trials: \(trials), seed \(seed) (replay: HEED_CRASH_SEED=\(seed) HEED_CRASH_TRIALS=\(trials) swift test --filter CrashTests)")
-        random = SeededRandom(seed: seed)
+        print("crash trials: \(trials) (HEED_CRASH_TRIALS=\(trials) with the seed below repeats them)")
+        random = SeededRandom.forTest("CrashTests")
+        let seed = random.seed
         let started = Date()
         for index in 0..<trials {
             trial = index
@@ -129,7 +130,7 @@ final class CrashTests: ReliabilityCase {
             return []
         }
         let children = try ["a", "b"].map { side in
-            var environment = ProcessInfo.processInfo.environment
+            var environment = childEnvironment
             environment[OutboxAppenderChild.variable] = "\(outboxPath)|t\(trial)\(side)|60|\(trial + 1)|small"
             return try Child([runner, "ReliabilityTests.OutboxAppenderChild/testAppendAsChild"], environment: environment)
         }

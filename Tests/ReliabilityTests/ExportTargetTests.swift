@@ -1,5 +1,6 @@
 import Foundation
 import HeedFiles
+import TestSupport
 import XCTest
 
 /// `heed export -o PATH` on the real binary, where PATH is not a plain file: a FIFO (with a
@@ -7,7 +8,7 @@ import XCTest
 /// folder, a path whose folder is missing; and standard output full, closed or a pipe that
 /// closes. Drafts are marked exported only when every byte was delivered; a FIFO, device or
 /// link stays what it was.
-final class ExportTargetTests: ReliabilityCase {
+final class ExportTargetTests: HeedTestCase {
     /// Writes `count` pending Mastodon drafts of `size` characters each to the outbox.
     func writeDrafts(_ count: Int, size: Int = 20) throws {
         let text = String(repeating: "x", count: size)

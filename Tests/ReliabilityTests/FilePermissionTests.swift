@@ -4,7 +4,7 @@ import XCTest
 
 /// Every file heed creates is its owner's alone (files 0600, folders 0700), even under a
 /// umask of 0 that would leave anything else open to everyone.
-final class FilePermissionTests: ReliabilityCase {
+final class FilePermissionTests: HeedTestCase {
     private var savedUmask: mode_t = 0
 
     override func setUpWithError() throws {

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A store or outbox folder that another user owns, or that group or others can write in, is
 /// refused with one line saying what to fix (chown / chmod 700), and nothing in it is read or
 /// written: another user could have planted the store's -wal file or the outbox's drafts.
-final class ForeignFolderTests: ReliabilityCase {
+final class ForeignFolderTests: HeedTestCase {
     /// A folder of this test's, given to `nobody` when `foreign`, with `mode`.
     func folder(_ name: String, mode: mode_t = 0o700, foreign: Bool = false) throws -> String {
         let path = directory.appendingPathComponent(name).path

@@ -6,12 +6,12 @@ import XCTest
 /// rights; where they are missing these tests skip and say so, and `ReplyRaceTests` covers the
 /// outbox through /dev/full). Each failure is one line naming the file and what to do; nothing
 /// already there is lost or overwritten.
-final class FullDiskTests: ReliabilityCase {
+final class FullDiskTests: HeedTestCase {
     var full: String { directory.appendingPathComponent("full").path }
 
     /// Mounts a tmpfs of `kilobytes` at `full`, or skips the test where mounting is not allowed.
     func mountSmallDisk(kilobytes: Int) throws {
-        guard Privileges.canMount else { throw XCTSkip("mount -t tmpfs is not permitted here (needs root with CAP_SYS_ADMIN)") }
+        guard Privileges.canMount else { throw XCTSkip("mount -t tmpfs is not permitted here (needs root with CAP_SYS_ADMIN): a full disk is made only as a small filled tmpfs") }
         cleanups.append(try Privileges.mountTmpfs(at: full, kilobytes: kilobytes))
     }
 
@@ -34,7 +34,7 @@ final class FullDiskTests: ReliabilityCase {
         XCTAssertEqual(try open.summary().waiting, 100)
         unlink(filler)
         let again = try runHeed(["import", big], environment: environment)
-        XCTAssertEqual(again.stdout, "imported 5000, updated 0, unchanged 0, skipped 0, rejected 0\n", again.stderr)
+        XCTAssertEqual(again.stdout, "imported 5,000, updated 0, unchanged 0, skipped 0, rejected 0\n", again.stderr)
     }
 
     /// Opening needs room for the -wal and -shm files: on a full disk it says so and writes nothing.

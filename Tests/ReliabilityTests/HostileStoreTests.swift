@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import HeedCore
 import XCTest
 
 /// Stores heed must refuse: written by a newer heed, garbage, truncated, someone else's SQLite
 /// file, read-only. Each: exit 1, one line naming the file and what to do, not a byte written.
-final class HostileStoreTests: ReliabilityCase {
+final class HostileStoreTests: HeedTestCase {
     /// The commands that open the store, each with a small file to import.
     func storeCommands() throws -> [[String]] {
         let file = try writeMentions(prefix: "h", count: 3, to: directory.appendingPathComponent("h.jsonl").path)
@@ -45,8 +46,31 @@ final class HostileStoreTests: ReliabilityCase {
         XCTAssertTrue(try runHeed(["list"]).stderr.contains("upgrade heed"))
     }
 
+    func testAStoreWhoseTableWasChangedByHandIsRefusedUntouched() throws {
+        try makeStore()
+        let queue = try DatabaseQueue(path: storePath)
+        try queue.write { try $0.execute(sql: "ALTER TABLE mention DROP COLUMN url") }
+        try queue.close()
+        try assertRefused(storePath, saying: ["was changed by hand: its table mention is not as heed made it"])
+    }
+
+    func testAStoreThatLostAnIndexOrTriggerIsMendedAndSaysSo() throws {
+        try makeStore()
+        let queue = try DatabaseQueue(path: storePath)
+        try queue.write { try $0.execute(sql: "DROP INDEX mention_rank; DROP TRIGGER mention_waiting_update; UPDATE mention SET state = 'acknowledged' WHERE native_id = 's-1'") }
+        try queue.close()
+        let first = try runHeed(["list"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stderr.contains("its index mention_rank was missing: heed made it again"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("its trigger mention_waiting_update was missing: heed made it again and counted the waiting items again"), first.stderr)
+        XCTAssertEqual(first.stdout.split(separator: "\n").count, 19, "the waiting items, counted again")
+        let again = try runHeed(["list"])
+        XCTAssertEqual(again.stderr, "", "mended once and for all")
+        XCTAssertTrue(try runHeed(["stats", "--json"]).stdout.contains("\"waiting\":19"), "the counters agree with the rows")
+    }
+
     func testGarbageIsRefusedUntouched() throws {
-        var generator = SeededRandom(seed: 8)
+        var generator = SeededRandom.forTest("HostileStoreTests", seed: 8)
         let garbage = Data((0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
         try garbage.write(to: URL(fileURLWithPath: storePath))
         try assertRefused(storePath, saying: ["is not a heed store (file is not a database)"])
@@ -100,7 +124,7 @@ final class HostileStoreTests: ReliabilityCase {
 
     /// A read-only file system (a read-only bind mount: EROFS stops root too), when this machine allows mounting.
     func testReadOnlyFileSystemIsRefusedUntouched() throws {
-        guard Privileges.canMount else { throw XCTSkip("mounting is not permitted here; the setpriv tests cover read-only files") }
+        guard Privileges.canMount else { throw XCTSkip("mounting is not permitted here (needs root with CAP_SYS_ADMIN) for a read-only file system; the setpriv tests cover read-only files") }
         try makeStore()
         let source = directory.appendingPathComponent("data").path
         try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
@@ -114,7 +138,7 @@ final class HostileStoreTests: ReliabilityCase {
     /// that runs heed as `nobody`; as anyone else, nothing to do.
     func ownedByRunner() throws -> [String] {
         guard Privileges.isRoot else { return [] }
-        guard let prefix = Privileges.asNobody else { throw XCTSkip("running as root without setpriv: permission bits cannot be tested") }
+        guard let prefix = Privileges.asNobody else { throw XCTSkip("running as root without setpriv: root ignores permission bits, so read-only files cannot be tested") }
         for path in [directory.path] + ((try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? []).map({ directory.path + "/" + $0 }) {
             XCTAssertEqual(chown(path, 65534, 65534), 0, path)
         }

@@ -5,13 +5,13 @@ import XCTest
 
 /// The outbox is appended under `flock`: a heed waits for another's lock, two processes
 /// appending at once never interleave, and a line torn by a crash is ended, then reported.
-final class OutboxLockTests: ReliabilityCase {
+final class OutboxLockTests: HeedTestCase {
     static let draftLine = #"{"record":"draft","draft":"d1","at":"2026-01-02T03:04:05Z","ref":"mastodon:1","platform":"mastodon","in_reply_to":"1","reply_target":{"in_reply_to_id":"1"},"author":"a","text":"hi"}"#
 
     /// The test holds the outbox's lock; `heed export` blocks on it (as /proc/locks shows),
     /// writes nothing meanwhile, and finishes once the lock is released.
     func testHeedWaitsForAnotherHoldersLock() throws {
-        guard FileManager.default.fileExists(atPath: "/proc/locks") else { throw XCTSkip("no /proc/locks to see a waiting lock in") }
+        guard FileManager.default.fileExists(atPath: "/proc/locks") else { throw XCTSkip("no /proc/locks (Linux only): a process waiting for a lock cannot be seen without it") }
         try (Self.draftLine + "\n").write(toFile: outboxPath, atomically: false, encoding: .utf8)
         let fd = open(outboxPath, O_RDWR | O_CLOEXEC)
         XCTAssertEqual(flock(fd, LOCK_EX), 0)
@@ -36,11 +36,12 @@ final class OutboxLockTests: ReliabilityCase {
     /// Two processes append 60 records each, 1 byte to 200 KB of text, at the same time.
     func testTwoProcessesAppendingAtOnce() throws {
         guard let runner = CommandLine.arguments.first, runner.hasSuffix(".xctest") else {
-            throw XCTSkip("the test bundle cannot be started as a child here (\(CommandLine.arguments.first ?? "?"))")
+            throw XCTSkip("the test bundle cannot be started as a child here (\(CommandLine.arguments.first ?? "?")): the second appending process is that child")
         }
+        let seed = SeededRandom.forTest("OutboxLockTests", seed: 1).seed
         let children = try ["left", "right"].enumerated().map { index, tag in
-            var environment = ProcessInfo.processInfo.environment
-            environment[OutboxAppenderChild.variable] = "\(outboxPath)|\(tag)|60|\(index + 1)"
+            var environment = childEnvironment
+            environment[OutboxAppenderChild.variable] = "\(outboxPath)|\(tag)|60|\(seed &+ UInt64(index))"
             return try Child([runner, "ReliabilityTests.OutboxAppenderChild/testAppendAsChild"], environment: environment)
         }
         for child in children {
@@ -53,7 +54,7 @@ final class OutboxLockTests: ReliabilityCase {
         for (index, tag) in ["left", "right"].enumerated() {
             let mine = file.records.filter { ($0["draft"] as? String)?.hasPrefix(tag + "-") ?? false }
             XCTAssertEqual(mine.map { $0["draft"] as? String }, (0..<60).map { "\(tag)-\($0)" }, "all, in order")
-            var generator = SeededRandom(seed: UInt64(index + 1))
+            var generator = SeededRandom(seed: seed &+ UInt64(index))
             for record in mine {
                 XCTAssertEqual(record["text"] as? String, OutboxAppenderChild.text(tag, using: &generator))
             }
@@ -109,7 +110,7 @@ final class OutboxAppenderChild: XCTestCase {
 
     func testAppendAsChild() throws {
         guard let value = ProcessInfo.processInfo.environment[Self.variable] else {
-            throw XCTSkip("runs only as the child process of OutboxLockTests.testTwoProcessesAppendingAtOnce")
+            throw XCTSkip("not a test on its own: the appending child process of OutboxLockTests.testTwoProcessesAppendingAtOnce runs it")
         }
         let parts = value.split(separator: "|").map(String.init)
         let outbox = Outbox(path: parts[0])

@@ -9,7 +9,7 @@ import XCTest
 
 /// Two queues (two `Store`s on one file, one outbox) answering the same items at the same
 /// moment, through the live services' own save: one answer per item, no second draft.
-final class ReplyRaceTests: ReliabilityCase {
+final class ReplyRaceTests: HeedTestCase {
     /// Lets two threads start each round together.
     final class Barrier: @unchecked Sendable {
         private let condition = NSCondition()

@@ -10,7 +10,7 @@ import XCTest
 /// The states a crash can leave between the outbox and the store (each a window of a few
 /// microseconds, too narrow for random kills to hit often), made by hand: `Replies.settle`,
 /// which opening a queue runs first, settles them.
-final class SettleTests: ReliabilityCase {
+final class SettleTests: HeedTestCase {
     func draft(_ id: String, _ ref: String) -> Draft {
         Draft(id: id, ref: Ref(platform: .mastodon, id: ref), replyTarget: [:], author: nil, text: "reply \(id)", createdAt: Date())
     }

@@ -2,6 +2,7 @@ import Foundation
 import HeedConfig
 import HeedFiles
 import HeedStore
+import TestSupport
 import XCTest
 @testable import heed
 
@@ -9,7 +10,7 @@ import XCTest
 /// is never followed, a device never opened: each is said once and left where it is), never
 /// files anything away through a `done/` or `failed/` that is a link, and takes nothing from a
 /// folder another user owns or can write in.
-final class SpoolSafetyTests: ReliabilityCase {
+final class SpoolSafetyTests: HeedTestCase {
     var spoolFolder: String { directory.appendingPathComponent("spool").path }
     static let line = #"{"platform":"mastodon","id":"1","text":"hi","created_at":1763630040}"# + "\n"
 

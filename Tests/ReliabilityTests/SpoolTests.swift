@@ -30,8 +30,7 @@ final class SpoolTests: XCTestCase {
     }
 
     static func mastodon(_ id: String, type: String, acct: String = "alice@example.social", reply: String? = nil) -> String {
-        let replyField = reply.map { "\"\($0)\"" } ?? "null"
-        return #"{"id":"n\#(id)","type":"\#(type)","created_at":"2026-11-20T09:00:00.000Z","account":{"id":"1","acct":"\#(acct)","display_name":"","url":"https://example.social/@a"},"status":{"id":"\#(id)","created_at":"2026-11-20T09:00:00.000Z","in_reply_to_id":\#(replyField),"visibility":"public","content":"<p>hi</p>","spoiler_text":"","url":"https://example.social/@a/\#(id)","account":{"id":"1","acct":"\#(acct)","display_name":"","url":"https://example.social/@a"}}}"#
+        Pages.mastodon(id, type: type, acct: acct, reply: reply)
     }
 
     func testSkipReasonsAndTheUsersOwnRepliesAreSaid() throws {
@@ -49,7 +48,18 @@ final class SpoolTests: XCTestCase {
         try drop("x.json", #"{"data":[{"id":"1","text":"@you hi","created_at":"2026-01-01T00:00:00.000Z","edit_history_tweet_ids":["1"]}],"meta":{"result_count":1}}"#)
         XCTAssertEqual(spool.take("x.json"), "Spool: x.json: imported 1, updated 0, unchanged 0, skipped 0, rejected 0; notes in spool/done/x.json.why")
         let why = try XCTUnwrap(contents("done/x.json.why"))
-        XCTAssertTrue(why.hasPrefix("note: X: the posts came without their time or author"), why)
+        XCTAssertTrue(why.hasPrefix("note: X: the posts came without their author;"), "the posts had their time: \(why)")
+    }
+
+    func testManyRejectionsOfOneReasonAreSummedUpAndAnEmptyFileIsSaid() throws {
+        let (spool, _) = try spool()
+        try drop("bad.jsonl", (1...12).map { #"{"platform":"x","id":"\#($0)","text":"t"}"# }.joined(separator: "\n") + "\n")
+        XCTAssertEqual(spool.take("bad.jsonl"),
+                       "Spool: bad.jsonl: imported 0, updated 0, unchanged 0, skipped 0, rejected 12; the rejected are named in spool/failed/bad.jsonl.why")
+        let lines = try XCTUnwrap(contents("failed/bad.jsonl.why")).split(separator: "\n")
+        XCTAssertEqual(lines, (1...5).map { "bad.jsonl:line \($0): missing required field 'created_at'" } + ["… and 7 more: missing required field 'created_at'"])
+        try drop("empty.json", "\n  \n")
+        XCTAssertEqual(spool.take("empty.json"), "Spool: empty.json: imported 0, updated 0, unchanged 0, skipped 0, rejected 0; it held no items")
     }
 
     func testRejectionsSkipsAndAdviceAreNamedInTheWhyFile() throws {

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// heed started with standard input, output or error closed, or writing to a full disk or a
 /// pipe that closes: no data file takes descriptors 0–2 (the outbox never gets heed's own
 /// messages), every command's lost output is one line and exit 1, never a crash and never
 /// exit 0, and a closed pipe ends heed quietly as it ends other Unix tools.
-final class StandardStreamTests: ReliabilityCase {
+final class StandardStreamTests: HeedTestCase {
     /// A pending draft in the outbox, so an export has something to say on standard error.
     func writeDraft() throws {
         try #"{"record":"draft","draft":"d1","at":"2026-01-02T03:04:05Z","ref":"mastodon:1","platform":"mastodon","in_reply_to":"1","reply_target":{"in_reply_to_id":"1"},"author":"a","text":"hi"}"#

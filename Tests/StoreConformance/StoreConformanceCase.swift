@@ -20,6 +20,11 @@ open class StoreConformanceCase: XCTestCase {
         throw StoreError("\(Self.self) must say how to open a store again (override openAgain)")
     }
 
+    /// Another store on the same data as `store`, used by `person`: a teammate.
+    open func openAgain(_ store: any MentionStore, as person: String) throws -> any MentionStore {
+        throw StoreError("\(Self.self) must say how to open a store as another person (override openAgain(_:as:))")
+    }
+
     /// The store of the check being run.
     public var store: (any MentionStore)!
     /// When the fixtures of most checks are dated from: 2025-11-22 08:26:40 UTC.
@@ -77,6 +82,9 @@ open class StoreConformanceCase: XCTestCase {
         Check("counts inside one import, duplicates included", { $0.checkCountsInsideOneImport }),
         Check("a reply made elsewhere answers its item, before or after it arrives", { $0.checkRepliesMadeElsewhere }),
         Check("new activity in a thread wakes a snooze early", { $0.checkNewActivityInTheThreadWakesASnoozeEarly }),
+        // Fetched pages (Conformance+Fetch.swift)
+        Check("a fetched page keeps its cursors with its items", { $0.checkAFetchedPageKeepsItsCursorsWithItsItems }),
+        Check("answers given elsewhere answer items and conversations", { $0.checkAnswersGivenElsewhereAnswerItemsAndConversations }),
         // Stats (Conformance+Stats.swift)
         Check("stats per platform and for all", { $0.checkStatsPerPlatformAndAll }),
         Check("the queue by age is the whole queue without snoozed items", { $0.checkQueueByAgeIsTheWholeQueueWithoutSnoozed }),
@@ -108,6 +116,11 @@ open class StoreConformanceCase: XCTestCase {
         Check("another heed's changes are noticed, this store's own are not", { $0.checkOthersChangesAreNoticed }),
         Check("kept query results are forgotten on request", { $0.checkCachedQueriesAreForgottenOnRequest }),
         Check("failures are explained in one line", { $0.checkFailuresAreExplained }),
+        // Working as a team (Conformance+Team.swift)
+        Check("assignment is journaled, searched and undone", { $0.checkAssignmentIsJournaledSearchedAndUndone }),
+        Check("who answered is recorded and counted", { $0.checkWhoAnsweredIsRecordedAndCounted }),
+        Check("undo takes back one's own actions only", { $0.checkUndoTakesBackOnesOwnActionsOnly }),
+        Check("a whole store is copied record by record", { $0.checkAWholeStoreIsCopiedRecordByRecord }),
     ] }
 
     /// Runs every check, each on a new store; a check that throws fails with its name and goes

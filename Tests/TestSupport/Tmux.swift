@@ -6,20 +6,24 @@ public struct ScreenTimeout: Error {
     public init() {}
 }
 
-/// A private tmux server for one test: its own socket and config, one detached session of a
-/// fixed size, keys sent in and the screen read back with `capture-pane`.
+/// A private tmux server for one test: its own socket, config and environment (the panes
+/// inherit it), one detached session of a fixed size, keys sent in and the screen read back
+/// with `capture-pane`.
 public final class Tmux {
     /// The `-L` socket name, unique to this server.
     public let socket = "heed-e2e-\(UUID().uuidString.prefix(12))"
     /// The one session every command targets.
     public let session = "heed"
     private let configPath: String
+    private let environment: [String: String]
     /// How long a wait may take before the test fails.
     public var deadline: TimeInterval = 10
 
-    /// Writes the config (no status row, so the pane is the whole window) plus `extraConfig`.
-    public init(directory: URL, extraConfig: [String] = []) throws {
+    /// Writes the config (no status row, so the pane is the whole window) plus `extraConfig`; the
+    /// server and every pane get `environment` (by default the hermetic one of `directory`).
+    public init(directory: URL, environment: [String: String]? = nil, extraConfig: [String] = []) throws {
         configPath = directory.appendingPathComponent("tmux.conf").path
+        self.environment = environment ?? TestEnvironment.hermetic(in: directory)
         let lines = ["set -g status off", "set -g history-limit 200"] + extraConfig
         try (lines.joined(separator: "\n") + "\n").write(toFile: configPath, atomically: true, encoding: .utf8)
     }
@@ -27,10 +31,7 @@ public final class Tmux {
     /// Runs one tmux command on this server and returns what it printed.
     @discardableResult
     public func run(_ arguments: [String]) throws -> SpawnResult {
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMUX"] = nil
-        environment["TMUX_PANE"] = nil
-        return try Spawn.run(["tmux", "-L", socket, "-f", configPath] + arguments, environment: environment)
+        try Spawn.run(["tmux", "-L", socket, "-f", configPath] + arguments, environment: environment)
     }
 
     /// Runs a tmux command that must succeed.
@@ -127,7 +128,7 @@ public final class Tmux {
     /// Stops the server and everything running in it, and removes its socket file.
     public func kill() {
         _ = try? run(["kill-server"])
-        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let folder = environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         unlink("\(folder)/tmux-\(getuid())/\(socket)")
     }
 

@@ -5,38 +5,17 @@ import HeedCore
 import HeedUI
 import Screen
 
-/// The key loop over the store of `Fixture.items` items, kept between iterations.
-final class Session: @unchecked Sendable {
-    var loop: KeyLoop
-    let ranked: RankedStore
+/// The key loop over the store of `Fixture.items` items (a copy of it with `copy`).
+typealias Session = KeySession
 
-    /// A launched screen (100×30) over the store; `at` puts the cursor somewhere first.
-    init(copy: Bool = false, at place: Place = .top) throws {
-        ranked = try RankedStore(copy: copy)
-        loop = KeyLoop(services: .queue(store: ranked.store))
-        switch place {
-        case .top: break
-        case .middle: loop.run(.focus(ranked.middle.mention.ref))
-        case .end: loop.press(.character("G"))
-        }
-        guard loop.state.queue.selected != nil else { throw FixtureError("no item selected after launch") }
-    }
-
-    /// Where the cursor starts.
-    enum Place: String { case top, middle, end }
-
-    /// A key that must not fail: the loop reports store errors in the status line.
-    func press(_ key: Key) throws {
-        blackHole(loop.press(key))
-        if let status = loop.state.status, status.isError { throw FixtureError("\(key.label): \(status.text)") }
+extension KeySession {
+    convenience init(copy: Bool = false, at place: Place = .top) throws {
+        try self.init(RankedStore(copy: copy), at: place)
     }
 }
 
 let benchmarks: @Sendable () -> Void = {
-    let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
-        timeUnits: .microseconds, warmupIterations: 5, maxDuration: .seconds(3), maxIterations: 1_000
-    )
+    let configuration = KeySession.configuration
     let size = Fixture.items
 
     // Moving: each iteration is one key from where the last one left the cursor.
@@ -77,7 +56,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // Acknowledge and undo change the store: a copy of it, and each a is undone (or each u
     // follows an a), unmeasured, so every iteration starts from the same queue.
-    for place in [Session.Place.top, .middle, .end] {
+    for place in [KeySession.Place.top, .middle, .end] {
         Benchmark("key \(size): a (acknowledge) at the \(place.rawValue)", configuration: configuration) { benchmark, session in
             try session.press(.character("a"))
             benchmark.stopMeasurement()

@@ -4,16 +4,20 @@ import HeedStore
 
 /// The store of `Fixture.items` items with the places in its rank the benchmarks start from.
 public final class RankedStore: @unchecked Sendable {
-    public let store: Store
+    public let store: any MentionStore
     public let waiting: Int
     /// The item at the middle of the rank, and its absolute place.
     public let middle: QueueItem
     public let middleRank: Int
 
     /// Opens the shared store (read-only use) or, with `copy`, a private copy to change.
-    public init(copy: Bool = false) throws {
+    public convenience init(copy: Bool = false) throws {
         let count = Fixture.items
-        let store = copy ? try Fixture.storeCopy(count) : try Fixture.store(count)
+        try self.init(store: copy ? try Fixture.storeCopy(count) : try Fixture.store(count))
+    }
+
+    /// The places in the rank of any store (a team store's, say).
+    public init(store: any MentionStore) throws {
         let waiting = try store.summary().waiting
         let middleRank = waiting / 2
         // Walk the rank once to the middle, one item at a time (nothing is held).

@@ -8,7 +8,7 @@ extension Services {
     /// (Sources/heed/LiveServices.swift) for what the queue screen uses: summary, pages,
     /// locating an item, acknowledging and undoing an acknowledge. Replies and the outbox are
     /// left at their defaults; the outbox has a benchmark of its own.
-    public static func queue(store: Store) -> Services {
+    public static func queue(store: any MentionStore) -> Services {
         Services(
             now: { Date() },
             summary: { try store.summary($0, now: Date()) },
@@ -23,6 +23,7 @@ extension Services {
                 switch act {
                 case .acknowledge(let selection): result = try store.acknowledge(selection, at: now)
                 case .snooze(let selection, let until): result = try store.snooze(selection, until: until, at: now)
+                case .assign(let selection, let person): result = try store.assign(selection, to: person, at: now)
                 }
                 return ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
             },

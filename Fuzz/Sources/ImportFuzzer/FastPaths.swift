@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 @testable import HeedImport
 
 /// The importer's fast readers against their reference paths: whatever `JSONBytes` reads (the

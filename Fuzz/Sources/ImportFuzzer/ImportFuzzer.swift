@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import HeedCore
 import HeedImport
 
@@ -138,9 +139,4 @@ struct Tally {
             require(!text.trimmed().isEmpty, "empty advice")
         }
     }
-}
-
-/// Traps with `message` when `condition` is false (also in release builds).
-func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fatalError(message()) }
 }

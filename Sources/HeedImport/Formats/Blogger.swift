@@ -5,6 +5,7 @@ import HeedCore
 /// `blogger#comment` (`comments.get`). The API cannot post comments, so there is no reply target.
 public enum BloggerFormat: PlatformFormat {
     public static let name = "blogger"
+    public static let reads = "Blogger's comments.list and comments.get"
 
     public static func matches(_ page: JSON) -> Bool {
         switch page["kind"]?.string {

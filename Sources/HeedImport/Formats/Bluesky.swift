@@ -1,26 +1,62 @@
 import Foundation
 import HeedCore
 
-/// A Bluesky `app.bsky.notification.listNotifications` page. The item's id is its at:// uri;
-/// a reply names this post (uri and cid) as its parent and the thread's first post as its root.
+/// A Bluesky `app.bsky.notification.listNotifications` page, its bare `notifications` array or
+/// one notification (what `jq .notifications` and `jq '.notifications[0]'` leave). The item's id
+/// is its at:// uri; a reply names this post (uri and cid) as its parent and the thread's first
+/// post as its root.
 public enum BlueskyFormat: PlatformFormat {
     public static let name = "bluesky"
+    public static let reads = "Bluesky's app.bsky.notification.listNotifications (a page, its notifications array, or one notification)"
 
-    /// A `notifications` list of at:// items (LinkedIn's webhook, which also says `notifications`, carries a `type`).
+    /// A `notifications` list of at:// items (LinkedIn's webhook, which also says
+    /// `notifications`, carries a `type`), such a list bare, or one such item.
     public static func matches(_ page: JSON) -> Bool {
+        if let items = page.array { return items.contains(where: isNotification) }
+        if isNotification(page) { return true }
         guard let items = page["notifications"]?.array, page["type"] == nil else { return false }
         if items.isEmpty { return page["cursor"] != nil || page["seenAt"] != nil || page.object?.count == 1 }
-        return items.contains { item in
-            item["reason"]?.string != nil && item["uri"]?.string?.hasPrefix("at://") == true
-        }
+        return items.contains(where: isNotification)
     }
 
-    /// Reads each notification, named `notifications[i]`.
+    /// A notification: why it came, and the at:// uri of what it is about.
+    static func isNotification(_ item: JSON) -> Bool {
+        item["reason"]?.string != nil && item["uri"]?.string?.hasPrefix("at://") == true
+    }
+
+    /// Reads each notification, named `notifications[i]` (or `notification` when alone).
     public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {
-        for (index, item) in (page["notifications"]?.array ?? []).enumerated() {
+        if page.object != nil, page["notifications"] == nil {
+            for event in Social.events(context, "notification", { [try notification(page)] }) { try emit(event) }
+            return
+        }
+        for (index, item) in (page.array ?? page["notifications"]?.array ?? []).enumerated() {
             for event in Social.events(context, "notifications[\(index)]", { [try notification(item)] }) { try emit(event) }
         }
     }
+
+    /// Answers of Bluesky's API that hold no notifications.
+    public static let relatives: [Relative] = [
+        Relative("a Bluesky post record (app.bsky.feed.post)") { page in
+            page["$type"]?.string == "app.bsky.feed.post" || (page["text"]?.string != nil && page["createdAt"] != nil && page["uri"] == nil)
+        },
+        Relative("the answer to com.atproto.repo.createRecord (the record made)") { page in
+            page["uri"]?.string?.hasPrefix("at://") == true && page["cid"] != nil && page["reason"] == nil && page["record"] == nil
+        },
+        Relative("a Bluesky feed (getTimeline or getAuthorFeed: posts, not notifications)") { page in
+            page["feed"]?.array?.contains { $0["post"] != nil } == true
+        },
+        Relative("a Bluesky thread (app.bsky.feed.getPostThread)") { page in page[path: "thread", "post"] != nil },
+        Relative("Bluesky posts (app.bsky.feed.getPosts)") { page in
+            page["posts"]?.array?.contains { $0["uri"]?.string?.hasPrefix("at://") == true } == true
+        },
+        Relative("a Bluesky profile (app.bsky.actor.getProfile)") { page in
+            page["did"]?.string?.hasPrefix("did:") == true && page["handle"] != nil && page["reason"] == nil
+        },
+        Relative("a Lexicon schema (a description of the API, not an answer of it)") { page in
+            page["lexicon"]?.int != nil && page["id"]?.string != nil && page["defs"] != nil
+        },
+    ]
 
     /// One notification: a mention, reply or quote to queue, or what else it was.
     static func notification(_ item: JSON) throws -> ImportEvent {

@@ -5,6 +5,7 @@ import HeedCore
 /// comment object, or the `?ids=` batch (an object keyed by comment id).
 public enum FacebookFormat: PlatformFormat {
     public static let name = "facebook"
+    public static let reads = "Facebook's GET /{object-id}/comments (or one comment)"
 
     static let fieldsAdvice = "facebook: comments came without their id (rebuilt from permalink_url where it has one); request fields=id,message,created_time,from,permalink_url"
     static let authorAdvice = "facebook: comments came without 'from' (author unknown); read them with a Page access token and fields=id,message,created_time,from,permalink_url"
@@ -21,23 +22,9 @@ public enum FacebookFormat: PlatformFormat {
 
     /// Reads every comment; items without an id are rejected and the fields to request noted once.
     public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {
-        var advice = PageAdvice()
-        if let data = page["data"] {
-            guard let items = data.array else {
-                try emit(context.rejected("data", "'data' must be a list of comments"))
-                return
-            }
-            for (index, item) in items.enumerated() {
-                for event in events(item, at: GraphSupport.place("data", index), context, &advice) { try emit(event) }
-            }
-        } else if let entries = batch(page) {
-            for (key, item) in entries {
-                for event in events(item, at: key, context, &advice) { try emit(event) }
-            }
-        } else {
-            for event in events(page, at: "comment", context, &advice) { try emit(event) }
+        try GraphSupport.readComments(page, context: context, batch: batch, emit: emit) { item, position, advice in
+            events(item, at: position, context, &advice)
         }
-        try advice.emit(emit)
     }
 
     /// Whether a value looks like a Graph comment: a message (or attachment) and a created time.

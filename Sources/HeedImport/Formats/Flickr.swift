@@ -5,6 +5,7 @@ import HeedCore
 /// photo, flat, each answered by commenting on the photo.
 public enum FlickrFormat: PlatformFormat {
     public static let name = "flickr"
+    public static let reads = "Flickr's flickr.photos.comments.getList"
     /// Without `nojsoncallback=1`, Flickr wraps its JSON as `jsonFlickrApi(…)`.
     public static let wrapper: PageWrapper? = PageWrapper(prefix: "jsonFlickrApi(", unwrap: stripJSONP)
 
@@ -70,9 +71,12 @@ public enum FlickrFormat: PlatformFormat {
                 name: item["realname"]?.text,
                 url: (alias ?? nsid).map { "https://www.flickr.com/photos/\($0)/" }
             )
+            // The NSID is the one name of a person that never changes: `[handles]` may give it.
+            var target = ["photo_id": photo]
+            if let nsid { target["author_nsid"] = nsid }
             let mention = Mention(
                 platform: .flickr, id: id, kind: .comment, author: author, text: text, createdAt: createdAt,
-                url: permalink, conversation: photo, replyTarget: ["photo_id": photo]
+                url: permalink, conversation: photo, replyTarget: target
             )
             return [.mention(mention)]
         }

@@ -2,28 +2,35 @@ import Foundation
 import HeedCore
 
 /// FriendFeed API v1 feeds (`{"entries":[…]}`): the entries of a user's feed with their comments
-/// and likes. The service closed in 2015, so its items can be read but never answered.
+/// and likes, or one entry alone (read as a feed of one, whose writer is the feed's owner).
+/// The service closed in 2015, so its items can be read but never answered.
 public enum FriendFeedFormat: PlatformFormat {
     public static let name = "friendfeed"
+    public static let reads = "FriendFeed's v1 feeds (entries with their comments, or one entry)"
 
-    /// A feed of entries by FriendFeed users.
+    /// A feed of entries by FriendFeed users, or one entry.
     public static func matches(_ page: JSON) -> Bool {
+        if isEntry(page) { return true }
         guard let entries = page["entries"]?.array else { return false }
-        return entries.contains { entry in
-            entry["id"] != nil && entry[path: "user", "nickname"] != nil
-                && (entry["comments"] != nil || entry["likes"] != nil || entry["service"] != nil)
-        }
+        return entries.contains(where: isEntry)
+    }
+
+    /// An entry: its id, the user who posted it, and its comments, likes or service.
+    static func isEntry(_ entry: JSON) -> Bool {
+        entry["id"] != nil && entry[path: "user", "nickname"] != nil && entry["entries"] == nil
+            && (entry["comments"] != nil || entry["likes"] != nil || entry["service"] != nil)
     }
 
     /// Reads every entry of the feed with its comments and likes.
     public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {
-        guard let entries = page["entries"]?.array else {
+        guard let entries = page["entries"]?.array ?? (isEntry(page) ? [page] : nil) else {
             try emit(context.rejected("entries", "'entries' must be a list"))
             return
         }
         let owner = feedOwner(entries)
+        let alone = page["entries"] == nil
         for (index, entry) in entries.enumerated() {
-            for event in events(entry, owner: owner, at: GraphSupport.place("entries", index), context) { try emit(event) }
+            for event in events(entry, owner: owner, at: alone ? "entry" : GraphSupport.place("entries", index), context) { try emit(event) }
         }
     }
 

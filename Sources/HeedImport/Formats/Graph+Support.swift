@@ -56,6 +56,33 @@ enum GraphSupport {
 
     /// A record's position in a list: `data[3]`.
     static func place(_ list: String, _ index: Int) -> String { "\(list)[\(index)]" }
+
+    /// The comments of a Graph page, each turned into events by `comment` (given the record,
+    /// its position and the page's advice): every item of `data` (a `data` that is not a list is
+    /// rejected), else every entry of the `?ids=` form `batch` finds, else the page as one
+    /// comment; then the advice the page earned, each note once.
+    static func readComments(
+        _ page: JSON, context: ReadContext, batch: (JSON) -> [(String, JSON)]?, emit: (ImportEvent) throws -> Void,
+        comment: (JSON, String, inout PageAdvice) -> [ImportEvent]
+    ) rethrows {
+        var advice = PageAdvice()
+        if let data = page["data"] {
+            guard let items = data.array else {
+                try emit(context.rejected("data", "'data' must be a list of comments"))
+                return
+            }
+            for (index, item) in items.enumerated() {
+                for event in comment(item, place("data", index), &advice) { try emit(event) }
+            }
+        } else if let entries = batch(page) {
+            for (key, item) in entries {
+                for event in comment(item, key, &advice) { try emit(event) }
+            }
+        } else {
+            for event in comment(page, "comment", &advice) { try emit(event) }
+        }
+        try advice.emit(emit)
+    }
 }
 
 /// The advice a page earned, each note once, in the order first needed.

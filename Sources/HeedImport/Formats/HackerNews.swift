@@ -5,6 +5,7 @@ import HeedCore
 /// an id had no item). Comments enter the queue; stories, jobs and polls are skipped.
 public enum HackerNewsFormat: PlatformFormat {
     public static let name = "hackernews"
+    public static let reads = "Hacker News items from /v0/item/{id}.json"
 
     /// Every field the Firebase API gives an item; an object with any other key is not one.
     static let fields: Set<String> = [

@@ -6,6 +6,7 @@ import HeedCore
 /// and `mentioned_media` answers.
 public enum InstagramFormat: PlatformFormat {
     public static let name = "instagram"
+    public static let reads = "Instagram's GET /{ig-media-id}/comments and mentioned_comment"
 
     static let authorAdvice = "instagram: comments came without 'username' (author unknown); request fields=id,text,timestamp,username,replies{id,text,timestamp,username}"
     static let mediaAdvice = "instagram: mentions came without 'media' (a reply to a mention needs the media id); request mentioned_comment.comment_id(ID){id,text,timestamp,username,media{id}}"
@@ -25,29 +26,18 @@ public enum InstagramFormat: PlatformFormat {
 
     /// Reads every comment and its inline replies; the user's own are skipped.
     public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {
-        var advice = PageAdvice()
-        if let data = page["data"] {
-            guard let items = data.array else {
-                try emit(context.rejected("data", "'data' must be a list of comments"))
-                return
-            }
-            for (index, item) in items.enumerated() {
-                for event in comment(item, at: GraphSupport.place("data", index), context, &advice) { try emit(event) }
-            }
-        } else if let mentioned = page["mentioned_comment"] {
+        if page["data"] == nil, let mentioned = page["mentioned_comment"] {
             // The answer of `/{ig-user-id}?fields=mentioned_comment…` carries that user id beside it.
-            let user = page["id"]?.id
-            for event in comment(mentioned, at: "mentioned_comment", context, &advice, mentionedBy: user) { try emit(event) }
-        } else if let media = page["mentioned_media"] {
+            var advice = PageAdvice()
+            for event in comment(mentioned, at: "mentioned_comment", context, &advice, mentionedBy: page["id"]?.id) { try emit(event) }
+            try advice.emit(emit)
+        } else if page["data"] == nil, let media = page["mentioned_media"] {
             for event in mentionedMedia(media, user: page["id"]?.id, context) { try emit(event) }
-        } else if let entries = batch(page) {
-            for (key, item) in entries {
-                for event in comment(item, at: key, context, &advice) { try emit(event) }
-            }
         } else {
-            for event in comment(page, at: "comment", context, &advice) { try emit(event) }
+            try GraphSupport.readComments(page, context: context, batch: batch, emit: emit) { item, position, advice in
+                comment(item, at: position, context, &advice)
+            }
         }
-        try advice.emit(emit)
     }
 
     /// Whether a value looks like an IG comment: text (or a username) and a timestamp.

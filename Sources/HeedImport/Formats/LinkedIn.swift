@@ -5,6 +5,7 @@ import HeedCore
 /// the organization social-action webhook (`{"notifications":[…]}` or one notification).
 public enum LinkedInFormat: PlatformFormat {
     public static let name = "linkedin"
+    public static let reads = "LinkedIn's socialActions/{urn}/comments and organization social-action notifications"
 
     static let authorAdvice = "linkedin: authors come only as URNs (urn:li:person:…, urn:li:organization:…); resolve their names with the People or Organizations API"
 

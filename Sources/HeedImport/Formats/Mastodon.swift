@@ -1,14 +1,17 @@
 import Foundation
 import HeedCore
 
-/// Mastodon's notifications (`GET /api/v1/notifications`, a list or a single one) and direct
+/// Mastodon's notifications (`GET /api/v1/notifications`, a list or a single one), grouped
+/// notifications (`GET /api/v2/notifications`, see `MastodonFormat+Grouped`) and direct
 /// message conversations (`GET /api/v1/conversations`). The item's id is the status id, the one
 /// a reply names; the notification's own id is another number space and is not kept.
 public enum MastodonFormat: PlatformFormat {
     public static let name = "mastodon"
+    public static let reads = "Mastodon's GET /api/v1/notifications, GET /api/v2/notifications (grouped) or GET /api/v1/conversations"
 
-    /// A list of notifications or conversations (not both), or one of either.
+    /// A list of notifications or conversations (not both), one of either, or a page of groups.
     public static func matches(_ page: JSON) -> Bool {
+        if isGrouped(page) { return true }
         if let items = page.array {
             let notifications = items.contains(where: isNotification)
             let conversations = items.contains(where: isConversation)
@@ -19,7 +22,9 @@ public enum MastodonFormat: PlatformFormat {
 
     /// Reads each record, named `notifications[i]` or `conversations[i]`.
     public static func read(_ page: JSON, context: ReadContext, emit: (ImportEvent) throws -> Void) rethrows {
-        if let items = page.array {
+        if isGrouped(page) {
+            try readGroups(page, context: context, emit: emit)
+        } else if let items = page.array {
             let conversations = items.contains(where: isConversation) && !items.contains(where: isNotification)
             for (index, item) in items.enumerated() {
                 let place = conversations ? "conversations[\(index)]" : "notifications[\(index)]"
@@ -35,7 +40,37 @@ public enum MastodonFormat: PlatformFormat {
         }
     }
 
+    /// Answers of Mastodon's API that hold no notifications.
+    public static let relatives: [Relative] = [
+        Relative("a single Mastodon status (GET /api/v1/statuses/:id)", matches: isStatus),
+        Relative("a Mastodon timeline (statuses, not the notifications that mention you)") { page in
+            page.array.map { !$0.isEmpty && $0.allSatisfy(isStatus) } ?? false
+        },
+        Relative("a Mastodon account (GET /api/v1/accounts/:id)", matches: isAccount),
+        Relative("a list of Mastodon accounts") { page in page.array.map { !$0.isEmpty && $0.allSatisfy(isAccount) } ?? false },
+        Relative("a Mastodon thread (GET /api/v1/statuses/:id/context)") { page in
+            page["ancestors"]?.array != nil && page["descendants"]?.array != nil
+        },
+        Relative("Mastodon search results (GET /api/v2/search)") { page in
+            page["accounts"]?.array != nil && page["statuses"]?.array != nil && page["hashtags"]?.array != nil
+        },
+        Relative("a Mastodon server's description (GET /api/v2/instance)") { page in
+            (page["uri"] ?? page["domain"])?.string != nil && page["version"]?.string != nil && (page["configuration"] ?? page["stats"]) != nil
+        },
+    ]
+
     // MARK: - Shapes
+
+    /// A status: its HTML content, its account and its visibility.
+    static func isStatus(_ item: JSON) -> Bool {
+        item["content"]?.string != nil && item["account"]?.object != nil && item["visibility"] != nil && item["id"] != nil && item["type"] == nil
+    }
+
+    /// An account: its `acct` and `username` and the counts of its profile.
+    static func isAccount(_ item: JSON) -> Bool {
+        item["acct"]?.string != nil && item["username"] != nil && item["id"] != nil
+            && (item["followers_count"] ?? item["statuses_count"] ?? item["locked"]) != nil
+    }
 
     /// A notification: a `type` string and the `account` that caused it.
     static func isNotification(_ item: JSON) -> Bool {
@@ -53,14 +88,19 @@ public enum MastodonFormat: PlatformFormat {
     static func notification(_ item: JSON) throws -> ImportEvent {
         _ = try Social.record(item)
         let type = try Social.string(item["type"], "type")
-        switch type {
-        case "mention", "quote": break
-        case "favourite": return .skipped(reason: "like")
-        case "reblog": return .skipped(reason: "repost")
-        default: return .skipped(reason: type.isEmpty ? "unknown type" : type)
-        }
+        if let skip = skipped(type) { return skip }
         guard let status = try Social.optionalObject(item["status"], "status") else { return .skipped(reason: "deleted post") }
         return .mention(try mention(status, prefix: "status", quote: type == "quote", conversation: nil, account: item["account"]))
+    }
+
+    /// The skip of a notification type that is not for the queue; nil for a mention or a quote.
+    static func skipped(_ type: String) -> ImportEvent? {
+        switch type {
+        case "mention", "quote": nil
+        case "favourite": .skipped(reason: "like")
+        case "reblog": .skipped(reason: "repost")
+        default: .skipped(reason: type.isEmpty ? "unknown type" : type)
+        }
     }
 
     /// One conversation: its last status is a direct message, unless the user wrote it (the

@@ -2,9 +2,12 @@ import Foundation
 import HeedCore
 
 /// Reddit inbox Listings (`/message/inbox`, `/message/mentions`, `/message/unread`): comment
-/// replies, username mentions (`t1`) and private messages (`t4`).
+/// replies, username mentions (`t1`) and private messages (`t4`). Older listings have no
+/// `type`: a comment says so by `was_comment`, and what it is by its `subject` ("comment
+/// reply", "post reply", "username mention").
 public enum RedditFormat: PlatformFormat {
     public static let name = "reddit"
+    public static let reads = "Reddit's /message/inbox, /message/mentions or /message/unread listings"
 
     public static func matches(_ page: JSON) -> Bool {
         guard page["kind"]?.string == "Listing", let children = page[path: "data", "children"]?.array else { return false }
@@ -26,13 +29,7 @@ public enum RedditFormat: PlatformFormat {
         _ = try Comments.object(child)
         let kind = try Field.required(child["kind"]?.text, "kind")
         guard let data = child["data"], data.object != nil else { throw JSONProblem(reason: "missing or invalid 'data'") }
-        let mentionKind: MentionKind
-        switch (kind, data["type"]?.string) {
-        case ("t1", "comment_reply"), ("t1", "post_reply"): mentionKind = .reply
-        case ("t1", "username_mention"): mentionKind = .mention
-        case ("t4", _): mentionKind = .dm
-        default: return .skipped(reason: "not addressed to you")
-        }
+        guard let mentionKind = Self.kind(kind, data) else { return .skipped(reason: "not addressed to you") }
         if let body = data["body"]?.string, body == "[deleted]" || body == "[removed]" {
             return .skipped(reason: "deleted post")
         }
@@ -51,6 +48,23 @@ public enum RedditFormat: PlatformFormat {
             author: Author(handle: person, url: person.map { "https://www.reddit.com/user/\($0)" }),
             text: text, createdAt: created, url: context.map { "https://www.reddit.com" + $0 },
             conversation: conversation, inReplyTo: data["parent_id"]?.text, replyTarget: ["thing_id": id]))
+    }
+
+    /// What an inbox item is to the user, by its `type`, or in an older listing without one, by
+    /// `was_comment` and `subject`; nil for anything else.
+    static func kind(_ kind: String, _ data: JSON) -> MentionKind? {
+        if kind == "t4" { return .dm }
+        guard kind == "t1" else { return nil }
+        switch data["type"]?.string {
+        case "comment_reply", "post_reply": return .reply
+        case "username_mention": return .mention
+        case nil:
+            guard data["was_comment"]?.bool != false else { return nil }
+            let subject = data["subject"]?.string?.lowercased() ?? ""
+            if subject == "username mention" { return .mention }
+            return data["was_comment"]?.bool == true || subject.hasSuffix(" reply") ? .reply : nil
+        default: return nil
+        }
     }
 
     /// The Markdown body as written, else `body_html` made plain. Without `raw_json=1` Reddit

@@ -5,6 +5,7 @@ import HeedCore
 /// or one such object read as a page of one.
 public enum WordPressFormat: PlatformFormat {
     public static let name = "wordpress"
+    public static let reads = "WordPress's GET /wp/v2/comments"
 
     public static func matches(_ page: JSON) -> Bool {
         if let records = page.array {

@@ -5,6 +5,7 @@ import HeedCore
 /// queue; each reply among them marks the post it answers as answered.
 public enum XArchiveFormat: PlatformFormat {
     public static let name = "x-archive"
+    public static let reads = "data/tweets.js of your X archive"
     /// The export's files are scripts: `window.YTD.tweets.part0 = [ … ]`.
     public static let wrapper: PageWrapper? = PageWrapper(prefix: "window.", unwrap: stripScript)
 

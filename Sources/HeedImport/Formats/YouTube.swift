@@ -6,9 +6,20 @@ import HeedCore
 /// `comments.insert` answers) is the user's own comment, not a page.
 public enum YouTubeFormat: PlatformFormat {
     public static let name = "youtube"
+    public static let reads = "YouTube's commentThreads.list or comments.list"
 
     static let threadList = "youtube#commentThreadListResponse"
     static let commentList = "youtube#commentListResponse"
+
+    /// Answers of YouTube's API that hold no list of comments.
+    public static let relatives: [Relative] = [
+        Relative("a single YouTube comment (what comments.insert answers: your own comment)") { page in
+            page["kind"]?.string == "youtube#comment" || page["kind"]?.string == "youtube#commentThread"
+        },
+        Relative("another YouTube API answer (not comments)") { page in
+            page["kind"]?.string?.hasPrefix("youtube#") == true && page["kind"]?.string != threadList && page["kind"]?.string != commentList
+        },
+    ]
 
     public static func matches(_ page: JSON) -> Bool {
         guard let kind = page["kind"]?.string, kind == threadList || kind == commentList else { return false }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import HeedImport
+import TestSupport
 import XCTest
 
 /// The detector alone decides which reader takes a page: every sample page is claimed by one
@@ -8,8 +9,7 @@ import XCTest
 final class FormatDetectorTests: XCTestCase {
     /// Every sample page, unwrapped as the import unwraps it, by its path under ../shared/samples.
     func samplePages() throws -> [(String, JSON)] {
-        let root = SampleConformanceTests.samples
-        guard FileManager.default.fileExists(atPath: root.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let root = try SharedFiles.samples()
         return try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted()
             .filter { $0.hasSuffix(".json") || $0.hasSuffix(".js") }
             .map { ($0, try JSON.parse(FormatDetector.unwrap(Data(contentsOf: root.appendingPathComponent($0))))) }

@@ -4,15 +4,13 @@ import HeedCore
 import HeedImport
 import HeedIntake
 import HeedStore
+import TestSupport
 import XCTest
 
 /// Every file under ../shared/samples through the whole import path (detection, reader, store):
 /// the exact numbers imported, skipped and rejected, or the unknown-format failure for files
-/// that hold no mentions. Skips cleanly when the samples are not beside the package.
+/// that hold no mentions. Needs the samples beside the package (`SharedFiles`).
 final class SampleConformanceTests: XCTestCase {
-    static let samples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/samples")
 
     /// file → (imported, skipped, rejected); nil = not a mention payload (unknown format).
     static let expected: [String: (Int, Int, Int)?] = [
@@ -67,23 +65,25 @@ final class SampleConformanceTests: XCTestCase {
     ]
 
     func testEverySampleFileImportsAsExpected() throws {
-        guard FileManager.default.fileExists(atPath: Self.samples.path) else { throw XCTSkip("no ../shared/samples beside the package") }
-        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.samples.path)
+        let samples = try SharedFiles.samples()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: samples.path)
             .filter { $0.hasSuffix(".json") || $0.hasSuffix(".js") }.sorted()
         XCTAssertEqual(Set(files), Set(Self.expected.keys), "a sample file without an expectation, or an expectation without a file")
         for file in files {
             let store = try Store()
-            let outcome = try Import.file(Self.samples.appendingPathComponent(file).path, into: store)
+            let outcome = try Import.file(samples.appendingPathComponent(file).path, into: store)
             switch (Self.expected[file] ?? nil, outcome) {
             case (nil, .failed): continue
             case (let numbers?, .counted(let counts)):
                 XCTAssertEqual([counts.imported, counts.skipped, counts.rejected], [numbers.0, numbers.1, numbers.2], file)
                 XCTAssertEqual(try store.summary().waiting, numbers.0, "\(file): imported items wait")
-                let again = try Import.file(Self.samples.appendingPathComponent(file).path, into: store)
-                if case .counted(let second) = again {
-                    XCTAssertEqual(second.imported, 0, "\(file): a second import adds nothing")
-                    XCTAssertEqual(second.unchanged, numbers.0, "\(file): a second import changes nothing")
+                let again = try Import.file(samples.appendingPathComponent(file).path, into: store)
+                guard case .counted(let second) = again else {
+                    XCTFail("\(file): a second import failed: \(again)")
+                    continue
                 }
+                XCTAssertEqual(second.imported, 0, "\(file): a second import adds nothing")
+                XCTAssertEqual(second.unchanged, numbers.0, "\(file): a second import changes nothing")
             default:
                 XCTFail("\(file): \(outcome)")
             }
@@ -97,7 +97,7 @@ enum Import {
     enum Outcome { case counted(ImportCounts), failed(String) }
 
     static func file(_ path: String, into store: Store, format: String? = nil, own: Config = Config()) throws -> Outcome {
-        var intake = Intake(isOwn: own.isOwn)
+        var intake = Intake(own: own)
         do {
             let format = try format.map(ImportFormat.named)
             return .counted(try store.importing(now: Date()) { sink in

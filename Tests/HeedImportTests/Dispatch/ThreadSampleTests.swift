@@ -2,14 +2,14 @@ import Foundation
 import HeedCore
 import HeedImport
 import HeedStore
+import TestSupport
 import XCTest
 
 /// Threads from real payloads of several platforms: the reader's conversation ids group the
 /// items, the store lists each thread in order and counts its open items per row.
 final class ThreadSampleTests: XCTestCase {
     func testThreadsOfFivePlatformsGroupAsTheirAPIsSay() throws {
-        let samples = SampleConformanceTests.samples
-        guard FileManager.default.fileExists(atPath: samples.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let samples = try SharedFiles.samples()
         let store = try Store()
         for file in ["bluesky/listNotifications_atprotodart.json", "reddit/message_inbox_praw.json", "youtube/comments_list_by_parentId_page1.json",
                      "facebook/post_comments_page1_pythonfacebook.json", "mastodon/notifications_docs_example.json"] {

@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 @testable import HeedImport
+import TestSupport
 import XCTest
 
 /// The comment readers (YouTube, Reddit, WordPress, Blogger, Hacker News) against the published
@@ -19,13 +20,9 @@ final class CommentsFormatTests: XCTestCase {
         YouTubeFormat.self, RedditFormat.self, WordPressFormat.self, BloggerFormat.self, HackerNewsFormat.self,
     ] }
 
-    /// `../shared/samples` next to the package root, or a skip when it is not there.
+    /// `../shared/samples` (`SharedFiles`).
     func samples() throws -> URL {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.deletingLastPathComponent().appendingPathComponent("shared/samples")
-        guard FileManager.default.fileExists(atPath: folder.path) else { throw XCTSkip("no samples at \(folder.path)") }
-        return folder
+        try SharedFiles.samples()
     }
 
     func sample(_ path: String) throws -> JSON {

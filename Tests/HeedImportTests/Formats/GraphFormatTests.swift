@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 @testable import HeedImport
+import TestSupport
 import XCTest
 
 /// The Graph-family readers against the shared samples and against small fixtures of the traps.
@@ -32,16 +33,9 @@ final class GraphFormatTests: XCTestCase {
         return result
     }
 
-    /// A sample file from `../shared/samples`, beside the package; skipped when absent.
+    /// A sample file from `../shared/samples` (`SharedFiles`).
     private func sample(_ path: String) throws -> JSON {
-        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            guard root.pathComponents.count > 1 else { throw XCTSkip("package root not found") }
-            root.deleteLastPathComponent()
-        }
-        let url = root.appendingPathComponent("../shared/samples").appendingPathComponent(path).standardized
-        guard FileManager.default.fileExists(atPath: url.path) else { throw XCTSkip("samples not found: \(url.path)") }
-        return try JSON.parse(Data(contentsOf: url))
+        try JSON.parse(Data(contentsOf: SharedFiles.url("samples/" + path)))
     }
 
     /// Reads a sample with its format, after checking that only that format claims it.
@@ -367,7 +361,7 @@ final class GraphFormatTests: XCTestCase {
         XCTAssertEqual(first.kind, .comment)
         XCTAssertEqual(first.conversation, "52990598628")
         XCTAssertNil(first.inReplyTo)
-        XCTAssertEqual(first.replyTarget, ["photo_id": "52990598628"])
+        XCTAssertEqual(first.replyTarget, ["photo_id": "52990598628", "author_nsid": "195953201@N08"], "the NSID, by which the user's own are told")
         XCTAssertEqual(net.mentions[2].text, "tres belle image👍")
 
         let sen = try readSample("flickr/photos_comments_getList_photosen_2019.json", FlickrFormat.self)
@@ -482,13 +476,16 @@ extension GraphFormatTests {
             }
             return result
         }
+        var pages = 0
         for file in files {
             for page in variants(try sample(file)) {
+                pages += 1
                 for format in Self.graph {
                     _ = format.matches(page)
                     _ = read(format, page)
                 }
             }
         }
+        XCTAssertGreaterThan(pages, 1_000, "every sample's variants were read by every reader")
     }
 }

@@ -1,6 +1,7 @@
 import XCTest
 import HeedCore
 @testable import HeedImport
+import TestSupport
 
 /// What a reader made of one page, gathered for assertions.
 struct SocialOutcome {
@@ -10,17 +11,27 @@ struct SocialOutcome {
     var answered: [(Ref, Date)] = []
     var advice: [String] = []
 
+    /// How many events there were in all.
+    var events = 0
+
     var skippedCount: Int { skipped.values.reduce(0, +) }
 
+    /// Nothing read yet.
+    init() {}
+
     init(_ format: any PlatformFormat.Type, _ page: JSON, file: String = "test.json") {
-        format.read(page, context: ReadContext(file: file)) { event in
-            switch event {
-            case .mention(let mention): mentions.append(mention)
-            case .skipped(let reason): skipped[reason, default: 0] += 1
-            case .rejected(let problem): rejected.append(problem)
-            case .answered(let ref, let at): answered.append((ref, at))
-            case .advice(let text): advice.append(text)
-            }
+        format.read(page, context: ReadContext(file: file)) { take($0) }
+    }
+
+    /// Adds one event.
+    mutating func take(_ event: ImportEvent) {
+        events += 1
+        switch event {
+        case .mention(let mention): mentions.append(mention)
+        case .skipped(let reason): skipped[reason, default: 0] += 1
+        case .rejected(let problem): rejected.append(problem)
+        case .answered(let ref, let at): answered.append((ref, at))
+        case .advice(let text): advice.append(text)
         }
     }
 
@@ -29,13 +40,9 @@ struct SocialOutcome {
 
 /// Shared helpers of the social format tests: samples on disk and inline pages.
 enum SocialFixtures {
-    /// `../shared/samples` beside the package root, or a skip when it is not there.
+    /// `../shared/samples` (`SharedFiles`).
     static func samples() throws -> URL {
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { root.deleteLastPathComponent() }
-        let folder = root.appendingPathComponent("../shared/samples").standardizedFileURL
-        guard FileManager.default.fileExists(atPath: folder.path) else { throw XCTSkip("no samples at \(folder.path)") }
-        return folder
+        try SharedFiles.samples()
     }
 
     /// A sample file parsed (the X archive's script prefix stripped first).

@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 import HeedImport
+import TestSupport
 import XCTest
 
 /// Times that name no instant (February 31, a zone of +99:99, a colon without its minutes) are
@@ -59,8 +60,8 @@ final class ImpossibleTimeTests: XCTestCase {
     /// Random times, real and not, against Foundation's Gregorian calendar: read exactly when
     /// the calendar has the day and the zone is one a clock can show, refused otherwise.
     func testRandomTimesAreReadWhenRealAndRefusedOtherwise() {
-        let seed = UInt64.random(in: 0...UInt64.max)
-        var generator = SeededGenerator(seed: seed)
+        var generator = SeededRandom.forTest("ImpossibleTimeTests")
+        let seed = generator.seed
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
         for _ in 0..<5_000 {

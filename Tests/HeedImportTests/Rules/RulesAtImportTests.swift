@@ -5,6 +5,7 @@ import HeedImport
 import HeedIntake
 import HeedStorage
 import HeedStore
+import TestSupport
 import XCTest
 
 /// Rules as items arrive through `Intake` (what `heed import`, the spool and fetched pages
@@ -59,8 +60,7 @@ final class RulesAtImportTests: XCTestCase {
     ]
 
     func testTheInMemoryMatchAgreesWithTheStoreOnEverySample() throws {
-        let samples = SampleConformanceTests.samples
-        guard FileManager.default.fileExists(atPath: samples.path) else { throw XCTSkip("no ../shared/samples beside the package") }
+        let samples = try SharedFiles.samples()
         let store = try Store()
         for file in try FileManager.default.subpathsOfDirectory(atPath: samples.path).sorted() where file.hasSuffix(".json") || file.hasSuffix(".js") {
             _ = try Import.file(samples.appendingPathComponent(file).path, into: store)

@@ -8,8 +8,6 @@ import XCTest
 /// fast reader takes must give the very mention the general path gives; every other line is
 /// left to the general path (which names what is wrong).
 final class HeedLinesFastTests: XCTestCase {
-    typealias Seeded = JSONBytesTests.Seeded
-
     func fast(_ line: String) -> Mention? {
         Array(line.utf8).withUnsafeBufferPointer { HeedLines.fastMention($0) }
     }
@@ -98,7 +96,7 @@ final class HeedLinesFastTests: XCTestCase {
     /// Lines as heed writes them (`heed list --json`, the demo backlog), with the variety of a
     /// real backlog: every one is read fast and the same.
     func testWrittenLinesAgree() {
-        var random = Seeded(seed: 42)
+        var random = SeededRandom.forTest("HeedLinesFastTests", seed: 42)
         let now = Date(timeIntervalSince1970: 1_763_800_000)
         let texts = [
             "is the meetup still on? I'd like to bring two friends", "返信ありがとうございます！🙏", "مرحبا! هل يدعم",
@@ -135,7 +133,7 @@ final class HeedLinesFastTests: XCTestCase {
     /// Hand-varied lines: fields in any order, any spacing, numbers for ids and times, nulls,
     /// unknown nested values, repeated keys, wrong types; then damaged byte by byte.
     func testVariedAndDamagedLinesAgree() {
-        var random = Seeded(seed: 7)
+        var random = SeededRandom.forTest("HeedLinesFastTests", seed: 7)
         var taken = 0
         for round in 0..<4_000 {
             let line = Self.variedLine(&random)
@@ -165,11 +163,9 @@ final class HeedLinesFastTests: XCTestCase {
     /// every platform and state it makes): the fast reader takes each and agrees.
     func testGeneratedBacklogAgrees() throws {
         guard let heed = HeedBinary.path else { return XCTFail(HeedBinary.missing) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heed-lines-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try temporaryFolder("heed-lines")
         let path = folder.appendingPathComponent("backlog.jsonl").path
-        let run = try Spawn.run([heed, "demo", "--generate", "10000", "-o", path])
+        let run = try Spawn.run([heed, "demo", "--generate", "10000", "-o", path], environment: TestEnvironment.hermetic(in: folder))
         XCTAssertEqual(run.status, 0, run.stderr)
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         var count = 0
@@ -181,7 +177,7 @@ final class HeedLinesFastTests: XCTestCase {
         XCTAssertEqual(count, 10_000)
     }
 
-    static func variedLine(_ random: inout Seeded) -> String {
+    static func variedLine(_ random: inout SeededRandom) -> String {
         let good: [String: [String]] = [
             "platform": ["\"mastodon\"", "\"x\"", "\"bluesky\"", "\"youtube\"", "\"X\"", "\"bsky\"", "\"Hacker News\""],
             "id": ["\"1\"", "\"109876\"", "1790000000000000001", "42", "\"at://did:plc:a/b/1\"", "0"],

@@ -1,5 +1,7 @@
 import Foundation
+import HeedCore
 @testable import HeedImport
+import TestSupport
 import XCTest
 
 /// The byte-level JSON reader against JSONSerialization: whatever it reads, it reads the same;
@@ -103,7 +105,7 @@ final class JSONBytesTests: XCTestCase {
 
     /// Random documents, written with random spacing, then mutated byte by byte.
     func testRandomDocumentsAgreeWithJSONSerialization() {
-        var seeded = Seeded(seed: 20_261_120)
+        var seeded = SeededRandom.forTest("JSONBytesTests", seed: 20_261_120)
         var read = 0
         for round in 0..<3_000 {
             var text = ""
@@ -128,7 +130,7 @@ final class JSONBytesTests: XCTestCase {
 
     /// Pages of an API's size (tens of KB): read, and read the same.
     func testLargePagesAgree() {
-        var seeded = Seeded(seed: 99)
+        var seeded = SeededRandom.forTest("JSONBytesTests", seed: 99)
         for _ in 0..<20 {
             var text = "["
             while text.utf8.count < 40_000 {
@@ -148,19 +150,6 @@ final class JSONBytesTests: XCTestCase {
     }
 
     // MARK: - A small generator of JSON text
-
-    struct Seeded {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
 
     indirect enum Value {
         case object([(String, Value)]), array([Value]), string(String), number(String), literal(String)
@@ -183,7 +172,7 @@ final class JSONBytesTests: XCTestCase {
     static let goodStrings = strings.filter { !["\\ud800 lone", "\\udc00 low", "bad \\x escape", "\\u12"].contains($0) }
     static let goodNumbers = ["0", "-0", "7", "-7", "42", "110000000000000000", "1790000000000000001", "18446744073709551615", "1.5", "-2.25", "0.1", "1e2", "1E2", "2.5e-3"]
 
-    static func value(_ random: inout Seeded, depth: Int, good: Bool = false) -> Value {
+    static func value(_ random: inout SeededRandom, depth: Int, good: Bool = false) -> Value {
         switch random.next() % (depth > 3 ? 3 : 6) {
         case 0: return .string(random.pick(good ? goodStrings : strings))
         case 1: return .number(random.pick(good ? goodNumbers : numbers))
@@ -195,7 +184,7 @@ final class JSONBytesTests: XCTestCase {
         }
     }
 
-    static func write(_ value: Value, into text: inout String, _ random: inout Seeded) {
+    static func write(_ value: Value, into text: inout String, _ random: inout SeededRandom) {
         func space() { text += random.pick(["", "", "", " ", "\n", "\t ", "\r\n"]) }
         space()
         switch value {

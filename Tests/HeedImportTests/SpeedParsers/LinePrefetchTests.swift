@@ -87,7 +87,7 @@ final class LinePrefetchTests: XCTestCase {
         let csv = "platform,id,text,created_at\n" + (0..<300).map { "x,\($0),hello \($0),2026-11-20T09:00:00Z" }.joined(separator: "\n") + "\n"
         var reader = try makeReader(csv)
         var offered = 0
-        while try reader.next() != nil { offered += 1 }
+        while try reader.nextLine(longest: 1 << 20) != nil { offered += 1 }
         XCTAssertEqual(offered, 301)
         XCTAssertFalse(reader.isPrefetching, "lines that are no pages should soon stop being offered")
     }

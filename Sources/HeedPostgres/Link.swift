@@ -1,0 +1,159 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// One connection to the server, used by one thread at a time: statements are sent through
+/// postgres-nio and waited for, so the store's callers stay synchronous (they are never on an
+/// event loop). `COPY … FROM STDIN` runs as a task that the caller waits for.
+final class Link: @unchecked Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+    /// The server process serving this connection.
+    private(set) var backend: Int32 = 0
+
+    private init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Connects to `location` with `password`, TLS as its `sslmode` says.
+    static func open(_ location: PostgresLocation, password: String?, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws -> Link {
+        var logger = Logger(label: "heed.postgres")
+        logger.logLevel = .critical
+        var configuration: PostgresConnection.Configuration
+        if location.isSocket {
+            configuration = .init(unixSocketPath: location.socketPath, username: location.user, password: password, database: location.database)
+        } else {
+            configuration = .init(host: location.host, port: location.port, username: location.user, password: password, database: location.database,
+                                  tls: try tls(location))
+        }
+        configuration.options.additionalStartupParameters = location.settings.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let link: Link
+        do {
+            let connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            link = Link(connection: connection, logger: logger)
+        } catch {
+            throw PostgresFailure.connecting(error, to: location)
+        }
+        link.backend = try link.rows("SELECT pg_backend_pid()").first.map { try $0.decode(Int32.self) } ?? 0
+        return link
+    }
+
+    /// The TLS of `sslmode`: prefer and require encrypt without verifying (as libpq), verify-ca
+    /// checks the chain, verify-full the host name too.
+    static func tls(_ location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch location.sslMode {
+        case .disable: return .disable
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        if let root = location.rootCertificate { configuration.trustRoots = .file(root) }
+        do {
+            let context = try NIOSSLContext(configuration: configuration)
+            return location.sslMode == .prefer ? .prefer(context) : .require(context)
+        } catch {
+            throw PostgresFailure("cannot set up TLS for \(location): \(error)")
+        }
+    }
+
+    /// Runs a statement and returns its rows.
+    @discardableResult
+    func rows(_ sql: String, _ binds: [Bind] = []) throws -> [PostgresRow] {
+        try result(sql, binds).rows
+    }
+
+    /// Runs a statement and returns how many rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ binds: [Bind] = []) throws -> Int {
+        try result(sql, binds).metadata.rows ?? 0
+    }
+
+    /// Runs a statement built by a `Statement`.
+    @discardableResult
+    func rows(_ statement: Statement) throws -> [PostgresRow] {
+        try rows(statement.sql, statement.binds)
+    }
+
+    private func result(_ sql: String, _ binds: [Bind]) throws -> PostgresQueryResult {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for bind in binds { bind.append(to: &bindings) }
+        return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+    }
+
+    /// Streams rows made by `write` into `table` with `COPY … FROM STDIN` (text format).
+    func copy(into table: String, columns: [String], _ data: ByteBuffer) throws {
+        let connection = connection, logger = logger
+        try Blocking.run {
+            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                try await writer.write(data)
+            }
+        }
+    }
+
+    /// Closes the connection.
+    func close() {
+        try? connection.close().wait()
+    }
+
+    var isClosed: Bool { connection.isClosed }
+}
+
+/// Runs async work to its end from a thread that is not one of Swift's concurrency pool.
+enum Blocking {
+    /// Runs `work` in a task and waits for it; what it throws is thrown here.
+    static func run(_ work: @escaping @Sendable () async throws -> Void) throws {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        Task.detached {
+            do { try await work() } catch { outcome.failure = error }
+            done.signal()
+        }
+        done.wait()
+        if let failure = outcome.failure { throw failure }
+    }
+
+    private final class Outcome: @unchecked Sendable {
+        var failure: (any Error)?
+    }
+}
+
+/// A value bound to a statement's `$n`.
+enum Bind: Sendable {
+    case text(String?)
+    case int(Int64?)
+    case bool(Bool)
+    case texts([String])
+    case ints([Int64])
+
+    func append(to bindings: inout PostgresBindings) {
+        switch self {
+        case .text(let value): bindings.append(value)
+        case .int(let value): bindings.append(value)
+        case .bool(let value): bindings.append(value)
+        case .texts(let values): bindings.append(values)
+        case .ints(let values): bindings.append(values)
+        }
+    }
+}
+
+/// SQL with its binds, built piece by piece: `bind` gives the next `$n` for a value.
+struct Statement {
+    var sql = ""
+    var binds: [Bind] = []
+
+    init(_ sql: String = "", _ binds: [Bind] = []) {
+        self.sql = sql
+        self.binds = binds
+    }
+
+    /// The placeholder of a new bind.
+    mutating func bind(_ value: Bind) -> String {
+        binds.append(value)
+        return "$\(binds.count)"
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import HeedCore
+import HeedStorage
+import NIOCore
+import PostgresNIO
+
+/// The team store's `MentionSink`: the mentions of one import, inside the import's transaction.
+///
+/// Mentions are gathered in batches and sent with `COPY` into a temporary table, then moved
+/// with two statements: an `INSERT … ON CONFLICT DO NOTHING` of the new ones (a reply made
+/// elsewhere before its item arrived makes it come in replied) and an `UPDATE` of the known
+/// ones whose content differs (their state is never touched). A batch holds each item once: a
+/// mention put again is preceded by a flush, so counts are as if stored one by one. The waiting
+/// counters follow through the table's statement triggers. The search index is caught up after
+/// the import commits, except for changed items it already holds, indexed again on the spot.
+final class PostgresSink: MentionSink {
+    private let link: Link
+    private let now: Int64
+    /// The last row before this import: rows above it are new.
+    private let lastBefore: Int64
+    /// The last row the search index holds.
+    private let indexed: Int64
+    private var batch: [Mention] = []
+    private var inBatch = Set<Ref>()
+    private var stored = ImportCounts()
+    private var skipped = 0
+    private var rejected = 0
+
+    /// Items sent to the server at once.
+    static let batchSize = 5_000
+
+    init(link: Link, now: Date) throws {
+        self.link = link
+        self.now = PostgresStore.milliseconds(now)
+        lastBefore = try link.rows("SELECT coalesce(max(id), 0) FROM mention").first?.decode(Int64.self) ?? 0
+        indexed = try link.rows("SELECT value FROM counter WHERE name = 'indexed'").first?.decode(Int64.self) ?? 0
+        try link.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS incoming (seq integer, platform text, native_id text, kind text, author_handle text,
+                author_name text, author_url text, text text, created_at bigint, url text, conversation text, in_reply_to text,
+                reply_target text, state text, state_at bigint, draft_id text, snoozed_until bigint) ON COMMIT DELETE ROWS
+            """)
+        try link.execute("TRUNCATE incoming")
+    }
+
+    /// What the import did so far.
+    var counts: ImportCounts {
+        try? flush()
+        var counts = stored
+        counts.skipped = skipped
+        counts.rejected = rejected
+        return counts
+    }
+
+    /// Stores one mention (new: inserted with its state; known: changed content updated).
+    func put(_ mention: Mention) throws {
+        if inBatch.contains(mention.ref) { try flush() }
+        batch.append(mention)
+        inBatch.insert(mention.ref)
+        if batch.count >= Self.batchSize { try flush() }
+    }
+
+    /// The user's own reply (seen in an imported file) answers `ref`: a waiting item becomes
+    /// replied elsewhere; an item not yet imported is remembered and marked when it arrives.
+    func answered(_ ref: Ref, at date: Date) throws {
+        try flush()
+        let at = PostgresStore.milliseconds(date)
+        let binds: [Bind] = [.text(ref.platform.rawValue), .text(ref.id), .int(at)]
+        if try link.execute("UPDATE mention SET state = 'replied', state_at = $3, state_by = NULL, draft_id = NULL WHERE platform = $1 AND native_id = $2 AND state = 'waiting'", binds) > 0 {
+            stored.updated += 1
+            return
+        }
+        try link.execute("""
+            INSERT INTO answered_elsewhere (platform, native_id, at) SELECT $1, $2, $3
+            WHERE NOT EXISTS (SELECT 1 FROM mention WHERE platform = $1 AND native_id = $2)
+            ON CONFLICT (platform, native_id) DO UPDATE SET at = excluded.at
+            """, binds)
+    }
+
+    func skip() { skipped += 1 }
+
+    func reject() { rejected += 1 }
+
+    /// Sends the batch and moves it into `mention`.
+    private func flush() throws {
+        guard !batch.isEmpty else { return }
+        defer {
+            batch.removeAll(keepingCapacity: true)
+            inBatch.removeAll(keepingCapacity: true)
+        }
+        try link.copy(into: "incoming", columns: Self.columns, rows(batch))
+        let moved = try link.rows("""
+            WITH ins AS (
+                INSERT INTO mention (platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation,
+                    in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, imported_at)
+                SELECT i.platform, i.native_id, i.kind, i.author_handle, i.author_name, i.author_url, i.text, i.created_at, i.url, i.conversation,
+                    i.in_reply_to, i.reply_target,
+                    CASE WHEN i.state = 'waiting' AND x.at IS NOT NULL THEN 'replied' ELSE i.state END,
+                    CASE WHEN i.state = 'waiting' AND x.at IS NOT NULL THEN x.at ELSE i.state_at END,
+                    i.draft_id, i.snoozed_until, $1
+                FROM incoming i LEFT JOIN answered_elsewhere x ON x.platform = i.platform AND x.native_id = i.native_id
+                ORDER BY i.seq
+                ON CONFLICT (platform, native_id) DO NOTHING
+                RETURNING platform, native_id),
+            used AS (
+                DELETE FROM answered_elsewhere x USING ins, incoming i
+                WHERE x.platform = ins.platform AND x.native_id = ins.native_id AND i.platform = ins.platform AND i.native_id = ins.native_id
+                AND i.state = 'waiting' RETURNING 1)
+            SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM used)
+            """, [.int(now)]).first?.decode((Int, Int).self)
+        let inserted = moved?.0 ?? 0
+        let content = ItemRow.contentColumns
+        let updated = try link.rows("""
+            UPDATE mention m SET \(content.map { "\($0) = i.\($0)" }.joined(separator: ", "))
+            FROM incoming i WHERE m.platform = i.platform AND m.native_id = i.native_id
+            AND (\(content.map { "m.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(content.map { "i.\($0)" }.joined(separator: ", ")))
+            RETURNING m.id, m.author_handle, m.author_name, m.text
+            """)
+        stored.imported += inserted
+        stored.updated += updated.count
+        stored.unchanged += batch.count - inserted - updated.count
+        var again: [(Int64, String)] = []
+        for row in updated {
+            let (id, handle, name, text) = try row.decode((Int64, String?, String?, String).self)
+            if id <= indexed { again.append((id, Lexemes.document(handle: handle, name: name, text: text))) }
+        }
+        try PostgresStore.index(link, again)
+        try link.execute("TRUNCATE incoming")
+    }
+
+    /// Ends the import inside its transaction: everything put is stored, and snoozed items whose
+    /// conversation got a new item come back early.
+    func finish() throws {
+        try flush()
+        try link.execute("""
+            UPDATE mention SET state = 'waiting', snoozed_until = NULL, state_by = NULL
+            WHERE state = 'snoozed' AND conversation IS NOT NULL AND EXISTS (
+                SELECT 1 FROM mention n WHERE n.platform = mention.platform AND n.conversation = mention.conversation AND n.id > $1)
+            """, [.int(lastBefore)])
+    }
+
+    /// The columns of `incoming` that `rows` writes, in order.
+    static let columns = ["seq", "platform", "native_id", "kind", "author_handle", "author_name", "author_url", "text", "created_at", "url",
+                          "conversation", "in_reply_to", "reply_target", "state", "state_at", "draft_id", "snoozed_until"]
+
+    /// The batch as `COPY` text: tab-separated fields, `\N` for null, escapes for what would end one.
+    private func rows(_ mentions: [Mention]) -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: mentions.count * 300)
+        for (seq, mention) in mentions.enumerated() {
+            var stateAt: Int64?, draft: String?, until: Int64?
+            switch mention.state {
+            case .waiting: break
+            case .acknowledged(let at): stateAt = PostgresStore.milliseconds(at)
+            case .replied(let id, let at):
+                stateAt = PostgresStore.milliseconds(at)
+                draft = id.isEmpty ? nil : id
+            case .snoozed(let date): until = PostgresStore.milliseconds(date)
+            }
+            let fields: [String?] = [
+                String(seq), mention.platform.rawValue, mention.id, mention.kind.rawValue, mention.author.handle, mention.author.name,
+                mention.author.url, mention.text, String(PostgresStore.milliseconds(mention.createdAt)), mention.url, mention.conversation,
+                mention.inReplyTo, ItemRow.encodeTarget(mention.replyTarget), StoredState(mention.state).rawValue, stateAt.map(String.init),
+                draft, until.map(String.init),
+            ]
+            CopyText.write(fields, into: &buffer)
+        }
+        return buffer
+    }
+}
+
+/// `COPY`'s text format.
+enum CopyText {
+    /// One row: fields separated by tabs, nulls as `\N`, backslashes, tabs, newlines and
+    /// carriage returns escaped, and NUL (which PostgreSQL's text cannot hold) dropped.
+    static func write(_ fields: [String?], into buffer: inout ByteBuffer) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+            guard let field else {
+                buffer.writeStaticString("\\N")
+                continue
+            }
+            var plain = true
+            for byte in field.utf8 where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0 {
+                plain = false
+                break
+            }
+            if plain {
+                buffer.writeString(field)
+                continue
+            }
+            for byte in field.utf8 {
+                switch byte {
+                case 0x5C: buffer.writeStaticString("\\\\")
+                case 0x09: buffer.writeStaticString("\\t")
+                case 0x0A: buffer.writeStaticString("\\n")
+                case 0x0D: buffer.writeStaticString("\\r")
+                case 0: continue
+                default: buffer.writeInteger(byte)
+                }
+            }
+        }
+        buffer.writeInteger(UInt8(ascii: "\n"))
+    }
+}

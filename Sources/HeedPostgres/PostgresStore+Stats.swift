@@ -1,0 +1,123 @@
+import Foundation
+import HeedCore
+import HeedStorage
+import PostgresNIO
+
+/// The figures, counted by the server: counts, percentiles (`percentile_cont`, the same linear
+/// interpolation as `AnswerFigures.percentile`) and shares per platform and for all in one
+/// statement, so no answer time crosses the wire.
+extension PostgresStore {
+    /// The answering figures of items received since `since` (everything when nil) up to `now`,
+    /// the queue by age, and the per-day trend.
+    public func stats(since: Date?, now: Date) throws -> ResponseStats {
+        let nowMs = Self.milliseconds(now)
+        let from = since.map(Self.milliseconds) ?? Int64.min
+        let limits = AnswerFigures.limits.map { Int64($0 * 1000) }
+        let answered = "state IN ('acknowledged', 'replied')"
+        let timed = "\(answered) AND state_at >= created_at"
+        var columns = [
+            "count(*)", "count(*) FILTER (WHERE state = 'replied')", "count(*) FILTER (WHERE state = 'acknowledged')",
+            "count(*) FILTER (WHERE state = 'waiting')", "count(*) FILTER (WHERE state = 'snoozed')", "count(*) FILTER (WHERE \(timed))",
+            "percentile_cont(0.5) WITHIN GROUP (ORDER BY state_at - created_at) FILTER (WHERE \(timed))",
+            "percentile_cont(0.9) WITHIN GROUP (ORDER BY state_at - created_at) FILTER (WHERE \(timed))",
+        ]
+        columns += limits.map { "count(*) FILTER (WHERE \(timed) AND state_at - created_at <= \($0))" }
+        columns += limits.map { "count(*) FILTER (WHERE state IN ('waiting', 'snoozed') AND created_at <= \(nowMs - $0))" }
+        let rows = try links.with { link in
+            try link.rows("SELECT platform, grouping(platform), \(columns.joined(separator: ", ")) FROM mention WHERE created_at >= $1 GROUP BY GROUPING SETS ((platform), ())",
+                          [.int(from)])
+        }
+        var all = AnswerFigures(platform: nil, received: 0, replied: 0, acknowledged: 0, waiting: 0, snoozed: 0, durations: [], unansweredOlder: [])
+        var platforms: [AnswerFigures] = []
+        for row in rows {
+            let cells = row.makeRandomAccess()
+            let name = try cells[0].decode(String?.self)
+            var platform: Platform?
+            if try cells[1].decode(Int.self) == 0 {
+                guard let known = Platform(rawValue: name ?? "") else { throw StoreError.unknownPlatform(name ?? "", row: "items of platform '\(name ?? "")'") }
+                platform = known
+            }
+            let counts = try (2..<8).map { try cells[$0].decode(Int.self) }
+            var figures = AnswerFigures(platform: platform, received: counts[0], replied: counts[1], acknowledged: counts[2],
+                                        waiting: counts[3], snoozed: counts[4], durations: [], unansweredOlder: [])
+            figures.timed = counts[5]
+            figures.medianSeconds = try Self.seconds(cells[8].decode(Double?.self))
+            figures.p90Seconds = try Self.seconds(cells[9].decode(Double?.self))
+            figures.within = try AnswerFigures.limits.indices.map { index in
+                let within = try cells[10 + index].decode(Int.self)
+                let counted = figures.timed + (try cells[10 + limits.count + index].decode(Int.self))
+                return WithinShare(seconds: AnswerFigures.limits[index], answered: within, counted: counted, share: AnswerFigures.rate(within, of: counted))
+            }
+            if platform == nil { all = figures } else { platforms.append(figures) }
+        }
+        platforms.sort { ($0.received, $1.platform?.rawValue ?? "") > ($1.received, $0.platform?.rawValue ?? "") }
+        return ResponseStats(now: now, since: since, all: all, platforms: platforms, waitingAges: try waitingAges(now: now),
+                             days: try days(since: since, now: now))
+    }
+
+    /// Milliseconds as seconds to the millisecond, as `AnswerFigures.percentile` gives them.
+    static func seconds(_ milliseconds: Double?) -> Double? {
+        milliseconds.map { $0.rounded() / 1000 }
+    }
+
+    /// The waiting items by age now (an item dated in the future has waited nothing).
+    func waitingAges(now: Date) throws -> [AgeBucket] {
+        let nowMs = Self.milliseconds(now)
+        let sums = AgeBucket.empty.map { bucket in
+            var conditions: [String] = []
+            if bucket.fromSeconds > 0 { conditions.append("created_at <= \(nowMs - Int64(bucket.fromSeconds * 1000))") }
+            if let to = bucket.toSeconds { conditions.append("created_at > \(nowMs - Int64(to * 1000))") }
+            return conditions.isEmpty ? "count(*)" : "count(*) FILTER (WHERE \(conditions.joined(separator: " AND ")))"
+        }
+        var buckets = AgeBucket.empty
+        let row = try links.with { link in try link.rows("SELECT \(sums.joined(separator: ", ")) FROM mention WHERE state = 'waiting'").first }
+        if let cells = row?.makeRandomAccess() {
+            for index in buckets.indices { buckets[index].count = try cells[index].decode(Int.self) }
+        }
+        return buckets
+    }
+
+    /// Received (in the period) and answered per UTC day of the trend.
+    func days(since: Date?, now: Date) throws -> [DayCount] {
+        let day: Int64 = 86_400_000
+        let range = DayCount.trendDays(since: since, now: now)
+        let start = max(range.lowerBound * day, since.map(Self.milliseconds) ?? Int64.min)
+        let end = (range.upperBound + 1) * day
+        let rows = try links.with { link in
+            try link.rows("""
+                SELECT 'r', created_at / 86400000, count(*) FROM mention WHERE created_at >= $1 AND created_at < $2 GROUP BY 2
+                UNION ALL SELECT 'a', state_at / 86400000, count(*) FROM mention
+                WHERE state IN ('acknowledged', 'replied') AND state_at >= $1 AND state_at < $2 GROUP BY 2
+                """, [.int(start), .int(end)])
+        }
+        var received = [Int](repeating: 0, count: range.count), answered = received
+        for row in rows {
+            let (what, number, count) = try row.decode((String, Int64, Int).self)
+            let index = Int(number - range.lowerBound)
+            guard received.indices.contains(index) else { continue }
+            if what == "r" { received[index] += count } else { answered[index] += count }
+        }
+        return received.indices.map { index in
+            DayCount(start: Date(timeIntervalSince1970: Double(range.lowerBound + Int64(index)) * 86_400), received: received[index], answered: answered[index])
+        }
+    }
+
+    /// The answers of items received since `since`, by the person who gave them.
+    public func personStats(since: Date?, now: Date) throws -> [PersonFigures] {
+        let rows = try links.with { link in
+            try link.rows("""
+                SELECT state_by, count(*) FILTER (WHERE state = 'replied'), count(*) FILTER (WHERE state = 'acknowledged'),
+                    percentile_cont(0.5) WITHIN GROUP (ORDER BY state_at - created_at) FILTER (WHERE state_at >= created_at),
+                    percentile_cont(0.9) WITHIN GROUP (ORDER BY state_at - created_at) FILTER (WHERE state_at >= created_at)
+                FROM mention WHERE state IN ('acknowledged', 'replied') AND created_at >= $1 GROUP BY state_by
+                """, [.int(since.map(Self.milliseconds) ?? Int64.min)])
+        }
+        return PersonFigures.ranked(try rows.map { row in
+            let (person, replied, acknowledged, median, p90) = try row.decode((String?, Int, Int, Double?, Double?).self)
+            var figures = PersonFigures(person: person, replied: replied, acknowledged: acknowledged, durations: [])
+            figures.medianSeconds = Self.seconds(median)
+            figures.p90Seconds = Self.seconds(p90)
+            return figures
+        })
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HeedCore
+import HeedStorage
+
+/// A query as conditions on `mention m`, written into a statement with their binds.
+struct QueryWhere {
+    let query: Query
+    let now: Date
+    /// Whose items `is:mine` finds.
+    let person: String
+    /// The full-text parts: rows that must match (`include`), rows that must not.
+    let match: Lexemes.Match
+
+    init(_ query: Query, now: Date, person: String) {
+        self.query = query
+        self.now = now
+        self.person = person
+        match = Lexemes.match(query)
+    }
+
+    /// Whether the rows are listed from a key list made once (full-text or unindexed scopes)
+    /// rather than paged from the rank index.
+    var listed: Bool { match.include != nil || query.scope == .answered || query.scope == .all }
+
+    /// The conditions, their binds added to `statement`; `withInclude: false` leaves out the
+    /// full-text inclusion (when the index drives the statement).
+    func clause(_ statement: inout Statement, withInclude: Bool = true) -> String {
+        var conditions: [String] = []
+        if let states = query.scope.states { conditions.append("m.state IN (\(states.map { "'\($0.rawValue)'" }.joined(separator: ", ")))") }
+        let facets: [(column: String, values: [String], negated: Bool)] = [
+            ("m.platform", query.platforms.map(\.rawValue), false), ("m.platform", query.excludedPlatforms.map(\.rawValue), true),
+            ("m.kind", query.kinds.map(\.rawValue), false), ("m.kind", query.excludedKinds.map(\.rawValue), true),
+        ]
+        for facet in facets where !facet.values.isEmpty {
+            let any = "\(facet.column) = ANY(\(statement.bind(.texts(facet.values.sorted())))::text[])"
+            conditions.append(facet.negated ? "NOT (\(any))" : any)
+        }
+        if let olderThan = query.olderThan {
+            conditions.append("m.created_at < \(statement.bind(.int(PostgresStore.milliseconds(now.addingTimeInterval(-olderThan)))))")
+        }
+        if let newerThan = query.newerThan {
+            conditions.append("m.created_at > \(statement.bind(.int(PostgresStore.milliseconds(now.addingTimeInterval(-newerThan)))))")
+        }
+        if query.mine { conditions.append("lower(m.assignee) = lower(\(statement.bind(.text(person))))") }
+        if query.unassigned { conditions.append("m.assignee IS NULL") }
+        if !query.assignees.isEmpty {
+            conditions.append("lower(m.assignee) = ANY(\(statement.bind(.texts(query.assignees.map { $0.lowercased() })))::text[])")
+        }
+        if let exclude = match.exclude {
+            conditions.append("NOT EXISTS (SELECT 1 FROM search s WHERE s.mention_id = m.id AND s.doc @@ \(statement.bind(.text(exclude)))::tsquery)")
+        }
+        if withInclude, let include = match.include {
+            conditions.append("EXISTS (SELECT 1 FROM search s WHERE s.mention_id = m.id AND s.doc @@ \(statement.bind(.text(include)))::tsquery)")
+        }
+        return conditions.isEmpty ? "true" : conditions.joined(separator: " AND ")
+    }
+
+    /// A statement over the query's rows: `build` is given the conditions (their binds already in
+    /// the statement, to which it may add its own) and returns the SQL.
+    func statement(_ build: (_ clause: String, _ statement: inout Statement) -> String) -> Statement {
+        var statement = Statement()
+        let clause = self.clause(&statement)
+        statement.sql = build(clause, &statement)
+        return statement
+    }
+
+    /// `columns` of every row of the query, the full-text index driving when there is a full-text part.
+    func selecting(_ columns: String) -> Statement {
+        match.include.map { matched(columns, include: $0) } ?? statement { clause, _ in "SELECT \(columns) FROM mention m WHERE \(clause)" }
+    }
+
+    /// The matching rows with the full-text index driving: `SELECT <columns> FROM search s
+    /// JOIN mention m … WHERE s.doc @@ … AND <the rest>`.
+    func matched(_ columns: String, include: String) -> Statement {
+        var statement = Statement()
+        let match = statement.bind(.text(include))
+        let rest = clause(&statement, withInclude: false)
+        statement.sql = "SELECT \(columns) FROM search s JOIN mention m ON m.id = s.mention_id WHERE s.doc @@ \(match)::tsquery AND \(rest)"
+        return statement
+    }
+}
