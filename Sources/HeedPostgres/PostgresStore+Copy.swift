@@ -23,7 +23,7 @@ extension PostgresStore {
                 let state = CopiedState(state: StoredState(rawValue: try cells[13].decode(String.self)) ?? .waiting, at: try cells[14].decode(Int64?.self),
                                         by: item.stateBy, draft: try cells[15].decode(String?.self), snoozedUntil: try cells[16].decode(Int64?.self),
                                         assignee: item.assignee)
-                try body(.item(mention, state, importedAt: try cells[20].decode(Int64.self)))
+                try body(.item(mention, state, importedAt: try cells[22].decode(Int64.self)))
                 after = item.key.row
             }
             if rows.count < 1000 { break }
