@@ -65,6 +65,7 @@ final class ListTableE2ETests: CommandTestCase {
             "DRAFT  STATUS   PLATFORM  REF                                                                             TEXT",
             "d1     pending  bluesky   bluesky:\(Self.bluesky)  thanks! second line",
             "d2     pending  mastodon  mastodon:109876                                                                 see you there",
+            "2 pending",
         ])
     }
 }

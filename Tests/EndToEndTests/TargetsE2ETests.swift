@@ -56,15 +56,15 @@ final class TargetsE2ETests: HeedTestCase {
         let breached = try heedWithConfig(["list", "--search", "is:breached"])
         XCTAssertEqual(breached.status, 0, breached.stderr)
         XCTAssertEqual(breached.stdout.split(separator: "\n").map { String($0) }, [
-            "      5h  late 1h   mastodon:4  di@example.social  nice talk",
-            "      2h  late 1h   mastodon:3  cy@example.social  a private question",
+            "5h\tlate 1h\tmastodon:4\twaiting\tdi@example.social\tnice talk",
+            "2h\tlate 1h\tmastodon:3\twaiting\tcy@example.social\ta private question",
         ],
                        "Di is an hour past Mastodon's 4 h, the DM an hour past its 1 h; the spammer was acknowledged by rule 1")
         let rules = try heedWithConfig(["rules", "test"])
         XCTAssertEqual(rules.stdout.split(separator: "\n").map { String($0) }, [
             "rule 1 (from:spammer → ack): 0 waiting items match now",
             #"rule 2 ("press inquiry" → tag:press, priority:5): 1 waiting item matches now"#,
-            "    2h 50m  due 1h    mastodon:2  reporter@news.example  #press A press inquiry about the launch",
+            "2h 50m\tdue 1h\tmastodon:2\twaiting\treporter@news.example\t#press A press inquiry about the launch",
         ])
         let stats = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try heedWithConfig(["stats", "--json"]).stdout.utf8)) as? [String: Any])
         let all = try XCTUnwrap((stats["targets"] as? [String: Any])?["all"] as? [String: Any])
