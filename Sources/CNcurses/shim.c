@@ -183,3 +183,20 @@ int heed_sync_size(int fd) {
 const char *heed_tparm1(const char *capability, int value) {
     return tiparm(capability, value);
 }
+
+int heed_mouse(int on) {
+    mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+    mouseinterval(0);
+    return mousemask(wanted, NULL) != 0 || !on;
+}
+
+int heed_get_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}

@@ -14,15 +14,17 @@ extension Config {
     public static let maxViews = 100
 
     /// `[views]` (name = "search", in the file's order) and `[bulk] confirm_above = 20`.
-    static func parseTriage(_ table: TOMLTable, lines: KeyLines, file: String, into config: inout Config, problems: inout [ConfigProblem]) {
+    static func parseTriage(_ table: TOMLTable, lines: KeyLines, text: String, file: String, into config: inout Config, problems: inout [ConfigProblem]) {
         if let value = table["views"] {
             guard let views = value.table else {
                 problems.append(ConfigProblem(file: file, line: line(of: "views", in: lines), key: "views", reason: "must be a table: [views] then name = \"platform:mastodon age>4h\""))
                 return
             }
+            // The written order: TOMLKit's tables do not keep it.
+            let written = TableKeys.ordered(in: "views", of: text)
             var found: [(line: Int, view: SavedQuery)] = []
             for (name, entry) in views {
-                let place = line(of: name, in: lines, section: "views")
+                let place = written.first { $0.key == name }?.line ?? line(of: name, in: lines, section: "views")
                 guard let search = entry.string else {
                     problems.append(ConfigProblem(file: file, line: place, key: "views.\(name)", reason: "must be a search in quotes, like \"kind:dm age>4h\""))
                     continue

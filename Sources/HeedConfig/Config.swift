@@ -49,6 +49,11 @@ public struct Config: Sendable, Equatable {
 
         public init() {}
     }
+    /// Whether the queue takes the mouse (`mouse = false` leaves it to the terminal).
+    public var mouse = true
+    /// The user's keys (`[keys]`), in the written order, and the file they are written in.
+    public var keyEntries: [KeyEntry] = []
+    public var keysFile: String?
 
     /// A config of these handles (compared as `config.toml`'s are: no leading "@", any case) and limits.
     public init(handles: [Platform: Set<String>] = [:], limits: [Platform: Int] = [:]) {
@@ -80,6 +85,14 @@ public struct ConfigProblem: Error, CustomStringConvertible, Sendable, Equatable
         if let line { place += ":\(line)" }
         if let key { place += " (\(key))" }
         return "\(place): \(reason)"
+    }
+
+    /// A problem in `file`, at `line` and `key` when known.
+    public init(file: String, line: Int? = nil, key: String? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.reason = reason
     }
 }
 
@@ -124,6 +137,11 @@ extension Config {
                     continue
                 }
                 config.handles[platform, default: []].formUnion(list.map(normal))
+            }
+        }
+        if let value = table["mouse"] {
+            if let on = value.bool { config.mouse = on } else {
+                problems.append(ConfigProblem(file: file, line: line(of: "mouse", in: lines), key: "mouse", reason: "must be true or false"))
             }
         }
         if let value = table["theme"] {
@@ -172,7 +190,8 @@ extension Config {
                 config.limits[platform] = limit
             }
         }
-        parseTriage(table, lines: lines, file: file, into: &config, problems: &problems)
+        parseTriage(table, lines: lines, text: text, file: file, into: &config, problems: &problems)
+        parseKeys(table, text: text, file: file, into: &config, problems: &problems)
         parseTargets(table, lines: lines, file: file, into: &config, problems: &problems)
         parseRules(table, lines: lines, file: file, into: &config, problems: &problems)
         if let value = table["accounts"] { problems += parseAccounts(value, text: text, file: file, into: &config) }

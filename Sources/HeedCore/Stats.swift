@@ -9,11 +9,12 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     public var since: Date?
     /// Every platform together.
     public var all: AnswerFigures
-    /// One entry per platform that received anything in the period, most received first.
+    /// One entry per platform that received anything or was answered in the period, most received first.
     public var platforms: [AnswerFigures]
     /// The whole queue now (whatever the period), by how long each item has waited.
     public var waitingAges: [AgeBucket]
-    /// Received and answered per UTC day, oldest first: the last 14 days, or the period when shorter.
+    /// Received and answers given per UTC day over the whole period, oldest first (per several
+    /// days when the period is long: `Trend`); the sums are `all.received` and `all.answersGiven`.
     public var days: [DayCount]
     /// How the period's items fared against their response targets; nil when none are set.
     public var targets: TargetStats?
@@ -106,6 +107,9 @@ public struct AnswerFigures: Sendable, Equatable, Codable {
     /// Of those, not answered: still in the queue, or snoozed.
     public var waiting: Int
     public var snoozed: Int
+    /// Answers given in the period (replies and acknowledgements), to items of any age: what the
+    /// trend counts day by day. Answering an item older than the period counts here, not in `answered`.
+    public var answersGiven: Int
     /// answered ÷ received: whatever is still waiting or snoozed counts against it. Nil when nothing arrived.
     public var responseRate: Double?
     /// Answered items whose time of answer is known (an imported state may lack it).
@@ -121,7 +125,7 @@ public struct AnswerFigures: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case platform, received, replied, acknowledged, answered, waiting, snoozed
-        case responseRate = "response_rate", timed = "answered_with_time"
+        case answersGiven = "answers_given", responseRate = "response_rate", timed = "answered_with_time"
         case medianSeconds = "median_seconds", p90Seconds = "p90_seconds", within
     }
 
@@ -135,6 +139,7 @@ public struct AnswerFigures: Sendable, Equatable, Codable {
         try container.encode(answered, forKey: .answered)
         try container.encode(waiting, forKey: .waiting)
         try container.encode(snoozed, forKey: .snoozed)
+        try container.encode(answersGiven, forKey: .answersGiven)
         try container.encode(responseRate, forKey: .responseRate)
         try container.encode(timed, forKey: .timed)
         try container.encode(medianSeconds, forKey: .medianSeconds)
@@ -144,9 +149,11 @@ public struct AnswerFigures: Sendable, Equatable, Codable {
 
     /// Figures from counts and the answer times (seconds, any order; a negative one, an answer
     /// recorded before the item arrived, counts as answered at an unknown time).
-    /// `unansweredOlder[i]` counts the waiting or snoozed items older than `limits[i]`.
+    /// `unansweredOlder[i]` counts the waiting or snoozed items older than `limits[i]`;
+    /// `answersGiven` the answers given in the period to items of any age.
     public init(platform: Platform?, received: Int, replied: Int, acknowledged: Int, waiting: Int, snoozed: Int,
-                durations: [Double], unansweredOlder: [Int]) {
+                durations: [Double], unansweredOlder: [Int], answersGiven: Int = 0) {
+        self.answersGiven = answersGiven
         self.platform = platform
         self.received = received
         self.replied = replied
@@ -261,18 +268,45 @@ public struct AgeBucket: Sendable, Equatable, Codable {
     }()
 }
 
-/// One UTC day of the trend: items that arrived that day, and answers given that day (to items of any age).
+/// One bucket of the trend: a UTC day, or several days when the period is long (see `Trend`):
+/// items that arrived in it, and answers given in it (to items of any age).
 public struct DayCount: Sendable, Equatable, Codable {
-    /// Midnight UTC starting the day.
+    /// Midnight UTC starting the bucket.
     public var start: Date
+    /// How many days the bucket spans (1 but for long periods).
+    public var days: Int
     public var received: Int
+    /// Answers (replies and acknowledgements) given in the bucket, to items of any age.
     public var answered: Int
 
-    /// One day's counts.
-    public init(start: Date, received: Int, answered: Int) {
+    /// One bucket's counts.
+    public init(start: Date, days: Int = 1, received: Int, answered: Int) {
         self.start = start
+        self.days = days
         self.received = received
         self.answered = answered
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case start, days = "length_days", received, answered
+    }
+
+    /// `length_days` is written only for a bucket of several days, so a day reads as before.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        start = try container.decode(Date.self, forKey: .start)
+        days = try container.decodeIfPresent(Int.self, forKey: .days) ?? 1
+        received = try container.decode(Int.self, forKey: .received)
+        answered = try container.decode(Int.self, forKey: .answered)
+    }
+
+    /// Writes the bucket; its length only when it spans several days.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(start, forKey: .start)
+        if days != 1 { try container.encode(days, forKey: .days) }
+        try container.encode(received, forKey: .received)
+        try container.encode(answered, forKey: .answered)
     }
 
     /// The UTC day holding `date`, counted from 1970-01-01 (day 0): its milliseconds ÷ 86,400,000.
@@ -280,11 +314,50 @@ public struct DayCount: Sendable, Equatable, Codable {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         return milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds - 86_399_999) / 86_400_000
     }
+}
 
-    /// The days the trend shows: the last 14 up to `now`'s, from `since`'s day when that is later.
-    public static func trendDays(since: Date?, now: Date) -> ClosedRange<Int64> {
-        let last = dayNumber(now)
-        let first = max(last - 13, since.map(dayNumber) ?? Int64.min)
-        return min(first, last)...last
+/// The trend's buckets over a whole period: every UTC day from the period's first to today,
+/// or, when that is more than `maxBuckets` days, buckets of 7, 30 or 365 days (more for an
+/// absurd span) ending today, so the trend stays short and its sums are the period's figures.
+public struct Trend: Sendable, Equatable {
+    /// The most buckets a trend has.
+    public static let maxBuckets: Int64 = 62
+    static let dayMilliseconds: Int64 = 86_400_000
+
+    /// The first bucket's first day and today, as `DayCount.dayNumber`s; days a bucket.
+    public let firstDay: Int64, lastDay: Int64, length: Int64
+    /// What the trend counts, in milliseconds: from the period's start to the end of today.
+    public let start: Int64, end: Int64
+
+    /// The trend of a period from `since` (nil: from `earliest`, the store's first item, or today) to `now`.
+    public init(since: Date?, earliest: Date?, now: Date) {
+        let last = DayCount.dayNumber(now)
+        let from = min(last, (since ?? earliest).map(DayCount.dayNumber) ?? last)
+        let span = last - from + 1
+        length = [1, 7, 30, 365].first { (span + $0 - 1) / $0 <= Self.maxBuckets } ?? (span + Self.maxBuckets - 1) / Self.maxBuckets
+        let count = (span + length - 1) / length
+        lastDay = last
+        firstDay = last - count * length + 1
+        let nowMs = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        start = since.map { min(nowMs, Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? firstDay * Self.dayMilliseconds
+        end = (last + 1) * Self.dayMilliseconds
+    }
+
+    /// How many buckets.
+    public var count: Int { Int((lastDay - firstDay + 1) / length) }
+
+    /// The bucket holding a time in milliseconds, nil outside the trend.
+    public func bucket(_ milliseconds: Int64) -> Int? {
+        guard milliseconds >= start, milliseconds < end else { return nil }
+        let day = milliseconds >= 0 ? milliseconds / Self.dayMilliseconds : (milliseconds - Self.dayMilliseconds + 1) / Self.dayMilliseconds
+        return Int((day - firstDay) / length)
+    }
+
+    /// The buckets with their counts, oldest first.
+    public func days(received: [Int], answered: [Int]) -> [DayCount] {
+        (0..<count).map { index in
+            DayCount(start: Date(timeIntervalSince1970: Double(firstDay + Int64(index) * length) * 86_400), days: Int(length),
+                     received: index < received.count ? received[index] : 0, answered: index < answered.count ? answered[index] : 0)
+        }
     }
 }

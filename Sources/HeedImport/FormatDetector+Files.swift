@@ -15,13 +15,11 @@ extension FormatDetector {
         return "this is \(what), not mentions: \(hint ?? whatHeedReads)"
     }
 
-    /// Why input starting with `start` can never hold mentions (an image, an archive, binary
-    /// data), or nil when it may: lets a stream be refused from its first bytes instead of
+    /// Why input starting with `start` can never hold mentions (an image, an archive, a web
+    /// page, binary data), or nil when it may: lets a stream be refused from its first bytes instead of
     /// being kept whole first. `whole` tells whether `start` is all there is.
     public static func refusal(start: ArraySlice<UInt8>, whole: Bool) -> String? {
-        guard let (what, hint) = kind(ofStart: start, whole: whole), what != "an XML document" else { return nil }
-        guard !what.hasPrefix("an HTML") else { return nil }
-        return "this is \(what), not mentions: \(hint ?? whatHeedReads)"
+        kind(ofStart: start, whole: whole) == nil ? nil : explain(start: start, whole: whole)
     }
 
     /// What a file looks like from its first line, for a format named that it is not.

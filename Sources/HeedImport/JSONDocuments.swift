@@ -39,7 +39,7 @@ struct JSONDocuments {
     /// The most joins remembered for one document.
     static let joinsKept = 10_000
     /// The most bytes of items one part of a large array holds (or `limit`, when smaller).
-    static let partSize = 4 << 20
+    static let partSize = 1 << 20
 
     /// The largest document kept, in bytes: one larger is given by its size alone.
     let limit: Int

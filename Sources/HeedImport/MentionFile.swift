@@ -99,7 +99,7 @@ public enum MentionFile {
     }
 
     /// The offset of the first byte that is not valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: some Collection<UInt8>) -> Int {
+    public static func firstInvalidUTF8(_ bytes: some Collection<UInt8>) -> Int {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

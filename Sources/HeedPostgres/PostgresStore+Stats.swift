@@ -50,9 +50,22 @@ extension PostgresStore {
             }
             if platform == nil { all = figures } else { platforms.append(figures) }
         }
+        // Everything: the trend starts on the first item's day.
+        let earliest = since == nil ? try links.with { link in
+            try link.rows("SELECT min(created_at) FROM mention").first?.decode(Int64?.self)
+        }.map { Date(timeIntervalSince1970: Double($0) / 1000) } : nil
+        let trend = Trend(since: since, earliest: earliest, now: now)
+        // Answers given in the period, to items of any age: `answersGiven` and the trend alike.
+        let given = try answersGiven(trend)
+        all.answersGiven = given[nil] ?? 0
+        for index in platforms.indices { platforms[index].answersGiven = given[platforms[index].platform] ?? 0 }
+        for case let (platform?, count) in given where count > 0 && !platforms.contains(where: { $0.platform == platform }) {
+            platforms.append(AnswerFigures(platform: platform, received: 0, replied: 0, acknowledged: 0, waiting: 0, snoozed: 0,
+                                           durations: [], unansweredOlder: Array(repeating: 0, count: AnswerFigures.limits.count), answersGiven: count))
+        }
         platforms.sort { ($0.received, $1.platform?.rawValue ?? "") > ($1.received, $0.platform?.rawValue ?? "") }
         return ResponseStats(now: now, since: since, all: all, platforms: platforms, waitingAges: try waitingAges(now: now),
-                             days: try days(since: since, now: now), targets: try targetStats(since: since, now: now))
+                             days: try days(trend, from: from), targets: try targetStats(since: since, now: now))
     }
 
     /// How the period's items fared against their response targets (nil when none are set): each
@@ -89,6 +102,22 @@ extension PostgresStore {
         return tally.stats
     }
 
+    /// Answers given within the trend's span, per platform (and for all under nil).
+    func answersGiven(_ trend: Trend) throws -> [Platform?: Int] {
+        let rows = try links.with { link in
+            try link.rows("""
+                SELECT platform, grouping(platform), count(*) FROM mention
+                WHERE state IN ('acknowledged', 'replied') AND state_at >= $1 AND state_at < $2 GROUP BY GROUPING SETS ((platform), ())
+                """, [.int(trend.start), .int(trend.end)])
+        }
+        var given: [Platform?: Int] = [:]
+        for row in rows {
+            let (name, total, count) = try row.decode((String?, Int, Int).self)
+            if total == 1 { given[nil] = count } else if let platform = Platform(rawValue: name ?? "") { given[platform] = count }
+        }
+        return given
+    }
+
     /// Milliseconds as seconds to the millisecond, as `AnswerFigures.percentile` gives them.
     static func seconds(_ milliseconds: Double?) -> Double? {
         milliseconds.map { $0.rounded() / 1000 }
@@ -111,29 +140,24 @@ extension PostgresStore {
         return buckets
     }
 
-    /// Received (in the period) and answered per UTC day of the trend.
-    func days(since: Date?, now: Date) throws -> [DayCount] {
+    /// The trend's buckets: items received in the period (one dated after today counts today)
+    /// and answers given, to items of any age, counted by UTC day on the server.
+    func days(_ trend: Trend, from: Int64) throws -> [DayCount] {
         let day: Int64 = 86_400_000
-        let range = DayCount.trendDays(since: since, now: now)
-        let start = max(range.lowerBound * day, since.map(Self.milliseconds) ?? Int64.min)
-        let end = (range.upperBound + 1) * day
         let rows = try links.with { link in
             try link.rows("""
-                SELECT 'r', created_at / 86400000, count(*) FROM mention WHERE created_at >= $1 AND created_at < $2 GROUP BY 2
+                SELECT 'r', least(created_at, $3 - 1) / 86400000, count(*) FROM mention WHERE created_at >= $1 GROUP BY 2
                 UNION ALL SELECT 'a', state_at / 86400000, count(*) FROM mention
-                WHERE state IN ('acknowledged', 'replied') AND state_at >= $1 AND state_at < $2 GROUP BY 2
-                """, [.int(start), .int(end)])
+                WHERE state IN ('acknowledged', 'replied') AND state_at >= $2 AND state_at < $3 GROUP BY 2
+                """, [.int(max(from, trend.start)), .int(trend.start), .int(trend.end)])
         }
-        var received = [Int](repeating: 0, count: range.count), answered = received
+        var received = [Int](repeating: 0, count: trend.count), answered = received
         for row in rows {
             let (what, number, count) = try row.decode((String, Int64, Int).self)
-            let index = Int(number - range.lowerBound)
-            guard received.indices.contains(index) else { continue }
-            if what == "r" { received[index] += count } else { answered[index] += count }
+            guard let bucket = trend.bucket(max(number * day, trend.start)) else { continue }
+            if what == "r" { received[bucket] += count } else { answered[bucket] += count }
         }
-        return received.indices.map { index in
-            DayCount(start: Date(timeIntervalSince1970: Double(range.lowerBound + Int64(index)) * 86_400), received: received[index], answered: answered[index])
-        }
+        return trend.days(received: received, answered: answered)
     }
 
     /// The answers of items received since `since`, by the person who gave them.

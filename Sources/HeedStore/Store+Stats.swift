@@ -14,7 +14,9 @@ extension Store {
     public func stats(since: Date?, now: Date) throws -> ResponseStats {
         let targets = arrangement.current.targets
         return try writer.read { db in
-            var pass = StatsPass(since: since, now: now, targets: targets)
+            // Everything: the trend starts on the first item's day.
+            let earliest = since == nil ? try Int64.fetchOne(db, sql: "SELECT MIN(created_at) FROM mention").map { Date(timeIntervalSince1970: Double($0) / 1000) } : nil
+            var pass = StatsPass(since: since, earliest: earliest, now: now, targets: targets)
             try pass.scan(db)
             var platforms: [AnswerFigures] = []
             var total = PlatformCounts()
@@ -25,7 +27,7 @@ extension Store {
                 // Sorted runs: sorting each platform's and then all of them together is cheap.
                 pass.durations[index].sort()
                 all += pass.durations[index]
-                guard pass.counts[index].received > 0 else { continue }
+                guard pass.counts[index].received > 0 || pass.counts[index].given > 0 else { continue }
                 platforms.append(pass.counts[index].figures(StatsPass.platforms[index], durations: pass.durations[index]))
             }
             platforms.sort { ($0.received, $1.platform?.rawValue ?? "") > ($1.received, $0.platform?.rawValue ?? "") }
@@ -39,7 +41,7 @@ extension Store {
 
     /// What one platform's items in the period count up to.
     struct PlatformCounts {
-        var received = 0, replied = 0, acknowledged = 0, waiting = 0, snoozed = 0
+        var received = 0, replied = 0, acknowledged = 0, waiting = 0, snoozed = 0, given = 0
         var unansweredOlder = [Int](repeating: 0, count: AnswerFigures.limits.count)
 
         /// Adds another platform's counts: the total of all platforms.
@@ -49,13 +51,14 @@ extension Store {
             acknowledged += other.acknowledged
             waiting += other.waiting
             snoozed += other.snoozed
+            given += other.given
             for index in unansweredOlder.indices { unansweredOlder[index] += other.unansweredOlder[index] }
         }
 
         /// The figures of these counts with their answer times.
         func figures(_ platform: Platform?, durations: [Double]) -> AnswerFigures {
             AnswerFigures(platform: platform, received: received, replied: replied, acknowledged: acknowledged,
-                          waiting: waiting, snoozed: snoozed, durations: durations, unansweredOlder: unansweredOlder)
+                          waiting: waiting, snoozed: snoozed, durations: durations, unansweredOlder: unansweredOlder, answersGiven: given)
         }
     }
 

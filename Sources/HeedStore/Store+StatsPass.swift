@@ -11,13 +11,12 @@ extension Store {
         /// The platforms by index.
         static let platforms = Platform.allCases
         private static let names = platforms.map { Array($0.rawValue.utf8) }
-        static let day: Int64 = 86_400_000
 
         let since: Int64
         /// Items created at or before these have waited past each of `AnswerFigures.limits`.
         let olderThan: [Int64]
-        /// The trend: its first day's number, where it starts counting (ms) and where it ends.
-        let firstDay: Int64, trendStart: Int64, trendEnd: Int64
+        /// The trend's buckets over the whole period.
+        let trend: Trend
         var counts = [PlatformCounts](repeating: PlatformCounts(), count: platforms.count)
         var durations = [[Double]](repeating: [], count: platforms.count)
         var received: [Int]
@@ -28,29 +27,27 @@ extension Store {
         let nowMs: Int64
         var tally: TargetTally
 
-        /// A pass over the period from `since` (everything when nil) with the trend's days up to `now`.
-        init(since: Date?, now: Date, targets: ResponseTargets? = nil) {
+        /// A pass over the period from `since` (everything when nil, from `earliest`, the
+        /// first item's time) to `now`, with the trend's buckets over it.
+        init(since: Date?, earliest: Date?, now: Date, targets: ResponseTargets? = nil) {
             let nowMs = Store.milliseconds(now)
             self.nowMs = nowMs
             self.targets = targets
             tally = TargetTally(since: since, now: now)
             self.since = since.map(Store.milliseconds) ?? Int64.min
             olderThan = AnswerFigures.limits.map { nowMs - Int64($0 * 1000) }
-            let range = DayCount.trendDays(since: since, now: now)
-            firstDay = range.lowerBound
-            trendStart = max(range.lowerBound * Self.day, self.since)
-            trendEnd = (range.upperBound + 1) * Self.day
-            received = Array(repeating: 0, count: range.count)
-            answered = Array(repeating: 0, count: range.count)
+            trend = Trend(since: since, earliest: earliest, now: now)
+            received = Array(repeating: 0, count: trend.count)
+            answered = Array(repeating: 0, count: trend.count)
         }
 
-        /// Reads the rows that arrived in the period or were answered within the trend's days.
+        /// Reads the rows that arrived in the period or were answered in it.
         mutating func scan(_ db: Database) throws {
             let window = since == Int64.min ? "" : " WHERE created_at >= ? OR (state IN \(StoredState.answered.sql) AND state_at >= ?)"
             let target = TargetColumn(targets)
             let sql = "SELECT platform, state, created_at, state_at, id, \(target.sql) FROM mention" + window
             let statement = try db.makeStatement(sql: sql)
-            try statement.setArguments(StatementArguments(target.arguments + (window.isEmpty ? [] : [since, trendStart])))
+            try statement.setArguments(StatementArguments(target.arguments + (window.isEmpty ? [] : [since, trend.start])))
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
             while true {
@@ -72,13 +69,18 @@ extension Store {
                         tallyTarget(platform, state, created: created, target: sqlite3_column_int64(handle, 5), answer: answer)
                     }
                 }
-                if let answer, answer >= trendStart, answer < trendEnd { answered[Int(answer / Self.day - firstDay)] += 1 }
+                // An answer given in the period, to an item of any age: the trend and `answersGiven` alike.
+                if let answer, let bucket = trend.bucket(answer) {
+                    answered[bucket] += 1
+                    counts[platform].given += 1
+                }
             }
         }
 
         /// Counts one item of the period; an answer recorded before the item arrived has no usable time.
         mutating func count(_ platform: Int, _ state: StoredState, created: Int64, answer: Int64?) {
-            if created >= trendStart, created < trendEnd { received[Int(created / Self.day - firstDay)] += 1 }
+            // An item dated after today counts today, so the trend sums to what was received.
+            if let bucket = trend.bucket(min(created, trend.end - 1)) { received[bucket] += 1 }
             counts[platform].received += 1
             switch state {
             case .replied: counts[platform].replied += 1
@@ -105,12 +107,8 @@ extension Store {
             }
         }
 
-        /// The trend's days with their counts.
-        var days: [DayCount] {
-            received.indices.map { index in
-                DayCount(start: Date(timeIntervalSince1970: Double(firstDay + Int64(index)) * 86_400), received: received[index], answered: answered[index])
-            }
-        }
+        /// The trend's buckets with their counts.
+        var days: [DayCount] { trend.days(received: received, answered: answered) }
 
         /// The state of the current row, told by its first letter and length ("waiting" when
         /// unknown), as `StoredState(rawValue:)` would without making a string per row.

@@ -24,17 +24,21 @@ public enum Action: Sendable {
     case queryCounted(Query, Int)
     /// Another process (or the spool folder) changed the store.
     case storeChanged(notice: String?)
+    /// How far search indexing has come (nil: not running), asked on every tick.
+    case indexingReported(Indexing?)
     /// Snoozed items came back (their time came, or their conversation moved).
     case snoozedWoke(Int)
     case replySaved(Ref, AnswerOutcome)
     case replyFailed(String)
-    case undone(UndoneAction?)
+    /// An undo came back: what it put back, and those items (their first few) to name them by.
+    case undone(UndoneAction?, items: [QueueItem] = [])
     /// Text typed for this item before heed stopped without saving it.
     case autosaveRecovered(Ref, text: String, at: Date)
     /// Items whose replies were typed but never saved (found at start).
-    case unsavedFound([Ref])
+    case unsavedFound([UnsavedReply])
     case draftsLoaded([DraftRow])
-    case templatesLoaded([Template])
+    /// The saved replies, and the folder they are read from (said when there are none).
+    case templatesLoaded([Template], folder: String? = nil)
     /// A draft's new text is in the outbox.
     case draftEdited(String)
     /// A draft was discarded; its item is waiting again when the outcome is done.
@@ -48,6 +52,10 @@ public enum Action: Sendable {
     case themeLoaded(ThemeChoice)
     /// The running fetch's progress, or its result.
     case fetchReported(FetchReport)
+    /// A link was handed to the browser, or why it was not.
+    case linkOpened(String, problem: String?)
+    /// Text went to the clipboard (`how`: by which way), or why it did not.
+    case copied(what: String, how: String?, problem: String?)
     /// A fetch could not start, and why.
     case fetchRefused(String)
     /// The running send's progress, or its result (reported as a fetch reports).

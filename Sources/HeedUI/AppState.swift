@@ -13,6 +13,8 @@ public struct AppState: Sendable, Equatable {
         case stats(ResponseStats?, scroll: Int)
         /// One author's history with the user.
         case author(AuthorScreen)
+        /// Replies heed found typed but never saved, when it started.
+        case unsaved(UnsavedScreen)
     }
 
     /// The author history screen: whose, and what the store said.
@@ -71,6 +73,10 @@ public struct AppState: Sendable, Equatable {
     public var sending: String?
     /// Where the selected item's reply went, for the detail pane (nil text while it loads).
     public var delivery: DeliveryLine?
+    /// Search indexing running in the background, while it runs: search results are partial.
+    public var indexing: Indexing?
+    /// The item the last action on one item or its thread was taken on: its result names it.
+    public var actedOn: QueueItem?
 
     public init(width: Int, height: Int, now: Date, label: String? = nil) {
         self.width = width
@@ -86,6 +92,14 @@ public struct AppState: Sendable, Equatable {
     /// Below this, the screen asks to be enlarged instead of drawing a broken layout.
     public static let minimumWidth = 40
     public static let minimumHeight = 10
+
+    /// The key that undoes, as the status line names it (the user may have remapped it).
+    public var undoKey: String { key(.undo) }
+
+    /// A command's first key in a context, as messages name it: the user's, when remapped.
+    public func key(_ command: Command, in context: KeyContext = .queue) -> String {
+        settings.keys.label(command, in: context)
+    }
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 }

@@ -38,7 +38,7 @@ enum ComposerView {
         }
         buffer.cursor = (min(state.width - 1, 1 + cursorColumn), geometry.textTop + cursorRow - first)
         if let picker = composer.picker {
-            TemplateView.render(picker, mention: mention, top: geometry.textTop, height: geometry.textHeight, width: state.width, into: &buffer)
+            TemplateView.render(picker, mention: mention, top: geometry.textTop, height: geometry.textHeight, width: state.width, keys: state.settings.keys, into: &buffer)
             buffer.cursor = nil
         }
     }

@@ -5,7 +5,7 @@ import Screen
 /// The detail pane: who, where, when, the link, and the whole text wrapped to the pane.
 enum DetailView {
     static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorLine? = nil, delivery: String? = nil, now: Date, top: Int, height: Int,
-                       due: ResponseTargets.Due? = nil, into buffer: inout ScreenBuffer) {
+                       due: ResponseTargets.Due? = nil, keys: KeyTable = .standard, into buffer: inout ScreenBuffer) {
         guard height > 0 else { return }
         let mention = item.mention
         let width = buffer.width
@@ -30,7 +30,7 @@ enum DetailView {
         if author?.loading == true {
             lines.append(([], .normal))
         } else if let history = author?.history, history.complete {
-            lines.append((Glyphs.of(authorLine(history)), .detailLabel))
+            lines.append((Glyphs.of(authorLine(history, keys: keys)), .detailLabel))
         }
         if let state = stateLine(mention.state, now: now) { lines.append((Glyphs.of(state), .detailLabel)) }
         if let team = TeamViews.detailLine(item) { lines.append((Glyphs.of(team), .detailLabel)) }
@@ -42,7 +42,7 @@ enum DetailView {
             lines.append((Glyphs.of("The text is \(bytes.bytesInWords): its start is shown; heed list --json gives it whole"), .detailLabel))
         }
         for line in Wrap.lines(mention.text, width: max(1, width - 2), limit: height) { lines.append((line, .normal)) }
-        let threadLines = thread.map { threadRows($0, now: now, width: width) } ?? []
+        let threadLines = thread.map { threadRows($0, now: now, width: width, keys: keys) } ?? []
         let room = height - 1
         let threadRoom = threadLines.isEmpty ? 0 : min(threadLines.count, max(2, room / 2))
         let textRoom = room - threadRoom
@@ -67,11 +67,12 @@ enum DetailView {
 
     /// The author's history with the user in a line: how often they wrote, how often and how
     /// fast they were answered.
-    static func authorLine(_ history: AuthorHistory) -> String {
-        guard history.total > 1 else { return "Their only item in the store · h: their history" }
+    static func authorLine(_ history: AuthorHistory, keys: KeyTable = .standard) -> String {
+        let more = "\(keys.label(.author, in: .queue)): their history"
+        guard history.total > 1 else { return "Their only item in the store · " + more }
         var line = "They wrote \(Report.number(history.total)) times · answered \(Report.number(history.answered)) (\(Report.percent(AnswerFigures.rate(history.answered, of: history.total))))"
         if let median = history.medianSeconds { line += ", in \(Age.words(median)) by median" }
-        return line + " · h: their history"
+        return line + " · " + more
     }
 
     /// How the item was answered, when it was.
@@ -85,14 +86,14 @@ enum DetailView {
     }
 
     /// The thread's title and one line per item, oldest first: state, age, author, text.
-    static func threadRows(_ thread: ThreadPane, now: Date, width: Int = 256) -> [(text: [Glyph], role: Role, selected: Bool)] {
+    static func threadRows(_ thread: ThreadPane, now: Date, width: Int = 256, keys: KeyTable = .standard) -> [(text: [Glyph], role: Role, selected: Bool)] {
         guard thread.items.count > 1 else { return [] }
         let open = thread.items.filter { item in
             if case .waiting = item.mention.state { return true }
             if case .snoozed = item.mention.state { return true }
             return false
         }.count
-        var rows: [(text: [Glyph], role: Role, selected: Bool)] = [(Glyphs.of("Thread: \(thread.items.count) items, \(open) open · A acknowledges them all, R answers them all"), .title, false)]
+        var rows: [(text: [Glyph], role: Role, selected: Bool)] = [(Glyphs.of("Thread: \(thread.items.count.grouped) items, \(open.grouped) open · \(keys.label(.acknowledgeThread, in: .queue)) acknowledges them all, \(keys.label(.replyThread, in: .queue)) answers them all"), .title, false)]
         for item in thread.items {
             let mark: String
             switch item.mention.state {

@@ -44,6 +44,11 @@ public enum Effect: Sendable, Equatable {
     case loadTheme(String)
     /// Hands the composer's text to $VISUAL / $EDITOR; the loop suspends the screen for it.
     case openEditor(String)
+    /// Opens a web link in the user's browser, started without a shell.
+    case openLink(String)
+    /// Puts text on the clipboard (the terminal's, by OSC 52, or a clipboard tool); `what`
+    /// names it in the message ("the link", "the ref").
+    case copy(String, what: String)
     /// Starts fetching every account in the background (after the frame that says so).
     case startFetch
     /// Asks how the running fetch goes.
@@ -63,7 +68,7 @@ public enum Effect: Sendable, Equatable {
         case .startFetch: .afterFrame(.fetch)
         case .startSend: .afterFrame(.send)
         case .loadAuthorLine: .whenIdle
-        case .openEditor: .byLoop
+        case .openEditor, .copy: .byLoop
         default: .now
         }
     }

@@ -37,7 +37,7 @@ public enum EffectRunner {
             case .countTabs(let queries):
                 return [.tabCountsLoaded(queries.map { try? services.summary($0).waiting })]
             case .checkForChanges:
-                return services.changed().map { [.storeChanged(notice: $0.notice)] } ?? []
+                return [.indexingReported(services.indexing())] + (services.changed().map { [.storeChanged(notice: $0.notice)] } ?? [])
             case .wakeSnoozed:
                 let woken = try services.wake(services.now())
                 return woken > 0 ? [.snoozedWoke(woken)] : []
@@ -48,7 +48,9 @@ public enum EffectRunner {
                     return [.replyFailed("The reply was not saved: \(error)")]
                 }
             case .undo:
-                return [.undone(try services.undo())]
+                let undone = try services.undo()
+                let items = undone.map { (try? services.items(Array($0.refs.prefix(Naming.known)))) ?? [] } ?? []
+                return [.undone(undone, items: items)]
             case .autosave(let ref, let text):
                 try services.autosave(ref, text)
                 return []
@@ -59,10 +61,10 @@ public enum EffectRunner {
                 services.forget(ref)
                 return []
             case .findUnsaved:
-                let refs = services.unsaved()
-                return refs.isEmpty ? [] : [.unsavedFound(refs)]
+                let replies = services.unsaved()
+                return replies.isEmpty ? [] : [.unsavedFound(replies)]
             case .loadTemplates:
-                return [.templatesLoaded(services.templates())]
+                return [.templatesLoaded(services.templates(), folder: services.templatesFolder)]
             case .loadDrafts:
                 return [.draftsLoaded(try services.drafts())]
             case .saveEdit(let draft, let text):
@@ -83,9 +85,11 @@ public enum EffectRunner {
                 return []
             case .loadTheme(let name):
                 return [.themeLoaded(services.theme(name))]
-            case .openEditor:
+            case .openEditor, .copy:
                 // The loop's to do: it owns the terminal.
                 return []
+            case .openLink(let url):
+                return [.linkOpened(url, problem: services.openLink(url))]
             case .startFetch:
                 return services.startFetch().map { [.fetchRefused($0)] } ?? []
             case .pollFetch:

@@ -7,7 +7,7 @@ enum HelpView {
     static let keysWidth = 20
     static let nameWidth = 20
 
-    static func lines(_ table: KeyTable, width: Int) -> [(String, Role)] {
+    static func lines(_ table: KeyTable, width: Int, mouse: Bool = false) -> [(String, Role)] {
         var lines: [(String, Role)] = [("heed: keys", .title), ("", .normal)]
         for context in KeyContext.allCases {
             lines.append((context.rawValue, .title))
@@ -19,7 +19,10 @@ enum HelpView {
         }
         // Not a binding: the terminal layer turns Ctrl-Z into a stop, on every screen.
         lines.append(("Anywhere", .title))
-        return lines + entry("Ctrl-Z", "", "suspend heed, as any job (fg brings it back)", width: width)
+        lines += entry("Ctrl-Z", "", "suspend heed, as any job (fg brings it back)", width: width)
+        guard mouse else { return lines }
+        lines += entry("click", "", "select the row; on a saved view's tab, show that view (mouse = false in config.toml turns the mouse off)", width: width)
+        return lines + entry("wheel", "", "three rows on or back; scrolls the help, stats and author screens", width: width)
     }
 
     /// One entry: keys, name and the help text wrapped under its column.
@@ -35,7 +38,7 @@ enum HelpView {
     }
 
     static func render(_ state: AppState, scroll: Int, into buffer: inout ScreenBuffer) {
-        let all = lines(state.settings.keys, width: state.width)
+        let all = lines(state.settings.keys, width: state.width, mouse: state.settings.mouse)
         let room = state.height - 2
         let first = min(scroll, max(0, all.count - room))
         for (row, line) in all.dropFirst(first).prefix(room).enumerated() {

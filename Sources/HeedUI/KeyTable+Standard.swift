@@ -30,6 +30,11 @@ extension KeyTable {
         Binding([.character("u")], .undo, "undo the last action (again: the one before)", .queue, bar: "undo"),
         Binding([.character("S")], .stats, "stats: response rate, time to answer, the queue by age, per day", .queue),
         Binding([.character("h")], .author, "the author's history with you (linked accounts in [people])", .queue),
+        Binding([.character("O")], .openLink, "open the item's link in $BROWSER (else xdg-open)", .queue, disabled: Reducer.linkReason),
+        Binding([.character("y")], .copyLink, "copy the item's link to the clipboard", .queue, disabled: Reducer.linkReason),
+        Binding([.character("Y")], .copyRef, "copy the item's ref (what heed ack and heed list take)", .queue, disabled: { state in
+            state.queue.selected == nil ? (state.queue.count == 0 ? "Nothing in this view" : "Still loading") : nil
+        }),
         Binding([.character("o")], .outbox, "the outbox: drafts to edit or discard", .queue),
         Binding([.character("T")], .nextTheme, "next theme (heed themes lists them)", .queue, disabled: { state in
             state.theme?.next == nil ? "No themes to choose from" : nil
@@ -108,5 +113,9 @@ extension KeyTable {
         Binding([.character("j"), .down], .down, "scroll down", .author, bar: "scroll"),
         Binding([.character("k"), .up], .up, "scroll up", .author, bar: "scroll"),
         Binding([.escape, .character("q"), .character("h")], .close, "back to the queue", .author, bar: "back"),
+        Binding([.character("j"), .down], .next, "next reply", .unsaved, bar: "move"),
+        Binding([.character("k"), .up], .previous, "previous reply", .unsaved, bar: "move"),
+        Binding([.enter, .character("r")], .reply, "go to its item and go on with the reply in the composer", .unsaved, bar: "open", barKeys: 2),
+        Binding([.escape, .character("q")], .close, "to the queue; the replies stay kept, and opening their items brings them back", .unsaved, bar: "queue"),
     ]
 }

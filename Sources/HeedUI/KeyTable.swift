@@ -8,6 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     case snooze, mark, markAll = "mark_all", undo, assign
     case search, filter, nextTab = "next_tab", previousTab = "previous_tab", wholeQueue = "whole_queue"
     case stats, author, outbox, nextTheme = "next_theme", fetch, help, quit
+    case openLink = "open_link", copyLink = "copy_link", copyRef = "copy_ref"
     case up, down, close, edit, discard, send
     case save, editor, templates, cancel, newline, backspace, deleteForward = "delete_forward"
     case left, right, lineStart = "line_start", lineEnd = "line_end"
@@ -34,6 +35,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case help = "Help"
     case stats = "Stats"
     case author = "Author history"
+    case unsaved = "Unsaved replies"
 
     /// Words at the end of the context's key bar that are not a key's: what to type, where else to look.
     public var hint: BarItem? {
@@ -50,7 +52,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// Whether a key here clears the status line first (it spoke of the key before).
     var clearsStatus: Bool {
         switch self {
-        case .queue, .composer, .templates, .outbox: true
+        case .queue, .composer, .templates, .outbox, .unsaved: true
         default: false
         }
     }
@@ -94,7 +96,7 @@ public struct Binding: Sendable, Equatable {
 }
 
 /// The one table that drives dispatch, the help screen and every key bar. A remapping
-/// (`[keys]` in config.toml) will be a new table: the named command's keys replaced, and
+/// (`[keys]` in config.toml, `remapped`) is a new table: the named command's keys replaced, and
 /// those keys taken from the context's other bindings, so the user's win.
 public struct KeyTable: Sendable, Equatable {
     public var bindings: [Binding]
@@ -104,6 +106,12 @@ public struct KeyTable: Sendable, Equatable {
     /// The binding a key has in a context, if any.
     public func binding(for key: Key, in context: KeyContext) -> Binding? {
         bindings.first { $0.context == context && $0.keys.contains(key) }
+    }
+
+    /// The first key of a command in a context as the screen names it ("Esc"), or a word
+    /// saying it has none (the user took its keys away).
+    public func label(_ command: Command, in context: KeyContext) -> String {
+        bindings.first { $0.context == context && $0.command == command }?.keys.first?.label ?? "(no key)"
     }
 
     /// The bindings of a context, in the table's order.
@@ -153,6 +161,7 @@ extension AppState {
         case .outbox(let screen): return screen.confirmingSend ? .sendQuestion : .outbox
         case .stats: return .stats
         case .author: return .author
+        case .unsaved: return .unsaved
         }
     }
 }

@@ -68,7 +68,7 @@ enum OutboxView {
         buffer.put(" heed outbox  " + counts(screen.rows), x: 0, y: 0, role: .header)
         let listHeight = max(1, (state.height - 3) / 2)
         if screen.rows.isEmpty, screen.loaded {
-            buffer.put("No drafts. Replies saved with Ctrl-S in the composer land here.", x: 2, y: 2, maxWidth: state.width - 3, role: .dim)
+            buffer.put("No drafts. Replies saved with \(state.key(.save, in: .composer)) in the composer land here.", x: 2, y: 2, maxWidth: state.width - 3, role: .dim)
         }
         let top = max(0, min(screen.selected - listHeight + 1, screen.rows.count - listHeight))
         for (line, row) in screen.rows.dropFirst(top).prefix(listHeight).enumerated() {
@@ -78,14 +78,20 @@ enum OutboxView {
             var x = buffer.put(Glyphs.padLeft(Age.words(state.now.timeIntervalSince(row.createdAt)), toCells: 8), x: 0, y: y, role: selected ? .selected : .dim) + 2
             x = buffer.put(row.word, x: x, y: y, role: selected ? .selected : (row.isPending ? .status : .dim))
             x = max(x + 1, 20)
-            x = buffer.put(row.item?.mention.author.shownName ?? row.ref.shown, x: x, y: y, maxWidth: 22, role: selected ? .selected : .author)
-            x = max(x + 1, 43)
+            if state.width >= 60 {
+                buffer.put(row.ref.platform.label, x: x, y: y, maxWidth: 10, role: selected ? .selected : .platform)
+                x += 11
+            }
+            let authorWidth = state.width >= 100 ? 22 : 16
+            x = buffer.put(row.item?.mention.author.shownName ?? row.ref.shown, x: x, y: y, maxWidth: authorWidth, role: selected ? .selected : .author)
+            x = max(x + 1, state.width >= 60 ? 32 + authorWidth : 21 + authorWidth)
             buffer.put(row.text, x: x, y: y, maxWidth: state.width - x - 1, role: selected ? .selected : .normal)
         }
         if let row = screen.current {
             let top = 1 + listHeight
             buffer.put(String(repeating: "─", count: state.width), x: 0, y: top, role: .dim)
-            buffer.put("─ reply to \(row.ref.shown) ", x: 0, y: top, maxWidth: state.width, role: .dim)
+            let whom = row.item.map { "\($0.mention.author.shownName) on \($0.mention.platform.label)" } ?? row.ref.shown
+            buffer.put("─ reply to \(whom) ", x: 0, y: top, maxWidth: state.width, role: .dim)
             let room = max(0, state.height - 3 - top)
             var lines = Wrap.lines(row.text, width: state.width - 2, limit: room).map { ($0, Role.normal) }
             if let about = about(row) { lines.insert(contentsOf: Wrap.lines(about.text, width: state.width - 2, limit: room).map { ($0, about.role) }, at: 0) }

@@ -23,8 +23,8 @@ public enum SnoozeChoice: CaseIterable, Sendable {
 
     public var label: String {
         switch self {
-        case .oneHour: "1 hour"
-        case .fourHours: "4 hours"
+        case .oneHour: "in 1 hour"
+        case .fourHours: "in 4 hours"
         case .tomorrowMorning: "tomorrow 9:00"
         case .nextWeek: "Monday 9:00"
         }

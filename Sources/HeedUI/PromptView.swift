@@ -18,9 +18,18 @@ enum PromptView {
             if let error { buffer.put("  " + error, x: x, y: row, maxWidth: layout.width - x, role: .error) }
         case .snooze(_, let typed, let error):
             buffer.fill(y: row, role: .composer)
-            let choices = SnoozeChoice.allCases.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: " · ")
-            let lead = error == nil ? " Snooze: " + choices + " · or type: " : " Snooze for: "
-            var x = buffer.put(lead, x: 0, y: row, maxWidth: layout.width - 4, role: .composer)
+            var x = buffer.put(" Snooze", x: 0, y: row, role: .composer)
+            if error == nil {
+                // Keys drawn as the key bar draws them, so a choice's number never reads as part of it.
+                for (index, choice) in SnoozeChoice.allCases.enumerated() where x < layout.width - 12 {
+                    x = buffer.put("  ", x: x, y: row, role: .composer)
+                    x = buffer.put("\(index + 1)", x: x, y: row, role: .keyName)
+                    x = buffer.put(" " + choice.label, x: x, y: row, maxWidth: layout.width - 4 - x, role: .composer)
+                }
+                x = buffer.put("  or type: ", x: x, y: row, maxWidth: max(0, layout.width - 2 - x), role: .composer)
+            } else {
+                x = buffer.put(" for: ", x: x, y: row, role: .composer)
+            }
             x = buffer.put(typed, x: x, y: row, maxWidth: max(0, layout.width - x - 1), role: .composer)
             x = buffer.put("▏", x: x, y: row, role: .cursor)
             if let error { buffer.put("  " + error, x: x, y: row, maxWidth: max(0, layout.width - x), role: .error) }
@@ -39,7 +48,8 @@ enum PromptView {
             case .tag: verb = "Tag"
             case .assign(_, let person): verb = "Assign to \(person ?? "nobody")"
             }
-            buffer.put(" \(verb) \(count.grouped) items? y does it (u undoes), n leaves them", x: 0, y: row, role: .error)
+            let keys = state.settings.keys
+            buffer.put(" \(verb) \(count.grouped) items? \(keys.label(.yes, in: .confirm)) does it (\(keys.label(.undo, in: .queue)) undoes), \(keys.label(.no, in: .confirm)) leaves them", x: 0, y: row, role: .error)
         }
     }
 

@@ -8,7 +8,7 @@ enum QueueView {
         let layout = QueueLayout(width: state.width, height: state.height)
         header(state, into: &buffer)
         if state.queue.count == 0 {
-            if state.queue.loaded { empty(layout, into: &buffer) }
+            if state.queue.loaded { empty(state, layout, into: &buffer) }
         } else {
             rows(state, layout, into: &buffer)
             if let item = state.queue.selected {
@@ -16,64 +16,50 @@ enum QueueView {
                 let author = state.authorLine?.ref == item.mention.ref ? state.authorLine : nil
                 let delivery = state.delivery?.ref == item.mention.ref ? state.delivery?.text : nil
                 DetailView.render(item, thread: thread, author: author, delivery: delivery, now: state.now, top: layout.detailTop, height: layout.detailHeight,
-                                  due: DueLabel.due(item.mention, state.settings, now: state.now), into: &buffer)
+                                  due: DueLabel.due(item.mention, state.settings, now: state.now), keys: state.settings.keys, into: &buffer)
             }
         }
         PromptView.render(state, layout, into: &buffer)
     }
 
     static func header(_ state: AppState, into buffer: inout ScreenBuffer) {
-        buffer.fill(y: 0, role: .header)
-        var x = buffer.put(" heed", x: 0, y: 0, role: .headerAccent)
-        if let label = state.label { x = buffer.put(" [\(label)]", x: x, y: 0, role: .headerAccent) }
-        let queue = state.queue
-        let more = queue.summary.exact ? "" : "+"
-        var words = "  \(queue.count.grouped)\(more) "
-        if let saved = state.shownTab, state.tabs.indices.contains(saved) {
-            x = buffer.put("  " + state.tabs[saved].name + ":", x: x, y: 0, maxWidth: 24, role: .headerAccent)
-            words = " \(queue.count.grouped)\(more) "
-        }
-        switch state.query.scope {
-        case _ where state.shownTab != nil: words += state.query.scope == .waiting ? "waiting" : "items"
-        case .waiting: words += state.query.isQueue ? "waiting" : "found"
-        case .snoozed: words += "snoozed"
-        case .answered: words += "answered"
-        case .all: words += "items"
-        }
-        if let oldest = queue.summary.oldest, queue.count > 0, state.query.scope == .waiting {
-            words += " · oldest \(Age.words(state.now.timeIntervalSince(oldest)))"
-        }
-        if !state.marks.isEmpty { words += " · \(state.marks.count.grouped) marked" }
-        x = buffer.put(words, x: x, y: 0, role: .header)
-        let position = queue.count > 0 ? "\((queue.cursor + 1).grouped)/\(queue.count.grouped) " : ""
-        let end = buffer.width - position.count
-        if !state.query.isQueue, state.shownTab == nil, end - x > 12 {
-            x = buffer.put("  " + state.query.text, x: x, y: 0, maxWidth: end - x - 2, role: .headerAccent)
-        } else if !state.tabs.isEmpty, end - x > 12 {
-            x = tabs(state, x: x + 2, end: end - 1, into: &buffer)
-        }
-        if !position.isEmpty, end > x + 1 { buffer.put(position, x: end, y: 0, role: .header) }
+        Header(state).render(into: &buffer)
     }
 
-    /// The saved views as tabs with their counts: Tab moves to the next.
-    static func tabs(_ state: AppState, x: Int, end: Int, into buffer: inout ScreenBuffer) -> Int {
-        var x = x
-        for (index, saved) in state.tabs.enumerated() where x < end - 4 {
-            let count = saved.count.map { " \($0.grouped)" } ?? ""
-            let role: Role = index == state.shownTab ? .headerAccent : .header
-            x = buffer.put("│ " + saved.name + count + " ", x: x, y: 0, maxWidth: end - x, role: role)
+    /// An empty view: the welcome when the whole queue is empty, else what matched nothing and
+    /// the way back (with the user's keys).
+    static func empty(_ state: AppState, _ layout: QueueLayout, into buffer: inout ScreenBuffer) {
+        let keys = state.settings.keys
+        let lines: [(String, Role)]
+        if state.query.isQueue, state.shownTab == nil {
+            lines = [
+                ("Nothing is waiting. Everyone who spoke to you has had an answer.", .title),
+                ("", .normal),
+                ("Bring in mentions:   heed import FILE…   (heed's JSON Lines, - for stdin)", .normal),
+                ("Try heed on sample data:   heed demo", .normal),
+                ("Press \(keys.label(.quit, in: .queue)) to quit, \(keys.label(.help, in: .queue)) for the keys.", .dim),
+            ]
+        } else {
+            var found: [(String, Role)] = []
+            if let shown = state.shownTab, state.tabs.indices.contains(shown) {
+                found.append(("Nothing in the view \(state.tabs[shown].name) (\(state.query.text)).", .title))
+            } else {
+                found.append(("Nothing matches \(state.query.text).", .title))
+            }
+            found.append(("", .normal))
+            if let indexing = state.indexing, state.query.usesText {
+                found.append(("Search is \(indexing.words) (\(indexing.done.grouped) of \(indexing.total.grouped)): more may match later.", .normal))
+            }
+            if state.query.scope == .waiting {
+                found.append(("Only waiting items are searched; is:all finds answered and snoozed ones too.", .normal))
+            }
+            if state.isSearching {
+                found.append(("\(keys.label(.cancel, in: .search)) goes back to the view before the search; \(keys.label(.clearLine, in: .search)) clears the line.", .dim))
+            } else {
+                found.append(("\(keys.label(.wholeQueue, in: .queue)) goes back to the whole queue; \(keys.label(.search, in: .queue)) searches again.", .dim))
+            }
+            lines = found
         }
-        return x
-    }
-
-    static func empty(_ layout: QueueLayout, into buffer: inout ScreenBuffer) {
-        let lines = [
-            ("Nothing is waiting. Everyone who spoke to you has had an answer.", Role.title),
-            ("", Role.normal),
-            ("Bring in mentions:   heed import FILE…   (heed's JSON Lines, - for stdin)", Role.normal),
-            ("Try heed on sample data:   heed demo", Role.normal),
-            ("Press q to quit, ? for the keys.", Role.dim),
-        ]
         let top = max(1, layout.height / 2 - lines.count)
         for (index, (text, role)) in lines.enumerated() where top + index < layout.statusRow {
             buffer.put(text, x: 2, y: top + index, maxWidth: layout.width - 3, role: role)
@@ -107,8 +93,8 @@ enum QueueView {
             }
             buffer.put(mention.author.shownName, x: x, y: y, maxWidth: authorWidth, role: selected ? .selected : .author)
             x += authorWidth + 1
-            if case .snoozed(let until) = mention.state {
-                x = buffer.put("until " + Reducer.when(until, now: state.now, calendar: state.settings.calendar) + " ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
+            if let tag = stateTag(mention.state, state) {
+                x = buffer.put(tag + " ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
             }
             x = TeamViews.marks(item, x: x, y: y, width: layout.width, selected: selected, into: &buffer)
             if item.thread > 1 {
@@ -119,6 +105,16 @@ enum QueueView {
             }
             buffer.put(mention.text, x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .normal)
             if state.marks.contains(mention.ref) { buffer.put("*", x: 0, y: y, role: .marked) }
+        }
+    }
+
+    /// What a row says of an item that is not waiting (in is:all, is:answered, is:snoozed).
+    static func stateTag(_ mentionState: MentionState, _ state: AppState) -> String? {
+        switch mentionState {
+        case .waiting: nil
+        case .replied: "↩ replied"
+        case .acknowledged: "✓ acknowledged"
+        case .snoozed(let until): "snoozed until " + Reducer.when(until, now: state.now, calendar: state.settings.calendar)
         }
     }
 }

@@ -11,10 +11,12 @@ extension Reducer {
             if !state.marks.isEmpty { return bulk(&state, .acknowledge(state.marks.selection), count: state.marks.count) }
             guard let item = selected else { return [] }
             state.queue.remove(item.mention.ref, listHeight: layout.listHeight)
-            state.status = .init(text: "Acknowledged \(item.mention.author.shownName) (u undoes)", isError: false)
+            state.actedOn = item
+            state.status = .init(text: "Acknowledged \(item.mention.author.shownName) (\(state.undoKey) undoes)", isError: false)
             return [.act(.acknowledge(.refs([item.mention.ref])))] + fill(state, layout)
         case .acknowledgeThread:
             guard let item = selected else { return [] }
+            state.actedOn = item
             return bulk(&state, .acknowledge(.threads([item.mention.ref])), count: item.thread)
         case .snooze:
             let selection: Selection
@@ -29,12 +31,12 @@ extension Reducer {
         case .mark:
             guard let item = selected else { return [] }
             if state.marks.wholeQuery != nil {
-                state.status = .init(text: "Every item of the view is marked; X clears the marks", isError: false)
+                state.status = .init(text: "Every item of the view is marked; \(state.key(.markAll)) clears the marks", isError: false)
                 return []
             }
             let ref = item.mention.ref
             if state.marks.refs.remove(ref) == nil { state.marks.refs.insert(ref) }
-            state.status = .init(text: "\(state.marks.count) marked: a acknowledges, s snoozes them all; Esc clears", isError: false)
+            state.status = .init(text: "\(state.marks.count.grouped) marked: \(state.key(.acknowledge)) acknowledges, \(state.key(.snooze)) snoozes them all; \(state.key(.wholeQueue)) clears", isError: false)
             state.queue.move(to: state.queue.cursor + 1, listHeight: layout.listHeight)
             return fill(state, layout)
         case .markAll:
@@ -43,7 +45,7 @@ extension Reducer {
                 state.status = .init(text: "Marks cleared", isError: false)
             } else {
                 state.marks.wholeQuery = (state.query, state.queue.count)
-                state.status = .init(text: "All \(state.queue.count.grouped) of this view marked: a acknowledges, s snoozes them all; X clears", isError: false)
+                state.status = .init(text: "All \(state.queue.count.grouped) of this view marked: \(state.key(.acknowledge)) acknowledges, \(state.key(.snooze)) snoozes them all; \(state.key(.markAll)) clears", isError: false)
             }
         case .replyThread:
             guard let item = selected else { return [] }
@@ -105,8 +107,8 @@ extension Reducer {
         case .snoozedWoke(let count):
             state.status = .init(text: "\(count.grouped) snoozed item\(count == 1 ? " is" : "s are") back in the queue", isError: false)
             return refresh(&state)
-        case .undone(let undone):
-            return undoneAction(&state, undone)
+        case .undone(let undone, let items):
+            return undoneAction(&state, undone, items)
         default:
             return []
         }
@@ -115,22 +117,29 @@ extension Reducer {
     static func acted(_ state: inout AppState, _ act: Act, _ outcome: ActOutcome) -> [Effect] {
         if case .tag = act { return tagged(&state, act, outcome) }
         if case .acknowledge(.refs(let refs)) = act, refs.count == 1, state.marks.isEmpty {
-            if outcome.changed == 0 { state.status = .init(text: answeredFirst(state, refs[0].description, outcome) + "; nothing changed", isError: true) }
+            if outcome.changed == 0 {
+                let name = state.actedOn?.mention.ref == refs[0] ? state.actedOn?.mention.author.shownName : nil
+                state.status = .init(text: answeredFirst(state, name ?? refs[0].description, outcome) + "; nothing changed", isError: true)
+            }
             return [.loadSummary(state.query)] + countTabs(state)
         }
-        let count = outcome.changed.grouped
         if case .assign = act {
             // Assigned items stay where they are, and so does the cursor.
-            state.status = .init(text: "Assigned \(count) item\(outcome.changed == 1 ? "" : "s") to \(act.assignee ?? "nobody") (u undoes)", isError: false)
+            let count = outcome.changed.grouped
+            state.status = .init(text: "Assigned \(count) item\(outcome.changed == 1 ? "" : "s") to \(act.assignee ?? "nobody") (\(state.undoKey) undoes)", isError: false)
             if outcome.alreadyAnswered > 0 { state.status?.text += "; \(outcome.alreadyAnswered) answered already" }
             state.marks = Marks()
             return [.focus(state.queue.selected?.mention.ref, query: state.query)] + countTabs(state)
         }
+        var what = Naming.items(count: outcome.changed, [])
+        if case .threads(let refs) = act.selection, refs.count == 1, let item = state.actedOn, item.mention.ref == refs[0], outcome.changed > 0 {
+            what = Naming.items(count: outcome.changed, [item], thread: outcome.changed > 1)
+        }
         switch act {
         case .acknowledge:
-            state.status = .init(text: "Acknowledged \(count) item\(outcome.changed == 1 ? "" : "s") (u undoes)", isError: false)
+            state.status = .init(text: "Acknowledged \(what) (\(state.undoKey) undoes)", isError: false)
         case .snooze(_, let until):
-            state.status = .init(text: "Snoozed \(count) item\(outcome.changed == 1 ? "" : "s") until \(Self.when(until, now: state.now, calendar: state.settings.calendar)) (u undoes)", isError: false)
+            state.status = .init(text: "Snoozed \(what) until \(Self.when(until, now: state.now, calendar: state.settings.calendar)) (\(state.undoKey) undoes)", isError: false)
         case .tag, .assign:
             break
         }
@@ -171,33 +180,6 @@ extension Reducer {
     /// Counts the tabs' queries (the scheduler runs it after the frame).
     static func countTabs(_ state: AppState) -> [Effect] {
         state.tabs.isEmpty ? [] : [.countTabs(state.tabs.map(\.query))]
-    }
-
-    static func undoneAction(_ state: inout AppState, _ undone: UndoneAction?) -> [Effect] {
-        guard let undone, let ref = undone.refs.first else {
-            state.status = .init(text: "Nothing to undo", isError: false)
-            return []
-        }
-        let what = undone.count == 1 ? "\(ref)" : "\(undone.count.grouped) items"
-        switch undone.kind {
-        case .acknowledge: state.status = .init(text: "Undid the acknowledge of \(what)", isError: false)
-        case .reply: state.status = .init(text: "Undid the reply to \(what) (draft discarded in the outbox)", isError: false)
-        case .discard: state.status = .init(text: "Undid the discard: the draft for \(ref) is pending again", isError: false)
-        case .snooze: state.status = .init(text: "Undid the snooze of \(what)", isError: false)
-        case .tag: state.status = .init(text: "Undid the tags \(undone.detail ?? "") of \(what)", isError: false)
-        case .rule: state.status = .init(text: "Undid \(undone.detail ?? "a rule") on \(what)", isError: false)
-        case .assign: state.status = .init(text: "Undid the assignment of \(what)", isError: false)
-        }
-        var effects: [Effect] = [.focus(ref, query: state.query)] + countTabs(state)
-        // Everything put back comes after the window's first item: the window reloads from it
-        // and keeps its offset (at a million items, counting up to the item costs 50 ms).
-        if let first = state.queue.items.first, undone.keys.count == undone.count, !undone.keys.isEmpty, undone.keys.allSatisfy({ $0 > first.key }) {
-            // As many rows as the window held up to the cursor, a page beyond it, and the rows put back.
-            let count = min(QueueState.pageSize * 4, state.queue.cursor - state.queue.offset + QueueState.pageSize / 2 + undone.count)
-            effects[0] = .reload(from: first.key, offset: state.queue.offset, count: count, focus: ref, query: state.query)
-        }
-        if case .outbox = state.mode { return effects + [.loadDrafts] }
-        return effects
     }
 
     /// A time in the status line, on `calendar`'s clock: "14:05" today, else "Mon 23 Nov 09:00".

@@ -11,13 +11,13 @@ extension Reducer {
             let who = composer.item.mention.author.shownName
             if outcome == .done {
                 state.mode = .queue
-                state.status = .init(text: "Reply to \(who) saved to the outbox (u undoes)", isError: false)
+                state.status = .init(text: "Reply to \(who) saved to the outbox (\(state.undoKey) undoes)", isError: false)
             } else {
                 composer.saving = false
                 state.mode = .composer(composer)
                 var first = "\(who) was already answered elsewhere"
                 if case .answeredBy(let person, let at) = outcome { first = "\(person) answered \(who) \(Age.words(state.now.timeIntervalSince(at))) ago (\(when(at, now: state.now, calendar: state.settings.calendar)))" }
-                state.status = .init(text: first + "; this reply was not saved and is still here (Esc leaves)", isError: true)
+                state.status = .init(text: first + "; this reply was not saved and is still here (\(state.key(.cancel, in: .composer)) leaves)", isError: true)
             }
             if composer.wholeThread, outcome == .done {
                 return [.forgetAutosave(ref), .focus(ref, query: state.query)]
@@ -40,10 +40,11 @@ extension Reducer {
             composer.replaceText(text)
             state.mode = .composer(composer)
             return [.autosave(composer.item.mention.ref, composer.text)]
-        case .templatesLoaded(let templates):
+        case .templatesLoaded(let templates, let folder):
             guard var composer = state.composer else { return [] }
             guard !templates.isEmpty else {
-                state.status = .init(text: "No saved replies yet: put text files in the templates folder (see heed --help)", isError: false)
+                let place = folder.map { "in \($0)/" } ?? "in the templates folder beside config.toml"
+                state.status = .init(text: "No saved replies yet: put text files \(place) ({author}, {name} and {platform} are filled in)", isError: false)
                 return []
             }
             composer.picker = TemplatePicker(templates: templates)

@@ -8,6 +8,7 @@ extension Reducer {
     /// Keys the table does not bind are typed where there is text, or said to do nothing.
     static func keyPressed(_ state: inout AppState, _ key: Key, _ layout: QueueLayout) -> [Effect] {
         if key == .resize { return [] }
+        if key.isMouse { return state.isTooSmall ? [] : mouse(&state, key, layout) }
         let context = state.keyContext
         let binding = state.settings.keys.binding(for: key, in: context)
         if state.isTooSmall {
@@ -24,7 +25,7 @@ extension Reducer {
         let command = binding?.command
         switch context {
         case .queue:
-            guard let command else { return doesNothing(&state, key, "press ? for the keys") }
+            guard let command else { return doesNothing(&state, key, "press \(state.key(.help)) for the keys") }
             return queueCommand(&state, command, layout)
         case .search: return searchKey(&state, command, key)
         case .snooze: return snoozeKey(&state, command, key, layout)
@@ -36,9 +37,10 @@ extension Reducer {
         case .discard: return discardKey(&state, command)
         case .sendQuestion: return sendQuestionKey(&state, command)
         case .outbox:
-            guard let command else { return doesNothing(&state, key, "press Esc for the queue") }
+            guard let command else { return doesNothing(&state, key, "press \(state.key(.close, in: .outbox)) for the queue") }
             return outboxCommand(&state, command)
         case .help, .stats, .author: return screenKey(&state, command)
+        case .unsaved: return unsavedCommand(&state, command)
         }
     }
 
@@ -114,6 +116,8 @@ extension Reducer {
             state.mode = .author(AppState.AuthorScreen(ref: item.mention.ref, name: item.mention.author.shownName))
             return [.loadAuthor(item.mention.ref)]
         case .help: state.mode = .help(scroll: 0)
+        case .openLink, .copyLink, .copyRef:
+            return linkCommand(&state, command)
         case .outbox:
             state.mode = .outbox(OutboxScreen())
             return [.loadDrafts]

@@ -20,7 +20,7 @@ extension Reducer {
             return [.forgetAutosave(composer.item.mention.ref)]
         case .draftDiscarded(let row, let outcome):
             if outcome == .done {
-                state.status = .init(text: "Draft discarded; \(row.item?.mention.author.shownName ?? row.ref.description) is back in the queue (u undoes)", isError: false)
+                state.status = .init(text: "Draft discarded; \(row.item?.mention.author.shownName ?? row.ref.description) is back in the queue (\(state.undoKey) undoes)", isError: false)
                 return [.focus(row.ref, query: state.query)]
             }
             state.status = .init(text: "Draft discarded; its item was not waiting on it any more", isError: false)

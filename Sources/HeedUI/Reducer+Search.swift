@@ -56,7 +56,9 @@ extension Reducer {
         case .accept:
             state.prompt = nil
             let count = state.queue.count.grouped
-            state.status = .init(text: state.query.isQueue ? "The whole queue" : "\(count) found for \(state.query.text) (Esc: the whole queue)", isError: false)
+            var found = "\(count) found for \(state.query.text)"
+            if let indexing = state.indexing, state.query.usesText { found = "\(count) found so far for \(state.query.text) (search is \(indexing.words))" }
+            state.status = .init(text: state.query.isQueue ? "The whole queue" : "\(found) (\(state.key(.wholeQueue)): the whole queue)", isError: false)
             return []
         case .cancel:
             state.prompt = nil

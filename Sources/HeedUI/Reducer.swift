@@ -80,13 +80,16 @@ public enum Reducer {
             return composerAction(&state, action, layout)
         case .draftsLoaded, .draftEdited, .draftDiscarded:
             return outboxAction(&state, action)
-        case .unsavedFound(let refs):
-            let names = refs.prefix(3).map(\.description).joined(separator: ", ")
-            state.status = .init(text: "\(refs.count) unsaved repl\(refs.count == 1 ? "y" : "ies") kept (\(names)\(refs.count > 3 ? ", …" : "")): open \(refs.count == 1 ? "it" : "them") again to go on", isError: false)
+        case .unsavedFound(let replies):
+            return unsavedFound(&state, replies)
+        case .indexingReported(let indexing):
+            state.indexing = indexing
             return []
         case .themeLoaded(let choice):
             themeLoaded(&state, choice)
             return []
+        case .linkOpened, .copied:
+            return linkAction(&state, action)
         case .fetchReported, .fetchRefused:
             return fetchAction(&state, action)
         case .teammatesLoaded(let people):

@@ -28,15 +28,21 @@ public struct Services: Sendable {
     /// Whether another process (or the spool folder) changed the store since the last call,
     /// with what to tell the user about it.
     public var changed: @Sendable () -> StoreChange? = { nil }
+    /// How far search indexing in the background has come; nil when it is not running.
+    public var indexing: @Sendable () -> Indexing? = { nil }
     /// Wakes snoozed items whose time has come; how many.
     public var wake: @Sendable (Date) throws -> Int = { _ in 0 }
     /// Unsaved replies: keep, recover, forget, list.
     public var autosave: @Sendable (Ref, String) throws -> Void = { _, _ in }
     public var recover: @Sendable (Ref) -> (text: String, at: Date)? = { _ in nil }
     public var forget: @Sendable (Ref) -> Void = { _ in }
-    public var unsaved: @Sendable () -> [Ref] = { [] }
+    public var unsaved: @Sendable () -> [UnsavedReply] = { [] }
+    /// Items by ref, those the store has (naming what an undo put back).
+    public var items: @Sendable ([Ref]) throws -> [QueueItem] = { _ in [] }
     /// Saved replies, from the templates folder.
     public var templates: @Sendable () -> [Template] = { [] }
+    /// Where saved replies are read from, to tell the user (nil: none is).
+    public var templatesFolder: String?
     /// The outbox: drafts (not discarded, newest first), a new text for one, discarding one.
     public var drafts: @Sendable () throws -> [DraftRow] = { [] }
     public var saveEdit: @Sendable (String, String, Date) throws -> Void = { _, _, _ in }
@@ -49,6 +55,8 @@ public struct Services: Sendable {
     public var theme: @Sendable (String) -> ThemeChoice = { ThemeChoice(name: $0, names: [$0]) }
     /// Starts fetching every account in the background: nil once started, else why not.
     public var startFetch: @Sendable () -> String? = { "No accounts to fetch from" }
+    /// Hands a web link to the user's browser; why it could not, or nil.
+    public var openLink: @Sendable (String) -> String? = { _ in "no browser here" }
     /// How the running fetch goes: its progress, or its result once (nil when nothing is new).
     public var fetchReport: @Sendable () -> FetchReport? = { nil }
     /// Starts posting a draft in the background: nil once started, else why not.
@@ -74,6 +82,24 @@ public struct Services: Sendable {
         self.act = act
         self.saveReply = saveReply
         self.undo = undo
+    }
+}
+
+/// How far the search index has caught up with a large import: searches meanwhile find only
+/// what is indexed, so the screen says its results are partial.
+public struct Indexing: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+
+    /// `done` of `total` items indexed.
+    public init(done: Int, total: Int) {
+        self.done = done
+        self.total = total
+    }
+
+    /// "41% indexed": how far, in a word the header and status line use.
+    public var words: String {
+        "\(total > 0 ? min(99, done * 100 / total) : 0)% indexed"
     }
 }
 

@@ -19,6 +19,8 @@ public struct Settings: Sendable, Equatable {
     /// Response targets (`[targets]`): rows then show the time left or how late, and ages are
     /// coloured by it; nil for none.
     public var targets: ResponseTargets?
+    /// Whether the screen takes the mouse (`mouse = false` in config.toml leaves it to the terminal).
+    public var mouse = true
     /// How many accounts `F` fetches from (`[[accounts]]` in config.toml).
     public var accounts = 0
     /// How often the open queue fetches in the background (`[fetch] every`), if it does.

@@ -77,12 +77,14 @@ public enum StatsView {
             column("received", 1) { Report.number($0.received) },
             column("answered", 1) { Report.number($0.answered) },
             column("replied", 3) { Report.number($0.replied) },
-            column("acknowledged", 3) { Report.number($0.acknowledged) },
+            column("acked", 3) { Report.number($0.acknowledged) },
             column("waiting", 2) { Report.number($0.waiting) },
             column("snoozed", 4) { Report.number($0.snoozed) },
             column("rate", 1) { Report.percent($0.responseRate) },
+            column("given", 2) { Report.number($0.answersGiven) },
         ], width: width)
         lines += Report.wrapped("received: items that arrived in the period. answered: replied to, or acknowledged (seen, no reply needed). waiting, snoozed: not answered yet. rate: answered ÷ received, so whatever still waits or is snoozed counts against it.", width: width, role: .dim)
+        lines += Report.wrapped("acked: acknowledged. given: answers given in the period to items of any age (the per-day column), older ones included.", width: width, role: .dim)
         return lines
     }
 
@@ -150,19 +152,32 @@ public enum StatsView {
         return lines
     }
 
-    /// Received and answered per day as bars on one scale.
+    /// The trend's title: per day, or per span of days for a long period.
+    static func trendTitle(_ days: [DayCount]) -> String {
+        switch days.first?.days ?? 1 {
+        case 1: "Per day (UTC)"
+        case 7: "Per week (UTC, 7 days from the date shown)"
+        case 30: "Per 30 days (UTC, from the date shown)"
+        case 365: "Per year (UTC, 365 days from the date shown)"
+        case let length: "Per \(length) days (UTC, from the date shown)"
+        }
+    }
+
+    /// Received and answers given per day (or span of days) over the period, as bars on one scale.
     static func days(_ stats: ResponseStats, width: Int) -> [ReportLine] {
-        let labelWidth = 10
+        let daily = (stats.days.first?.days ?? 1) == 1
+        let labelWidth = daily ? 10 : 11
         let countWidth = max(3, stats.days.map { max(Glyphs.width(Report.number($0.received)), Glyphs.width(Report.number($0.answered))) }.max() ?? 0)
         let half = max(4, (width - labelWidth) / 2)
         let cells = min(40, max(1, half - countWidth - 2))
         let largest = stats.days.map { max($0.received, $0.answered) }.max() ?? 0
-        var lines = [ReportLine("Per day (UTC)", .title)]
-        lines.append(ReportLine(Report.pad("", labelWidth) + Report.pad("received", cells + countWidth + 2) + "answered", .detailLabel))
+        var lines = [ReportLine(trendTitle(stats.days), .title)]
+        lines.append(ReportLine(Report.pad("", labelWidth) + Report.pad("received", cells + countWidth + 2) + "answers given", .detailLabel))
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
         for day in stats.days {
             let number = DayCount.dayNumber(day.start)
-            let label = String(Timestamp.format(day.start).dropFirst(5).prefix(5)) + " " + weekdays[Int(((number % 7) + 7) % 7)]
+            let date = Timestamp.format(day.start)
+            let label = daily ? String(date.dropFirst(5).prefix(5)) + " " + weekdays[Int(((number % 7) + 7) % 7)] : String(date.prefix(10))
             lines.append(ReportLine([
                 Span(Report.pad(label, labelWidth), .normal),
                 Span(Report.pad(Report.bar(day.received, of: largest, cells: cells), cells + 1), .platform),
@@ -171,7 +186,8 @@ public enum StatsView {
                 Span(Report.padLeft(Report.number(day.answered), countWidth), .normal),
             ]))
         }
-        lines += Report.wrapped("received: items that arrived that day (in the period). answered: replies and acknowledgements given that day, to items of any age. Today so far.", width: width, role: .dim)
+        let span = daily ? "that day" : "in those days"
+        lines += Report.wrapped("received: arrived \(span). answers given: replies and acknowledgements \(span), to items of any age. Each sums to its column above. Today so far.", width: width, role: .dim)
         return lines
     }
 }

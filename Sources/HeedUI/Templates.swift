@@ -86,10 +86,10 @@ extension Reducer {
 
 /// Draws the template list over the composer's text area.
 enum TemplateView {
-    static func render(_ picker: TemplatePicker, mention: Mention, top: Int, height: Int, width: Int, into buffer: inout ScreenBuffer) {
+    static func render(_ picker: TemplatePicker, mention: Mention, top: Int, height: Int, width: Int, keys: KeyTable = .standard, into buffer: inout ScreenBuffer) {
         guard height > 2 else { return }
         buffer.fill(x: 0, y: top, width: width, height: height, role: .help)
-        buffer.put(" Saved replies (Enter inserts, Esc closes)", x: 0, y: top, role: .title)
+        buffer.put(" Saved replies (\(keys.label(.accept, in: .templates)) inserts, \(keys.label(.close, in: .templates)) closes)", x: 0, y: top, role: .title)
         let rows = height - 2
         let first = max(0, picker.selected - rows + 1)
         for (index, template) in picker.templates.dropFirst(first).prefix(rows).enumerated() {

@@ -18,6 +18,7 @@ public enum Views {
         case .outbox(let screen): OutboxView.render(state, screen, into: &buffer)
         case .stats(let stats, let scroll):
             StatsView.render(stats, scroll: scroll, width: state.width, height: state.height, settings: state.settings, into: &buffer)
+        case .unsaved(let screen): UnsavedView.render(state, screen, into: &buffer)
         case .author(let screen):
             AuthorView.render(screen.history, name: screen.name, scroll: screen.scroll, width: state.width, height: state.height, now: state.now, settings: state.settings, into: &buffer)
         }
@@ -44,10 +45,12 @@ public enum Views {
         if case .queue = state.mode, state.prompt != nil, !state.isTooSmall { return }
         if state.confirmDiscard {
             buffer.fill(y: row, role: .error)
-            buffer.put(" Discard this reply? y discards, n goes back to it", x: 0, y: row, role: .error)
+            let keys = state.settings.keys
+            buffer.put(" Discard this reply? \(keys.label(.yes, in: .discard)) discards, \(keys.label(.no, in: .discard)) goes back to it", x: 0, y: row, role: .error)
         } else if case .outbox(let screen) = state.mode, screen.confirmingSend, let draft = screen.current {
+            let keys = state.settings.keys
             buffer.fill(y: row, role: .error)
-            buffer.put(" Post this reply to \(draft.ref.platform.label) now? y posts it, n keeps it in the outbox", x: 0, y: row, role: .error)
+            buffer.put(" Post this reply to \(draft.ref.platform.label) now? \(keys.label(.yes, in: .sendQuestion)) posts it, \(keys.label(.no, in: .sendQuestion)) keeps it in the outbox", x: 0, y: row, role: .error)
         } else if let status = state.status {
             buffer.put(" " + status.text, x: 0, y: row, role: status.isError ? .error : .status)
         } else if let fetch = state.fetch, !fetch.background {

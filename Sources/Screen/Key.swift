@@ -7,6 +7,9 @@ public enum Key: Hashable, Sendable {
     case enter, tab, backTab, backspace, delete, insert, escape
     case function(Int)
     case resize
+    /// The mouse: the first button pressed at a cell, the wheel turned up or down.
+    case click(x: Int, y: Int)
+    case wheelUp, wheelDown
     case unknown(Int)
 
     /// The name shown in the help screen and the key bar.
@@ -32,6 +35,9 @@ public enum Key: Hashable, Sendable {
         case .escape: "Esc"
         case .function(let n): "F\(n)"
         case .resize: "resize"
+        case .click: "click"
+        case .wheelUp: "wheel up"
+        case .wheelDown: "wheel down"
         case .unknown(let code): "key \(code)"
         }
     }

@@ -19,6 +19,7 @@ enum KeyDecoder {
         case KEY_ENTER: .enter
         case KEY_BTAB: .backTab
         case KEY_RESIZE: .resize
+        case KEY_MOUSE: mouse()
         case KEY_F0 + 1...KEY_F0 + 24: .function(Int(code - KEY_F0))
         default: .unknown(Int(code))
         }
@@ -34,6 +35,17 @@ enum KeyDecoder {
         default:
             guard let scalar = Unicode.Scalar(code) else { return .unknown(Int(code)) }
             return .character(Character(scalar))
+        }
+    }
+
+    /// The mouse event ncurses holds: a first-button press at its cell, or the wheel.
+    static func mouse() -> Key {
+        var x: Int32 = 0, y: Int32 = 0
+        switch heed_get_mouse(&x, &y) {
+        case 1: return .click(x: Int(x), y: Int(y))
+        case 4: return .wheelUp
+        case 5: return .wheelDown
+        default: return .unknown(Int(KEY_MOUSE))
         }
     }
 }

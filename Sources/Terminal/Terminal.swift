@@ -20,18 +20,24 @@ public final class Terminal {
     private var themeName: String?
     /// How many colours this terminal shows (none under NO_COLOR).
     public private(set) var colorDepth: ColorDepth = .none
+    /// The background the terminal reported when asked (`open(askBackground:)`), if it did.
+    public private(set) var background: Background?
 
     /// Opens the full screen on the process's terminal, or says why it cannot, without ever
-    /// writing an escape code when it cannot.
-    public static func open() throws -> Terminal {
+    /// writing an escape code when it cannot. `askBackground`: first ask the terminal whether
+    /// its background is light (when no theme was chosen).
+    public static func open(askBackground: Bool = false) throws -> Terminal {
         try checkUsable()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         Terminal.chooseUTF8Locale()
         heed_install_signals()
+        let background = askBackground && ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? probeBackground() : nil
         guard let screen = heed_newterm(term, STDOUT_FILENO, STDIN_FILENO) else {
             throw TerminalUnavailable(description: "could not open the terminal '\(term)'")
         }
-        return Terminal(screen: screen)
+        let terminal = Terminal(screen: screen)
+        terminal.background = background
+        return terminal
     }
 
     /// Says why the full screen cannot open here (no TTY, TERM unset or unknown), or nothing.
@@ -85,6 +91,8 @@ public final class Terminal {
         if result == ERR { return nil }
         if result == KEY_CODE_YES { return KeyDecoder.special(Int32(code)) }
         let key = KeyDecoder.character(code)
+        // A terminal's late answer to the background question is never taken for keys.
+        if key == .escape, dropTerminalAnswer() { return nil }
         // Raw mode leaves Ctrl-Z to the program: it stops heed as it stops any job (or does
         // nothing, like the terminal, when heed was started with SIGTSTP ignored).
         if key == .control("z") {
@@ -92,6 +100,42 @@ public final class Terminal {
             return nil
         }
         return key
+    }
+
+    /// After ESC: when what follows at once is an answer the terminal sent (OSC `ESC ]…`, or
+    /// device attributes `ESC [?…c`), reads it to its end (4 KiB at most) and says so; anything
+    /// else is put back to be read as keys.
+    private func dropTerminalAnswer() -> Bool {
+        wtimeout(window, 0)
+        defer { wtimeout(window, 250) }
+        var code: UInt32 = 0
+        guard heed_get_key(window, &code) == OK else { return false }
+        guard code == UInt32(UInt8(ascii: "]")) || code == UInt32(UInt8(ascii: "[")) else {
+            _ = unget_wch(wchar_t(bitPattern: code))
+            return false
+        }
+        let osc = code == UInt32(UInt8(ascii: "]"))
+        var next: UInt32 = 0
+        if !osc {
+            guard heed_get_key(window, &next) == OK else {
+                _ = unget_wch(wchar_t(bitPattern: code))
+                return false
+            }
+            guard next == UInt32(UInt8(ascii: "?")) else {
+                // Put back in the order they came (the last pushed is read first).
+                _ = unget_wch(wchar_t(bitPattern: next))
+                _ = unget_wch(wchar_t(bitPattern: code))
+                return false
+            }
+        }
+        var previous: UInt32 = 0
+        for _ in 0..<4096 {
+            guard heed_get_key(window, &next) == OK else { return true }
+            if osc, next == 0x07 || (previous == 0x1B && next == UInt32(UInt8(ascii: "\\"))) { return true }
+            if !osc, (0x40...0x7E).contains(next) { return true }
+            previous = next
+        }
+        return true
     }
 
     /// A key already typed, without waiting; nil when none is.

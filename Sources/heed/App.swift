@@ -81,10 +81,20 @@ struct App {
     /// Does what only the loop can: the editor, with the screen suspended and restored after,
     /// whatever the editor did.
     static func perform(_ effect: Effect, on terminal: Terminal) -> [Action] {
+        if case .copy(let text, let what) = effect { return [copy(text, what, on: terminal)] }
         guard case .openEditor(let text) = effect else { return [] }
         switch terminal.suspend({ Editor.edit(text) }) {
         case .success(let edited): return [.editorFinished(edited, problem: nil)]
         case .failure(let failure): return [.editorFinished(nil, problem: failure.description)]
+        }
+    }
+
+    /// Puts text on the clipboard: through the terminal when it takes OSC 52, else a tool.
+    static func copy(_ text: String, _ what: String, on terminal: Terminal) -> Action {
+        if terminal.setClipboard(text) { return .copied(what: what, how: "through the terminal, OSC 52", problem: nil) }
+        switch Launcher.copy(text) {
+        case .success(let tool): return .copied(what: what, how: "with \(tool)", problem: nil)
+        case .failure(let failure): return .copied(what: what, how: nil, problem: failure.description)
         }
     }
 }

@@ -38,7 +38,7 @@ final class BackgroundFetch: @unchecked Sendable {
             lock.withLock { self.store = store }
             let work = work
             let run = FetchRun(store: store, config: config, options: options, progress: { progress in
-                work.say("Fetching \(progress.account): \(progress.pages) page\(progress.pages == 1 ? "" : "s"), \(progress.items) items…")
+                work.say("Fetching \(progress.account): \(progress.pages) page\(progress.pages == 1 ? "" : "s"), \(progress.items.grouped) items…")
             }, told: { line in work.say(line) })
             var outcomes: [AccountOutcome] = []
             for account in config.accounts {

@@ -9,12 +9,12 @@ import HeedUI
 /// as `heed send` would: the outbox's only sender while it works, the draft planned again under
 /// that lock, a `sending` record before the request. The loop asks how it goes on its tick.
 final class BackgroundSend: @unchecked Sendable {
-    private let outbox: Outbox
+    private let outbox: any SendLedger
     private let config: Config
     private let options: FetchOptions
     private let work = BackgroundWork(label: "heed send")
 
-    init(outbox: Outbox, config: Config, options: FetchOptions) {
+    init(outbox: any SendLedger, config: Config, options: FetchOptions) {
         self.outbox = outbox
         self.config = config
         self.options = options

@@ -1,4 +1,5 @@
 import Foundation
+import HeedImport
 import HeedFiles
 
 /// Runs the user's editor on a reply: the text goes through a file in a private temporary
@@ -35,22 +36,11 @@ enum Editor {
 
     /// Starts the editor and waits for it; a reason when it could not start or did not end well.
     private static func run(_ argv: [String]) -> EditorFailure? {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGQUIT, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var pid = pid_t()
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        let spawned = posix_spawnp(&pid, argv[0], nil, &attributes, cArgs, environ)
-        guard spawned == 0 else { return EditorFailure("cannot start the editor '\(argv[0])': \(String(cString: strerror(spawned)))") }
+        let pid: pid_t
+        switch ChildProcess.spawn(argv, actions: nil) {
+        case .success(let started): pid = started
+        case .failure(let failure): return EditorFailure("cannot start the editor '\(argv[0])': \(failure.reason)")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let signal = status & 0x7F
@@ -75,7 +65,7 @@ enum Editor {
             }
         }
         guard var edited = String(validating: bytes, as: UTF8.self) else {
-            return .failure(EditorFailure("the edited file is not UTF-8 text (byte \(firstInvalidByte(bytes) + 1) is not)"))
+            return .failure(EditorFailure("the edited file is not UTF-8 text (byte \(MentionFile.firstInvalidUTF8(bytes) + 1) is not)"))
         }
         // Editors that write CRLF line ends: one line break each, and the final one dropped.
         edited = edited.replacingOccurrences(of: "\r\n", with: "\n")
@@ -83,19 +73,6 @@ enum Editor {
         return .success(edited)
     }
 
-    /// Where UTF-8 decoding of `bytes` first fails (0-based).
-    static func firstInvalidByte(_ bytes: [UInt8]) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .error: return offset
-            case .emptyInput: return offset
-            }
-        }
-    }
 }
 
 /// Why the editor gave nothing back.

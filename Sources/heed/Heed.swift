@@ -2,6 +2,7 @@ import ArgumentParser
 import HeedConfig
 import HeedPostgres
 import HeedStore
+import HeedUI
 import Foundation
 
 /// heed: a terminal inbox for unanswered mentions, longest wait first.
@@ -188,5 +189,8 @@ struct PathOptions: ParsableArguments {
 /// The config file (heed goes on with the defaults where it is broken; `Heed.main` has
 /// reported its problems on standard error before any command runs).
 func loadConfig(_ paths: PathOptions) -> Config {
-    Config.load(path: paths.configPath).0
+    let config = Config.load(path: paths.configPath).0
+    // config.toml's own problems were said by `Heed.main`; the keys' are found only here.
+    for problem in Settings.keys(config).problems { Console().err("config \(problem)") }
+    return config
 }

@@ -53,12 +53,21 @@ extension Services {
         services.forget = { autosave.forget($0) }
         // Only text that can still be sent: for an item still waiting, or a pending draft's edit.
         services.unsaved = {
-            let pending = Set(((try? outbox.read().pending) ?? []).map(\.ref))
-            return autosave.unsaved().filter { ref in
-                pending.contains(ref) || ((try? store.item(ref))??.mention.state.isWaiting ?? false)
+            let pending = (try? outbox.read().pending) ?? []
+            return autosave.unsaved().compactMap { ref in
+                guard let (text, at) = autosave.recover(ref) else { return nil }
+                let item = (try? store.item(ref)) ?? nil
+                let draft = pending.last { $0.ref == ref }.map { DraftRow(id: $0.id, ref: ref, status: "pending", text: $0.text, createdAt: $0.createdAt, item: item) }
+                guard draft != nil || (item?.mention.state.isWaiting ?? false) else { return nil }
+                return UnsavedReply(ref: ref, text: text, at: at, item: item, draft: draft)
             }
         }
-        if let folder { services.templates = { Templates.load(folder) } }
+        services.items = { refs in try explain { try refs.compactMap { try store.item($0) } } }
+        if let folder {
+            services.templates = { Templates.load(folder) }
+            services.templatesFolder = folder
+        }
+        services.openLink = { url in Launcher.open(url) }
         services.thread = { ref in try explain { try store.thread(of: ref) } }
         services.exactCount = { view in try explain { try store.exactCount(view, now: Date()) } }
         // The stats screen shows the last 30 days; heed stats --since gives other spans.

@@ -40,7 +40,8 @@ struct Open: ParsableCommand {
         breaches?.start()
         defer { breaches?.stop() }
         let activity = Activity()
-        SearchCatchUp.start(store, notices: notices, activity: activity)
+        let indexing = IndexingProgress()
+        SearchCatchUp.start(store, notices: notices, activity: activity, progress: indexing)
         let outbox = opened.drafts
         if let problems = try? outbox.read().problems, let first = problems.first {
             notices.post("Outbox \(outbox.name): \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more: heed outbox lists them)" : "")")
@@ -52,7 +53,8 @@ struct Open: ParsableCommand {
         // F and [fetch] every: a fetch on a thread and a store connection of its own.
         var options = FetchOptions.live(config)
         options.secretCache = SecretCache()
-        let fetch = BackgroundFetch(config: config, options: options) { try openStore(paths, config: config).store }
+        let fetch = BackgroundFetch(config: config, options: options) { try openStoreQuietly(paths, config: config) }
+        services.indexing = { indexing.current }
         services.startFetch = { fetch.start() }
         services.fetchReport = { fetch.report() }
         // The status row names the file by its name (standard error has the whole path).
@@ -62,12 +64,10 @@ struct Open: ParsableCommand {
             return "Config: \(short)\(problems.count > 1 ? " (+\((problems.count - 1).grouped) more: any heed command lists them)" : "")"
         }
         // s on the outbox screen: a draft posted on a thread of its own, as heed send posts it.
-        if let file = outbox as? Outbox {
-            let send = BackgroundSend(outbox: file, config: config, options: options)
+        if let ledger = outbox as? any SendLedger {
+            let send = BackgroundSend(outbox: ledger, config: config, options: options)
             services.startSend = { send.start($0) }
             services.sendReport = { send.report() }
-        } else {
-            services.startSend = { _ in "Not sent: heed posts from the outbox file; a team store's drafts go out with heed export" }
         }
         try Screenful.run(services: services, label: nil, settings: Settings(config), views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
                           look: display.look(config: config, configFolder: paths.configFolder), activity: activity, lockWait: opened.lockWait, notice: notice)
@@ -118,12 +118,13 @@ enum Screenful {
         }
     }
 
-    static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String),
+    /// `look`: the themes and the one chosen (nil: none was, and the terminal's background decides).
+    static func run(services: Services, label: String?, settings: Settings, views: [QueryTab] = [], look: (ThemeLibrary, String?),
                     activity: Activity? = nil, lockWait: LockWait? = nil, notice: String? = nil) throws {
         try MainActor.assumeIsolated {
             let terminal: Terminal
             do {
-                terminal = try Terminal.open()
+                terminal = try Terminal.open(askBackground: look.1 == nil)
             } catch {
                 throw HeedExit.usage("\(error)")
             }
@@ -136,7 +137,10 @@ enum Screenful {
                 }
             }
             defer { lockWait?.whenWaiting(nil) }
-            var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: look.1)
+            terminal.useMouse(settings.mouse)
+            // No theme chosen: light on a light background, else the default.
+            let theme = look.1 ?? (terminal.background ?? .dark).theme
+            var app = App(terminal: terminal, services: services, label: label, settings: settings, themes: look.0, theme: theme)
             app.activity = activity
             app.state.tabs = views
             if let notice { app.state.status = .init(text: notice, isError: true) }
@@ -156,6 +160,15 @@ extension Settings {
                   calendar: Settings.userCalendar)
         accounts = config.accounts.count
         fetchEvery = config.fetch.every
+        keys = Settings.keys(config).table
+        mouse = config.mouse
+    }
+
+    /// The key table with the user's `[keys]`, and what is wrong with them, by file and line.
+    static func keys(_ config: Config) -> (table: KeyTable, problems: [ConfigProblem]) {
+        let (table, problems) = KeyTable.standard.remapped(config.keyEntries.map { ($0.context, $0.command, $0.keys, $0.line) })
+        let file = config.keysFile ?? "config.toml"
+        return (table, problems.map { ConfigProblem(file: file, line: $0.line, key: $0.key, reason: $0.reason) })
     }
 
     /// The user's calendar: Gregorian in their time zone. The only place heed reads the zone.
@@ -164,11 +177,11 @@ extension Settings {
 
 /// Options of the commands that draw.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The theme to draw with (see heed themes). Default: theme = in config.toml, else dark.", valueName: "name"))
+    @Option(help: ArgumentHelp("The theme to draw with (see heed themes). Default: theme = in config.toml, else light on a light terminal and dark otherwise.", valueName: "name"))
     var theme: String?
 
-    /// The themes (shipped and the user's) and the one chosen.
-    func look(config: Config, configFolder: String) -> (ThemeLibrary, String) {
-        (ThemeLibrary(userFolder: configFolder + "/themes"), theme ?? config.theme ?? ThemeLibrary.defaultName)
+    /// The themes (shipped and the user's) and the one chosen, if any was.
+    func look(config: Config, configFolder: String) -> (ThemeLibrary, String?) {
+        (ThemeLibrary(userFolder: configFolder + "/themes"), theme ?? config.theme)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HeedCore
 import HeedStore
+import HeedUI
 
 /// Indexes for search, in the background of an open queue, what a large import, an older heed
 /// or an interrupted run left unindexed; searches meanwhile find what is indexed so far. It
@@ -12,19 +13,36 @@ enum SearchCatchUp {
     /// p90 (about one in a hundred also carries one of the index's merges, some 30 ms).
     static let batch = 250
 
-    static func start(_ store: any MentionStore, notices: Notices, activity: Activity) {
+    static func start(_ store: any MentionStore, notices: Notices, activity: Activity, progress: IndexingProgress) {
         Thread.detachNewThread {
             activity.waitForFirstFrame()
+            defer { progress.set(nil) }
             do {
                 guard let left = try? store.unindexedCount(), left > 0 else { return }
-                notices.post("Indexing \(left.grouped) items for search in the background…")
-                let done = try store.catchUpSearch(batch: batch) { _ in activity.waitForQuiet() }
+                progress.set(Indexing(done: 0, total: left))
+                notices.post("Indexing \(left.grouped) items for search in the background; searches find what is indexed so far…")
+                let done = try store.catchUpSearch(batch: batch) { done in
+                    progress.set(Indexing(done: done, total: left))
+                    activity.waitForQuiet()
+                }
                 notices.post("Search index ready (\(done.grouped) items indexed)")
             } catch {
                 notices.post("The search index could not be brought up to date: \(error)")
             }
         }
     }
+}
+
+/// How far the background indexing has come, shared between its thread and the queue.
+final class IndexingProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Indexing?
+
+    /// Where indexing stands now (nil: not running).
+    var current: Indexing? { lock.withLock { value } }
+
+    /// Records where indexing stands (nil: it ended).
+    func set(_ indexing: Indexing?) { lock.withLock { value = indexing } }
 }
 
 /// What background work needs to know of the screen: whether its first frame is drawn and when

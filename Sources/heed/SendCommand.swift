@@ -44,7 +44,7 @@ struct Send: ParsableCommand {
     func run() throws {
         let config = loadConfig(paths)
         let chosen = try Fetch.choose(accounts, from: config.accounts)
-        let outbox = Outbox(path: paths.outboxPath)
+        let outbox = try sendLedger(paths)
         if dryRun {
             let plan = SendPlan.make(try readDrafts(outbox, console: Console()).drafts, accounts: chosen, platform: platform, retryUnknown: Set(retryUnknown))
             for line in SendPreview.lines(plan, at: Date()) { try Console().out(line) }
@@ -67,10 +67,10 @@ struct Send: ParsableCommand {
     }
 
     /// Plans and sends as the outbox's only sender; whether anything failed or is unknown.
-    private func send(_ outbox: Outbox, config: Config, accounts: [AccountConfig]) throws -> Bool {
+    private func send(_ outbox: any DraftBox & SendLedger, config: Config, accounts: [AccountConfig]) throws -> Bool {
         try mark(outbox)
         let contents = try outbox.read()
-        for problem in contents.problems { Console().err("outbox \(outbox.path) \(problem)") }
+        for problem in contents.problems { Console().err("outbox \(outbox.name) \(problem)") }
         let plan = SendPlan.make(contents.drafts, accounts: accounts, platform: platform, retryUnknown: Set(retryUnknown))
         SendReport.left(plan)
         guard plan.count > 0 else {
@@ -92,7 +92,7 @@ struct Send: ParsableCommand {
     }
 
     /// `--mark-sent`: drafts the user found on the platform are recorded sent.
-    private func mark(_ outbox: Outbox) throws {
+    private func mark(_ outbox: any DraftBox & SendLedger) throws {
         for id in markSent {
             let record = OutboxRecord.sent(draft: id, Delivery(remoteID: nil, url: nil, at: Date()))
             guard try outbox.append(record, ifStill: { DraftLifecycle.maySend($0, evenIfUnknown: true) }) else {
@@ -145,4 +145,11 @@ enum SendReport {
             }
         }
     }
+}
+
+/// The drafts `heed send` posts: the outbox file, or a team store's drafts.
+func sendLedger(_ paths: PathOptions) throws -> any DraftBox & SendLedger {
+    let drafts = try draftBox(paths)
+    guard let ledger = drafts as? any DraftBox & SendLedger else { throw HeedExit.failure("the drafts of \(drafts.name) cannot be sent from") }
+    return ledger
 }

@@ -81,14 +81,23 @@ func openStore(_ paths: PathOptions, config: Config? = nil) throws -> OpenedStor
 }
 
 /// Connects to a team store (the password from PGPASSWORD, `password_command` or ~/.pgpass).
-func openTeamStore(_ location: PostgresLocation, config: Config) throws -> PostgresStore {
-    let passwords = PasswordSources(command: config.team.passwordCommand) { warning in
-        Console().err(warning)
-    }
+/// `warn` hears what is said of the password's sources (standard error by default).
+func openTeamStore(_ location: PostgresLocation, config: Config, warn: @escaping @Sendable (String) -> Void = { Console().err($0) }) throws -> PostgresStore {
+    let passwords = PasswordSources(command: config.team.passwordCommand, warn: warn)
     do {
         return try PostgresStore(location, passwords: passwords, person: person(config))
     } catch {
         throw HeedExit.failure("\(PostgresStore.explain(error, at: location))")
+    }
+}
+
+/// Another connection to the store the options name, for work on a thread of its own while
+/// the full screen is up: nothing is said on standard error (the screen owns the terminal;
+/// what the first opening had to say was said then).
+func openStoreQuietly(_ paths: PathOptions, config: Config) throws -> any MentionStore {
+    switch try paths.location() {
+    case .file(let path): try Store(path: path, person: person(config))
+    case .team(let location): try openTeamStore(location, config: config, warn: { _ in })
     }
 }
 

@@ -11,7 +11,8 @@ class ComposerCase: HeedTestCase {
     /// heed on this test's store, outbox and config (so no user config or templates leak in).
     func startHeed(envPrefix: String = "", width: Int = 100, file: StaticString = #filePath, line: UInt = #line) throws {
         try tmux.start(heedCommand(envPrefix: envPrefix) + " --config " + quoted(configPath), width: width, file: file, line: line)
-        try tmux.waitForText("q quit", file: file, line: line)
+        // The queue, or the replies an earlier run left unsaved, which open first.
+        try tmux.waitFor("'q quit' or 'Esc queue'", file: file, line: line) { $0.contains("q quit") || $0.contains("Esc queue") }
     }
 
     /// Imports Alice's mention and opens the composer on it.

@@ -17,7 +17,7 @@ final class ComposerFeatureE2ETests: ComposerCase {
         XCTAssertEqual(try draftTexts(), [], "nothing reached the outbox")
 
         try startHeed()
-        try tmux.waitForText("1 unsaved reply kept (mastodon:1)")
+        try tmux.waitForText("1 reply you had not saved", "your reply to alice@example.social on mastodon")
         try tmux.press("r")
         try tmux.waitForText("Restored the reply you had not saved (typed", "@alice@example.social typed before the crash")
         try tmux.press("C-s")

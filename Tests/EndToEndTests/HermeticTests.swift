@@ -118,7 +118,7 @@ final class HermeticTests: HeedTestCase {
         try tmux.start(heedCommand(envPrefix: "TZ=Pacific/Chatham "))
         try tmux.waitForText("q quit", "1 waiting")
         try tmux.press("s")
-        try tmux.waitForText("Snooze: 1 1 hour")
+        try tmux.waitForText("Snooze  1 in 1 hour")
         try tmux.press("3", "Enter")
         try tmux.waitForText("0 waiting", "Snoozed 1 item until", "09:00")
         let latest = tomorrowMorning(Date())

@@ -57,7 +57,7 @@ final class QuitSignalTests: HeedTestCase {
     /// The next start says a reply was not saved, and opening the item brings the text back.
     func assertRecoveredAtNextStart(file: StaticString = #filePath, line: UInt = #line) throws {
         try tmux.start(heedCommand() + " --config " + quoted(configPath), file: file, line: line)
-        try tmux.waitForText("1 unsaved reply kept (mastodon:1)", file: file, line: line)
+        try tmux.waitForText("1 reply you had not saved", "your reply to alice@example.social on mastodon", file: file, line: line)
         try tmux.press("r", file: file, line: line)
         try tmux.waitForText("Restored the reply you had not saved", "@alice@example.social \(typed)", file: file, line: line)
     }

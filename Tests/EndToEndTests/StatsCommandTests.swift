@@ -44,10 +44,10 @@ final class StatsCommandTests: HeedTestCase {
         let start = try XCTUnwrap(lines.firstIndex(of: "Answers"), result.stdout)
         XCTAssertEqual(Array(lines[start...(start + 4)]), [
             "Answers",
-            "           received  answered  replied  acknowledged  waiting  snoozed  rate",
-            "all               6         3        1             2        3        0   50%",
-            "mastodon          4         2        1             1        2        0   50%",
-            "x                 2         1        0             1        1        0   50%",
+            "           received  answered  replied  acked  waiting  snoozed  rate  given",
+            "all               6         3        1      2        3        0   50%      3",
+            "mastodon          4         2        1      1        2        0   50%      2",
+            "x                 2         1        0      1        1        0   50%      1",
         ])
         let times = try XCTUnwrap(lines.firstIndex(of: "Time to answer"), result.stdout)
         XCTAssertEqual(Array(lines[times...(times + 4)]), [
@@ -65,6 +65,9 @@ final class StatsCommandTests: HeedTestCase {
         XCTAssertTrue(lines.contains("answered ÷ received, so whatever still waits or is snoozed counts against it."), result.stdout)
         XCTAssertTrue(lines.contains("Per day (UTC)"), result.stdout)
         XCTAssertTrue(lines.contains("Replies heed posted: 0 sent · 0 pending · 0 unknown"), result.stdout)
+        // Everything: the trend runs from the first item's day (b2, 8 days ago) to today, whole.
+        let days = try XCTUnwrap(lines.firstIndex(of: "Per day (UTC)"), result.stdout)
+        XCTAssertEqual(lines[(days + 2)...].prefix { $0.first?.isNumber == true }.count, 9, result.stdout)
         XCTAssertEqual(lines.filter { $0.unicodeScalars.count > 80 }, [], "every line fits 80 columns")
     }
 

@@ -134,7 +134,7 @@ final class StopSignalTests: HeedTestCase {
         try waitUntil("heed to end") { processState(pid) == nil || processState(pid) == "Z" }
 
         try tmux.start(heedCommand() + " --config " + quoted(configPath))
-        try tmux.waitForText("1 unsaved reply kept (mastodon:1)")
+        try tmux.waitForText("1 reply you had not saved", "your reply to alice@example.social on mastodon")
         try tmux.press("r")
         try tmux.waitForText("Restored the reply you had not saved", "typed then stopped")
     }

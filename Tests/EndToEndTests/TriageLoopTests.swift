@@ -57,7 +57,7 @@ final class TriageLoopTests: HeedTestCase {
         try tmux.press("a")
         try tmux.waitForText("1 waiting", "Acknowledged alice@example.social")
         try tmux.press("u")
-        try tmux.waitForText("2 waiting", "Undid the", "mastodon:1")
+        try tmux.waitForText("2 waiting", "Undid the acknowledge of alice@example.social")
 
         try tmux.press("q")
         try tmux.waitUntilGone()
@@ -74,7 +74,7 @@ final class TriageLoopTests: HeedTestCase {
         try tmux.press("C-s")
         try tmux.waitForText("saved to the outbox", "0 waiting")
         try tmux.press("u")
-        try tmux.waitForText("1 waiting", "Undid the", "mastodon:1", "draft discarded in the outbox")
+        try tmux.waitForText("1 waiting", "Undid the reply to alice@example.social", "draft discarded in the outbox")
         try tmux.press("q")
         try tmux.waitUntilGone()
 

@@ -38,12 +38,12 @@ final class TriagePowerE2ETests: HeedTestCase {
         try tmux.waitForText("3 waiting")
 
         try tmux.press("s")
-        try tmux.waitForText("Snooze: 1 1 hour")
+        try tmux.waitForText("Snooze  1 in 1 hour")
         try tmux.press("3", "Enter")
         try tmux.waitForText("2 waiting", "Snoozed 1 item until")
 
         try tmux.press("u")
-        try tmux.waitForText("3 waiting", "Undid the snooze of mastodon:2")
+        try tmux.waitForText("3 waiting", "Undid the snooze of bo@example.social")
         try tmux.press("s")
         try tmux.type("2d")
         try tmux.press("Enter")

@@ -53,3 +53,78 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(problems.first?.line, 1)
     }
 }
+
+/// `[views]` become tabs in the order the file writes them, whatever their names' spelling.
+final class ViewsOrderTests: XCTestCase {
+    func testViewsKeepTheWrittenOrderWithQuotedAndBareNames() {
+        let (config, problems) = Config.parse("""
+            [views]
+            Zulu = "platform:mastodon"
+            "Late DMs" = "kind:dm age>4h"
+            'a "quoted" one' = "from:alice"
+            Bluesky = "platform:bluesky"
+            "Ünïcode" = "is:snoozed"
+            [bulk]
+            confirm_above = 5
+            """, file: "c.toml")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(config.views.map(\.name), ["Zulu", "Late DMs", "a \"quoted\" one", "Bluesky", "Ünïcode"])
+    }
+
+    func testAProblemNamesTheViewsOwnLine() {
+        let (config, problems) = Config.parse("""
+            [views]
+            Mine = "platform:mastodon"
+            "Bad one" = 3
+            """, file: "c.toml")
+        XCTAssertEqual(problems.map(\.line), [3])
+        XCTAssertEqual(config.views.map(\.name), ["Mine"])
+    }
+}
+
+/// `[keys]` read as written: the queue's keys, a table per screen, problems by line.
+final class KeysConfigTests: XCTestCase {
+    func testKeysAreReadInTheWrittenOrderWithTheirLines() {
+        let (config, problems) = Config.parse("""
+            [keys]
+            quit = "Q"
+            acknowledge = ["e", "Ctrl-E"]
+            mark = []
+            [keys.outbox]
+            edit = ["E"]
+            """, file: "c.toml")
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(config.keysFile, "c.toml")
+        XCTAssertEqual(config.keyEntries, [
+            KeyEntry(context: nil, command: "quit", keys: ["Q"], line: 2),
+            KeyEntry(context: nil, command: "acknowledge", keys: ["e", "Ctrl-E"], line: 3),
+            KeyEntry(context: nil, command: "mark", keys: [], line: 4),
+            KeyEntry(context: "outbox", command: "edit", keys: ["E"], line: 6),
+        ])
+    }
+
+    func testAValueThatIsNotKeysIsNamedByItsLine() {
+        let (config, problems) = Config.parse("""
+            [keys]
+            acknowledge = 5
+            reply = ["r", 3]
+            undo = "U"
+            """, file: "c.toml")
+        XCTAssertEqual(problems.map(\.description), [
+            "c.toml:2 (keys.acknowledge): must be a key or a list of keys, like [\"e\", \"Ctrl-E\"]",
+            "c.toml:3 (keys.reply): must be a key or a list of keys, like [\"e\", \"Ctrl-E\"]",
+        ])
+        XCTAssertEqual(config.keyEntries, [KeyEntry(context: nil, command: "undo", keys: ["U"], line: 4)])
+    }
+}
+
+/// `mouse = false` leaves the mouse to the terminal; the default takes it.
+final class MouseConfigTests: XCTestCase {
+    func testMouseIsOnUnlessTurnedOff() {
+        XCTAssertTrue(Config.parse("", file: "c.toml").0.mouse)
+        XCTAssertFalse(Config.parse("mouse = false", file: "c.toml").0.mouse)
+        let (config, problems) = Config.parse("theme = \"dark\"\nmouse = \"no\"", file: "c.toml")
+        XCTAssertTrue(config.mouse)
+        XCTAssertEqual(problems.map(\.description), ["c.toml:2 (mouse): must be true or false"])
+    }
+}

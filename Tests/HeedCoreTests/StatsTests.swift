@@ -55,14 +55,27 @@ final class StatsTests: XCTestCase {
         XCTAssertEqual(unanswered.within.map(\.share), [0, 0, nil], "three past 1 h and one past 4 h are late; none has passed 24 h yet")
     }
 
-    func testTrendDaysAreTheLast14OrTheShorterPeriod() {
+    func testTrendCoversTheWholePeriodInDaysOrLongerBuckets() {
         let now = Timestamp.parseISO("2026-11-21T09:00:00Z")!
         let today = DayCount.dayNumber(now)
         XCTAssertEqual(today, 20_778)
-        XCTAssertEqual(DayCount.trendDays(since: nil, now: now), (today - 13)...today)
-        XCTAssertEqual(DayCount.trendDays(since: now.addingTimeInterval(-3 * 86_400), now: now), (today - 3)...today)
-        XCTAssertEqual(DayCount.trendDays(since: now.addingTimeInterval(-30 * 86_400), now: now), (today - 13)...today)
-        XCTAssertEqual(DayCount.trendDays(since: now.addingTimeInterval(-3_600), now: now), today...today)
+        let everything = Trend(since: nil, earliest: nil, now: now)
+        XCTAssertEqual([everything.firstDay, everything.lastDay, everything.length], [today, today, 1], "an empty store: today alone")
+        let threeDays = Trend(since: now.addingTimeInterval(-3 * 86_400), earliest: nil, now: now)
+        XCTAssertEqual([threeDays.firstDay, Int64(threeDays.count)], [today - 3, 4])
+        let month = Trend(since: now.addingTimeInterval(-30 * 86_400), earliest: nil, now: now)
+        XCTAssertEqual([month.firstDay, Int64(month.count), month.length], [today - 30, 31, 1], "30 days are shown whole, not the last 14")
+        let hour = Trend(since: now.addingTimeInterval(-3_600), earliest: nil, now: now)
+        XCTAssertEqual([hour.firstDay, Int64(hour.count)], [today, 1])
+        let years = Trend(since: nil, earliest: now.addingTimeInterval(-400 * 86_400), now: now)
+        XCTAssertEqual(years.length, 7, "401 days are 58 weeks")
+        XCTAssertEqual(years.count, 58)
+        XCTAssertEqual(years.lastDay, today)
+        XCTAssertEqual(years.bucket(Int64(now.timeIntervalSince1970 * 1000)), 57, "today is in the last bucket")
+        XCTAssertNil(month.bucket(Int64(now.addingTimeInterval(-31 * 86_400).timeIntervalSince1970 * 1000)), "before the period")
+        let days = month.days(received: [2], answered: [1])
+        XCTAssertEqual(days.count, 31)
+        XCTAssertEqual(days[0], DayCount(start: Timestamp.parseISO("2026-10-22T00:00:00Z")!, received: 2, answered: 1))
     }
 
     func testJSONHasEveryKeyInSnakeCaseAndISODates() throws {
@@ -73,10 +86,17 @@ final class StatsTests: XCTestCase {
                                   days: [DayCount(start: Timestamp.parseISO("2026-11-21T00:00:00Z")!, received: 3, answered: 1)])
         let data = try ResponseStats.jsonEncoder.encode(stats)
         let text = String(decoding: data, as: UTF8.self)
-        XCTAssertTrue(text.hasPrefix(#"{"all":{"acknowledged":3,"answered":8,"answered_with_time":7,"median_seconds":3600,"p90_seconds":48000,"platform":"mastodon","received":12,"replied":5,"#), text)
+        XCTAssertTrue(text.hasPrefix(#"{"all":{"acknowledged":3,"answered":8,"answered_with_time":7,"answers_given":0,"median_seconds":3600,"p90_seconds":48000,"platform":"mastodon","received":12,"replied":5,"#), text)
         XCTAssertTrue(text.contains(#""days":[{"answered":1,"received":3,"start":"2026-11-21T00:00:00Z"}],"generated_at":"2026-11-21T09:00:00.250Z","#), text)
         XCTAssertTrue(text.contains(#""since":null,"#), text)
         XCTAssertTrue(text.contains(#"{"count":2,"from_seconds":2419200,"label":"older","to_seconds":null}"#), text)
         XCTAssertEqual(try ResponseStats.jsonDecoder.decode(ResponseStats.self, from: data), stats)
+    }
+
+    func testABucketOfSeveralDaysSaysItsLengthInJSON() throws {
+        let week = DayCount(start: Timestamp.parseISO("2026-11-15T00:00:00Z")!, days: 7, received: 3, answered: 2)
+        let data = try ResponseStats.jsonEncoder.encode(week)
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), #"{"answered":2,"length_days":7,"received":3,"start":"2026-11-15T00:00:00Z"}"#)
+        XCTAssertEqual(try ResponseStats.jsonDecoder.decode(DayCount.self, from: data), week)
     }
 }

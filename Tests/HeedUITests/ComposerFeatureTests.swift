@@ -46,7 +46,9 @@ final class ComposerFeatureTests: XCTestCase {
         let outbox = FakeOutbox()
         outbox.keep(alice, start + "kept", at: Sample.now.addingTimeInterval(-300))
         var harness = Harness(outbox: outbox)
-        XCTAssertEqual(harness.state.status?.text, "1 unsaved reply kept (mastodon:1): open it again to go on")
+        XCTAssertEqual(harness.screen[0], " heed  1 reply you had not saved")
+        harness.press(.escape)
+        XCTAssertEqual(harness.state.status?.text, "1 unsaved reply stays kept: opening its item brings the text back")
         harness.press(.character("r"))
         XCTAssertEqual(harness.text, start + "kept")
         XCTAssertEqual(harness.said, "Restored the reply you had not saved (typed 5m ago)")
@@ -62,15 +64,45 @@ final class ComposerFeatureTests: XCTestCase {
         XCTAssertNil(harness.state.status)
     }
 
-    func testUnsavedRepliesFoundAtStartAreNamedOnTheStatusLine() {
+    func testUnsavedRepliesFoundAtStartOpenAScreenOfTheirOwnByAuthor() {
         let outbox = FakeOutbox()
-        for id in ["1", "2", "3", "4"] { outbox.keep(Ref(platform: .mastodon, id: id), "t", at: Sample.now) }
-        var harness = Harness(outbox: outbox, width: 100)
+        outbox.keep(alice, "See you there at six, with the slides", at: Sample.now.addingTimeInterval(-600))
+        outbox.keep(kenji, "どういたしまして", at: Sample.now.addingTimeInterval(-60))
+        outbox.keep(Ref(platform: .bluesky, id: "gone"), "lost", at: Sample.now)
+        var harness = Harness(outbox: outbox, width: 80, height: 14)
         XCTAssertTrue(harness.effects.contains(.findUnsaved))
-        XCTAssertEqual(harness.screen[22], " 4 unsaved replies kept (mastodon:1, mastodon:2, mastodon:3, …): open them again to go on")
-        harness.send(.unsavedFound([kenji, alice]))
-        XCTAssertEqual(harness.state.status?.text, "2 unsaved replies kept (x:2, mastodon:1): open them again to go on")
+        XCTAssertEqual(harness.screen, [
+            " heed  3 replies you had not saved",
+            " heed stopped before these replies were saved; the text is kept. Enter opens",
+            " one on its item, Esc goes to the queue.",
+            "",
+            "      0s  bluesky    bluesky:gone           lost",
+            "     10m  mastodon   alice@example.social   See you there at six, with the sli…",
+            "      1m  x          kenji_t                どういたしまして",
+            "",
+            "─ your reply to bluesky:gone (not in the store) ────────────────────────────────",
+            " lost",
+            "",
+            "",
+            "",
+            " j/k move  Enter/r open  Esc queue",
+        ])
+        harness.press(.enter)
+        XCTAssertEqual(harness.state.status?.text, "bluesky:gone is not in the store; import it again to go on with this reply")
+        harness.press(.character("j"))
+        XCTAssertEqual(harness.screen[8], "─ your reply to alice@example.social on mastodon, typed 10m ago ────────────────")
+        XCTAssertEqual(harness.screen[9], " See you there at six, with the slides", "the whole text, wrapped")
+        harness.press(.enter)
+        XCTAssertEqual(harness.state.composer?.item.mention.ref, alice)
+        XCTAssertEqual(harness.text, "See you there at six, with the slides", "the kept text is back in the composer")
+        harness.press(.escape, .character("y"))
+        XCTAssertEqual(harness.state.mode, .queue)
         XCTAssertEqual(Harness().state.status, nil, "nothing unsaved, nothing said")
+        // Alice's reply was discarded in the composer above: two are left.
+        var leaving = Harness(outbox: outbox, width: 80, height: 14)
+        leaving.press(.escape)
+        XCTAssertEqual(leaving.state.mode, .queue)
+        XCTAssertEqual(leaving.screen[12], " 2 unsaved replies stay kept: opening their items brings the text back")
     }
 
     func testTheEditorGetsTheTextAndItsResultReplacesItOrItsFailureIsSaid() {
@@ -95,7 +127,10 @@ final class ComposerFeatureTests: XCTestCase {
         harness.press(.character("j"), .character("r"))
         XCTAssertEqual(harness.effects(of: { $0.press(.control("t")) }), [.loadTemplates])
         XCTAssertNil(harness.state.composer?.picker)
-        XCTAssertEqual(harness.state.status?.text, "No saved replies yet: put text files in the templates folder (see heed --help)")
+        XCTAssertEqual(harness.state.status?.text, "No saved replies yet: put text files in the templates folder beside config.toml ({author}, {name} and {platform} are filled in)")
+        var told = Harness(width: 140, height: 12) { $0.templatesFolder = "/home/ana/.config/heed/templates" }
+        told.press(.character("r"), .control("t"))
+        XCTAssertEqual(told.screen[10], " No saved replies yet: put text files in /home/ana/.config/heed/templates/ ({author}, {name} and {platform} are filled in)", "the folder itself")
         harness.outbox.templates = [Template(name: "thanks", text: "Thanks {author}!"), Template(name: "later", text: "Later, {name}, on {platform}")]
         harness.press(.control("t"))
         XCTAssertEqual(harness.screen, [
@@ -192,11 +227,11 @@ final class ComposerFeatureOutboxTests: XCTestCase {
         XCTAssertEqual(harness.effects(of: { $0.press(.character("o")) }).first, .loadDrafts)
         XCTAssertEqual(harness.screen, [
             " heed outbox  2 pending · 1 exported",
-            "      2m  pending   alice@example.social   See you there",
-            "      2h  exported  kenji_t                どういたしまして",
-            "   1d 1h  pending   mastodon:9             gone",
+            "      2m  pending   mastodon   alice@example.s… See you there",
+            "      2h  exported  x          kenji_t          どういたしまして",
+            "   1d 1h  pending   mastodon   mastodon:9       gone",
             "", "", "", "", "", "", "",
-            "─ reply to mastodon:1 ──────────────────────────────────────────────────────────",
+            "─ reply to alice@example.social on mastodon ────────────────────────────────────",
             " See you there",
             "", "", "", "", "", "", "", "", "", "",
             " j/k move  e edit  d discard  s send  u undo  Esc back",

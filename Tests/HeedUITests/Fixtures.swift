@@ -182,6 +182,7 @@ final class FakeQueue: @unchecked Sendable {
         )
         services.teammates = { ["ana", "ben"] }
         services.author = { ref, _ in self.countsAuthors ? self.lock.withLock { self.history(of: ref) } : nil }
+        services.items = { refs in self.lock.withLock { refs.compactMap { ref in self.all.first { $0.mention.ref == ref } } } }
         services.thread = { ref in self.refs(.threads([ref])).compactMap { ref in self.lock.withLock { self.all.first { $0.mention.ref == ref } } } }
         services.platformCounts = {
             Dictionary(grouping: self.waiting, by: \.mention.platform).map { PlatformCount(platform: $0.key, waiting: $0.value.count) }
@@ -290,7 +291,11 @@ final class FakeOutbox: @unchecked Sendable {
         services.autosave = { ref, text in self.keep(ref, text, at: now) }
         services.recover = { ref in self.kept[ref] }
         services.forget = { ref in self.kept[ref] = nil; self.forgotten.append(ref) }
-        services.unsaved = { self.kept.keys.sorted { $0.description < $1.description } }
+        services.unsaved = {
+            self.kept.sorted { $0.key.description < $1.key.description }.map { ref, kept in
+                UnsavedReply(ref: ref, text: kept.text, at: kept.at, item: (try? base.items([ref]))?.first)
+            }
+        }
         services.templates = { self.templates }
         services.drafts = { self.rows }
         services.saveEdit = { draft, text, _ in self.edits.append((draft, text)) }

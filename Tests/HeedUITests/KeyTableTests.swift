@@ -30,6 +30,7 @@ final class KeyTableTests: XCTestCase {
             "Help: j/k scroll  Esc/?/q close help",
             "Stats: j/k scroll  Esc back  heed stats --since 7d in the shell",
             "Author history: j/k scroll  Esc back  [people] in config.toml links accounts",
+            "Unsaved replies: j/k move  Enter/r open  Esc queue",
         ])
     }
 

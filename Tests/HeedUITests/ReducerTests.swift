@@ -30,7 +30,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(harness.queue.waiting.map(\.mention.id), ["1", "2", "3"])
         XCTAssertEqual(harness.state.queue.count, 3)
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "1")
-        XCTAssertEqual(harness.state.status?.text, "Undid the acknowledge of mastodon:1")
+        XCTAssertEqual(harness.state.status?.text, "Undid the acknowledge of alice@example.social", "named by author, as the acknowledge was")
         harness.press(.character("u"))
         XCTAssertEqual(harness.state.status?.text, "Nothing to undo")
     }
@@ -110,7 +110,7 @@ final class ReducerTests: XCTestCase {
         harness.press(.character("G"))
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "999")
         XCTAssertEqual(harness.state.queue.cursor, 999)
-        XCTAssertEqual(harness.screen[0].suffix(11), "1,000/1,000")
+        XCTAssertEqual(harness.screen[0].suffix(11), "1,000/1,000", "grouped, as the count beside it")
         for _ in 0..<100 { harness.press(.pageUp) }
         XCTAssertEqual(harness.state.queue.cursor, 0)
         XCTAssertEqual(harness.state.queue.selected?.mention.id, "0")

@@ -12,9 +12,9 @@ final class StatsViewTests: XCTestCase {
     /// A week: mastodon 4 received (1 replied after 2 h, 1 acknowledged after 10 m, 2 waiting,
     /// one of them past 4 h); x 2 received (1 acknowledged after 26 h, 1 snoozed past 24 h).
     static var stats: ResponseStats {
-        let mastodon = AnswerFigures(platform: .mastodon, received: 4, replied: 1, acknowledged: 1, waiting: 2, snoozed: 0, durations: [7_200, 600], unansweredOlder: [1, 1, 0])
-        let x = AnswerFigures(platform: .x, received: 2, replied: 0, acknowledged: 1, waiting: 0, snoozed: 1, durations: [93_600], unansweredOlder: [1, 1, 1])
-        let all = AnswerFigures(platform: nil, received: 6, replied: 1, acknowledged: 2, waiting: 2, snoozed: 1, durations: [600, 7_200, 93_600], unansweredOlder: [2, 2, 1])
+        let mastodon = AnswerFigures(platform: .mastodon, received: 4, replied: 1, acknowledged: 1, waiting: 2, snoozed: 0, durations: [7_200, 600], unansweredOlder: [1, 1, 0], answersGiven: 12)
+        let x = AnswerFigures(platform: .x, received: 2, replied: 0, acknowledged: 1, waiting: 0, snoozed: 1, durations: [93_600], unansweredOlder: [1, 1, 1], answersGiven: 7)
+        let all = AnswerFigures(platform: nil, received: 6, replied: 1, acknowledged: 2, waiting: 2, snoozed: 1, durations: [600, 7_200, 93_600], unansweredOlder: [2, 2, 1], answersGiven: 19)
         var ages = AgeBucket.empty
         for (index, count) in [3, 0, 12, 5, 24, 1].enumerated() { ages[index].count = count }
         let received = [0, 0, 0, 0, 1, 2, 1, 2], answered = [0, 0, 0, 0, 1, 1, 1, 16]
@@ -35,14 +35,16 @@ final class StatsViewTests: XCTestCase {
             " 09:00 UTC.",
             "",
             " Answers",
-            "            received  answered  replied  acknowledged  waiting  snoozed  rate",
-            " all               6         3        1             2        2        1   50%",
-            " mastodon          4         2        1             1        2        0   50%",
-            " x                 2         1        0             1        0        1   50%",
+            "            received  answered  replied  acked  waiting  snoozed  rate  given",
+            " all               6         3        1      2        2        1   50%     19",
+            " mastodon          4         2        1      1        2        0   50%     12",
+            " x                 2         1        0      1        0        1   50%      7",
             " received: items that arrived in the period. answered: replied to, or",
             " acknowledged (seen, no reply needed). waiting, snoozed: not answered yet.",
             " rate: answered ÷ received, so whatever still waits or is snoozed counts",
             " against it.",
+            " acked: acknowledged. given: answers given in the period to items of any age",
+            " (the per-day column), older ones included.",
             "",
             " Time to answer",
             "            answered  median      p90  ≤1h  ≤4h  ≤24h",
@@ -50,8 +52,6 @@ final class StatsViewTests: XCTestCase {
             " mastodon          2   1h 5m   1h 49m  33%  67%  100%",
             " x                 1   1d 2h    1d 2h   0%   0%    0%",
             " From an item's arrival to its reply or acknowledgement, so time snoozed counts",
-            " as waiting. median, p90: half of the answered items were answered faster than",
-            " the median, nine in ten faster than p90. ≤1h: the share answered within 1",
             "",
             "",
         ])
@@ -72,7 +72,7 @@ final class StatsViewTests: XCTestCase {
             " it.",
             "",
             " Per day (UTC)",
-            "           received                          answered",
+            "           received                          answers given",
             " 11-14 Sat                                 0                                  0",
             " 11-15 Sun                                 0                                  0",
             " 11-16 Mon                                 0                                  0",
@@ -81,8 +81,8 @@ final class StatsViewTests: XCTestCase {
             " 11-19 Thu ███▋                            2  █▉                              1",
             " 11-20 Fri █▉                              1  █▉                              1",
             " 11-21 Sat ███▋                            2  █████████████████████████████  16",
-            " received: items that arrived that day (in the period). answered: replies and",
-            " acknowledgements given that day, to items of any age. Today so far.",
+            " received: arrived that day. answers given: replies and acknowledgements that",
+            " day, to items of any age. Each sums to its column above. Today so far.",
             "",
             "",
         ])
@@ -132,7 +132,18 @@ final class StatsViewTests: XCTestCase {
         let lines = StatsView.text(Self.stats)
         XCTAssertTrue(lines.allSatisfy { Glyphs.width($0) <= 80 })
         XCTAssertEqual(lines.first, "Items received in the last 1w (since 2026-11-14 09:00 UTC), as of 2026-11-21")
-        XCTAssertTrue(lines.contains("all               6         3        1             2        2        1   50%"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("all               6         3        1      2        2        1   50%     19"), lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains("11-21 Sat ███▊                             2  ██████████████████████████████  16"), lines.joined(separator: "\n"))
+    }
+
+    func testALongPeriodIsShownWholeInWeeks() {
+        var stats = Self.stats
+        stats.since = nil
+        stats.days = (0..<3).map { DayCount(start: Date(timeIntervalSince1970: Double(20_758 + 7 * $0) * 86_400), days: 7, received: [4, 0, 2][$0], answered: [1, 3, 15][$0]) }
+        let lines = StatsView.text(stats)
+        let title = lines.firstIndex(of: "Per week (UTC, 7 days from the date shown)")
+        XCTAssertNotNil(title, lines.joined(separator: "\n"))
+        XCTAssertEqual(lines[(title ?? 0) + 2].prefix(11), "2026-11-01 ", "a bucket is named by its first date")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("2026-") }.count, 3)
     }
 }

@@ -69,7 +69,7 @@ final class TeamScreenTests: XCTestCase {
             services.act = { _, _ in ActOutcome(changed: 0, alreadyAnswered: 1, answeredBy: "ben", answeredAt: Sample.now.addingTimeInterval(-3_600)) }
         }
         harness.press(.character("a"))
-        XCTAssertEqual(harness.said, "error: ben answered mastodon:1 1h ago (08:14); nothing changed")
+        XCTAssertEqual(harness.said, "error: ben answered alice@example.social 1h ago (08:14); nothing changed")
     }
 
     func testTheStatsScreenHasEachPersonsFigures() {

@@ -78,7 +78,11 @@ final class TriageReducerTests: XCTestCase {
     func testSnoozeByChoiceAndByTypedDurationThenUndo() {
         var harness = Harness(Self.five, now: Sample.now)
         harness.press(.character("s"))
-        XCTAssertEqual(harness.screen[22], " Snooze: 1 1 hour · 2 4 hours · 3 tomorrow 9:00 · 4 Monday 9:00 · or type: ▏")
+        XCTAssertEqual(harness.screen[22], " Snooze  1 in 1 hour  2 in 4 hours  3 tomorrow 9:00  4 Monday 9:00  or type: ▏")
+        let prompt = Views.render(harness.state)
+        XCTAssertEqual([9, 22, 36, 53].map { prompt[$0, 22].text }, ["1", "2", "3", "4"])
+        XCTAssertEqual([9, 22, 36, 53].map { prompt[$0, 22].role }, [.keyName, .keyName, .keyName, .keyName], "each choice's key drawn as a key")
+        XCTAssertEqual(prompt[11, 22].role, .composer)
         harness.press(.character("2"), .enter)
         XCTAssertEqual(ids(harness), ["2", "3", "4", "5"])
         XCTAssertEqual(harness.queue.all.first { $0.mention.id == "1" }?.mention.state, .snoozed(until: Sample.now.addingTimeInterval(4 * 3_600)))
@@ -94,7 +98,7 @@ final class TriageReducerTests: XCTestCase {
         harness.press(.escape)
         harness.press(.character("u"))
         XCTAssertEqual(ids(harness), ["2", "3", "4", "5"])
-        XCTAssertEqual(harness.state.status?.text, "Undid the snooze of x:2")
+        XCTAssertEqual(harness.state.status?.text, "Undid the snooze of kenji_t", "named by author, as the snooze was")
         XCTAssertEqual(harness.queue.all.first { $0.mention.id == "1" }?.mention.state.isWaiting, false, "the earlier snooze stays")
     }
 

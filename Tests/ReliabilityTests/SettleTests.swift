@@ -28,7 +28,7 @@ final class SettleTests: HeedTestCase {
         let services = Services.live(store: store, outbox: outbox)
         XCTAssertEqual(OutboxFile(path: outboxPath).drafts["d1"]?.status, "discarded")
         XCTAssertEqual(try StoreInspector(path: storePath).states()["mastodon:s-0"]?.state, "waiting")
-        XCTAssertEqual(services.unsaved(), [Ref(platform: .mastodon, id: "s-0")], "the reply is offered again from autosave")
+        XCTAssertEqual(services.unsaved().map(\.ref), [Ref(platform: .mastodon, id: "s-0")], "the reply is offered again from autosave")
     }
 
     /// Killed between discarding the draft and returning its item: the item returns to the queue.

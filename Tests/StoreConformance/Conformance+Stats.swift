@@ -78,11 +78,15 @@ extension StoreConformanceCase {
         try fillStats()
         let stats = try store.stats(since: nil, now: Self.morning)
         let today = 20_778.0 * Self.day
-        XCTAssertEqual(stats.days.map(\.start), (0..<14).map { Date(timeIntervalSince1970: today - Double(13 - $0) * Self.day) })
+        // Everything: every day from the first item's (m1, D−10) to today.
+        XCTAssertEqual(stats.days.map(\.start), (0..<11).map { Date(timeIntervalSince1970: today - Double(10 - $0) * Self.day) })
         // Received by arrival day: m1 D−10, x3 D−8, m2 D−3, m3 and x1 D−2, x2 D−1 (07:00), m4 and m5 today.
-        XCTAssertEqual(stats.days.map(\.received), [0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 2, 1, 2])
+        XCTAssertEqual(stats.days.map(\.received), [1, 0, 1, 0, 0, 0, 0, 1, 2, 1, 2])
         // Answered by the day of the answer: m1 D−10, m2 D−3, m3 D−2, x1 D−1 (11:00).
-        XCTAssertEqual(stats.days.map(\.answered), [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0])
+        XCTAssertEqual(stats.days.map(\.answered), [1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0])
+        XCTAssertEqual(stats.days.map(\.received).reduce(0, +), stats.all.received, "the trend sums to the period's figures")
+        XCTAssertEqual(stats.days.map(\.answered).reduce(0, +), stats.all.answersGiven)
+        XCTAssertEqual(stats.all.answersGiven, 4)
     }
 
     func checkStatsSinceWindow() throws {
@@ -102,6 +106,22 @@ extension StoreConformanceCase {
         XCTAssertEqual(stats.days.map(\.received), [0, 0, 0, 0, 1, 2, 1, 2])
         XCTAssertEqual(stats.days.map(\.answered), [0, 0, 0, 0, 1, 1, 1, 0])
         XCTAssertEqual(stats.since, Self.morning.addingTimeInterval(-7 * Self.day))
+        XCTAssertEqual([stats.all.answersGiven, mastodon.answersGiven, x.answersGiven], [3, 2, 1], "the answers the trend counts")
+    }
+
+    /// Answering items older than the period: the Answers table's given and the trend agree
+    /// (both 2 more), while answered counts only the period's arrivals.
+    func checkAnswersGivenToOlderItemsAgreeWithTheTrend() throws {
+        try fillStats()
+        let week = Self.morning.addingTimeInterval(-7 * Self.day)
+        try store.acknowledge([ref(.x, "x3")], at: Self.morning.addingTimeInterval(-60))
+        try store.markReplied(ref(.mastodon, "m4"), draft: "d4", at: Self.morning.addingTimeInterval(-30))
+        let stats = try store.stats(since: week, now: Self.morning)
+        XCTAssertEqual(stats.all.answered, 4, "m2, m3, x1 and m4; x3 arrived before the period")
+        XCTAssertEqual(stats.all.answersGiven, 5, "x3 counts among the answers given in the period")
+        XCTAssertEqual(stats.days.last?.answered, 2)
+        XCTAssertEqual(stats.days.map(\.answered).reduce(0, +), stats.all.answersGiven)
+        XCTAssertEqual(stats.platforms.map(\.answersGiven), [3, 2])
     }
 
     func checkAnUndoneAnswerCountsAsWaitingAgain() throws {
@@ -130,6 +150,6 @@ extension StoreConformanceCase {
         XCTAssertEqual(stats.all.received, 0)
         XCTAssertNil(stats.all.responseRate)
         XCTAssertEqual(stats.waitingAges.map(\.count), [0, 0, 0, 0, 0, 0])
-        XCTAssertEqual(stats.days.map(\.received), Array(repeating: 0, count: 14))
+        XCTAssertEqual(stats.days.map(\.received), [0], "today alone")
     }
 }

@@ -90,6 +90,7 @@ open class StoreConformanceCase: XCTestCase {
         Check("the queue by age is the whole queue without snoozed items", { $0.checkQueueByAgeIsTheWholeQueueWithoutSnoozed }),
         Check("items received and answers given per day", { $0.checkPerDayReceivedAndAnswersGiven }),
         Check("stats since a time", { $0.checkStatsSinceWindow }),
+        Check("answers given to older items agree with the trend", { $0.checkAnswersGivenToOlderItemsAgreeWithTheTrend }),
         Check("an undone answer counts as waiting again", { $0.checkAnUndoneAnswerCountsAsWaitingAgain }),
         Check("an imported answer without a time is answered but untimed", { $0.checkAnImportedAnswerWithoutATimeIsAnsweredButUntimed }),
         Check("the stats of an empty store", { $0.checkStatsOfAnEmptyStore }),

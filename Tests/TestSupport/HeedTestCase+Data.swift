@@ -28,10 +28,11 @@ extension HeedTestCase {
                        "imported \(mentions.count.grouped), updated 0, unchanged 0, skipped 0, rejected 0", file: file, line: line)
     }
 
-    /// Writes `count` mentions in heed's JSON Lines, ids `prefix-0`…, oldest first, to `path`, fast.
+    /// Writes `count` mentions in heed's JSON Lines, ids `prefix-0`…, oldest first, to `path`, fast:
+    /// the first `daysAgo` days ago (30), a second apart.
     @discardableResult
-    public func writeMentions(prefix: String, count: Int, to path: String, platform: String = "mastodon", textSize: Int = 40) throws -> String {
-        let start = Int(Date().timeIntervalSince1970) - 86_400 * 30
+    public func writeMentions(prefix: String, count: Int, to path: String, platform: String = "mastodon", textSize: Int = 40, daysAgo: Int = 30) throws -> String {
+        let start = Int(Date().timeIntervalSince1970) - 86_400 * daysAgo
         let filler = String(repeating: "x", count: max(0, textSize - 20))
         var text = ""
         text.reserveCapacity(count * (textSize + 160))

@@ -72,4 +72,10 @@ int heed_hung_up(int fd);
 /// Tells ncurses the size the terminal on `fd` has now (a resize while stopped sends no
 /// SIGWINCH); 1 when it changed, and KEY_RESIZE is then queued.
 int heed_sync_size(int fd);
+/// Asks for the mouse (on 1: first-button presses and the wheel, reported at once) or stops
+/// asking (0); 1 when the terminal can report it.
+int heed_mouse(int on);
+/// The mouse event KEY_MOUSE announced: its cell and kind (1 first button pressed, 4 wheel up,
+/// 5 wheel down, 0 anything else); -1 when there was none to read.
+int heed_get_mouse(int *x, int *y);
 #endif

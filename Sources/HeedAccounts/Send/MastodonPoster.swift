@@ -12,9 +12,7 @@ struct MastodonPoster: Poster {
     var canCheck: Bool { true }
 
     func http(_ request: PostRequest, credential: Credential, server: String, account: AccountConfig) throws -> HTTPRequest {
-        var http = try jsonRequest(request, base: server, credential: credential)
-        http.idempotent = true
-        return http
+        try idempotentJSON(request, base: server, credential: credential)
     }
 
     func post(_ draft: Draft, at: Date, _ session: SendSession) throws -> Delivery {

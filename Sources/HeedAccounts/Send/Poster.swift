@@ -39,6 +39,14 @@ extension Poster {
 
     public var canCheck: Bool { false }
 
+    /// A JSON post that the platform itself makes safe to send again (an idempotency key, a
+    /// record key derived from the draft): the client may retry it after a lost answer.
+    func idempotentJSON(_ request: PostRequest, base: String, credential: Credential) throws -> HTTPRequest {
+        var http = try jsonRequest(request, base: base, credential: credential)
+        http.idempotent = true
+        return http
+    }
+
     /// The most common post: the request as JSON with a bearer token, its URL `base` + path.
     func jsonRequest(_ request: PostRequest, base: String, credential: Credential) throws -> HTTPRequest {
         var http = HTTPRequest(request.method, try Posters.url(base, request.path), headers: request.headers, body: Data(request.body.utf8), credential: credential)
