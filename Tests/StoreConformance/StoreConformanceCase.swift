@@ -122,6 +122,7 @@ open class StoreConformanceCase: XCTestCase {
         Check("who answered is recorded and counted", { $0.checkWhoAnsweredIsRecordedAndCounted }),
         Check("undo takes back one's own actions only", { $0.checkUndoTakesBackOnesOwnActionsOnly }),
         Check("a whole store is copied record by record", { $0.checkAWholeStoreIsCopiedRecordByRecord }),
+        Check("tags, points and what rules did are copied, and undone in the copy", { $0.checkTagsPointsAndRulesAreCopied }),
     ] }
 
     /// Runs every check, each on a new store; a check that throws fails with its name and goes
