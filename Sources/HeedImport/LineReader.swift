@@ -50,6 +50,14 @@ public struct LineReader {
         lineNumber -= 1
     }
 
+    /// The next `count` bytes (fewer at the end of the input), left to be read: a file's start
+    /// looked at as bytes, whatever its lines. Only before anything was read or pushed back.
+    public mutating func peek(_ count: Int) throws -> ArraySlice<UInt8> {
+        precondition(pushedBack == nil && start == 0, "peek only looks at the start of the input")
+        while buffer.count < count, !finished { try fill() }
+        return buffer[0..<min(buffer.count, count)]
+    }
+
     /// Everything not yet read, pushed-back line included, as one block (for whole-document formats).
     public mutating func rest() throws -> [UInt8] {
         try rest(longest: .max) ?? []

@@ -14,6 +14,8 @@ public enum MentionFile {
     /// How much of a file's first line tells its layout: what starts a file is told within
     /// it, so a file of any size without a newline is told (or refused) at once.
     static let sniff = 1 << 20
+    /// The first bytes a file that heed does not read is told by (as standard input's are).
+    static let headSize = 1 << 16
 
     /// Reads `fd`, emitting what each record is. Throws `ImportFailure` when the file cannot be
     /// read or holds no format heed knows (or not the one named); bad records are emitted as
@@ -44,9 +46,12 @@ public enum MentionFile {
         let longest = max(1, min(limit, piece))
         // The layout is told from the first line's first `sniff` bytes: a longer first line
         // that opens JSON is read as JSON documents (heed's own records among them).
+        // What a file that is no layout heed reads is instead (binary data, an image) is told
+        // from its first bytes whatever its lines: random bytes can open with a short line of text.
+        let head = try reader.peek(headSize)
         guard let first = try firstPiece(&reader, longest: max(1, min(limit, sniff))) else { return }
         reader.pushBack(first.bytes, endsLine: first.endsLine)
-        let start = FileStart(first.bytes, whole: first.endsLine)
+        let start = FileStart(first.bytes, whole: first.endsLine, head: head, headWhole: head.count < headSize)
         let documents = Documents(file: file, limit: limit, piece: longest)
         switch format {
         case nil: try read(&reader, file: file, start: start, documents: documents, emit: emitCleaned)
@@ -128,16 +133,24 @@ struct FileStart {
     /// Why the file is not read, when no layout is heed's.
     let refusal: String?
 
-    /// What `bytes`, the first line (or its first piece, when not `whole`), tells.
-    init(_ bytes: ArraySlice<UInt8>, whole: Bool) {
-        layout = FormatDetector.layout(ofFirstLine: bytes)
-        isWrapped = FormatDetector.wrapper(startingLine: bytes) != nil
+    /// What `bytes`, the first line (or its first piece, when not `whole`), tells; when it is
+    /// no layout heed reads, `head`, the file's first bytes (all of it when `headWhole`), says
+    /// what it is instead.
+    init(_ bytes: ArraySlice<UInt8>, whole: Bool, head: ArraySlice<UInt8>, headWhole: Bool) {
+        // NUL bytes beside bytes that are no UTF-8 are binary data, whatever its first line
+        // opens with (random bytes can start with `{`): no layout heed reads.
+        let checked = headWhole ? head : head.dropLast(3)
+        let binary = checked.contains(0) && MentionFile.firstInvalidUTF8(checked) < checked.count
+        layout = binary ? nil : FormatDetector.layout(ofFirstLine: bytes)
+        isWrapped = !binary && FormatDetector.wrapper(startingLine: bytes) != nil
         let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 13 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         let text = bytes.drop(while: blank)
         let opensAlone = !text.dropFirst().contains { !blank($0) }
         couldBeHeedLines = (layout == .heedLines || layout == .document) && text.first == UInt8(ascii: "{") && !opensAlone && !isWrapped
-        looks = FormatDetector.looks(start: bytes, whole: whole, layout: layout)
-        refusal = layout == nil ? FormatDetector.explain(start: bytes, whole: whole) : nil
+        // The first line says what it is when it can (a web page after blank lines), else the head.
+        let told = !binary && (layout != nil || FormatDetector.kind(ofStart: bytes, whole: whole) != nil) ? (bytes, whole) : (head, headWhole)
+        looks = FormatDetector.looks(start: told.0, whole: told.1, layout: layout)
+        refusal = layout == nil ? FormatDetector.explain(start: told.0, whole: told.1) : nil
     }
 
     /// Whether the file starts with JSON (an object or an array).

@@ -16,9 +16,22 @@ public struct ReasonCounts: Sendable, Equatable {
     /// Counts one record given for `reason`; returns how many have been given for it so far.
     @discardableResult
     public mutating func add(_ reason: String) -> Int {
+        let reason = Self.named(reason)
         let key = counts[reason] != nil || counts.count < Self.limit ? reason : Self.other
         counts[key, default: 0] += 1
         return counts[key, default: 0]
+    }
+
+    /// The longest reason kept, in characters.
+    static let longest = 60
+
+    /// A reason as it is counted: a payload's value (a type, a status) can be blank, span lines
+    /// or run long, so its runs of white space become one space, it is cut at `longest`
+    /// characters, and a blank one is "unnamed".
+    static func named(_ reason: String) -> String {
+        let words = reason.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if words.isEmpty { return "unnamed" }
+        return words.count <= longest ? words : words.prefix(longest - 1) + "…"
     }
 
     /// Every reason with its count, most first then by name: "149 like, 14 repost".

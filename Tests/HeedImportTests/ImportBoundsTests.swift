@@ -36,6 +36,24 @@ final class ImportBoundsTests: HeedTestCase {
         }
     }
 
+    /// Random bytes can open with a short line of text: what a file is, is told from its first
+    /// bytes, not its first line.
+    func testBinaryDataOpeningWithALineOfTextIsToldAsBinary() throws {
+        for opening in ["\n", "A\n", "\n\nok\r\n", "{", "[\n", "platform,id\n"] {
+            let path = directory.appendingPathComponent("opening.bin").path
+            var bytes = Array(opening.utf8)
+            // Bytes as /dev/urandom gives them: NULs among bytes that are no UTF-8.
+            bytes += (0..<4_096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            let result = try run([path])
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.hasPrefix("heed: \(path): this is binary data, not mentions"), "\(opening.debugDescription): \(result.stderr)")
+        }
+        // Text that opens a file after blank lines is still told by its first line.
+        let page = try file("page.html", "\n\n<!DOCTYPE html>\n<html><body>hi</body></html>\n")
+        XCTAssertTrue(try run([page]).stderr.hasPrefix("heed: \(page): this is an HTML page"))
+    }
+
     func testARecordLongerThanHeedReadsIsRefusedByItsSizeAndTheOthersImport() throws {
         // The long record is last and has no newline: it is read to its end, never kept.
         let long = line(2, text: String(repeating: "a", count: 20 << 20))

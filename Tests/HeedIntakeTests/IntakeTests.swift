@@ -138,4 +138,18 @@ final class IntakeTests: XCTestCase {
         XCTAssertEqual(counts.counts["other reasons"], 50)
         XCTAssertEqual(counts.counts["reason 0"], 2, "a reason already kept is still counted by name")
     }
+
+    /// A reason taken from a payload (a type, a status) is one short line, never blank.
+    func testReasonsFromPayloadsAreOneShortLine() {
+        var counts = ReasonCounts()
+        counts.add("")
+        counts.add(" \t\n")
+        counts.add("pending\n  review")
+        counts.add(String(repeating: "long", count: 10_000))
+        XCTAssertEqual(counts.counts["unnamed"], 2)
+        XCTAssertEqual(counts.counts["pending review"], 1)
+        let long = counts.counts.keys.first { $0.hasPrefix("long") }
+        XCTAssertEqual(long?.count, ReasonCounts.longest)
+        XCTAssertEqual(long?.hasSuffix("…"), true)
+    }
 }

@@ -54,16 +54,17 @@ final class ConcurrencyTests: HeedTestCase {
         let tmux = try makeTmux()
         try tmux.start(queueCommand())
         try tmux.waitForText("5 waiting")
-        let holding = DispatchSemaphore(value: 0)
+        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         let importDone = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             _ = try? importer.importing(now: Date()) { _ in
                 holding.signal()
-                Thread.sleep(forTimeInterval: 11)
+                release.wait()
             }
             importDone.signal()
         }
         holding.wait()
+        let heldSince = Date()
         let ack = try startHeed(["ack", "mastodon:w-4"])
         try tmux.press("a")
         try tmux.waitForText("Waiting for another heed to finish writing the store")
@@ -72,8 +73,13 @@ final class ConcurrencyTests: HeedTestCase {
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertEqual(list.stdout.split(separator: "\n").count, 5)
         XCTAssertLessThan(Date().timeIntervalSince(started), 5, "reading does not wait for the writer")
+        // The store stays held past SQLite's own 10 s busy timeout; the check runs while it is
+        // still held, so an acknowledge that finishes once the import commits cannot race it.
+        let left = 11 - Date().timeIntervalSince(heldSince)
+        if left > 0 { Thread.sleep(forTimeInterval: left) }
+        XCTAssertFalse(ack.hasExited, "heed ack gave up while the import held the store for 11 s")
+        release.signal()
         importDone.wait()
-        XCTAssertFalse(ack.hasExited, "heed ack was still waiting when the import ended")
         let result = ack.wait()
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "acknowledged 1\n")
