@@ -22,6 +22,14 @@ public struct Config: Sendable, Equatable {
     /// People known by several accounts (`[people] alice = ["mastodon:alice@example.social", "x:alice"]`),
     /// so an author's history covers all of them.
     public var people: [String: [Identity]] = [:]
+    /// How long items may wait (`[targets]`, counted in `[hours]` when set); nil when none are set.
+    public var targets: ResponseTargets?
+    /// `[[rules]]`, in file order (a rule that could not be read is left out, its number kept).
+    public var rules: [Rule] = []
+    /// `rank = "priority"`: priority points first, then wait.
+    public var rank = RankOrder.wait
+    /// `on_breach`: the program (and its arguments) run once for each item that passes its target.
+    public var onBreach: [String]?
     /// The accounts heed fetches from (`[[accounts]]`), in the file's order.
     public var accounts: [AccountConfig] = []
     /// How heed fetches (`[fetch]`).
@@ -184,6 +192,8 @@ extension Config {
         }
         parseTriage(table, lines: lines, text: text, file: file, into: &config, problems: &problems)
         parseKeys(table, text: text, file: file, into: &config, problems: &problems)
+        parseTargets(table, lines: lines, file: file, into: &config, problems: &problems)
+        parseRules(table, lines: lines, file: file, into: &config, problems: &problems)
         if let value = table["accounts"] { problems += parseAccounts(value, text: text, file: file, into: &config) }
         if let value = table["fetch"] { problems += parseFetch(value, text: text, file: file, into: &config) }
         if let value = table["team"] { problems += parseTeam(value, text: text, file: file, into: &config) }

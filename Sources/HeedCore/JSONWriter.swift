@@ -22,6 +22,17 @@ public struct JSONWriter {
         text += value ? "true" : "false"
     }
 
+    /// A list of strings.
+    public mutating func add(_ key: String, _ values: [String]) {
+        field(key)
+        text += "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { text += "," }
+            Self.quote(value, into: &text)
+        }
+        text += "]"
+    }
+
     /// A field whose value is already JSON (a nested object).
     public mutating func addRaw(_ key: String, _ json: String) {
         field(key)

@@ -91,11 +91,17 @@ public struct Mention: Sendable, Hashable {
     /// What a reply must name when posted, platform-specific (a status id, a uri and cid, …).
     public var replyTarget: [String: String]
     public var state: MentionState
+    /// The user's labels (`tag:NAME` finds them), sorted, each at most once; see `Tag`.
+    public var tags: [String]
+    /// Points that rank an item above others when config.toml says `rank = "priority"`
+    /// (rules give them); 0 for most items.
+    public var priority: Int
 
     public init(
         platform: Platform, id: String, kind: MentionKind = .mention, author: Author = Author(),
         text: String, createdAt: Date, url: String? = nil, conversation: String? = nil,
-        inReplyTo: String? = nil, replyTarget: [String: String] = [:], state: MentionState = .waiting
+        inReplyTo: String? = nil, replyTarget: [String: String] = [:], state: MentionState = .waiting,
+        tags: [String] = [], priority: Int = 0
     ) {
         self.platform = platform
         self.id = id
@@ -108,6 +114,8 @@ public struct Mention: Sendable, Hashable {
         self.inReplyTo = inReplyTo
         self.replyTarget = replyTarget
         self.state = state
+        self.tags = tags
+        self.priority = priority
     }
 
     public var ref: Ref { Ref(platform: platform, id: id) }

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// `platform:mastodon,bluesky kind:dm from:alice age>4h age<2d is:snoozed "exact phrase" word`
 /// — terms are combined with AND; a platform or kind list matches any of its values; a leading
-/// `-` excludes (`-platform:x`, `-word`); bare words match as word prefixes, quoted phrases
-/// word for word; `from:` matches the author's handle or name; `is:mine`, `is:unassigned` and
+/// `-` excludes (`-platform:x`, `-word`, `-tag:x`); bare words match as word prefixes, quoted
+/// phrases word for word; `from:` matches the author's handle or name; `tag:NAME` the user's
+/// tags; `is:breached`, `due<1h` and `due>2h` the time left before the response target
+/// (`[targets]` in config.toml, see `ResponseTargets`); `is:mine`, `is:unassigned` and
 /// `assignee:ana` match by whom an item is assigned to.
 public struct Query: Sendable, Hashable {
     /// Which items a view lists by their state.
@@ -27,6 +29,15 @@ public struct Query: Sendable, Hashable {
     public var words: [String] = []
     public var phrases: [String] = []
     public var excludedWords: [String] = []
+    /// Carrying every one of these tags (`tag:NAME`), and none of `excludedTags` (`-tag:NAME`).
+    public var tags: [String] = []
+    public var excludedTags: [String] = []
+    /// Past its response target (`is:breached`).
+    public var breached = false
+    /// Less than this left before the response target, late items included (`due<1h`).
+    public var dueWithin: TimeInterval?
+    /// More than this left before the response target (`due>2h`).
+    public var dueBeyond: TimeInterval?
     /// Assigned to one of these people (`assignee:ana`, compared without case).
     public var assignees: [String] = []
     /// Assigned to the person using the store (`is:mine`).
@@ -45,6 +56,9 @@ public struct Query: Sendable, Hashable {
     /// Whether the full-text index has to answer part of it.
     public var usesText: Bool { !words.isEmpty || !phrases.isEmpty || !authors.isEmpty || !excludedWords.isEmpty }
 
+    /// Whether it asks about response targets (`is:breached`, `due<`, `due>`).
+    public var usesTargets: Bool { breached || dueWithin != nil || dueBeyond != nil }
+
     /// The query in the search line's words (a canonical spelling).
     public var text: String {
         var parts: [String] = []
@@ -59,6 +73,10 @@ public struct Query: Sendable, Hashable {
         parts += assignees.map { "assignee:" + QueryParser.quoteIfNeeded($0) }
         if let olderThan { parts.append("age>" + Age.typed(olderThan)) }
         if let newerThan { parts.append("age<" + Age.typed(newerThan)) }
+        parts += tags.map { "tag:" + $0 } + excludedTags.map { "-tag:" + $0 }
+        if breached { parts.append("is:breached") }
+        if let dueWithin { parts.append("due<" + Age.typed(dueWithin)) }
+        if let dueBeyond { parts.append("due>" + Age.typed(dueBeyond)) }
         parts += phrases.map { "\"\($0)\"" }
         parts += words
         parts += excludedWords.map { "-" + $0 }
@@ -138,7 +156,7 @@ public enum QueryParser {
         return terms
     }
 
-    static let keys: Set<String> = ["platform", "p", "on", "kind", "k", "from", "by", "author", "age", "is", "in", "assignee", "assigned"]
+    static let keys: Set<String> = ["platform", "p", "on", "kind", "k", "from", "by", "author", "age", "is", "in", "tag", "due", "assignee", "assigned"]
 
     static func isKey(_ token: String) -> Bool { keys.contains(token.lowercased()) }
 
@@ -193,19 +211,42 @@ public enum QueryParser {
                 query.scope = scope
             } else if ["acknowledged", "replied", "done"].contains(value.lowercased()) {
                 query.scope = .answered
+            } else if ["breached", "late", "overdue"].contains(value.lowercased()) {
+                query.breached = true
             } else if value.lowercased() == "mine" {
                 query.mine = true
             } else if value.lowercased() == "unassigned" {
                 query.unassigned = true
             } else {
-                throw QueryError("is:\(value)? write is:waiting, is:snoozed, is:answered, is:all, is:mine or is:unassigned")
+                throw QueryError("is:\(value)? write is:waiting, is:snoozed, is:answered, is:all, is:breached, is:mine or is:unassigned")
             }
+        case "tag":
+            try addTag(term, to: &query)
+        case "due":
+            try addDue(term, to: &query)
         case "assignee", "assigned":
             try colon(term)
             guard !term.negated else { throw QueryError("-assignee: is not supported; search assignee:NAME or is:unassigned") }
             query.assignees.append(value.hasPrefix("@") ? String(value.dropFirst()) : value)
         default:
             throw QueryError("unknown filter \(key):")
+        }
+    }
+
+    /// `tag:NAME` (`-tag:NAME` excludes).
+    private static func addTag(_ term: Term, to query: inout Query) throws(QueryError) {
+        try colon(term)
+        guard let tag = Tag.normal(term.value) else { throw QueryError(Tag.problem(term.value)) }
+        if term.negated { query.excludedTags.append(tag) } else { query.tags.append(tag) }
+    }
+
+    /// `due<1h` (less than that left, late items included) or `due>2h` (more than that left).
+    private static func addDue(_ term: Term, to query: inout Query) throws(QueryError) {
+        guard let seconds = Age.parse(term.value) else { throw QueryError("due\(term.op)\(term.value): write a duration like 30m, 1h or 2d") }
+        switch term.op {
+        case "<", "<=": query.dueWithin = seconds
+        case ">", ">=": query.dueBeyond = seconds
+        default: throw QueryError("write due<\(term.value) (less left than that) or due>\(term.value) (more left)")
         }
     }
 

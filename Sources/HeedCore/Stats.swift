@@ -16,6 +16,8 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     /// Received and answers given per UTC day over the whole period, oldest first (per several
     /// days when the period is long: `Trend`); the sums are `all.received` and `all.answersGiven`.
     public var days: [DayCount]
+    /// How the period's items fared against their response targets; nil when none are set.
+    public var targets: TargetStats?
     /// The answers by person, when a team shares the store (not in `--json`, which
     /// `heed stats --by person` gives).
     public var people: [PersonFigures] = []
@@ -23,20 +25,21 @@ public struct ResponseStats: Sendable, Equatable, Codable {
     public var outbox: OutboxFigures?
 
     /// The figures as the store counts them.
-    public init(now: Date, since: Date?, all: AnswerFigures, platforms: [AnswerFigures], waitingAges: [AgeBucket], days: [DayCount]) {
+    public init(now: Date, since: Date?, all: AnswerFigures, platforms: [AnswerFigures], waitingAges: [AgeBucket], days: [DayCount], targets: TargetStats? = nil) {
         self.now = now
         self.since = since
         self.all = all
         self.platforms = platforms
         self.waitingAges = waitingAges
         self.days = days
+        self.targets = targets
     }
 
     enum CodingKeys: String, CodingKey {
-        case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days, outbox
+        case now = "generated_at", since, all, platforms, waitingAges = "waiting_ages", days, outbox, targets
     }
 
-    /// Every key, always: a missing figure is written as null.
+    /// Every key, always (a missing figure is written as null), and `targets` when set.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(now, forKey: .now)
@@ -45,6 +48,8 @@ public struct ResponseStats: Sendable, Equatable, Codable {
         try container.encode(platforms, forKey: .platforms)
         try container.encode(waitingAges, forKey: .waitingAges)
         try container.encode(days, forKey: .days)
+        // Only with targets set: the object stays as it was for those who set none.
+        try container.encodeIfPresent(targets, forKey: .targets)
         try container.encode(outbox, forKey: .outbox)
     }
 

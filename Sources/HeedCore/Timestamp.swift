@@ -125,3 +125,14 @@ extension Timestamp {
         return String(whole.dropLast()) + String(format: ".%03dZ", fraction)
     }
 }
+
+extension Timestamp {
+    /// A time in whole milliseconds since 1970, as the stores keep times.
+    public static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    /// A duration in whole milliseconds.
+    public static func milliseconds(seconds: TimeInterval) -> Int64 { Int64((seconds * 1000).rounded()) }
+
+    /// The time of a number of milliseconds since 1970.
+    public static func date(milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+}

@@ -1,7 +1,7 @@
 /// What an undo put back, so the outbox and the screen can follow.
 public struct UndoneAction: Sendable, Hashable {
     /// The action undone, named as the journal stores it.
-    public enum Kind: String, Sendable { case acknowledge, reply, discard, snooze, assign }
+    public enum Kind: String, Sendable { case acknowledge, reply, discard, snooze, tag, rule, assign }
     public var kind: Kind
     /// The items put back (the first thousand of a bulk action), in rank order.
     public var refs: [Ref]
@@ -10,12 +10,17 @@ public struct UndoneAction: Sendable, Hashable {
     public var count: Int
     /// The rank keys of `refs`, in the same order.
     public var keys: [RankKey]
+    /// What the action was, in words, where its kind does not say it all: the rule
+    /// (`rule 2 (from:spammer → ack)`), the tags (`+press -vip`).
+    public var detail: String?
 
-    public init(kind: Kind, refs: [Ref], drafts: [String], count: Int? = nil, keys: [RankKey] = []) {
+    /// What an undo put back, as a store tells it.
+    public init(kind: Kind, refs: [Ref], drafts: [String], count: Int? = nil, keys: [RankKey] = [], detail: String? = nil) {
         self.kind = kind
         self.refs = refs
         self.drafts = drafts
         self.count = count ?? refs.count
         self.keys = keys
+        self.detail = detail
     }
 }

@@ -10,7 +10,8 @@ extension HeedLines {
     /// spelled with an escape or non-ASCII in the object or its `author`, a known key given
     /// twice (JSONSerialization keeps the last; unknown keys may repeat, they are skipped),
     /// a key given twice in `reply_target`, numbers that are not integers where heed reads
-    /// them, `true`/`false` in heed's fields, and objects or arrays where heed wants a value.
+    /// them, `true`/`false` in heed's fields, objects or arrays where heed wants a value, and
+    /// any line with `tags` or `priority`.
     static func fastMention(_ line: UnsafeBufferPointer<UInt8>) -> Mention? {
         guard let json = JSONBytes(line) else { return nil }
         var reader = HeedLineBytes(json: json)
@@ -61,6 +62,8 @@ struct HeedLineBytes {
             json.skipWhitespace()
             guard next(UInt8(ascii: ":")) else { return nil }
             json.skipWhitespace()
+            // Tags and priority points (rare, from heed list --json) are read by the general path.
+            if Self.equal(key, "tags") || Self.equal(key, "priority") { return nil }
             if let key = Self.key(key) {
                 let bit: UInt32 = 1 << key.rawValue
                 guard seen & bit == 0 else { return nil }

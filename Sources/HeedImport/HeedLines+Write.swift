@@ -3,8 +3,10 @@ import HeedCore
 
 extension HeedLines {
     /// One item as a line of heed's import format, plus `ref`, `state` and `waited_seconds`,
-    /// so that `heed list --json --all | heed import -` rebuilds a store.
-    public static func line(_ mention: Mention, now: Date) -> String {
+    /// so that `heed list --json --all | heed import -` rebuilds a store; `tags` and `priority`
+    /// when it has them, and `due_seconds` (the time left before its response target, negative
+    /// when late) when `due` is given.
+    public static func line(_ mention: Mention, now: Date, due: ResponseTargets.Due? = nil) -> String {
         var json = JSONWriter()
         json.add("platform", mention.platform.rawValue)
         json.add("id", mention.id)
@@ -31,6 +33,9 @@ extension HeedLines {
         case .snoozed(let until): json.add("snoozed_until", Timestamp.formatPrecise(until))
         }
         json.add("waited_seconds", Int(mention.waited(at: now)))
+        if !mention.tags.isEmpty { json.add("tags", mention.tags) }
+        if mention.priority != 0 { json.add("priority", mention.priority) }
+        if let due { json.add("due_seconds", Int(due.left / 1000)) }
         return json.finish()
     }
 }

@@ -111,8 +111,31 @@ public enum HeedLines {
             url: try optionalString(fields["url"], "url"),
             conversation: try optionalIdentifier(fields["conversation"], "conversation"),
             inReplyTo: try optionalIdentifier(fields["in_reply_to"], "in_reply_to"),
-            replyTarget: target, state: try state(fields)
+            replyTarget: target, state: try state(fields),
+            tags: try tags(fields["tags"]), priority: try priority(fields["priority"])
         )
+    }
+
+    /// `tags`: a list of tags, or (in CSV) tags in one text separated by commas or spaces;
+    /// honoured for items new to the store, as states are.
+    static func tags(_ value: Any?) throws -> [String] {
+        guard let value, !(value is NSNull) else { return [] }
+        let written = (value as? String).map { $0.split(whereSeparator: { $0 == "," || $0 == " " }).map { String($0) as Any } }
+        guard let list = written ?? value as? [Any] else { throw Problem(reason: "'tags' must be a list of tags") }
+        return Tag.sorted(try list.map { item in
+            guard let written = item as? String, let tag = Tag.normal(written) else { throw Problem(reason: "'tags': \(Tag.problem("\(item)"))") }
+            return tag
+        })
+    }
+
+    /// `priority`: whole points within the rules' limit.
+    static func priority(_ value: Any?) throws -> Int {
+        guard let value, !(value is NSNull), (value as? String)?.trimmingCharacters(in: .whitespaces).isEmpty != true else { return 0 }
+        guard let digits = JSONNumber.integer(value) ?? (value as? String).map({ $0.trimmingCharacters(in: .whitespaces) }),
+              let points = Int(digits), abs(points) <= RuleAction.priorityLimit else {
+            throw Problem(reason: "'priority' must be a whole number from -\(RuleAction.priorityLimit) to \(RuleAction.priorityLimit)")
+        }
+        return points
     }
 
     /// The state fields honoured for items new to the store.

@@ -8,7 +8,9 @@ import HeedStorage
 /// all turn what the readers find into store writes here. It stores mentions, skips what the
 /// user wrote (marking what it answers), counts skips by reason, keeps each advice once and
 /// names rejections, so every way in says the same things. One `Intake` lasts a whole import
-/// (every file of it); the sink is one store transaction.
+/// (every file of it); the sink is one store transaction. The `[[rules]]` of config.toml are
+/// applied here, to every mention as it arrives (the sink applies them to new items only,
+/// journaled), so every way in applies them the same way.
 public struct Intake {
     /// Where an import's text comes from.
     public enum Source {
@@ -33,6 +35,8 @@ public struct Intake {
     private let alsoOwn: (Platform, String?) -> Bool
     private let named: (ImportProblem) -> Void
     private let stored: () -> Void
+    private let rules: RuleSet
+    private let now: Date
     /// Records skipped, by reason.
     public private(set) var skipped = ReasonCounts()
     /// Each advice the readers gave, once, in the order first given.
@@ -47,15 +51,19 @@ public struct Intake {
     private var repeats = Repeats()
 
     /// `own` tells the user's own accounts; `named` is told each rejection to name as it
-    /// comes (the first `namedPerReason` of a reason); `stored` is told each mention stored.
+    /// comes (the first `namedPerReason` of a reason); `stored` is told each mention stored;
+    /// `rules` act on arriving items as of `now`.
     public init(
         own: Config = Config(), alsoOwn: @escaping (Platform, String?) -> Bool = { _, _ in false }, namedPerReason: Int = .max,
-        named: @escaping (ImportProblem) -> Void = { _ in }, stored: @escaping () -> Void = {}
+        named: @escaping (ImportProblem) -> Void = { _ in }, stored: @escaping () -> Void = {},
+        rules: RuleSet = RuleSet(), now: Date = Date()
     ) {
         self.own = own
         self.alsoOwn = alsoOwn
         self.named = named
         self.stored = stored
+        self.rules = rules
+        self.now = now
         rejections = Rejections(namedPerReason: namedPerReason)
     }
 
@@ -90,7 +98,12 @@ public struct Intake {
         case .mention(let mention):
             guard own.isOwn(mention) || alsoOwn(mention.platform, mention.author.handle) else {
                 if repeats.isRepeat(mention) { return try take(.skipped(reason: Self.listedAgain), into: sink) }
-                try sink.put(withoutOwnHandles(mention))
+                let mention = withoutOwnHandles(mention)
+                if rules.isEmpty {
+                    try sink.put(mention)
+                } else {
+                    try sink.put(mention, ruled: rules.steps(for: mention, now: now), at: now)
+                }
                 return stored()
             }
             if let parent = mention.inReplyTo { try take(.answered(Ref(platform: mention.platform, id: parent), at: mention.createdAt), into: sink) }

@@ -6,7 +6,7 @@ import PostgresNIO
 /// Reads the `mention` table's rows into items.
 enum ItemRow {
     /// The columns `item` reads, in its order (read by index), from `mention m`.
-    static let columns = "m.id, m.platform, m.native_id, m.kind, m.author_handle, m.author_name, m.author_url, m.text, m.created_at, m.url, m.conversation, m.in_reply_to, m.reply_target, m.state, m.state_at, m.draft_id, m.snoozed_until, m.state_by, m.assignee"
+    static let columns = "m.id, m.platform, m.native_id, m.kind, m.author_handle, m.author_name, m.author_url, m.text, m.created_at, m.url, m.conversation, m.in_reply_to, m.reply_target, m.state, m.state_at, m.draft_id, m.snoozed_until, m.state_by, m.assignee, m.tags, m.priority"
 
     /// The select of items without anyone's composer.
     static let select = "SELECT \(columns), NULL::text"
@@ -36,10 +36,12 @@ enum ItemRow {
             inReplyTo: try cells[11].decode(String?.self),
             replyTarget: decodeTarget(try cells[12].decode(String?.self)),
             state: state(try cells[13].decode(String.self), at: try cells[14].decode(Int64?.self), draft: try cells[15].decode(String?.self),
-                         until: try cells[16].decode(Int64?.self))
+                         until: try cells[16].decode(Int64?.self)),
+            tags: try cells[19].decode([String].self),
+            priority: Int(try cells[20].decode(Int64.self))
         )
         return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention, assignee: try cells[18].decode(String?.self),
-                         stateBy: try cells[17].decode(String?.self), composing: try cells[19].decode(String?.self))
+                         stateBy: try cells[17].decode(String?.self), composing: try cells[21].decode(String?.self))
     }
 
     /// The platform a row names, or an error naming the row.

@@ -145,6 +145,26 @@ enum Migrations {
                 PRIMARY KEY (account, name)
             );
             """),
+        // Tags and priority points on items (and in the rank index read by points first), a
+        // journal entry that can change them (`marks`) and a journal row naming its rule
+        // (`detail`), and the breaches handed out since the watch last moved on.
+        (3, "tags, priority, rules, breaches", """
+            ALTER TABLE mention ADD COLUMN tags text[] NOT NULL DEFAULT '{}';
+            ALTER TABLE mention ADD COLUMN priority bigint NOT NULL DEFAULT 0;
+            CREATE INDEX mention_tags ON mention USING gin (tags);
+            CREATE INDEX mention_priority ON mention (priority DESC, created_at, id) INCLUDE (platform, kind, assignee) WHERE state = 'waiting';
+            ALTER TABLE journal ADD COLUMN detail text;
+            ALTER TABLE journal_entry ADD COLUMN marks boolean NOT NULL DEFAULT false;
+            ALTER TABLE journal_entry ADD COLUMN old_tags text[];
+            ALTER TABLE journal_entry ADD COLUMN new_tags text[];
+            ALTER TABLE journal_entry ADD COLUMN old_priority bigint;
+            ALTER TABLE journal_entry ADD COLUMN new_priority bigint;
+            CREATE TABLE breach_notice (
+                mention_id bigint PRIMARY KEY REFERENCES mention (id) ON DELETE CASCADE,
+                at bigint NOT NULL
+            );
+            INSERT INTO counter VALUES ('breaches_since', 0);
+            """),
     ]
 
     /// The newest version this heed knows.

@@ -13,6 +13,7 @@ import PostgresNIO
 /// mention put again is preceded by a flush, so counts are as if stored one by one. The waiting
 /// counters follow through the table's statement triggers. The search index is caught up after
 /// the import commits, except for changed items it already holds, indexed again on the spot.
+/// What rules did to new items is journaled as each batch lands (`RuleEntries`).
 final class PostgresSink: MentionSink {
     private let link: Link
     private let now: Int64
@@ -25,6 +26,9 @@ final class PostgresSink: MentionSink {
     private var stored = ImportCounts()
     private var skipped = 0
     private var rejected = 0
+    /// The rules' changes to the items of the batch, by ref, journaled if they turn out new.
+    private var ruled: [Ref: [RuleEntries.Change]] = [:]
+    private var journal: RuleEntries
 
     /// Items sent to the server at once.
     static let batchSize = 5_000
@@ -32,12 +36,13 @@ final class PostgresSink: MentionSink {
     init(link: Link, now: Date) throws {
         self.link = link
         self.now = PostgresStore.milliseconds(now)
+        journal = RuleEntries(link: link, now: self.now)
         lastBefore = try link.rows("SELECT coalesce(max(id), 0) FROM mention").first?.decode(Int64.self) ?? 0
         indexed = try link.rows("SELECT value FROM counter WHERE name = 'indexed'").first?.decode(Int64.self) ?? 0
         try link.execute("""
             CREATE TEMP TABLE IF NOT EXISTS incoming (seq integer, platform text, native_id text, kind text, author_handle text,
                 author_name text, author_url text, text text, created_at bigint, url text, conversation text, in_reply_to text,
-                reply_target text, state text, state_at bigint, draft_id text, snoozed_until bigint) ON COMMIT DELETE ROWS
+                reply_target text, state text, state_at bigint, draft_id text, snoozed_until bigint, tags text[], priority bigint) ON COMMIT DELETE ROWS
             """)
         try link.execute("TRUNCATE incoming")
     }
@@ -57,6 +62,17 @@ final class PostgresSink: MentionSink {
         batch.append(mention)
         inBatch.insert(mention.ref)
         if batch.count >= Self.batchSize { try flush() }
+    }
+
+    /// Stores one mention as the rules' steps leave it; what each rule changed is journaled
+    /// when the item turns out new (a known item keeps its state, tags and points).
+    func put(_ mention: Mention, ruled steps: [RuleStep], at date: Date) throws {
+        var marks = ItemMarks(mention)
+        let changes = RuleEntries.apply(steps, to: &marks, at: date)
+        var stored = mention
+        (stored.state, stored.tags, stored.priority) = (marks.state, marks.tags, marks.priority)
+        try put(stored)
+        if !changes.isEmpty { ruled[mention.ref] = changes }
     }
 
     /// The user's own reply (seen in an imported file) answers `ref`: a waiting item becomes
@@ -86,17 +102,19 @@ final class PostgresSink: MentionSink {
         defer {
             batch.removeAll(keepingCapacity: true)
             inBatch.removeAll(keepingCapacity: true)
+            ruled.removeAll()
         }
+        let lastRow = ruled.isEmpty ? 0 : try link.rows("SELECT coalesce(max(id), 0) FROM mention").first?.decode(Int64.self) ?? 0
         try link.copy(into: "incoming", columns: Self.columns, rows(batch))
         let moved = try link.rows("""
             WITH ins AS (
                 INSERT INTO mention (platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation,
-                    in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, imported_at)
+                    in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, tags, priority, imported_at)
                 SELECT i.platform, i.native_id, i.kind, i.author_handle, i.author_name, i.author_url, i.text, i.created_at, i.url, i.conversation,
                     i.in_reply_to, i.reply_target,
                     CASE WHEN i.state = 'waiting' AND x.at IS NOT NULL THEN 'replied' ELSE i.state END,
                     CASE WHEN i.state = 'waiting' AND x.at IS NOT NULL THEN x.at ELSE i.state_at END,
-                    i.draft_id, i.snoozed_until, $1
+                    i.draft_id, i.snoozed_until, i.tags, i.priority, $1
                 FROM incoming i LEFT JOIN answered_elsewhere x ON x.platform = i.platform AND x.native_id = i.native_id
                 ORDER BY i.seq
                 ON CONFLICT (platform, native_id) DO NOTHING
@@ -124,6 +142,7 @@ final class PostgresSink: MentionSink {
             if id <= indexed { again.append((id, Lexemes.document(handle: handle, name: name, text: text))) }
         }
         try PostgresStore.index(link, again)
+        if !ruled.isEmpty { try journal.journal(ruled, after: lastRow) }
         try link.execute("TRUNCATE incoming")
     }
 
@@ -131,6 +150,7 @@ final class PostgresSink: MentionSink {
     /// conversation got a new item come back early.
     func finish() throws {
         try flush()
+        try journal.finish()
         try link.execute("""
             UPDATE mention SET state = 'waiting', snoozed_until = NULL, state_by = NULL
             WHERE state = 'snoozed' AND conversation IS NOT NULL AND EXISTS (
@@ -140,7 +160,7 @@ final class PostgresSink: MentionSink {
 
     /// The columns of `incoming` that `rows` writes, in order.
     static let columns = ["seq", "platform", "native_id", "kind", "author_handle", "author_name", "author_url", "text", "created_at", "url",
-                          "conversation", "in_reply_to", "reply_target", "state", "state_at", "draft_id", "snoozed_until"]
+                          "conversation", "in_reply_to", "reply_target", "state", "state_at", "draft_id", "snoozed_until", "tags", "priority"]
 
     /// The batch as `COPY` text: tab-separated fields, `\N` for null, escapes for what would end one.
     private func rows(_ mentions: [Mention]) -> ByteBuffer {
@@ -159,11 +179,18 @@ final class PostgresSink: MentionSink {
                 String(seq), mention.platform.rawValue, mention.id, mention.kind.rawValue, mention.author.handle, mention.author.name,
                 mention.author.url, mention.text, String(PostgresStore.milliseconds(mention.createdAt)), mention.url, mention.conversation,
                 mention.inReplyTo, ItemRow.encodeTarget(mention.replyTarget), StoredState(mention.state).rawValue, stateAt.map(String.init),
-                draft, until.map(String.init),
+                draft, until.map(String.init), Self.arrayLiteral(Tag.sorted(mention.tags)), String(mention.priority),
             ]
             CopyText.write(fields, into: &buffer)
         }
         return buffer
+    }
+}
+
+extension PostgresSink {
+    /// A text array as PostgreSQL reads it: every element quoted, `"` and `\` escaped.
+    static func arrayLiteral(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
     }
 }
 

@@ -110,7 +110,7 @@ extension PostgresStore {
 
     /// The ids an action on these refs may apply to (with the threads' open items), and the
     /// ids of the refs named; refs the store does not hold are reported unknown.
-    private func candidates(_ link: Link, _ refs: [Ref], threads: Bool, result: inout AnswerResult) throws -> ([Int64], [Ref: Int64]) {
+    func candidates(_ link: Link, _ refs: [Ref], threads: Bool, result: inout AnswerResult) throws -> ([Int64], [Ref: Int64]) {
         let rows = try link.rows("""
             SELECT m.id, m.platform, m.native_id, m.conversation FROM unnest($1::text[], $2::text[]) AS r (platform, native_id)
             JOIN mention m ON m.platform = r.platform AND m.native_id = r.native_id

@@ -16,7 +16,7 @@ extension PostgresStore {
         case indexed, listed, dense
     }
 
-    func conditions(_ query: Query, now: Date) -> QueryWhere { QueryWhere(query, now: now, person: person) }
+    func conditions(_ query: Query, now: Date) -> QueryWhere { QueryWhere(query, now: now, person: person, targets: arrangement.current.targets) }
 
     /// How many items a query holds and since when the oldest waits.
     public func summary(_ query: Query, now: Date) throws -> QueueSummary {
@@ -68,16 +68,21 @@ extension PostgresStore {
     public func page(_ query: Query, _ request: PageRequest, now: Date) throws -> [QueueItem] {
         let filter = conditions(query, now: now)
         if try plan(query, filter) == .listed { return try listedPage(try listedKeys(query, filter), request) }
-        let page = pageStatement(filter, request)
-        let items = try links.with { link in try pageItems(link, page.statement) }
+        let page = pageStatement(filter, request, byPoints: byPriority)
+        let items = try ranked(links.with { link in try pageItems(link, page.statement) })
         return page.newestFirst ? items.reversed() : items
     }
 
     /// The statement of a page read in rank order; `newestFirst` when its rows come reversed.
-    func pageStatement(_ filter: QueryWhere, _ request: PageRequest) -> (statement: Statement, newestFirst: Bool) {
+    /// `byPoints`: the rank is most points first, then wait (the priority index's order).
+    func pageStatement(_ filter: QueryWhere, _ request: PageRequest, byPoints: Bool = false) -> (statement: Statement, newestFirst: Bool) {
         var statement = Statement()
         let clause = filter.clause(&statement)
         let select = "\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE \(clause)"
+        if byPoints {
+            statement.sql = Self.pointsPage(select, request, &statement)
+            return (statement, Self.isReversed(request))
+        }
         switch request {
         case .first(let limit):
             statement.sql = "\(select) ORDER BY m.created_at, m.id LIMIT \(statement.bind(.int(Int64(limit))))"
@@ -100,8 +105,11 @@ extension PostgresStore {
     public func rank(of key: RankKey, in query: Query, now: Date) throws -> Int {
         let filter = conditions(query, now: now)
         if try plan(query, filter) == .listed { return RankKeys.insertionPoint(of: key, in: try listedKeys(query, filter)) }
+        let byPoints = byPriority
         let before = filter.statement { clause, statement in
-            "SELECT count(*) FROM mention m WHERE \(clause) AND (m.created_at, m.id) < (\(statement.bind(.int(key.createdAt))), \(statement.bind(.int(key.row))))"
+            let at = statement.bind(.int(key.createdAt)), row = statement.bind(.int(key.row))
+            guard byPoints else { return "SELECT count(*) FROM mention m WHERE \(clause) AND (m.created_at, m.id) < (\(at), \(row))" }
+            return "SELECT count(*) FROM mention m WHERE \(clause) AND (-m.priority, m.created_at, m.id) < (\(statement.bind(.int(-key.priority))), \(at), \(row))"
         }
         return try links.with { link in try link.rows(before).first?.decode(Int.self) ?? 0 }
     }
@@ -138,11 +146,12 @@ extension PostgresStore {
     func listedKeys(_ query: Query, _ filter: QueryWhere) throws -> [RankKey] {
         let generation = cachedQueries.generation
         if let cached = cachedQueries.keys(for: query, generation: generation) { return cached }
-        let found = filter.selecting("m.created_at, m.id")
+        let found = filter.selecting("m.created_at, m.id, m.priority")
+        let byPoints = byPriority
         let keys = try links.with { link in
             try link.rows(found).map { row in
-                let (createdAt, id) = try row.decode((Int64, Int64).self)
-                return RankKey(createdAt: createdAt, row: id)
+                let (createdAt, id, priority) = try row.decode((Int64, Int64, Int64).self)
+                return RankKey(createdAt: createdAt, row: id, priority: byPoints ? priority : 0)
             }
         }.sorted()
         cachedQueries.keep(keys, for: query, generation: generation)
@@ -152,9 +161,9 @@ extension PostgresStore {
     /// A page of a listed query: its keys' rows, looked up by id.
     func listedPage(_ keys: [RankKey], _ request: PageRequest) throws -> [QueueItem] {
         try RankKeys.page(request, of: keys) { ids in
-            try links.with { link in
+            try ranked(links.with { link in
                 try pageItems(link, Statement("\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE m.id = ANY($1::bigint[])", [.ints(ids)]))
-            }
+            })
         }
     }
 

@@ -65,7 +65,41 @@ extension PostgresStore {
         }
         platforms.sort { ($0.received, $1.platform?.rawValue ?? "") > ($1.received, $0.platform?.rawValue ?? "") }
         return ResponseStats(now: now, since: since, all: all, platforms: platforms, waitingAges: try waitingAges(now: now),
-                             days: try days(trend, from: from))
+                             days: try days(trend, from: from), targets: try targetStats(since: since, now: now))
+    }
+
+    /// How the period's items fared against their response targets (nil when none are set): each
+    /// row's target worked out by the server (the shortest key that matches it, a `CASE` over the
+    /// keys' conditions), the outcome counted in the targets' clock.
+    func targetStats(since: Date?, now: Date) throws -> TargetStats? {
+        guard let targets = arrangement.current.targets else { return nil }
+        var statement = Statement()
+        var cases: [String] = []
+        for key in targets.keys.sorted(by: { $0.seconds < $1.seconds }) {
+            let condition = QueryWhere(key.query, now: Date(timeIntervalSince1970: 0), person: person).clause(&statement)
+            cases.append("WHEN \(condition) THEN \(statement.bind(.int(Timestamp.milliseconds(seconds: key.seconds))))::bigint")
+        }
+        let from = statement.bind(.int(since.map(Self.milliseconds) ?? Int64.min))
+        statement.sql = """
+            SELECT * FROM (SELECT m.platform, m.state, m.created_at, m.state_at, m.id, CASE \(cases.joined(separator: " ")) END AS target
+            FROM mention m WHERE m.created_at >= \(from)) t WHERE target IS NOT NULL
+            """
+        let nowMs = Self.milliseconds(now)
+        var tally = TargetTally(since: since, now: now)
+        try links.with { link in
+            for row in try link.rows(statement) {
+                let (name, state, created, answer, id, target) = try row.decode((String, String, Int64, Int64?, Int64, Int64).self)
+                let platform = try ItemRow.platform(name, row: id)
+                if StoredState(rawValue: state)?.isAnswered ?? false {
+                    // An answer without a usable time is left out, as it is of the answer times.
+                    guard let answer, answer >= created else { continue }
+                    tally.add(platform, created: created, targets.outcome(created: created, target: target, answered: answer, now: nowMs))
+                } else {
+                    tally.add(platform, created: created, targets.outcome(created: created, target: target, answered: nil, now: nowMs))
+                }
+            }
+        }
+        return tally.stats
     }
 
     /// Answers given within the trend's span, per platform (and for all under nil).

@@ -17,6 +17,8 @@ public final class PostgresStore: MentionStore, @unchecked Sendable {
     let links: Links
     /// What the last searched query found.
     let cachedQueries = QueryResultCache()
+    /// The response targets and the rank order (`configure`).
+    let arrangement = Arrangement()
     /// The schema heed's tables are in, and the channel its changes are announced on.
     let schema: String
     var channel: String { "heed_changes_" + schema }
@@ -104,6 +106,7 @@ public final class PostgresStore: MentionStore, @unchecked Sendable {
 
     /// Calls `body` with each item in rank order, a page at a time (no item list in memory).
     public func forEach(all: Bool, limit: Int?, _ body: (QueueItem) throws -> Void) throws {
+        if byPriority, !all { return try forEachRanked(limit: limit, body) }
         var after: RankKey?
         var left = limit ?? Int.max
         while left > 0 {
@@ -122,8 +125,8 @@ public final class PostgresStore: MentionStore, @unchecked Sendable {
     /// One item by its ref, with its conversation's open count.
     public func item(_ ref: Ref) throws -> QueueItem? {
         try links.with { link in
-            try pageItems(link, Statement("\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE m.platform = $1 AND m.native_id = $2",
-                                          [.text(ref.platform.rawValue), .text(ref.id)])).first
+            try ranked(pageItems(link, Statement("\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE m.platform = $1 AND m.native_id = $2",
+                                                 [.text(ref.platform.rawValue), .text(ref.id)]))).first
         }
     }
 

@@ -8,13 +8,16 @@ struct QueryWhere {
     let now: Date
     /// Whose items `is:mine` finds.
     let person: String
+    /// What the due terms are measured against (none: they match nothing).
+    let targets: ResponseTargets?
     /// The full-text parts: rows that must match (`include`), rows that must not.
     let match: Lexemes.Match
 
-    init(_ query: Query, now: Date, person: String) {
+    init(_ query: Query, now: Date, person: String, targets: ResponseTargets? = nil) {
         self.query = query
         self.now = now
         self.person = person
+        self.targets = targets
         match = Lexemes.match(query)
     }
 
@@ -46,6 +49,13 @@ struct QueryWhere {
         if !query.assignees.isEmpty {
             conditions.append("lower(m.assignee) = ANY(\(statement.bind(.texts(query.assignees.map { $0.lowercased() })))::text[])")
         }
+        if !query.tags.isEmpty { conditions.append("m.tags @> \(statement.bind(.texts(query.tags)))::text[]") }
+        if !query.excludedTags.isEmpty { conditions.append("NOT (m.tags && \(statement.bind(.texts(query.excludedTags)))::text[])") }
+        if query.usesTargets {
+            for condition in targets?.conditions(query, now: now) ?? [DueCondition(clauses: [], negated: false)] {
+                conditions.append(due(condition, &statement))
+            }
+        }
         if let exclude = match.exclude {
             conditions.append("NOT EXISTS (SELECT 1 FROM search s WHERE s.mention_id = m.id AND s.doc @@ \(statement.bind(.text(exclude)))::tsquery)")
         }
@@ -53,6 +63,28 @@ struct QueryWhere {
             conditions.append("EXISTS (SELECT 1 FROM search s WHERE s.mention_id = m.id AND s.doc @@ \(statement.bind(.text(include)))::tsquery)")
         }
         return conditions.isEmpty ? "true" : conditions.joined(separator: " AND ")
+    }
+
+    /// A due term: an OR over the target keys of "the key matches and the item was created
+    /// within the key's bound" (negated for `due>`, among items some key matches), with a bound
+    /// on creation times when one holds for every clause (the rank index read up to it only).
+    private func due(_ condition: DueCondition, _ statement: inout Statement) -> String {
+        var any: [String] = []
+        var matched: [String] = []
+        for clause in condition.clauses {
+            let key = QueryWhere(clause.key, now: now, person: person)
+            switch clause.bound {
+            case .never: break
+            case .always: any.append("(\(key.clause(&statement)))")
+            case .atOrBefore(let time): any.append("(\(key.clause(&statement)) AND m.created_at <= \(statement.bind(.int(time))))")
+            case .before(let time): any.append("(\(key.clause(&statement)) AND m.created_at < \(statement.bind(.int(time))))")
+            }
+            if condition.negated { matched.append("(\(key.clause(&statement)))") }
+        }
+        let anyClause = any.isEmpty ? "false" : "(" + any.joined(separator: " OR ") + ")"
+        if condition.negated { return "(" + (matched.isEmpty ? "false" : matched.joined(separator: " OR ")) + ") AND NOT coalesce(" + anyClause + ", false)" }
+        guard let most = condition.createdAtMost else { return anyClause }
+        return "m.created_at <= \(statement.bind(.int(most))) AND \(anyClause)"
     }
 
     /// A statement over the query's rows: `build` is given the conditions (their binds already in

@@ -76,7 +76,7 @@ public enum Replies {
             // The draft comes back as it was: a new record with its last text makes it pending.
             let texts = Dictionary(try outbox.read().drafts.map { ($0.id, $0.text) }, uniquingKeysWith: { $1 })
             try outbox.append(undone.drafts.compactMap { id in texts[id].map { .edited(draft: id, text: $0, at: now) } })
-        case .acknowledge, .snooze, .assign:
+        case .acknowledge, .snooze, .tag, .rule, .assign:
             break
         }
         return undone

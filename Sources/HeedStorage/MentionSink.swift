@@ -8,6 +8,11 @@ public protocol MentionSink: AnyObject {
     /// has changed content updated and its state left alone.
     func put(_ mention: Mention) throws
 
+    /// Stores one mention as `put` does and, when it is new, applies what the rules did to it
+    /// (`RuleSet.steps`), each rule's actions on this import's items one journaled action
+    /// (undone by `undoLast`, last rule first). A known item is left to `put` alone.
+    func put(_ mention: Mention, ruled steps: [RuleStep], at date: Date) throws
+
     /// The user's own reply (seen in an imported file) answers `ref`: a waiting item becomes
     /// replied elsewhere; an item not yet imported is remembered and marked when it arrives.
     func answered(_ ref: Ref, at date: Date) throws
@@ -20,6 +25,17 @@ public protocol MentionSink: AnyObject {
 
     /// What the import did so far.
     var counts: ImportCounts { get }
+}
+
+extension MentionSink {
+    /// For a sink that keeps no journal: the mention stored as the rules left it.
+    public func put(_ mention: Mention, ruled steps: [RuleStep], at date: Date) throws {
+        var marks = ItemMarks(mention)
+        for step in steps { for action in step.actions { marks.apply(action, now: date) } }
+        var ruled = mention
+        (ruled.state, ruled.tags, ruled.priority) = (marks.state, marks.tags, marks.priority)
+        try put(ruled)
+    }
 }
 
 /// The tally of one import, as the summary line prints it.

@@ -68,6 +68,28 @@ public protocol MentionStore: AnyObject, Sendable {
     @discardableResult
     func undoLast() throws -> UndoneAction?
 
+    // MARK: - Targets, ranking, tags
+
+    /// Sets the response targets the due terms of queries (`is:breached`, `due<1h`, `due>2h`)
+    /// and the stats are measured against (nil: none, due terms match nothing), and how the
+    /// queue is ranked; until called, no targets and `.wait`. Keys by priority then carry the
+    /// item's points (`RankKey.priority`).
+    func configure(targets: ResponseTargets?, rank: RankOrder)
+
+    /// Adds and removes tags on the items of a selection (whatever their state) as one action,
+    /// undone whole by `undoLast`; items whose tags would not change are left out of it.
+    @discardableResult
+    func tag(_ selection: Selection, adding: [String], removing: [String], at date: Date) throws -> AnswerResult
+
+    /// Every tag in use with how many items carry it, most used first, ties by name.
+    func tagCounts() throws -> [TagCount]
+
+    /// Waiting items that passed their response target since the last claim, at most `limit`,
+    /// in rank order, each handed out once across every process and restart (the claim is
+    /// stored before they are returned). The first claim on a store starts the watch and
+    /// returns none; breaches from more than a day before a claim are passed over.
+    func claimBreaches(now: Date, limit: Int) throws -> [QueueItem]
+
     // MARK: - Fetching
 
     /// The cursors kept for an account, by name: where its next fetch starts.
@@ -103,7 +125,8 @@ public protocol MentionStore: AnyObject, Sendable {
     // MARK: - Figures
 
     /// The answering figures of items received since `since` (everything when nil) up to
-    /// `now`, the queue by age, and the per-day trend.
+    /// `now`, the queue by age, the per-day trend, and (with targets) how items fared against
+    /// their targets.
     func stats(since: Date?, now: Date) throws -> ResponseStats
 
     /// The answers of items received since `since` (everything when nil), by the person who gave them.

@@ -70,7 +70,7 @@ public enum RankKeys {
         case .first(let limit): return 0..<min(limit, keys.count)
         case .last(let limit): return max(0, keys.count - limit)..<keys.count
         case .after(let key, let limit):
-            let start = insertionPoint(of: RankKey(createdAt: key.createdAt, row: key.row + 1), in: keys)
+            let start = insertionPoint(of: RankKey(createdAt: key.createdAt, row: key.row + 1, priority: key.priority), in: keys)
             return start..<min(keys.count, start + limit)
         case .before(let key, let limit):
             let end = insertionPoint(of: key, in: keys)

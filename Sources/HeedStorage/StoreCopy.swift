@@ -2,18 +2,20 @@ import Foundation
 import HeedCore
 
 /// Everything a store keeps, record by record, as `heed store copy` moves it from one store to
-/// another: items whole, replies made elsewhere seen before their items, and the journal (so
-/// undo goes on in the copy). Times are milliseconds since 1970, the stores' own unit. An
+/// another: items whole (with their tags and points), replies made elsewhere seen before their
+/// items, and the journal with what rules and tagging did (so undo goes on in the copy). Times are milliseconds since 1970, the stores' own unit. An
 /// action's entries follow it one by one, so a bulk action of a million items is never held whole.
 public enum CopiedRecord: Sendable, Hashable {
-    /// An item: the mention's content (its `state` is not read), its state columns as stored,
-    /// and when it was imported.
+    /// An item: the mention's content with its tags and points (its `state` is not read), its
+    /// state columns as stored, and when it was imported.
     case item(Mention, CopiedState, importedAt: Int64)
     /// A reply of the user's seen before the item it answers.
     case answeredElsewhere(Ref, at: Int64)
-    /// An action of the journal: when, its name, who took it, whether it was undone.
-    case action(at: Int64, name: String, person: String?, undone: Bool)
-    /// One item's part of the last action given: its state before and after.
+    /// An action of the journal: when, its name, who took it, whether it was undone, and what
+    /// it was where the name does not say (the rule, the tags added and removed).
+    case action(at: Int64, name: String, person: String?, undone: Bool, detail: String?)
+    /// One item's part of the last action given: its state before and after (with its tags and
+    /// points on both sides when the action changed those).
     case entry(Ref, old: CopiedState, new: CopiedState)
 }
 
@@ -25,15 +27,32 @@ public struct CopiedState: Sendable, Hashable {
     public var draft: String?
     public var snoozedUntil: Int64?
     public var assignee: String?
+    /// A journal entry's side when its action changed tags and points (a tag, a rule), else nil;
+    /// an item's own are in its mention.
+    public var marks: CopiedMarks?
 
     /// State columns as stored.
-    public init(state: StoredState, at: Int64? = nil, by: String? = nil, draft: String? = nil, snoozedUntil: Int64? = nil, assignee: String? = nil) {
+    public init(state: StoredState, at: Int64? = nil, by: String? = nil, draft: String? = nil, snoozedUntil: Int64? = nil, assignee: String? = nil,
+                marks: CopiedMarks? = nil) {
         self.state = state
         self.at = at
         self.by = by
         self.draft = draft
         self.snoozedUntil = snoozedUntil
         self.assignee = assignee
+        self.marks = marks
+    }
+}
+
+/// Tags and points as one side of a journal entry holds them.
+public struct CopiedMarks: Sendable, Hashable {
+    public var tags: [String]
+    public var priority: Int
+
+    /// Tags (sorted as stores keep them) and points.
+    public init(tags: [String], priority: Int) {
+        self.tags = tags
+        self.priority = priority
     }
 }
 

@@ -6,7 +6,7 @@ import HeedCore
 enum MentionRow {
     /// The columns `item` reads, in its order (by index: naming a column per read costs more
     /// than the rest of reading a row).
-    static let select = "SELECT id, platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation, in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, state_by, assignee"
+    static let select = "SELECT id, platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation, in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, state_by, assignee, tags, priority"
 
     /// The item of a row read with `select`; a platform this heed does not know is an error
     /// naming the row (never read as another platform).
@@ -24,7 +24,9 @@ enum MentionRow {
             conversation: row[10],
             inReplyTo: row[11],
             replyTarget: decodeTarget(row[12]),
-            state: state(row)
+            state: state(row),
+            tags: decodeTags(row[19]),
+            priority: row[20]
         )
         return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention, assignee: row[18], stateBy: row[17])
     }
@@ -44,6 +46,24 @@ enum MentionRow {
         case .snoozed: return .snoozed(until: Store.date(row[16] ?? 0))
         case .waiting, nil: return .waiting
         }
+    }
+
+    /// The tags as stored: a JSON array of tags, sorted (see `Tag`); nil when there are none.
+    static func encodeTags(_ tags: [String]) -> String? {
+        guard !tags.isEmpty else { return nil }
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, tag) in Tag.sorted(tags).enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            quote(tag, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The tags of a stored value (anything unreadable is no tags).
+    static func decodeTags(_ text: String?) -> [String] {
+        guard let text, let data = text.data(using: .utf8), let tags = try? JSONDecoder().decode([String].self, from: data) else { return [] }
+        return tags
     }
 
     static func decodeTarget(_ text: String?) -> [String: String] {

@@ -33,6 +33,8 @@ final class MentionWriter: @unchecked Sendable {
     private let indexed: Int64
     private var unindex: RawStatement
     private var reindex: RawStatement
+    /// What the rules did to new items, journaled a rule at a time.
+    private var rules: RuleJournal
     /// The texts of the statement being run, reused from record to record.
     private var texts = TextBindings()
 
@@ -43,6 +45,7 @@ final class MentionWriter: @unchecked Sendable {
         (insert, find, update, findAnswer, forgetAnswer, markAnswered, findKnown, rememberAnswer) = try Self.statements(db)
         (unindex, reindex) = try Self.searchStatements(db)
         indexed = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [Counter.indexed]) ?? 0
+        rules = try RuleJournal(db: db, now: now)
     }
 
     private static func searchStatements(_ db: Database) throws -> (RawStatement, RawStatement) {
@@ -52,7 +55,7 @@ final class MentionWriter: @unchecked Sendable {
 
     /// All prepared here, on the connection's own thread (GRDB prepares nowhere else).
     private static func statements(_ db: Database) throws -> (RawStatement, RawStatement, RawStatement, RawStatement, RawStatement, RawStatement, RawStatement, RawStatement) {
-        let columns = ["platform", "native_id"] + MentionRow.contentColumns + ["state", "state_at", "draft_id", "snoozed_until", "imported_at"]
+        let columns = ["platform", "native_id"] + MentionRow.contentColumns + ["state", "state_at", "draft_id", "snoozed_until", "imported_at", "tags", "priority"]
         let insert = try RawStatement(db, """
             INSERT INTO mention (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
             ON CONFLICT (platform, native_id) DO NOTHING
@@ -72,7 +75,11 @@ final class MentionWriter: @unchecked Sendable {
     func prepareAgain() throws {
         (insert, find, update, findAnswer, forgetAnswer, markAnswered, findKnown, rememberAnswer) = try Self.statements(db)
         (unindex, reindex) = try Self.searchStatements(db)
+        try rules.prepareAgain()
     }
+
+    /// Ends the rules' journal rows: those of rules that changed nothing go.
+    func finishRules() throws { try rules.finish() }
 
     /// The user's own reply (seen in an imported file) answers `ref`: a waiting item becomes
     /// replied elsewhere (counted updated); an item not yet imported is remembered and marked
@@ -100,9 +107,10 @@ final class MentionWriter: @unchecked Sendable {
         answersWaiting = true
     }
 
-    /// Stores one mention: new ones are inserted (with their state when it is given), known
-    /// ones have changed content updated and their state left alone.
-    func store(_ mention: Mention) throws {
+    /// Stores one mention: new ones are inserted (with their state, tags and points when they
+    /// are given, and as the rules' `steps` leave them, each step journaled), known ones have
+    /// changed content updated and their state left alone.
+    func store(_ mention: Mention, steps: [RuleStep] = [], at date: Date) throws {
         let platform = mention.platform.rawValue
         let created = Store.milliseconds(mention.createdAt)
         var state = mention.state
@@ -113,6 +121,9 @@ final class MentionWriter: @unchecked Sendable {
             answer = at
             state = .replied(draft: "", at: Store.date(at))
         }
+        var marks = ItemMarks(state: state, tags: Tag.sorted(mention.tags), priority: mention.priority)
+        let ruled = rules.apply(steps, to: &marks, at: date)
+        state = marks.state
         texts.removeAll()
         texts.add(1, platform)
         texts.add(2, mention.id)
@@ -138,9 +149,12 @@ final class MentionWriter: @unchecked Sendable {
             insert.bind(stateIndex + 3, Store.milliseconds(until))
         }
         insert.bind(stateIndex + 4, now)
+        texts.add(stateIndex + 5, MentionRow.encodeTags(marks.tags))
+        insert.bind(stateIndex + 6, Int64(marks.priority))
         try insert.execute(texts)
         if db.rawChanges > 0 {
             counts.imported += 1
+            if !ruled.isEmpty { try rules.journal(ruled, of: db.rawLastRowID) }
             if answer != nil { try forget(platform, mention.id) }
             if bulk, state.isWaiting { bulkWaiting[platform, default: 0] += 1 }
             return

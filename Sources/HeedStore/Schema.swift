@@ -176,6 +176,9 @@ enum Schema {
                 ALTER TABLE journal_entry ADD COLUMN new_state_at INTEGER;
                 """)
         }
+        migrator.registerMigration("v8 tags, priority, rules, breaches") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
 }

@@ -139,7 +139,7 @@ extension Store {
                 """
             let values: [DatabaseValueConvertible?] = [journal] + new.arguments + (only.isEmpty ? [] : [transition.assignee])
             if case .view(let query) = selection {
-                let sql = QuerySQL(query, now: now, person: person)
+                let sql = querySQL(query, now: now)
                 try db.execute(sql: insert + " " + sql.whereClause, arguments: StatementArguments(values + sql.arguments))
             } else {
                 let record = try db.makeStatement(sql: insert + " id = ?")
@@ -169,32 +169,46 @@ extension Store {
         Ref(platform: try MentionRow.platform(row["platform"], row: row["id"]), id: row["native_id"])
     }
 
-    /// Undoes this person's last action not yet undone (actions from before people were named
-    /// count as theirs), putting each item back as it was when it still holds what the action
-    /// gave it: its state, or after an assignment its assignee. Nil when there is nothing to undo.
+    /// Undoes this person's last action not yet undone (actions from before people were named,
+    /// and rules' actions, count as theirs), putting each item back as it was when it still
+    /// holds what the action gave it: its state (and its tags and points when the action
+    /// changed them), or after an assignment its assignee. Nil when there is nothing to undo.
     public func undoLast() throws -> UndoneAction? {
         defer { cachedQueries.changed() }
+        let byPriority = byPriority
         return try writer.write { db in
-            guard let journal = try Row.fetchOne(db, sql: "SELECT id, action FROM journal WHERE undone = 0 AND (person = ? OR person IS NULL) ORDER BY id DESC LIMIT 1",
+            guard let journal = try Row.fetchOne(db, sql: "SELECT id, action, detail FROM journal WHERE undone = 0 AND (person = ? OR person IS NULL) ORDER BY id DESC LIMIT 1",
                                                  arguments: [person]) else { return nil }
             let id: Int64 = journal["id"]
             let kind = UndoneAction.Kind(rawValue: journal["action"]) ?? .acknowledge
-            let holds = kind == .assign ? "m.assignee IS e.new_assignee"
-                : "m.state = e.new_state AND m.draft_id IS e.new_draft_id AND m.snoozed_until IS e.new_snoozed_until"
+            let holds = kind == .assign ? "m.assignee IS e.new_assignee" : Self.holds("m")
             let still = "FROM journal_entry e JOIN mention m ON m.id = e.mention_id WHERE e.journal_id = ? AND \(holds)"
-            let rows = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id, m.created_at, m.id \(still) ORDER BY m.created_at, m.id LIMIT ?", arguments: [id, Self.reportedRefs])
-            let refs = try rows.map(Self.ref)
-            let keys = rows.map { RankKey(createdAt: $0["created_at"], row: $0["id"]) }
+            let rows = try Row.fetchAll(db, sql: "SELECT m.platform, m.native_id, m.created_at, m.id, m.priority \(still) ORDER BY m.created_at, m.id LIMIT ?", arguments: [id, Self.reportedRefs])
+            // In rank order (by points first when the store ranks by them).
+            let put = try rows.map { (ref: try Self.ref($0), key: RankKey(createdAt: $0["created_at"], row: $0["id"], priority: byPriority ? $0["priority"] : 0)) }
+                .sorted { $0.key < $1.key }
             let drafts = try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(e.new_draft_id, e.old_draft_id) AS draft \(still) AND draft IS NOT NULL", arguments: [id])
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(still)", arguments: [id]) ?? 0
             let restore = kind == .assign ? "assignee = e.old_assignee"
-                : "state = e.old_state, state_at = e.old_state_at, draft_id = e.old_draft_id, snoozed_until = e.old_snoozed_until, state_by = e.old_state_by"
+                : """
+                    state = e.old_state, state_at = e.old_state_at, draft_id = e.old_draft_id, snoozed_until = e.old_snoozed_until, state_by = e.old_state_by,
+                    tags = CASE WHEN e.marks = 1 THEN e.old_tags ELSE m.tags END, priority = CASE WHEN e.marks = 1 THEN e.old_priority ELSE m.priority END
+                    """
             try db.execute(sql: """
                 UPDATE mention AS m SET \(restore)
                 FROM journal_entry e WHERE e.journal_id = ? AND m.id = e.mention_id AND \(holds)
                 """, arguments: [id])
             try db.execute(sql: "UPDATE journal SET undone = 1 WHERE id = ?", arguments: [id])
-            return UndoneAction(kind: kind, refs: refs, drafts: drafts, count: count, keys: keys)
+            return UndoneAction(kind: kind, refs: put.map(\.ref), drafts: drafts, count: count, keys: put.map(\.key), detail: journal["detail"])
         }
+    }
+
+    /// An item (the table named `item`) still holds what journal entry `e` gave it: its state,
+    /// and its tags and points when the entry changed them.
+    static func holds(_ item: String) -> String {
+        """
+        \(item).state = e.new_state AND \(item).draft_id IS e.new_draft_id AND \(item).snoozed_until IS e.new_snoozed_until
+        AND (e.marks = 0 OR (\(item).tags IS e.new_tags AND \(item).priority = e.new_priority))
+        """
     }
 }

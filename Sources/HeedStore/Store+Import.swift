@@ -44,7 +44,7 @@ public final class ImportSink: MentionSink {
 
     /// What the writer thread is asked to do, in order.
     private enum Work: Sendable {
-        case put(Mention)
+        case put(Mention, [RuleStep], at: Date)
         case answered(Ref, at: Int64)
     }
 
@@ -83,8 +83,12 @@ public final class ImportSink: MentionSink {
         }
     }
 
+    /// When the import runs.
+    private let now: Date
+
     init(db: Database, now: Date, bulkAfter: Int? = nil) throws {
         self.db = db
+        self.now = now
         writer = try MentionWriter(db: db, now: Store.milliseconds(now))
         let rows = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM mention") ?? 0
         lastBefore = Int64(rows)
@@ -119,7 +123,13 @@ public final class ImportSink: MentionSink {
     /// Stores one mention: new ones are inserted (with their state when it is given), known
     /// ones have changed content updated and their state left alone.
     public func put(_ mention: Mention) throws {
-        try add(.put(mention))
+        try add(.put(mention, [], at: now))
+    }
+
+    /// Stores one mention and, when it is new, applies and journals what the rules did to it
+    /// (see `RuleJournal`).
+    public func put(_ mention: Mention, ruled steps: [RuleStep], at date: Date) throws {
+        try add(.put(mention, steps, at: date))
     }
 
     private func add(_ work: Work) throws {
@@ -151,7 +161,7 @@ public final class ImportSink: MentionSink {
             do {
                 for item in work {
                     switch item {
-                    case .put(let mention): try writer.store(mention)
+                    case .put(let mention, let steps, let date): try writer.store(mention, steps: steps, at: date)
                     case .answered(let ref, let at): try writer.answered(ref, at: at)
                     }
                 }
@@ -200,6 +210,7 @@ public final class ImportSink: MentionSink {
         try drain()
         guard !finished else { return }
         finished = true
+        try writer.finishRules()
         if let bulk, writer.bulk {
             for index in bulk.indexes { try db.execute(sql: index) }
             try db.execute(sql: bulk.trigger)

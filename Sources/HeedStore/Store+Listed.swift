@@ -6,16 +6,18 @@ import HeedCore
 /// index does not hold), kept until the store changes.
 extension Store {
     /// The rank keys of a listed query: from the cache while the store is unchanged, else found
-    /// once (the full-text index drives, each match is checked against the rest of the query).
+    /// once (the full-text or tag index drives, each match is checked against the rest of the
+    /// query).
     func listedKeys(_ query: Query, _ sql: QuerySQL) throws -> [RankKey] {
         let generation = cachedQueries.generation
         if let cached = cachedQueries.keys(for: query, generation: generation) { return cached }
-        let found = sql.include.map { sql.matched("mention.created_at, mention.id", include: $0) }
-            ?? SQLStatement("SELECT created_at, id FROM mention WHERE \(sql.whereClause)", sql.statementArguments)
+        let found = sql.driven("mention.created_at, mention.id, mention.priority")
+            ?? SQLStatement("SELECT created_at, id, priority FROM mention WHERE \(sql.whereClause)", sql.statementArguments)
+        let byPriority = byPriority
         let keys: [RankKey] = try writer.read { db in
             var keys: [RankKey] = []
             let rows = try Row.fetchCursor(db, sql: found.sql, arguments: found.arguments)
-            while let row = try rows.next() { keys.append(RankKey(createdAt: row[0], row: row[1])) }
+            while let row = try rows.next() { keys.append(RankKey(createdAt: row[0], row: row[1], priority: byPriority ? row[2] : 0)) }
             return keys
         }
         let sorted = keys.sorted()
@@ -26,9 +28,9 @@ extension Store {
     /// A page of a listed query: its keys' rows, looked up by id.
     func listedPage(_ keys: [RankKey], _ request: PageRequest) throws -> [QueueItem] {
         try RankKeys.page(request, of: keys) { ids in
-            try writer.read { db in
+            ranked(try writer.read { db in
                 try Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(ids)))
-            }
+            })
         }
     }
 }

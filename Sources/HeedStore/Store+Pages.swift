@@ -3,19 +3,20 @@ import GRDB
 import HeedCore
 
 /// Queries paged by rank key: the plain queue and facet queries from the rank index and the
-/// maintained counters, searches listed once from the full-text index when few match, or read
-/// densely from the rank index when many do.
+/// maintained counters, searches listed once from the full-text or tag index when few match,
+/// or read densely from the rank index when many do. Ranked by priority, a page is read band
+/// by band (`Store+Priority`).
 extension Store {
     /// How many items a query holds and since when the oldest waits. The plain queue's count is
     /// maintained; a platform query's too; other queries are counted on the rank index, or
-    /// listed once by the full-text index and kept until the store changes.
+    /// listed once by the full-text or tag index and kept until the store changes.
     public func summary(_ query: Query, now: Date) throws -> QueueSummary {
         if query.isQueue { return try queueSummary() }
-        let sql = QuerySQL(query, now: now, person: person)
+        let sql = querySQL(query, now: now)
         switch try plan(query, sql) {
         case .listed:
             let keys = try listedKeys(query, sql)
-            return QueueSummary(waiting: keys.count, oldest: keys.first.map { Self.date($0.createdAt) })
+            return QueueSummary(waiting: keys.count, oldest: keys.map(\.createdAt).min().map(Self.date))
         case .dense:
             // Counting exactly costs a lookup per match: the screen shows "30,000+" with its
             // first page (whose first item is the oldest), and the exact count right after.
@@ -58,13 +59,14 @@ extension Store {
 
     /// A page of a query in rank order.
     public func page(_ query: Query, _ request: PageRequest, now: Date) throws -> [QueueItem] {
-        let sql = QuerySQL(query, now: now, person: person)
+        let sql = querySQL(query, now: now)
         let plan = try plan(query, sql)
         if plan == .listed { return try listedPage(try listedKeys(query, sql), request) }
         // A dense search scans the rank index in order and checks each row against the matches.
-        let page = Self.pageStatement(sql, request, from: plan == .indexed ? "mention" : "mention INDEXED BY mention_rank")
+        let page = byPriority ? Self.priorityPageStatement(sql, request, dense: plan == .dense)
+            : Self.pageStatement(sql, request, from: plan == .indexed ? "mention" : "mention INDEXED BY mention_rank")
         let items = try writer.read { db in try Self.pageItems(db, page.statement) }
-        return page.newestFirst ? items.reversed() : items
+        return ranked(page.newestFirst ? items.reversed() : items)
     }
 
     /// The statement of a page read in rank order from `from` (the table, with the rank index
@@ -86,19 +88,21 @@ extension Store {
 
     /// The place of an item in a query (a count on the index, or a search in the listed keys).
     public func rank(of key: RankKey, in query: Query, now: Date) throws -> Int {
-        let sql = QuerySQL(query, now: now, person: person)
+        let sql = querySQL(query, now: now)
         if try plan(query, sql) == .listed {
             return RankKeys.insertionPoint(of: key, in: try listedKeys(query, sql))
         }
+        let before = byPriority ? "(priority > ? OR (priority = ? AND (created_at, id) < (?, ?)))" : "(created_at, id) < (?, ?)"
+        let keyArguments: [DatabaseValueConvertible?] = byPriority ? [key.priority, key.priority, key.createdAt, key.row] : [key.createdAt, key.row]
         return try writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE \(sql.whereClause) AND (created_at, id) < (?, ?)",
-                             arguments: StatementArguments(sql.arguments + [key.createdAt, key.row])) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE \(sql.whereClause) AND \(before)",
+                             arguments: StatementArguments(sql.arguments + keyArguments)) ?? 0
         }
     }
 
     /// Whether an item belongs to a query now.
     public func contains(_ key: RankKey, in query: Query, now: Date) throws -> Bool {
-        let sql = QuerySQL(query, now: now, person: person)
+        let sql = querySQL(query, now: now)
         if try plan(query, sql) == .listed {
             return RankKeys.contains(key, in: try listedKeys(query, sql))
         }
@@ -109,9 +113,8 @@ extension Store {
 
     /// The exact count of a query whose summary was an estimate (a dense search).
     public func exactCount(_ query: Query, now: Date) throws -> Int {
-        let sql = QuerySQL(query, now: now, person: person)
-        let count = sql.include.map { sql.matched("COUNT(*)", include: $0) }
-            ?? SQLStatement("SELECT COUNT(*) FROM mention WHERE \(sql.whereClause)", sql.statementArguments)
+        let sql = querySQL(query, now: now)
+        let count = sql.driven("COUNT(*)") ?? SQLStatement("SELECT COUNT(*) FROM mention WHERE \(sql.whereClause)", sql.statementArguments)
         return try writer.read { db in try Int.fetchOne(db, sql: count.sql, arguments: count.arguments) ?? 0 }
     }
 
@@ -126,13 +129,16 @@ extension Store {
     static let listedAtMost = 30_000
 
     func plan(_ query: Query, _ sql: QuerySQL) throws -> Plan {
-        guard let include = sql.include else { return sql.listed ? .listed : .indexed }
+        guard let driver = sql.driver else { return sql.listed ? .listed : .indexed }
         guard query.scope == .waiting else { return .listed }
-        let matches = try cachedQueries.matches(for: include) {
+        let matches = try cachedQueries.matches(for: driver.name) {
             // Counted up to the limit only: a match of most of the store is not counted here.
-            try writer.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", arguments: [include, Self.listedAtMost + 1]) ?? 0
+            let count: SQLStatement
+            switch driver {
+            case .text(let include): count = SQLStatement("SELECT COUNT(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)", [include, Self.listedAtMost + 1])
+            case .tag(let tag): count = SQLStatement("SELECT COUNT(*) FROM (SELECT 1 FROM mention_tag WHERE tag = ? LIMIT ?)", [tag, Self.listedAtMost + 1])
             }
+            return try writer.read { db in try Int.fetchOne(db, sql: count.sql, arguments: count.arguments) ?? 0 }
         }
         return matches <= Self.listedAtMost ? .listed : .dense
     }

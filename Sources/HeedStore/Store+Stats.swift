@@ -12,10 +12,11 @@ extension Store {
     /// either walks the (platform, native_id) index and looks every row up, or sorts a million
     /// rows. The queue by age is counted on the rank index, which holds waiting items only.
     public func stats(since: Date?, now: Date) throws -> ResponseStats {
-        try writer.read { db in
+        let targets = arrangement.current.targets
+        return try writer.read { db in
             // Everything: the trend starts on the first item's day.
             let earliest = since == nil ? try Int64.fetchOne(db, sql: "SELECT MIN(created_at) FROM mention").map { Date(timeIntervalSince1970: Double($0) / 1000) } : nil
-            var pass = StatsPass(since: since, earliest: earliest, now: now)
+            var pass = StatsPass(since: since, earliest: earliest, now: now, targets: targets)
             try pass.scan(db)
             var platforms: [AnswerFigures] = []
             var total = PlatformCounts()
@@ -32,7 +33,8 @@ extension Store {
             platforms.sort { ($0.received, $1.platform?.rawValue ?? "") > ($1.received, $0.platform?.rawValue ?? "") }
             return ResponseStats(
                 now: now, since: since, all: total.figures(nil, durations: all),
-                platforms: platforms, waitingAges: try Self.waitingAges(db, now: now), days: pass.days
+                platforms: platforms, waitingAges: try Self.waitingAges(db, now: now), days: pass.days,
+                targets: targets == nil ? nil : pass.tally.stats
             )
         }
     }

@@ -12,6 +12,8 @@ public final class Store: MentionStore {
     let cachedQueries = QueryResultCache()
     /// Told when a write has waited a while for another heed's to end.
     public let lockWait = LockWait()
+    /// The response targets and the rank order (`configure`).
+    let arrangement = Arrangement()
     /// What opening mended in a schema changed by hand (an index or trigger made again), in words.
     public let repairs: [String]
     /// Who uses this store: whose actions it records and undoes, whose items `is:mine` finds.
@@ -125,8 +127,21 @@ public final class Store: MentionStore {
 
     // MARK: - Items
 
-    /// Calls `body` with each item in rank order without holding them all in memory.
+    /// Calls `body` with each item in rank order without holding them all in memory (every
+    /// item: in order of arrival; ranked by priority, the waiting ones a page at a time).
     public func forEach(all: Bool, limit: Int?, _ body: (QueueItem) throws -> Void) throws {
+        if byPriority, !all {
+            var left = limit ?? Int.max
+            var request = PageRequest.first(min(left, 500))
+            while left > 0 {
+                let page = try page(.queue, request, now: Date())
+                for item in page.prefix(left) { try body(item) }
+                left -= page.count
+                guard page.count == 500, let last = page.last else { return }
+                request = .after(last.key, min(left, 500))
+            }
+            return
+        }
         try writer.read { db in
             let filter = all ? "" : "WHERE state = \(StoredState.waiting.sql)"
             let rows = try Row.fetchCursor(db, sql: "\(MentionRow.select) FROM mention \(filter) ORDER BY created_at, id LIMIT ?", arguments: [limit ?? -1])
@@ -137,7 +152,7 @@ public final class Store: MentionStore {
     /// One item by its ref.
     public func item(_ ref: Ref) throws -> QueueItem? {
         try writer.read { db in
-            try Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id])).first
+            try ranked(Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id]))).first
         }
     }
 

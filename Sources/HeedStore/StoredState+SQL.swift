@@ -22,4 +22,6 @@ enum Counter {
     static let platformPrefix = "waiting:"
     /// The last row the search index holds.
     static let indexed = "indexed"
+    /// When breaches were last claimed (milliseconds; 0 before the first claim).
+    static let breachesSince = "breaches_since"
 }

@@ -5,12 +5,14 @@ import HeedCore
 public enum Act: Sendable, Equatable {
     case acknowledge(Selection)
     case snooze(Selection, until: Date)
+    /// Adds and removes tags.
+    case tag(Selection, adding: [String], removing: [String])
     /// Assigns to a teammate (nil: to nobody).
     case assign(Selection, to: String?)
 
     public var selection: Selection {
         switch self {
-        case .acknowledge(let selection), .snooze(let selection, _), .assign(let selection, _): selection
+        case .acknowledge(let selection), .snooze(let selection, _), .tag(let selection, _, _), .assign(let selection, _): selection
         }
     }
 

@@ -13,6 +13,8 @@ public enum Action: Sendable {
     case acted(Act, ActOutcome)
     case threadLoaded(Ref, [QueueItem])
     case platformCountsLoaded([PlatformCount])
+    /// The tags in use, for completing the tag prompt.
+    case tagsLoaded([TagCount])
     case tabCountsLoaded([Int?])
     case statsLoaded(ResponseStats)
     case authorLoaded(Ref, name: String, AuthorHistory)

@@ -5,7 +5,7 @@ import Screen
 /// The detail pane: who, where, when, the link, and the whole text wrapped to the pane.
 enum DetailView {
     static func render(_ item: QueueItem, thread: ThreadPane? = nil, author: AuthorLine? = nil, delivery: String? = nil, now: Date, top: Int, height: Int,
-                       keys: KeyTable = .standard, into buffer: inout ScreenBuffer) {
+                       due: ResponseTargets.Due? = nil, keys: KeyTable = .standard, into buffer: inout ScreenBuffer) {
         guard height > 0 else { return }
         let mention = item.mention
         let width = buffer.width
@@ -22,6 +22,11 @@ enum DetailView {
         var lines: [(text: [Glyph], role: Role)] = []
         let facts = "\(mention.platform.label) · \(mention.kind.rawValue) · \(Timestamp.display(mention.createdAt)) · waited \(Age.words(mention.waited(at: now)))"
         lines.append((Glyphs.of(facts), .detailLabel))
+        // Its target, points and tags, when it has any.
+        var marks = due.map { ["\(DueLabel.text($0)) (target \(Age.words(Double($0.target) / 1000)))"] } ?? []
+        if mention.priority != 0 { marks.append("priority \(mention.priority)") }
+        if !mention.tags.isEmpty { marks.append(mention.tags.map { "#" + $0 }.joined(separator: " ")) }
+        if !marks.isEmpty { lines.append((Glyphs.of(marks.joined(separator: " · ")), .detailLabel)) }
         if author?.loading == true {
             lines.append(([], .normal))
         } else if let history = author?.history, history.complete {

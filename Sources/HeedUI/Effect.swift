@@ -13,6 +13,8 @@ public enum Effect: Sendable, Equatable {
     case act(Act)
     case loadThread(Ref)
     case loadPlatformCounts
+    /// The tags in use with their counts (for the tag prompt).
+    case loadTags
     /// Counts the queries of the tabs (after the screen is drawn).
     case countTabs([Query])
     case loadStats

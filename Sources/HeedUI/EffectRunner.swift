@@ -14,7 +14,7 @@ public enum EffectRunner {
             case .focus(let ref, let query):
                 return try focus(ref, query, services)
             case .reload(let from, let offset, let count, let ref, let query):
-                let items = try services.page(query, .after(RankKey(createdAt: from.createdAt, row: from.row - 1), count))
+                let items = try services.page(query, .after(RankKey(createdAt: from.createdAt, row: from.row - 1, priority: from.priority), count))
                 guard items.first?.key == from, items.contains(where: { $0.mention.ref == ref }) else { return try focus(ref, query, services) }
                 return [.summaryLoaded(try services.summary(query), query: query), .windowReplaced(items: items, offset: offset, focus: ref, query: query)]
             case .act(let act):
@@ -23,6 +23,8 @@ public enum EffectRunner {
                 return [.threadLoaded(ref, try services.thread(ref))]
             case .loadPlatformCounts:
                 return [.platformCountsLoaded(try services.platformCounts())]
+            case .loadTags:
+                return [.tagsLoaded(try services.tags())]
             case .loadStats:
                 return [.statsLoaded(try services.stats(services.now()))]
             case .loadAuthor(let ref):

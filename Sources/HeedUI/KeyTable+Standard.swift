@@ -18,6 +18,7 @@ extension KeyTable {
         Binding([.character("s")], .snooze, "snooze: 1 h, 4 h, tomorrow, next week or a typed duration", .queue, bar: "snooze", disabled: Reducer.unmarkedReason(.snooze)),
         Binding([.character("/")], .search, "search: words, \"phrase\", platform:, kind:, from:, age>4h, is:snoozed", .queue, bar: "search"),
         Binding([.character("f")], .filter, "filter by platform", .queue),
+        Binding([.character("t")], .tag, "tag or untag (-name) the item, or the marked items; tag:NAME finds them", .queue, disabled: Reducer.tagReason),
         Binding([.tab], .nextTab, "next saved view ([views] in config.toml)", .queue),
         Binding([.backTab], .previousTab, "previous saved view", .queue),
         Binding([.escape], .wholeQueue, "back to the whole queue; clear the marks", .queue),
@@ -44,7 +45,7 @@ extension KeyTable {
     ]
 
     static let prompts: [Binding] = [
-        Binding([], .type, "words, \"phrase\", platform:, kind:, from:, age>4h, is:snoozed: the results follow", .search),
+        Binding([], .type, "words, \"phrase\", platform:, kind:, from:, age>4h, is:snoozed, tag:, is:breached, due<1h: the results follow", .search),
         Binding([.enter], .accept, "keep the results as the view", .search, bar: "keep"),
         Binding([.escape, .control("c"), .control("g")], .cancel, "back to the view before the search", .search, bar: "back"),
         Binding([.backspace], .backspace, "delete the last character", .search),
@@ -53,6 +54,11 @@ extension KeyTable {
         Binding([.enter], .accept, "snooze for the choice or the duration typed", .snooze, bar: "snooze"),
         Binding([.escape, .control("c")], .cancel, "leave the item as it is", .snooze, bar: "cancel"),
         Binding([.backspace], .backspace, "delete the last character", .snooze),
+        Binding([], .type, "a tag to add, or -tag to remove", .tag),
+        Binding([.enter], .accept, "add (or remove) the tag", .tag, bar: "tag"),
+        Binding([.tab], .complete, "complete from the tags in use (again: the next one)", .tag, bar: "complete"),
+        Binding([.escape, .control("c")], .cancel, "leave the tags as they are", .tag, bar: "cancel"),
+        Binding([.backspace], .backspace, "delete the last character", .tag),
         Binding([.character("j"), .down], .next, "next platform", .filter, bar: "choose"),
         Binding([.character("k"), .up], .previous, "previous platform", .filter, bar: "choose"),
         Binding([.enter], .accept, "show only the platform chosen", .filter, bar: "filter"),

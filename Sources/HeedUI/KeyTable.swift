@@ -13,6 +13,7 @@ public enum Command: String, Sendable, CaseIterable {
     case save, editor, templates, cancel, newline, backspace, deleteForward = "delete_forward"
     case left, right, lineStart = "line_start", lineEnd = "line_end"
     case accept, clearLine = "clear_line", yes, no
+    case tag, complete
     /// Not a key: what typed characters do where they are text (the composer, the prompts).
     case type
 }
@@ -23,6 +24,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case search = "Search line"
     case snooze = "Snooze"
     case filter = "Platform filter"
+    case tag = "Tag"
     case confirm = "Bulk action question"
     case assign = "Assignment"
     case composer = "Composer"
@@ -40,6 +42,7 @@ public enum KeyContext: String, Sendable, CaseIterable {
         switch self {
         case .search: BarItem(keys: "platform: kind: from: age>4h is:snoozed \"phrase\"", what: "")
         case .snooze: BarItem(keys: "1-4, 90m, 2d, 1w", what: "how long")
+        case .tag: BarItem(keys: "-name", what: "removes a tag")
         case .stats: BarItem(keys: "heed stats --since 7d", what: "in the shell")
         case .author: BarItem(keys: "[people]", what: "in config.toml links accounts")
         default: nil
@@ -150,6 +153,7 @@ extension AppState {
             case .snooze: return .snooze
             case .filter: return .filter
             case .confirm: return .confirm
+            case .tag: return .tag
             case .assign: return .assign
             }
         case .composer(let composer): return composer.picker == nil ? .composer : .templates

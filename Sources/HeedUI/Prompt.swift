@@ -11,6 +11,8 @@ public enum Prompt: Sendable, Equatable {
     case filter(platforms: [PlatformCount]?, cursor: Int)
     /// A bulk action above the threshold waits for a yes.
     case confirm(Act, count: Int)
+    /// A tag to add (or, as `-name`, remove), completed from the tags in use (nil until counted).
+    case tag(Selection, typed: String, tags: [TagCount]?, error: String?)
     /// Choose whom to assign to: nobody first, then the teammates (nil while they load).
     case assign(Selection, people: [String]?, cursor: Int)
 }

@@ -35,6 +35,8 @@ enum PromptView {
             if let error { buffer.put("  " + error, x: x, y: row, maxWidth: max(0, layout.width - x), role: .error) }
         case .filter(let platforms, let cursor):
             picker(state, platforms, cursor, layout, into: &buffer)
+        case .tag(_, let typed, let tags, let error):
+            tagLine(typed, tags, error, width: layout.width, row: row, into: &buffer)
         case .assign(_, let people, let cursor):
             TeamViews.picker(people, cursor, layout, into: &buffer)
         case .confirm(let act, let count):
@@ -43,6 +45,7 @@ enum PromptView {
             switch act {
             case .acknowledge: verb = "Acknowledge"
             case .snooze(_, let until): verb = "Snooze until \(Reducer.when(until, now: state.now, calendar: state.settings.calendar))"
+            case .tag: verb = "Tag"
             case .assign(_, let person): verb = "Assign to \(person ?? "nobody")"
             }
             let keys = state.settings.keys

@@ -16,7 +16,7 @@ enum QueueView {
                 let author = state.authorLine?.ref == item.mention.ref ? state.authorLine : nil
                 let delivery = state.delivery?.ref == item.mention.ref ? state.delivery?.text : nil
                 DetailView.render(item, thread: thread, author: author, delivery: delivery, now: state.now, top: layout.detailTop, height: layout.detailHeight,
-                                  keys: state.settings.keys, into: &buffer)
+                                  due: DueLabel.due(item.mention, state.settings, now: state.now), keys: state.settings.keys, into: &buffer)
             }
         }
         PromptView.render(state, layout, into: &buffer)
@@ -69,6 +69,7 @@ enum QueueView {
     static func rows(_ state: AppState, _ layout: QueueLayout, into buffer: inout ScreenBuffer) {
         let queue = state.queue
         let showPlatform = layout.width >= 60
+        let showDue = state.settings.targets != nil && layout.width >= 70
         let authorWidth = layout.width >= 100 ? 22 : layout.width >= 70 ? 16 : 12
         for line in 0..<layout.listHeight {
             let rank = queue.top + line
@@ -78,8 +79,14 @@ enum QueueView {
             let mention = item.mention
             let waited = mention.waited(at: state.now)
             if selected { buffer.fill(y: y, role: .selected) }
-            var x = buffer.put(Glyphs.padLeft(Age.words(waited), toCells: 8), x: 0, y: y, role: selected ? .selected : Views.ageRole(waited, state.settings))
+            let due = DueLabel.due(mention, state.settings, now: state.now)
+            let ageRole = due.map(DueLabel.role) ?? Views.ageRole(waited, state.settings)
+            var x = buffer.put(Glyphs.padLeft(Age.words(waited), toCells: 8), x: 0, y: y, role: selected ? .selected : ageRole)
             x += 2
+            if showDue {
+                if let due { buffer.put(DueLabel.text(due), x: x, y: y, maxWidth: 8, role: selected ? .selected : ageRole) }
+                x += 10
+            }
             if showPlatform {
                 buffer.put(mention.platform.label, x: x, y: y, maxWidth: 10, role: selected ? .selected : .platform)
                 x += 11
@@ -92,6 +99,9 @@ enum QueueView {
             x = TeamViews.marks(item, x: x, y: y, width: layout.width, selected: selected, into: &buffer)
             if item.thread > 1 {
                 x = buffer.put("(\(item.thread)) ", x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .dim)
+            }
+            if !mention.tags.isEmpty {
+                x = buffer.put(mention.tags.map { "#" + $0 }.joined(separator: " ") + " ", x: x, y: y, maxWidth: max(0, layout.width - x - 1), role: selected ? .selected : .detailLabel)
             }
             buffer.put(mention.text, x: x, y: y, maxWidth: layout.width - x - 1, role: selected ? .selected : .normal)
             if state.marks.contains(mention.ref) { buffer.put("*", x: 0, y: y, role: .marked) }

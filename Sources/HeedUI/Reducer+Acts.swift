@@ -115,6 +115,7 @@ extension Reducer {
     }
 
     static func acted(_ state: inout AppState, _ act: Act, _ outcome: ActOutcome) -> [Effect] {
+        if case .tag = act { return tagged(&state, act, outcome) }
         if case .acknowledge(.refs(let refs)) = act, refs.count == 1, state.marks.isEmpty {
             if outcome.changed == 0 {
                 let name = state.actedOn?.mention.ref == refs[0] ? state.actedOn?.mention.author.shownName : nil
@@ -139,7 +140,7 @@ extension Reducer {
             state.status = .init(text: "Acknowledged \(what) (\(state.undoKey) undoes)", isError: false)
         case .snooze(_, let until):
             state.status = .init(text: "Snoozed \(what) until \(Self.when(until, now: state.now, calendar: state.settings.calendar)) (\(state.undoKey) undoes)", isError: false)
-        case .assign:
+        case .tag, .assign:
             break
         }
         if outcome.alreadyAnswered > 0 {

@@ -31,6 +31,7 @@ extension Reducer {
         case .snooze: return snoozeKey(&state, command, key, layout)
         case .filter: return filterKey(&state, command)
         case .confirm: return confirmKey(&state, command)
+        case .tag: return tagKey(&state, command, key, layout)
         case .assign: return assignKey(&state, command, layout)
         case .composer, .templates: return composerKey(&state, command, key)
         case .discard: return discardKey(&state, command)
@@ -105,6 +106,8 @@ extension Reducer {
             return [.recoverAutosave(item.mention.ref)]
         case .search, .filter, .nextTab, .previousTab, .wholeQueue:
             return queryCommand(&state, command, layout)
+        case .tag:
+            return tagCommand(&state)
         case .stats:
             state.mode = .stats(nil, scroll: 0)
             return [.loadStats]

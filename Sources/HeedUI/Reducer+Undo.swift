@@ -37,6 +37,8 @@ extension Reducer {
         case .reply: state.status = .init(text: "Undid the reply to \(what) (draft discarded in the outbox)", isError: false)
         case .discard: state.status = .init(text: "Undid the discard: the draft for \(what) is pending again", isError: false)
         case .snooze: state.status = .init(text: "Undid the snooze of \(what)", isError: false)
+        case .tag: state.status = .init(text: "Undid the tags \(undone.detail ?? "") of \(what)", isError: false)
+        case .rule: state.status = .init(text: "Undid \(undone.detail ?? "a rule") on \(what)", isError: false)
         case .assign: state.status = .init(text: "Undid the assignment of \(what)", isError: false)
         }
         var effects: [Effect] = [.focus(ref, query: state.query)] + countTabs(state)

@@ -73,6 +73,9 @@ public enum Reducer {
             return screenAction(&state, action)
         case .acted, .threadLoaded, .authorLineLoaded, .platformCountsLoaded, .tabCountsLoaded, .queryCounted, .storeChanged, .snoozedWoke, .undone:
             return resultAction(&state, action, layout)
+        case .tagsLoaded(let tags):
+            if case .tag(let selection, let typed, _, let error) = state.prompt { state.prompt = .tag(selection, typed: typed, tags: tags, error: error) }
+            return []
         case .replySaved, .replyFailed, .editorFinished, .autosaveRecovered, .templatesLoaded:
             return composerAction(&state, action, layout)
         case .draftsLoaded, .draftEdited, .draftDiscarded:

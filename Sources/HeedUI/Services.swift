@@ -23,6 +23,8 @@ public struct Services: Sendable {
     public var author: @Sendable (Ref, Date) throws -> (name: String, history: AuthorHistory)? = { _, _ in nil }
     /// Waiting items per platform (maintained counts).
     public var platformCounts: @Sendable () throws -> [PlatformCount] = { [] }
+    /// The tags in use, most used first.
+    public var tags: @Sendable () throws -> [TagCount] = { [] }
     /// Whether another process (or the spool folder) changed the store since the last call,
     /// with what to tell the user about it.
     public var changed: @Sendable () -> StoreChange? = { nil }

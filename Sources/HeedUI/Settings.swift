@@ -16,6 +16,9 @@ public struct Settings: Sendable, Equatable {
     public var theme: String?
     /// The keys: heed's own table (a remapped one once `[keys]` in config.toml is read).
     public var keys = KeyTable.standard
+    /// Response targets (`[targets]`): rows then show the time left or how late, and ages are
+    /// coloured by it; nil for none.
+    public var targets: ResponseTargets?
     /// Whether the screen takes the mouse (`mouse = false` in config.toml leaves it to the terminal).
     public var mouse = true
     /// How many accounts `F` fetches from (`[[accounts]]` in config.toml).
@@ -29,12 +32,13 @@ public struct Settings: Sendable, Equatable {
 
     /// Settings from the config's values; what is not given is heed's default.
     public init(limits: [Platform: Int] = [:], own: [Platform: Set<String>] = [:], overdue: [TimeInterval] = [3_600, 14_400, 86_400], confirmAbove: Int = 20, theme: String? = nil,
-                calendar: Calendar = Settings.calendar(in: TimeZone(identifier: "UTC")!)) {
+                targets: ResponseTargets? = nil, calendar: Calendar = Settings.calendar(in: TimeZone(identifier: "UTC")!)) {
         self.limits = limits
         self.own = own
         self.overdue = overdue
         self.confirmAbove = confirmAbove
         self.theme = theme
+        self.targets = targets
         self.calendar = calendar
     }
 

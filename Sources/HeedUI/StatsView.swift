@@ -41,6 +41,7 @@ public enum StatsView {
         lines += answers(stats, width: width)
         lines.append(.blank)
         lines += times(stats, width: width)
+        lines += targets(stats, width: width)
         lines.append(.blank)
         if !stats.people.isEmpty {
             lines += people(stats.people, width: width)

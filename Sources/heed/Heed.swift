@@ -37,7 +37,8 @@ struct Heed: ParsableCommand {
               ~/.local/share/heed/heed.sqlite   the store; files dropped into
                                                 spool/ beside it are imported
               ~/.local/share/heed/outbox.jsonl  the outbox; autosave/ beside it
-              ~/.config/heed/config.toml        handles, accounts, limits, views, theme
+              ~/.config/heed/config.toml        handles, accounts, limits, views,
+                                                targets, rules, theme
               ~/.config/heed/themes/NAME.toml   your themes (heed themes lists them)
               ~/.config/heed/templates/         saved replies, one text file each
 
@@ -46,7 +47,7 @@ struct Heed: ParsableCommand {
             """,
         version: Version.current,
         subcommands: [Open.self, Demo.self, Import.self, Fetch.self, List.self, Ack.self, Assign.self, Undo.self, Stats.self, OutboxCommand.self, Export.self, Send.self,
-                      StoreCommand.self, Themes.self],
+                      StoreCommand.self, Themes.self, Rules.self],
         defaultSubcommand: Open.self
     )
 

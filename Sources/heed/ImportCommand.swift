@@ -39,10 +39,10 @@ struct Import: ParsableCommand {
     func run() throws {
         let config = loadConfig(paths)
         let store = try openStore(paths, config: config).store
-        var run = ImportRun(config: config, format: format)
+        let now = Date()
+        var run = ImportRun(config: config, format: format, now: now)
         // Standard input is read to its end before the store is locked for its transaction.
         if files.contains("-") { try run.spoolStandardInput() }
-        let now = Date()
         var total = ImportCounts()
         var unreadable = false
         if strict {
@@ -89,6 +89,7 @@ struct Import: ParsableCommand {
         if let left = try? store.unindexedCount(), left > 0 {
             Console().err("note: \(left.grouped) items are not indexed for search yet; the next heed (the queue, or heed list --search) indexes them")
         }
+        for line in BreachNotifier.afterImport(store: store, config: config) { Console().err(line) }
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
     }
@@ -118,14 +119,15 @@ struct ImportRun {
     let format: ImportFormat?
     let progress: ProgressLine
 
-    init(config: Config, format: ImportFormat?) {
+    /// Rules from config.toml act on the items as of `now`.
+    init(config: Config, format: ImportFormat?, now: Date) {
         let progress = ProgressLine()
         self.progress = progress
         self.format = format
         intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { problem in
             progress.clear()
             Console().err("rejected \(problem)")
-        }, stored: { progress.count() })
+        }, stored: { progress.count() }, rules: RuleSet(rules: config.rules, targets: config.targets), now: now)
     }
 
     /// Standard input, copied to an unlinked temporary file before the import's transaction

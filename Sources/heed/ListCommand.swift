@@ -12,7 +12,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var paths: PathOptions
 
-    @Flag(help: "Print JSON Lines in heed's import format, plus ref, state and waited_seconds.")
+    @Flag(help: "Print JSON Lines in heed's import format, plus ref, state, waited_seconds, tags, priority and (with [targets]) due_seconds.")
     var json = false
 
     @Option(help: ArgumentHelp("Print at most this many items.", valueName: "n"))
@@ -21,7 +21,7 @@ struct List: ParsableCommand {
     @Flag(help: "Include acknowledged, replied and snoozed items.")
     var all = false
 
-    @Option(help: ArgumentHelp("Only items found by this search, in the search line's words: words, \"a phrase\", platform:NAME, kind:dm, from:NAME, age>4h, is:snoozed.", valueName: "search"))
+    @Option(help: ArgumentHelp("Only items found by this search, in the search line's words: words, \"a phrase\", platform:NAME, kind:dm, from:NAME, age>4h, is:snoozed, tag:NAME, is:breached, due<1h.", valueName: "search"))
     var search: String?
 
     func validate() throws {
@@ -33,12 +33,17 @@ struct List: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let store = try openStore(paths).store
+        let config = loadConfig(paths)
+        let store = try openStore(paths, config: config).store
         let now = Date()
         var output = BufferedOutput(console: console, json: json)
-        var rows = ListRows(console: console, showState: all || (search?.contains("is:") ?? false))
+        var rows = ListRows(console: console, showState: all || (search?.contains("is:") ?? false), targets: config.targets)
         let write = { (item: QueueItem) throws in
-            if json { try output.write(HeedLines.line(item.mention, now: now)) } else { try rows.add(item, now: now, to: &output) }
+            if json {
+                try output.write(HeedLines.line(item.mention, now: now, due: config.targets?.due(item.mention, now: now)))
+            } else {
+                try rows.add(item, now: now, to: &output)
+            }
         }
         do {
             if let search, var query = try? QueryParser.parse(search) {
@@ -86,10 +91,13 @@ struct List: ParsableCommand {
 /// The rows of plain `heed list`. On a terminal: a header, then columns padded and fitted to
 /// its width (widths taken from the first rows), the ref always whole, the text cut. Piped:
 /// tab-separated `age, ref, state, author, text`, no header, the text cut to
-/// `ListRows.pipedText` cells. Texts over `TextLimits.shownBytes` start with their size.
+/// `ListRows.pipedText` cells. Texts over `TextLimits.shownBytes` start with their size. With
+/// response targets, the time left or how late (`due 1h`, `late 2h`) follows the age; an item's
+/// tags (`#press`) lead its text.
 struct ListRows {
     let console: Console
     let showState: Bool
+    let targets: ResponseTargets?
     private var waiting: [[String]] = []
     private var widths: [Int]?
 
@@ -98,13 +106,15 @@ struct ListRows {
     /// Rows read before the columns' widths are fixed on a terminal.
     static let measured = 200
 
-    init(console: Console, showState: Bool) {
+    init(console: Console, showState: Bool, targets: ResponseTargets? = nil) {
         self.console = console
         self.showState = showState
+        self.targets = targets
     }
 
     var table: TextTable {
-        TextTable([TextTable.Column("AGE", .whole, right: true)] + (showState ? [TextTable.Column("STATE", .whole)] : [])
+        TextTable([TextTable.Column("AGE", .whole, right: true)] + (targets != nil ? [TextTable.Column("DUE", .whole)] : [])
+            + (showState ? [TextTable.Column("STATE", .whole)] : [])
             + [TextTable.Column("REF", .whole), TextTable.Column("AUTHOR", .upTo(24, least: 8)), TextTable.Column("TEXT", .rest)])
     }
 
@@ -113,12 +123,16 @@ struct ListRows {
         let mention = item.mention
         let age = Age.words(mention.waited(at: now))
         let text = TextLimits.shown(mention.text)
+        // A column of its own with targets set; empty for an item no target key matches.
+        let due = targets.map { $0.due(mention, now: now).map(DueLabel.text) ?? "" }
+        // Tags lead the text, as on the queue's rows.
+        let tagged = mention.tags.isEmpty ? text : mention.tags.map { "#" + $0 }.joined(separator: " ") + " " + text
         guard let terminalWidth = console.width else {
-            let row = [age, mention.ref.shown, mention.state.name, mention.author.shownName]
-            try output.write(TextTable.separated(row) + "\t" + TextTable.separated([text], most: Self.pipedText))
+            let row = [age] + (due.map { [$0] } ?? []) + [mention.ref.shown, mention.state.name, mention.author.shownName]
+            try output.write(TextTable.separated(row) + "\t" + TextTable.separated([tagged], most: Self.pipedText))
             return
         }
-        let row = [age] + (showState ? [mention.state.name] : []) + [mention.ref.shown, mention.author.shownName, text]
+        let row = [age] + (due.map { [$0] } ?? []) + (showState ? [mention.state.name] : []) + [mention.ref.shown, mention.author.shownName, tagged]
         if let widths {
             try output.write(table.line(row, widths: widths, width: terminalWidth))
             return

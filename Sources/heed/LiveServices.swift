@@ -33,6 +33,7 @@ extension Services {
                     switch act {
                     case .acknowledge(let selection): result = try store.acknowledge(selection, at: now)
                     case .snooze(let selection, let until): result = try store.snooze(selection, until: until, at: now)
+                    case .tag(let selection, let adding, let removing): result = try store.tag(selection, adding: adding, removing: removing, at: now)
                     case .assign(let selection, let person): result = try store.assign(selection, to: person, at: now)
                     }
                     var outcome = ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
@@ -91,6 +92,7 @@ extension Services {
             }
         }
         services.platformCounts = { try explain { try store.platformCounts().map { PlatformCount(platform: $0.platform, waiting: $0.waiting) } } }
+        services.tags = { try explain { try store.tagCounts() } }
         services.wake = { now in try explain { try store.wakeSnoozed(now: now) } }
         let watch = ChangeWatch(store: store, notices: notices)
         store.whenOthersChange { watch.heard() }

@@ -36,6 +36,9 @@ struct Open: ParsableCommand {
         }
         spool?.start()
         defer { spool?.stop() }
+        let breaches = BreachWatch(store: store, config: config, notices: notices)
+        breaches?.start()
+        defer { breaches?.stop() }
         let activity = Activity()
         let indexing = IndexingProgress()
         SearchCatchUp.start(store, notices: notices, activity: activity, progress: indexing)
@@ -153,7 +156,7 @@ enum Screenful {
 extension Settings {
     /// The screen's part of the config, on the user's own clock (the time zone of the machine, or `TZ`).
     init(_ config: Config) {
-        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove,
+        self.init(limits: config.limits, own: config.handles, overdue: config.overdue, confirmAbove: config.confirmAbove, targets: config.targets,
                   calendar: Settings.userCalendar)
         accounts = config.accounts.count
         fetchEvery = config.fetch.every

@@ -88,9 +88,11 @@ final class Spool: @unchecked Sendable {
         defer { close(fd) }
         said.remove(name)
         var rejected: [String] = []
-        var intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { rejected.append("\($0)") })
+        let now = Date()
+        var intake = Intake(own: config, namedPerReason: Intake.namedPerReason, named: { rejected.append("\($0)") },
+                            rules: RuleSet(rules: config.rules, targets: config.targets), now: now)
         do {
-            let counts = try store.importing(now: Date()) { sink in
+            let counts = try store.importing(now: now) { sink in
                 try intake.read(.descriptor(fd), name: name, into: sink)
             }
             // Skips alone are said on the status line; rejections and advice want the `.why` file

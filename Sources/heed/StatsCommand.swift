@@ -30,7 +30,8 @@ struct Stats: ParsableCommand {
 
     /// Counts at the current time and prints the report or the JSON object.
     func run() throws {
-        let store = try openStore(paths).store
+        let config = loadConfig(paths)
+        let store = try openStore(paths, config: config).store
         let now = Date()
         let start = since.flatMap(Age.parse).map { now.addingTimeInterval(-$0) }
         let console = Console()
@@ -46,7 +47,7 @@ struct Stats: ParsableCommand {
             let data = try ResponseStats.jsonEncoder.encode(stats)
             try console.data(String(decoding: data, as: UTF8.self) + "\n")
         } else {
-            let settings = Settings(overdue: loadConfig(paths).overdue)
+            let settings = Settings(overdue: config.overdue, targets: config.targets)
             try console.out(StatsView.text(stats, width: 80, settings: settings).joined(separator: "\n"))
         }
     }

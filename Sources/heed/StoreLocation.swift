@@ -62,17 +62,20 @@ func person(_ config: Config) -> String { config.team.me ?? LoginName.current }
 
 /// Opens the store the options name, turning its errors into a clear message and exit 1. A file
 /// store is made when new; its drafts are the outbox file. A team store's drafts are its own.
-/// `config` defaults to config.toml read quietly (its problems are said by the commands that draw).
+/// `config` defaults to config.toml read quietly (its problems are said by the commands that draw);
+/// the store is told its response targets and rank order.
 func openStore(_ paths: PathOptions, config: Config? = nil) throws -> OpenedStore {
     let config = config ?? Config.load(path: paths.config ?? Config.defaultPath).0
     let location = try paths.location()
     switch location {
     case .file(let path):
         let store = try openStore(path, person: person(config))
+        store.configure(targets: config.targets, rank: config.rank)
         return OpenedStore(store: store, drafts: Outbox(path: paths.outboxPath), lockWait: store.lockWait,
                            spoolFolder: (path as NSString).deletingLastPathComponent + "/spool", location: location)
     case .team(let team):
         let store = try openTeamStore(team, config: config)
+        store.configure(targets: config.targets, rank: config.rank)
         return OpenedStore(store: store, drafts: TeamDrafts(store: store), lockWait: nil, spoolFolder: PathOptions.dataFolder + "/spool", location: location)
     }
 }

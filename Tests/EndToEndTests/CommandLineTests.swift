@@ -66,7 +66,7 @@ final class CommandLineTests: CommandTestCase {
             XCTAssertFalse(result.stderr.contains("Error:"), result.stderr)
         }
         XCTAssertEqual(try heed(["lisst"]).stderr,
-                       "heed: 'lisst' is not a command; the commands are ack, assign, demo, export, fetch, help, import, list, open, outbox, send, stats, store, themes, undo (heed --help says what each does)\n")
+                       "heed: 'lisst' is not a command; the commands are ack, assign, demo, export, fetch, help, import, list, open, outbox, rules, send, stats, store, themes, undo (heed --help says what each does)\n")
         let usage = try heed(["list", "--bogus"]).stderr
         XCTAssertTrue(usage.contains("heed: usage: heed list ") && usage.contains("heed: see 'heed list --help' for more information"), usage)
     }

@@ -85,7 +85,7 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(message("age>soon"), "age>soon: write a duration like 90m, 4h, 2d or 1w")
         XCTAssertEqual(message("age:4h"), "write age>4h (waited longer) or age<4h (waited less)")
         XCTAssertEqual(message("platform:"), "platform: needs a value")
-        XCTAssertEqual(message("is:maybe"), "is:maybe? write is:waiting, is:snoozed, is:answered, is:all, is:mine or is:unassigned")
+        XCTAssertEqual(message("is:maybe"), "is:maybe? write is:waiting, is:snoozed, is:answered, is:all, is:breached, is:mine or is:unassigned")
         XCTAssertEqual(message("-from:bob"), "-from: is not supported; search from:NAME")
     }
 }

@@ -105,7 +105,7 @@ final class ImportSinkTests: XCTestCase {
             })
             try assertCounterExact(store)
             XCTAssertEqual(try schema(store), freshSchema, "bulk mode leaves the schema as it found it")
-            let plan = try store.explain(Store.pageStatement(QuerySQL(.queue, now: now), .after(RankKey(createdAt: 0, row: 0), 50)).statement)
+            let plan = try store.explain(Store.pageStatement(QuerySQL(.queue, now: now, targets: nil), .after(RankKey(createdAt: 0, row: 0), 50)).statement)
             XCTAssertTrue(plan.contains("mention_rank"), plan)
             results.append(counts)
         }

@@ -8,7 +8,7 @@ import XCTest
 /// the very statement the store builds.
 final class QueryPlanTests: SQLiteStoreCase {
     func testRankQueryUsesTheIndex() throws {
-        let page = Store.pageStatement(QuerySQL(.queue, now: now), .after(RankKey(createdAt: 0, row: 0), 50))
+        let page = Store.pageStatement(QuerySQL(.queue, now: now, targets: nil), .after(RankKey(createdAt: 0, row: 0), 50))
         let plan = try sqlite.explain(page.statement)
         XCTAssertTrue(plan.contains("mention_rank"), plan)
         XCTAssertFalse(plan.contains("TEMP B-TREE"), plan)

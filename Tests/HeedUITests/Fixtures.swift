@@ -48,6 +48,7 @@ final class FakeQueue: @unchecked Sendable {
                 }
                 if !query.platforms.isEmpty, !query.platforms.contains(mention.platform) { return false }
                 if !query.kinds.isEmpty, !query.kinds.contains(mention.kind) { return false }
+                if !query.tags.allSatisfy(mention.tags.contains) { return false }
                 let haystack = (mention.text + " " + (mention.author.handle ?? "") + " " + (mention.author.name ?? "")).lowercased()
                 return (query.words + query.phrases).allSatisfy { haystack.contains($0.lowercased()) }
             }
@@ -68,6 +69,20 @@ final class FakeQueue: @unchecked Sendable {
             }
             if !entries.isEmpty { journal.append((kind, entries)) }
             return entries.count
+        }
+    }
+
+    /// Adds and removes tags (not journaled here); how many items changed.
+    func setTags(_ refs: [Ref], adding: [String], removing: [String]) -> Int {
+        lock.withLock {
+            var changed = 0
+            for ref in refs {
+                guard let index = all.firstIndex(where: { $0.mention.ref == ref }) else { continue }
+                let tags = Tag.sorted(all[index].mention.tags.filter { !removing.contains($0) } + adding)
+                if tags != all[index].mention.tags { changed += 1 }
+                all[index].mention.tags = tags
+            }
+            return changed
         }
     }
 
@@ -141,6 +156,7 @@ final class FakeQueue: @unchecked Sendable {
                 switch act {
                 case .acknowledge: return ActOutcome(changed: self.setStates(refs, .acknowledge, .acknowledged(at: now)))
                 case .snooze(_, let until): return ActOutcome(changed: self.setStates(refs, .snooze, .snoozed(until: until)))
+                case .tag(_, let adding, let removing): return ActOutcome(changed: self.setTags(refs, adding: adding, removing: removing))
                 case .assign(_, let person): return ActOutcome(changed: self.assign(refs, to: person))
                 }
             },

@@ -19,6 +19,7 @@ final class KeyTableTests: XCTestCase {
             "Search line: Enter keep  Esc back  Ctrl-U clear  platform: kind: from: age>4h is:snoozed \"phrase\"",
             "Snooze: Enter snooze  Esc cancel  1-4, 90m, 2d, 1w how long",
             "Platform filter: j/k choose  Enter filter  Esc cancel",
+            "Tag: Enter tag  Tab complete  Esc cancel  -name removes a tag",
             "Bulk action question: y yes  n/Esc no",
             "Assignment: j/k choose  Enter assign  Esc cancel",
             "Composer: Ctrl-S save to outbox  Ctrl-E editor  Ctrl-T saved replies  Esc cancel",

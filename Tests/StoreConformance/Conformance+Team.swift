@@ -111,4 +111,34 @@ extension StoreConformanceCase {
         let again = try copy.copyIn { sink in try store.copyOut { try sink.put($0) } }
         XCTAssertEqual([again.items, again.kept], [0, 7])
     }
+
+    func checkTagsPointsAndRulesAreCopied() throws {
+        // Given an import whose rules tagged, gave points and acknowledged, then a tag by hand.
+        _ = try store.importing(now: now) { sink in
+            try sink.put(mention("1", minutesAgo: 30), ruled: [step(1, [.tag("press")]), step(2, [.acknowledge])], at: now)
+            try sink.put(mention("2", minutesAgo: 20), ruled: [step(1, [.tag("press")]), step(3, [.priority(5)])], at: now)
+            try sink.put(mention("3", minutesAgo: 10), ruled: [], at: now)
+        }
+        try store.tag(.refs([ref(.mastodon, "2"), ref(.mastodon, "3")]), adding: ["vip", "ärger"], removing: [], at: now)
+        // When it is copied into an empty store.
+        let copy = try makeStore()
+        let counts = try copy.copyIn { sink in try store.copyOut { try sink.put($0) } }
+        XCTAssertEqual([counts.items, counts.actions], [3, 4])
+        // Then every item carries its tags and points, found by tag as in the original.
+        func marks(_ store: any MentionStore) throws -> [String] {
+            try store.list(all: true, limit: nil).map { "\($0.mention.id) \($0.mention.state) \($0.mention.tags) \($0.mention.priority)" }
+        }
+        XCTAssertEqual(try marks(copy), try marks(store))
+        XCTAssertEqual(try copy.tagCounts(), try store.tagCounts())
+        XCTAssertEqual(try copy.page(QueryParser.parse("is:all tag:press"), .first(10), now: now).map(\.mention.id), ["1", "2"])
+        // And undo goes on in the copy: the hand's tags, then each rule with its label.
+        for _ in 0..<4 {
+            let (original, copied) = (try store.undoLast(), try copy.undoLast())
+            XCTAssertEqual(copied?.detail, original?.detail)
+            XCTAssertEqual(copied?.refs, original?.refs)
+            XCTAssertEqual(try marks(copy), try marks(store))
+        }
+        XCTAssertEqual(try copy.tagCounts(), [])
+        XCTAssertNil(try copy.undoLast())
+    }
 }

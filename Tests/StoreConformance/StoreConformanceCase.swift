@@ -99,6 +99,20 @@ open class StoreConformanceCase: XCTestCase {
         Check("linked accounts of an author together", { $0.checkLinkedAccountsTogether }),
         Check("recent items are cut, the last answer still found", { $0.checkRecentIsCutButTheLastAnswerIsStillFound }),
         Check("one account alone, and the same account twice", { $0.checkOneAccountAloneAndTheSameAccountTwice }),
+        // Tags (Conformance+Tags.swift)
+        Check("tags are added, found, counted and undone", { $0.checkTagsAreAddedFoundCountedAndUndone }),
+        Check("tags of a view, of answered items and of unknown ones", { $0.checkTagsOfAViewOfAnsweredItemsAndOfUnknownOnes }),
+        Check("imported tags and points are honoured for new items only", { $0.checkImportedTagsAndPointsAreHonouredForNewItemsOnly }),
+        // Rules at import (Conformance+Rules.swift)
+        Check("rule actions are journaled and undone last rule first", { $0.checkRuleActionsAreJournaledAndUndoneLastRuleFirst }),
+        Check("rules act on arrivals only", { $0.checkRulesActOnArrivalsOnly }),
+        Check("a failed import leaves no rule in the journal", { $0.checkAFailedImportLeavesNoRuleInTheJournal }),
+        // Response targets and ranking by priority (Conformance+Targets.swift, Conformance+Priority.swift)
+        Check("due terms follow the shortest target", { $0.checkDueTermsFollowTheShortestTarget }),
+        Check("due terms in business hours", { $0.checkDueTermsInBusinessHours }),
+        Check("breaches are claimed once", { $0.checkBreachesAreClaimedOnce }),
+        Check("stats count answers against targets", { $0.checkStatsCountAnswersAgainstTargets }),
+        Check("ranked by priority, pages by key both ways", { $0.checkRankByPriorityPagesByKey }),
         // Others' changes and failures (Conformance+Changes.swift)
         Check("another heed's changes are noticed, this store's own are not", { $0.checkOthersChangesAreNoticed }),
         Check("kept query results are forgotten on request", { $0.checkCachedQueriesAreForgottenOnRequest }),
@@ -108,6 +122,7 @@ open class StoreConformanceCase: XCTestCase {
         Check("who answered is recorded and counted", { $0.checkWhoAnsweredIsRecordedAndCounted }),
         Check("undo takes back one's own actions only", { $0.checkUndoTakesBackOnesOwnActionsOnly }),
         Check("a whole store is copied record by record", { $0.checkAWholeStoreIsCopiedRecordByRecord }),
+        Check("tags, points and what rules did are copied, and undone in the copy", { $0.checkTagsPointsAndRulesAreCopied }),
     ] }
 
     /// Runs every check, each on a new store; a check that throws fails with its name and goes

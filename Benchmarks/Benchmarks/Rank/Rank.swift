@@ -58,4 +58,5 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     searchAndStatsBenchmarks(configuration)
+    targetsBenchmarks(configuration)
 }

@@ -1,5 +1,3 @@
-import HeedCore
-
 /// The text a store's full-text index holds, and the words a search term looks for: the
 /// same folding for every store, so that a search finds the same items in each.
 ///
@@ -10,7 +8,8 @@ import HeedCore
 /// emoji stands apart as a token of its own (the tokenizer counts symbols as word characters).
 /// A search for `京都` becomes the pair `京都`, found inside any run; `ありがとう` the phrase
 /// `あり りが がと とう`; one character, `京*`: the pairs it starts and the runs it ends. Pairs
-/// are much rarer than single characters, so a phrase reads far fewer positions.
+/// are much rarer than single characters, so a phrase reads far fewer positions. `QueryMatch`
+/// reads the same folding to match an item in memory (rules, targets) exactly as a search would.
 public enum SearchText {
     /// The folded text; ASCII comes back unchanged.
     public static func fold(_ text: String) -> String {
