@@ -15,7 +15,7 @@ struct StoreCommand: ParsableCommand {
 struct StoreCopy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
-        abstract: "Copy a whole store (items, states, journal, drafts) from a SQLite file to a team store, or back.",
+        abstract: "Copy a whole store (items with their states, tags and points, the journal, drafts) from a SQLite file to a team store, or back.",
         discussion: """
         FROM and TO are a store file or a postgres:// URL. Everything comes along: items with their states, \
         who answered and whom they are assigned to, replies made elsewhere, the journal (so undo goes on), and the \
