@@ -6,6 +6,7 @@ Method: heed runs on a pseudo-terminal of 100x30 with TERM=xterm-256color, on a 
 made (and synced to disk) for this run: a and u change the store; the copy and its outbox are
 deleted afterwards. A team store (STORE a postgres:// URL) is used as it is: every a is undone
 by the u after it.
+The script answers heed's question for the terminal's device attributes as a terminal does.
 A frame counts as shown when the bytes heed wrote contain the key bar's last words ("quit"),
 after which the output goes quiet for 20 ms. Key latency is the time from writing a key to the
 last byte of the burst it causes (the burst ends after 20 ms of quiet), so it includes reducing
@@ -24,8 +25,14 @@ import fcntl, json, os, pty, select, shutil, struct, sys, tempfile, termios, tim
 
 PAGE_DOWN = b"\x1b[6~"
 
+# With no theme chosen, heed asks the terminal its background (OSC 11) and ends the wait at the
+# answer to device attributes (DA1), which every terminal gives; this stands in for the terminal.
+ATTRIBUTES_ASKED = b"\x1b[c"
+ATTRIBUTES_ANSWER = b"\x1b[?62;22c"
+
 def read_until(fd, needle, timeout=30.0, quiet=0.02):
     data = b""
+    answered = False
     deadline = time.monotonic() + timeout
     seen_at = None
     while time.monotonic() < deadline:
@@ -39,6 +46,9 @@ def read_until(fd, needle, timeout=30.0, quiet=0.02):
             if not chunk:
                 break
             data += chunk
+            if not answered and ATTRIBUTES_ASKED in data:
+                os.write(fd, ATTRIBUTES_ANSWER)
+                answered = True
             if needle in data:
                 seen_at = time.monotonic()
         elif seen_at:

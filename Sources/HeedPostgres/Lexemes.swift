@@ -68,6 +68,30 @@ enum Lexemes {
     /// Lowercased, accents of Latin, Greek and Cyrillic removed, variation selectors dropped,
     /// composed again, cut to `longest` bytes at a character's end.
     static func normalized(_ text: String) -> String {
+        // Most words beyond ASCII (CJK, kana, Hangul syllables, emoji) come out as they went in:
+        // Foundation's decomposition of them would be most of what indexing costs.
+        if text.unicodeScalars.allSatisfy(isUnchanged) { return cut(text) }
+        return decomposedAndFolded(text)
+    }
+
+    /// Scalars that lowercasing, decomposing, dropping accents and composing again leave as
+    /// they are, wherever they stand: ASCII below `A` and after `Z`, the rest of Latin-1 before
+    /// its first letter with an accent, kana (not the combining sound marks, which compose),
+    /// CJK ideographs (not the compatibility ones, which decompose), Hangul syllables (which
+    /// decompose and compose back), and pictographs and symbols without decompositions.
+    static func isUnchanged(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x40, 0x5B...0xBF: return true
+        case 0x3041...0x3098, 0x309B...0x30FF: return true
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x20000...0x2A6DF: return true
+        case 0xAC00...0xD7A3: return true
+        case 0x1F300...0x1FAFF: return true
+        default: return false
+        }
+    }
+
+    /// `normalized` the long way: every step done.
+    static func decomposedAndFolded(_ text: String) -> String {
         var kept = String.UnicodeScalarView()
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
@@ -75,13 +99,15 @@ enum Lexemes {
             default: kept.append(scalar)
             }
         }
-        var result = String(kept).precomposedStringWithCanonicalMapping
-        if result.utf8.count > longest {
-            var cut = ""
-            for character in result where cut.utf8.count + character.utf8.count <= longest { cut.append(character) }
-            result = cut
-        }
-        return result
+        return cut(String(kept).precomposedStringWithCanonicalMapping)
+    }
+
+    /// At most `longest` bytes, cut at a character's end.
+    static func cut(_ text: String) -> String {
+        guard text.utf8.count > longest else { return text }
+        var cut = ""
+        for character in text where cut.utf8.count + character.utf8.count <= longest { cut.append(character) }
+        return cut
     }
 
     /// The `tsvector` literal of an item: its author's words (weight A), then its text's.

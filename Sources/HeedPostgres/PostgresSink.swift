@@ -127,7 +127,8 @@ final class PostgresSink: MentionSink {
             """, [.int(now)]).first?.decode((Int, Int).self)
         let inserted = moved?.0 ?? 0
         let content = ItemRow.contentColumns
-        let updated = try link.rows("""
+        // A batch wholly new (a first import, a backlog) has nothing to compare.
+        let updated = inserted == batch.count ? [] : try link.rows("""
             UPDATE mention m SET \(content.map { "\($0) = i.\($0)" }.joined(separator: ", "))
             FROM incoming i WHERE m.platform = i.platform AND m.native_id = i.native_id
             AND (\(content.map { "m.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(content.map { "i.\($0)" }.joined(separator: ", ")))

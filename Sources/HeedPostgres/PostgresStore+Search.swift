@@ -8,6 +8,8 @@ import PostgresNIO
 extension PostgresStore {
     /// Imports that leave at most this many rows unindexed are indexed at once.
     public static let indexAtOnce = 50_000
+    /// The most rows indexed in one transaction (about 15 MiB held).
+    static let largestBatch = 10_000
 
     /// Rows the index does not hold yet.
     func unindexed(_ link: Link) throws -> Int {
@@ -21,9 +23,11 @@ extension PostgresStore {
 
     /// Brings the index up to date, `batch` rows a transaction (an interrupted run leaves a
     /// consistent index the next goes on from; two heeds catching up take turns). Returns how
-    /// many rows it indexed; `progress` hears the running total.
+    /// many rows it indexed; `progress` hears the running total. A batch holds at most
+    /// `largestBatch` rows, whatever is asked: its rows and documents are held until it is sent.
     @discardableResult
     public func catchUpSearch(batch: Int, progress: ((Int) -> Void)?) throws -> Int {
+        let batch = min(batch, Self.largestBatch)
         var total = 0
         while true {
             let done: Int = try links.transaction { link in

@@ -80,15 +80,21 @@ extension PostgresStore {
             cases.append("WHEN \(condition) THEN \(statement.bind(.int(Timestamp.milliseconds(seconds: key.seconds))))::bigint")
         }
         let from = statement.bind(.int(since.map(Self.milliseconds) ?? Int64.min))
+        let after = statement.bind(.int(0))
+        let page = 10_000
         statement.sql = """
-            SELECT * FROM (SELECT m.platform, m.state, m.created_at, m.state_at, m.id, CASE \(cases.joined(separator: " ")) END AS target
-            FROM mention m WHERE m.created_at >= \(from)) t WHERE target IS NOT NULL
+            SELECT m.platform, m.state, m.created_at, m.state_at, m.id, CASE \(cases.joined(separator: " ")) END AS target
+            FROM mention m WHERE m.created_at >= \(from) AND m.id > \(after) ORDER BY m.id LIMIT \(page)
             """
         let nowMs = Self.milliseconds(now)
         var tally = TargetTally(since: since, now: now)
-        try links.with { link in
-            for row in try link.rows(statement) {
-                let (name, state, created, answer, id, target) = try row.decode((String, String, Int64, Int64?, Int64, Int64).self)
+        // A page of rows at a time by id, so that a million items are never held at once.
+        while true {
+            let rows = try links.with { link in try link.rows(statement) }
+            for row in rows {
+                let (name, state, created, answer, id, target) = try row.decode((String, String, Int64, Int64?, Int64, Int64?).self)
+                statement.binds[statement.binds.count - 1] = .int(id)
+                guard let target else { continue }
                 let platform = try ItemRow.platform(name, row: id)
                 if StoredState(rawValue: state)?.isAnswered ?? false {
                     // An answer without a usable time is left out, as it is of the answer times.
@@ -98,6 +104,7 @@ extension PostgresStore {
                     tally.add(platform, created: created, targets.outcome(created: created, target: target, answered: nil, now: nowMs))
                 }
             }
+            if rows.count < page { break }
         }
         return tally.stats
     }

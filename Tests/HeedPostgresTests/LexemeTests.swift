@@ -4,6 +4,29 @@ import XCTest
 /// The team store's search words: what `SearchText` folds, cut into lexemes the server takes
 /// whatever the text (emoji sequences, marks alone, very long words and texts). No server needed.
 final class LexemeTests: XCTestCase {
+    /// The short way of `normalized` gives what the long way gives, for every scalar it takes
+    /// and in any order (sampled: a few thousand words of each block and of them mixed).
+    func testWordsLeftAsTheyAreAreWhatTheLongWayMakes() {
+        let blocks: [ClosedRange<UInt32>] = [0x21...0x40, 0x5B...0xBF, 0x3041...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                                             0x20000...0x2A6DF, 0xAC00...0xD7A3, 0x1F300...0x1FAFF]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<6_000 {
+            let chosen = round % 3 == 0 ? blocks : [blocks[round % blocks.count]]
+            let scalars = (0..<Int.random(in: 1...6, using: &generator)).compactMap { _ in
+                Unicode.Scalar(UInt32.random(in: chosen.randomElement(using: &generator)!, using: &generator))
+            }
+            let word = String(String.UnicodeScalarView(scalars))
+            XCTAssertTrue(scalars.allSatisfy(Lexemes.isUnchanged))
+            XCTAssertEqual(Lexemes.normalized(word), Lexemes.decomposedAndFolded(word), "\(scalars.map { String($0.value, radix: 16) })")
+        }
+        // What the short way leaves to the long way.
+        for scalar: Unicode.Scalar in ["A", "é", "\u{3099}", "\u{F900}", "\u{FE0F}", "\u{0E48}", "\u{1100}"] {
+            XCTAssertFalse(Lexemes.isUnchanged(scalar), "\(scalar)")
+        }
+        XCTAssertEqual(Lexemes.normalized("か\u{3099}"), "が")
+        XCTAssertEqual(Lexemes.normalized(String(repeating: "東", count: 100)).utf8.count, 255)
+    }
+
     func testWordsFoldAsTheSQLiteStoreFoldsThem() {
         XCTAssertEqual(Lexemes.of("Café CRÈME, don't"), ["cafe", "creme", "don", "t"])
         XCTAssertEqual(Lexemes.of(" 東京 京都 都 "), ["東京", "京都", "都"])
