@@ -126,14 +126,17 @@ public struct RuleStep: Sendable, Hashable {
 public struct RuleSet: Sendable {
     public let rules: [Rule]
     public let targets: ResponseTargets?
-    /// The rules' queries ready to match, in the rules' order.
+    /// The rules' queries ready to match, and their labels, in the rules' order (made once:
+    /// every arriving item meets every rule).
     private let matchers: [QueryMatcher]
+    private let labels: [String]
 
     /// Rules in file order; `targets` for their due terms.
     public init(rules: [Rule] = [], targets: ResponseTargets? = nil) {
         self.rules = rules
         self.targets = targets
         matchers = rules.map { QueryMatcher($0.when) }
+        labels = rules.map(\.label)
     }
 
     public var isEmpty: Bool { rules.isEmpty }
@@ -144,12 +147,12 @@ public struct RuleSet: Sendable {
         guard !rules.isEmpty else { return [] }
         var subject = MatchSubject(mention)
         var steps: [RuleStep] = []
-        for (rule, matcher) in zip(rules, matchers) where matcher.matches(&subject, now: now, targets: targets) {
+        for index in rules.indices where matchers[index].matches(&subject, now: now, targets: targets) {
             let before = ItemMarks(subject.mention)
             var after = before
-            for action in rule.then { after.apply(action, now: now) }
+            for action in rules[index].then { after.apply(action, now: now) }
             guard after != before else { continue }
-            steps.append(RuleStep(rule: rule.number, label: rule.label, actions: rule.then))
+            steps.append(RuleStep(rule: rules[index].number, label: labels[index], actions: rules[index].then))
             subject.set(after)
         }
         return steps

@@ -128,7 +128,7 @@ public enum Fixture {
         }
     }
 
-    static func note(_ text: String) {
+    public static func note(_ text: String) {
         FileHandle.standardError.write(Data("heed-bench: \(text)\n".utf8))
     }
 }

@@ -11,7 +11,7 @@ public final class KeySession: @unchecked Sendable {
     public let ranked: RankedStore
 
     /// How the key benchmarks measure: time, mallocs and peak memory, up to 3 s or 1,000 keys.
-    public static let configuration = Benchmark.Configuration(
+    nonisolated(unsafe) public static let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         timeUnits: .microseconds, warmupIterations: 5, maxDuration: .seconds(3), maxIterations: 1_000
     )

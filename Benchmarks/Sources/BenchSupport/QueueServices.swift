@@ -24,6 +24,7 @@ extension Services {
                 case .acknowledge(let selection): result = try store.acknowledge(selection, at: now)
                 case .snooze(let selection, let until): result = try store.snooze(selection, until: until, at: now)
                 case .assign(let selection, let person): result = try store.assign(selection, to: person, at: now)
+                case .tag(let selection, let adding, let removing): result = try store.tag(selection, adding: adding, removing: removing, at: now)
                 }
                 return ActOutcome(changed: result.changedCount, alreadyAnswered: result.alreadyAnswered.count)
             },
