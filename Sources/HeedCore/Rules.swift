@@ -122,6 +122,26 @@ public struct RuleStep: Sendable, Hashable {
     }
 }
 
+/// One rule's change to one arriving item: what a store journals for it.
+public struct RuleChange: Sendable, Equatable {
+    public var rule: Int
+    public var label: String
+    public var before: ItemMarks
+    public var after: ItemMarks
+
+    /// Applies the rules' steps to an arriving item's marks in order, at `date`: the changes
+    /// to journal if the item turns out new (a step that changed nothing makes none).
+    public static func applying(_ steps: [RuleStep], to marks: inout ItemMarks, at date: Date) -> [RuleChange] {
+        var changes: [RuleChange] = []
+        for step in steps {
+            let before = marks
+            for action in step.actions { marks.apply(action, now: date) }
+            if marks != before { changes.append(RuleChange(rule: step.rule, label: step.label, before: before, after: marks)) }
+        }
+        return changes
+    }
+}
+
 /// The rules of config.toml, in file order, with the targets their due terms read.
 public struct RuleSet: Sendable {
     public let rules: [Rule]

@@ -27,7 +27,7 @@ final class PostgresSink: MentionSink {
     private var skipped = 0
     private var rejected = 0
     /// The rules' changes to the items of the batch, by ref, journaled if they turn out new.
-    private var ruled: [Ref: [RuleEntries.Change]] = [:]
+    private var ruled: [Ref: [RuleChange]] = [:]
     private var journal: RuleEntries
 
     /// Items sent to the server at once.
@@ -68,7 +68,7 @@ final class PostgresSink: MentionSink {
     /// when the item turns out new (a known item keeps its state, tags and points).
     func put(_ mention: Mention, ruled steps: [RuleStep], at date: Date) throws {
         var marks = ItemMarks(mention)
-        let changes = RuleEntries.apply(steps, to: &marks, at: date)
+        let changes = RuleChange.applying(steps, to: &marks, at: date)
         var stored = mention
         (stored.state, stored.tags, stored.priority) = (marks.state, marks.tags, marks.priority)
         try put(stored)

@@ -18,30 +18,10 @@ extension PostgresStore {
     }
 
     /// Whether the queue is ranked by priority points first.
-    var byPriority: Bool { arrangement.current.rank == .priority }
+    var byPriority: Bool { arrangement.byPriority }
 
-    /// Items with their keys carrying their points when the store ranks by them.
-    func ranked(_ items: [QueueItem]) -> [QueueItem] {
-        guard byPriority else { return items }
-        return items.map { item in
-            var item = item
-            item.key.priority = Int64(item.mention.priority)
-            return item
-        }
-    }
-
-    /// The queue by points then wait, a page at a time.
-    func forEachRanked(limit: Int?, _ body: (QueueItem) throws -> Void) throws {
-        var left = limit ?? Int.max
-        var request = PageRequest.first(min(left, 500))
-        while left > 0 {
-            let page = try page(.queue, request, now: Date())
-            for item in page.prefix(left) { try body(item) }
-            left -= page.count
-            guard page.count == 500, let last = page.last else { return }
-            request = .after(last.key, min(left, 500))
-        }
-    }
+    /// Items with their keys as this store ranks them.
+    func ranked(_ items: [QueueItem]) -> [QueueItem] { arrangement.ranked(items) }
 
     /// A page ordered by most points first, then wait: `select` (its conditions written) with
     /// the key's bound and the order; read backwards for `.last` and `.before`.

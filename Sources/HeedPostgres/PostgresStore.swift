@@ -106,7 +106,7 @@ public final class PostgresStore: MentionStore, @unchecked Sendable {
 
     /// Calls `body` with each item in rank order, a page at a time (no item list in memory).
     public func forEach(all: Bool, limit: Int?, _ body: (QueueItem) throws -> Void) throws {
-        if byPriority, !all { return try forEachRanked(limit: limit, body) }
+        if byPriority, !all { return try forEachQueuePage(limit: limit, body) }
         var after: RankKey?
         var left = limit ?? Int.max
         while left > 0 {

@@ -8,14 +8,6 @@ import HeedStorage
 /// per item it changed with the item's state, tags and points before and after (`marks`).
 /// Rows of rules that changed nothing are removed when the import ends.
 final class RuleEntries {
-    /// One rule's change to one item.
-    struct Change {
-        var rule: Int
-        var label: String
-        var before: ItemMarks
-        var after: ItemMarks
-    }
-
     private let link: Link
     private let now: Int64
     /// The journal row of each rule, by its number; the highest rule number with a row.
@@ -28,20 +20,8 @@ final class RuleEntries {
         self.now = now
     }
 
-    /// Applies the rules' steps to an arriving item's marks in order, at `date`; the changes
-    /// to journal if the item turns out new.
-    static func apply(_ steps: [RuleStep], to marks: inout ItemMarks, at date: Date) -> [Change] {
-        var changes: [Change] = []
-        for step in steps {
-            let before = marks
-            for action in step.actions { marks.apply(action, now: date) }
-            if marks != before { changes.append(Change(rule: step.rule, label: step.label, before: before, after: marks)) }
-        }
-        return changes
-    }
-
     /// Journals the changes of the batch's items that are new (rows above `lastRow`).
-    func journal(_ changes: [Ref: [Change]], after lastRow: Int64) throws {
+    func journal(_ changes: [Ref: [RuleChange]], after lastRow: Int64) throws {
         let refs = Array(changes.keys)
         let found = try link.rows("""
             SELECT m.platform, m.native_id, m.id FROM unnest($1::text[], $2::text[]) AS v (platform, native_id)

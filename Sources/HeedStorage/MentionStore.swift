@@ -188,6 +188,20 @@ public protocol MentionStore: AnyObject, Sendable {
 }
 
 extension MentionStore {
+    /// Calls `body` with the queue's items in its rank order, a page of 500 at a time (for a
+    /// store ranked by points, whose order no single index walk gives), at most `limit`.
+    public func forEachQueuePage(limit: Int?, _ body: (QueueItem) throws -> Void) throws {
+        var left = limit ?? Int.max
+        var request = PageRequest.first(min(left, 500))
+        while left > 0 {
+            let page = try page(.queue, request, now: Date())
+            for item in page.prefix(left) { try body(item) }
+            left -= page.count
+            guard page.count == 500, let last = page.last else { return }
+            request = .after(last.key, min(left, 500))
+        }
+    }
+
     /// A store that cannot tell its others (a file) shows no one's composer.
     public func composing(_ ref: Ref?) throws {}
 

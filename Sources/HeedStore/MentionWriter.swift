@@ -122,7 +122,7 @@ final class MentionWriter: @unchecked Sendable {
             state = .replied(draft: "", at: Store.date(at))
         }
         var marks = ItemMarks(state: state, tags: Tag.sorted(mention.tags), priority: mention.priority)
-        let ruled = rules.apply(steps, to: &marks, at: date)
+        let ruled = RuleChange.applying(steps, to: &marks, at: date)
         state = marks.state
         texts.removeAll()
         texts.add(1, platform)

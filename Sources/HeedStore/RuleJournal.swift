@@ -23,14 +23,6 @@ struct RuleJournal {
     private var entry: RawStatement
     private var unused: RawStatement
 
-    /// One rule's change to one item.
-    struct Change {
-        var rule: Int
-        var label: String
-        var before: ItemMarks
-        var after: ItemMarks
-    }
-
     init(db: Database, now: Int64) throws {
         self.db = db
         self.now = now
@@ -53,20 +45,8 @@ struct RuleJournal {
         (open, name, entry, unused) = try Self.statements(db)
     }
 
-    /// Applies the rules' steps to an arriving item's marks in order, at `date`; the changes
-    /// to journal if the item turns out new.
-    func apply(_ steps: [RuleStep], to marks: inout ItemMarks, at date: Date) -> [Change] {
-        var changes: [Change] = []
-        for step in steps {
-            let before = marks
-            for action in step.actions { marks.apply(action, now: date) }
-            if marks != before { changes.append(Change(rule: step.rule, label: step.label, before: before, after: marks)) }
-        }
-        return changes
-    }
-
     /// Journals the changes made to a new item (row `mention`).
-    mutating func journal(_ changes: [Change], of mention: Int64) throws {
+    mutating func journal(_ changes: [RuleChange], of mention: Int64) throws {
         for change in changes {
             let journal = try row(for: change.rule, label: change.label)
             let old = Self.columns(change.before.state), new = Self.columns(change.after.state)

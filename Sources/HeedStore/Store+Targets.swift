@@ -15,15 +15,8 @@ extension Store {
     }
 
     /// Whether the queue is ranked by priority points first.
-    var byPriority: Bool { arrangement.current.rank == .priority }
+    var byPriority: Bool { arrangement.byPriority }
 
-    /// Items with their keys as this store ranks them: with their points when it ranks by them.
-    func ranked(_ items: [QueueItem]) -> [QueueItem] {
-        guard byPriority else { return items }
-        return items.map { item in
-            var item = item
-            item.key.priority = Int64(item.mention.priority)
-            return item
-        }
-    }
+    /// Items with their keys as this store ranks them.
+    func ranked(_ items: [QueueItem]) -> [QueueItem] { arrangement.ranked(items) }
 }

@@ -130,18 +130,7 @@ public final class Store: MentionStore {
     /// Calls `body` with each item in rank order without holding them all in memory (every
     /// item: in order of arrival; ranked by priority, the waiting ones a page at a time).
     public func forEach(all: Bool, limit: Int?, _ body: (QueueItem) throws -> Void) throws {
-        if byPriority, !all {
-            var left = limit ?? Int.max
-            var request = PageRequest.first(min(left, 500))
-            while left > 0 {
-                let page = try page(.queue, request, now: Date())
-                for item in page.prefix(left) { try body(item) }
-                left -= page.count
-                guard page.count == 500, let last = page.last else { return }
-                request = .after(last.key, min(left, 500))
-            }
-            return
-        }
+        if byPriority, !all { return try forEachQueuePage(limit: limit, body) }
         try writer.read { db in
             let filter = all ? "" : "WHERE state = \(StoredState.waiting.sql)"
             let rows = try Row.fetchCursor(db, sql: "\(MentionRow.select) FROM mention \(filter) ORDER BY created_at, id LIMIT ?", arguments: [limit ?? -1])

@@ -19,14 +19,7 @@ extension Reducer {
             state.actedOn = item
             return bulk(&state, .acknowledge(.threads([item.mention.ref])), count: item.thread)
         case .snooze:
-            let selection: Selection
-            if !state.marks.isEmpty {
-                selection = state.marks.selection
-            } else if let item = selected {
-                selection = .refs([item.mention.ref])
-            } else {
-                return []
-            }
+            guard let selection = markedOrSelected(state) else { return [] }
             state.prompt = .snooze(selection, typed: "", error: nil)
         case .mark:
             guard let item = selected else { return [] }

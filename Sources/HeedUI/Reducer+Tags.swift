@@ -14,14 +14,7 @@ extension Reducer {
 
     /// `t`: the tag prompt over the marks, or the selected item.
     static func tagCommand(_ state: inout AppState) -> [Effect] {
-        let selection: Selection
-        if !state.marks.isEmpty {
-            selection = state.marks.selection
-        } else if let item = state.queue.selected {
-            selection = .refs([item.mention.ref])
-        } else {
-            return []
-        }
+        guard let selection = markedOrSelected(state) else { return [] }
         state.prompt = .tag(selection, typed: "", tags: nil, error: nil)
         return [.loadTags]
     }

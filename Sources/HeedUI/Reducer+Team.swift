@@ -4,16 +4,16 @@ import Screen
 
 /// Working as a team: assigning items to a teammate, and saying who answered an item first.
 extension Reducer {
+    /// What a command on "the item, or the marked items" acts on: the marks when there are
+    /// some, else the selected item; nil when there is neither.
+    static func markedOrSelected(_ state: AppState) -> Selection? {
+        if !state.marks.isEmpty { return state.marks.selection }
+        return state.queue.selected.map { .refs([$0.mention.ref]) }
+    }
+
     /// `=`: the picker of whom to assign the marked items (or the selected one) to.
     static func startAssigning(_ state: inout AppState) -> [Effect] {
-        let selection: Selection
-        if !state.marks.isEmpty {
-            selection = state.marks.selection
-        } else if let item = state.queue.selected {
-            selection = .refs([item.mention.ref])
-        } else {
-            return []
-        }
+        guard let selection = markedOrSelected(state) else { return [] }
         state.prompt = .assign(selection, people: nil, cursor: 0)
         return [.loadTeammates]
     }

@@ -68,24 +68,13 @@ enum BreachNotifier {
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var pid = pid_t()
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        let spawned = posix_spawnp(&pid, program, &actions, &attributes, cArgs, environ)
+        let spawned = ChildProcess.spawn(argv, actions: &actions, ownGroup: true, alsoDefault: [SIGTERM, SIGHUP, SIGTSTP, SIGCHLD])
         close(pipeEnds[0])
-        guard spawned == 0 else { return "cannot start '\(program)': \(String(cString: strerror(spawned)))" }
+        let pid: pid_t
+        switch spawned {
+        case .success(let started): pid = started
+        case .failure(let failure): return "cannot start '\(program)': \(failure.reason)"
+        }
         let deadline = Date().addingTimeInterval(limit)
         write(input, to: pipeEnds[1], until: deadline)
         close(pipeEnds[1])
