@@ -1,4 +1,6 @@
+import HeedCore
 @testable import HeedPostgres
+import TestSupport
 import XCTest
 
 /// The team store's search words: what `SearchText` folds, cut into lexemes the server takes
@@ -9,7 +11,7 @@ final class LexemeTests: XCTestCase {
     func testWordsLeftAsTheyAreAreWhatTheLongWayMakes() {
         let blocks: [ClosedRange<UInt32>] = [0x21...0x40, 0x5B...0xBF, 0x3041...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
                                              0x20000...0x2A6DF, 0xAC00...0xD7A3, 0x1F300...0x1FAFF]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom.forTest("LexemeTests")
         for round in 0..<6_000 {
             let chosen = round % 3 == 0 ? blocks : [blocks[round % blocks.count]]
             let scalars = (0..<Int.random(in: 1...6, using: &generator)).compactMap { _ in
