@@ -59,7 +59,7 @@ extension Store {
     @discardableResult
     public func reopen(_ ref: Ref, draft: String, at date: Date) throws -> Bool {
         defer { cachedQueries.changed() }
-        return try writer.write { db in
+        return try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, state, state_at, draft_id FROM mention WHERE platform = ? AND native_id = ?", arguments: [ref.platform.rawValue, ref.id]),
                   row["state"] as String == StoredState.replied.rawValue, row["draft_id"] as String? == draft else { return false }
             try db.execute(sql: "INSERT INTO journal (at, action, person) VALUES (?, ?, ?)", arguments: [Self.milliseconds(date), UndoneAction.Kind.discard.rawValue, person])
@@ -83,7 +83,7 @@ extension Store {
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mention WHERE state = \(snoozed) AND snoozed_until <= ?)", arguments: [Self.milliseconds(now)]) ?? false
         }
         guard due else { return 0 }
-        let woken = try writer.write { db in
+        let woken = try write { db in
             try db.execute(sql: "UPDATE mention SET state = \(StoredState.waiting.sql), snoozed_until = NULL, state_by = NULL WHERE state = \(snoozed) AND snoozed_until <= ?", arguments: [Self.milliseconds(now)])
             return db.changesCount
         }
@@ -123,7 +123,7 @@ extension Store {
     /// Applies a transition to the open items of a selection as one journaled action.
     private func apply(_ selection: Selection, _ transition: Transition, now: Date) throws -> AnswerResult {
         defer { cachedQueries.changed() }
-        return try writer.write { db in
+        return try write { db in
             var result = AnswerResult(changed: [], alreadyAnswered: [], unknown: [])
             let ids = try rows(db, selection, result: &result)
             let at = Self.milliseconds(now)
@@ -176,7 +176,7 @@ extension Store {
     public func undoLast() throws -> UndoneAction? {
         defer { cachedQueries.changed() }
         let byPriority = byPriority
-        return try writer.write { db in
+        return try write { db in
             guard let journal = try Row.fetchOne(db, sql: "SELECT id, action, detail FROM journal WHERE undone = 0 AND (person = ? OR person IS NULL) ORDER BY id DESC LIMIT 1",
                                                  arguments: [person]) else { return nil }
             let id: Int64 = journal["id"]

@@ -27,7 +27,7 @@ extension Store {
         var before = breached
         before.scope = .all
         let current = QuerySQL(breached, now: now, targets: targets)
-        let items: [QueueItem] = try writer.write { db in
+        let items: [QueueItem] = try write { db in
             let since = try Int64.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [Counter.breachesSince]) ?? 0
             guard since > 0 else {
                 try Self.watch(db, from: nowMs)

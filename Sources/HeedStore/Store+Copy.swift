@@ -58,7 +58,7 @@ extension Store {
     /// after an import.
     public func copyIn(_ body: (any CopySink) throws -> Void) throws -> CopyCounts {
         defer { cachedQueries.changed() }
-        let counts = try writer.write { db in
+        let counts = try bulkWrite { db in
             let sink = CopyWriter(db)
             try body(sink)
             return sink.counts

@@ -86,14 +86,14 @@ extension Store {
 
     /// Forgets an account's cursors: its next fetch is a first one again.
     public func forgetCursors(account: String) throws {
-        try writer.write { db in try db.execute(sql: "DELETE FROM fetch_cursor WHERE account = ?", arguments: [account]) }
+        try write { db in try db.execute(sql: "DELETE FROM fetch_cursor WHERE account = ?", arguments: [account]) }
     }
 
     /// Takes one fetched page of `account` in one transaction: what `body` puts and answers,
     /// and the cursors it moves, all stored, or nothing when it throws.
     public func fetching(account: String, now: Date, _ body: (any FetchPageSink) throws -> Void) throws -> FetchedCounts {
         defer { cachedQueries.changed() }
-        let counts = try writer.write { db in
+        let counts = try bulkWrite { db in
             let sink = try ImportSink(db: db, now: now)
             let page = FetchSink(sink: sink)
             do {

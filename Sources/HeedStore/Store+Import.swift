@@ -247,7 +247,7 @@ extension Store {
     /// `bulkAfter` sets when bulk mode starts (tests use small numbers).
     func importing(now: Date, bulkAfter: Int?, _ body: (ImportSink) throws -> Void) throws -> ImportCounts {
         defer { cachedQueries.changed() }
-        let counts = try writer.write { db in
+        let counts = try bulkWrite { db in
             let sink = try ImportSink(db: db, now: now, bulkAfter: bulkAfter)
             do {
                 try body(sink)

@@ -29,7 +29,7 @@ extension Store {
     public func catchUpSearch(batch: Int, progress: ((Int) -> Void)?) throws -> Int {
         var total = 0
         while true {
-            let done: Int = try writer.write { db in
+            let done: Int = try bulkWrite { db in
                 let indexed = try Self.indexedUpTo(db)
                 guard let last = try Int64.fetchOne(db, sql: "SELECT id FROM mention WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?", arguments: [indexed, batch - 1])
                         ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mention WHERE id > ?", arguments: [indexed]) else { return 0 }

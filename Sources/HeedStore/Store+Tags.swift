@@ -11,7 +11,7 @@ extension Store {
         let adding = adding.compactMap(Tag.normal), removing = Set(removing.compactMap(Tag.normal))
         defer { cachedQueries.changed() }
         let now = date
-        return try writer.write { db in
+        return try write { db in
             var result = AnswerResult(changed: [], alreadyAnswered: [], unknown: [])
             let rows = try taggable(db, selection, now: now, unknown: &result.unknown)
             try db.execute(sql: "INSERT INTO journal (at, action, detail, person) VALUES (?, ?, ?, ?)",

@@ -18,6 +18,8 @@ public final class Store: MentionStore {
     public let repairs: [String]
     /// Who uses this store: whose actions it records and undoes, whose items `is:mine` finds.
     public let person: String
+    /// Whose turn it is to write: people before long writers (`WriterTurns`).
+    let turns: WriterTurns
 
     /// How long a write waits for another heed's to end before giving up: an import is one
     /// transaction per file, and a large file keeps others waiting longer than SQLite's usual 10 s.
@@ -53,6 +55,7 @@ public final class Store: MentionStore {
             }
             writer = pool
             self.path = path
+            turns = WriterTurns(store: path)
         } catch {
             throw StoreError.explaining(error, store: path)
         }
@@ -97,6 +100,7 @@ public final class Store: MentionStore {
         configuration.prepareDatabase { db in db.add(function: Store.foldFunction) }
         writer = try DatabaseQueue(configuration: configuration)
         path = nil
+        turns = WriterTurns(store: nil)
         repairs = []
         try Self.migrate(writer, path: nil)
     }
@@ -114,6 +118,19 @@ public final class Store: MentionStore {
         // A store already up to date is not written to by opening it (GRDB's migrator writes
         // even when it has nothing to do), so a store refused after this is left as it was.
         if !upToDate { try migrator.migrate(writer) }
+    }
+
+    /// A person's write (an acknowledge, an undo, a tag): other heeds' long writers let it in
+    /// before their next transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try turns.person { try writer.write(body) }
+    }
+
+    /// One transaction of a long writer (a file of an import, a fetched page, a batch of the
+    /// search index), begun once no person is waiting to write.
+    func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        turns.letPeopleIn()
+        return try writer.write(body)
     }
 
     /// Names the file and says what to do (see `StoreError.explaining`).

@@ -64,9 +64,8 @@ struct Import: ParsableCommand {
                 throw HeedExit.failure("\(store.explaining(error)); nothing imported (--strict)")
             }
         } else {
-            var turns = WriterTurns()
+            // One transaction per file; a queue's write gets in between two (`WriterTurns`).
             for file in files {
-                turns.letOthersIn()
                 do {
                     total.add(try store.importing(now: now) { sink in try run.read(file, into: sink) })
                 } catch let failure as ImportFailure {
@@ -92,23 +91,6 @@ struct Import: ParsableCommand {
         for line in BreachNotifier.afterImport(store: store, config: config) { Console().err(line) }
         if unreadable { throw HeedExit(message: "", code: 2) }
         if total.rejected > 0 { throw HeedExit(message: "", code: 65) }
-    }
-}
-
-/// Turns between files: once an import has held the store for a while, it pauses between
-/// two files long enough for another heed waiting to write (whose busy handler retries every
-/// 10 ms) to get in, so a queue's acknowledge never waits behind a whole import of many files.
-struct WriterTurns {
-    private var since = Date()
-    /// How long an import holds the store before it lets others in.
-    static let hold: TimeInterval = 1
-    /// How long it pauses then (three of the waiting writer's retries; at most 3 % of the import).
-    static let pause: useconds_t = 30_000
-
-    mutating func letOthersIn() {
-        guard Date().timeIntervalSince(since) >= Self.hold else { return }
-        usleep(Self.pause)
-        since = Date()
     }
 }
 

@@ -131,6 +131,42 @@ final class ConcurrencyTests: HeedTestCase {
             XCTAssertTrue(message.contains("nothing was changed: try again"), message)
         }
     }
+
+    /// A person waiting to write goes before an import's next file, however quickly the import
+    /// begins it: SQLite's lock alone would let the import win every race, and the acknowledge
+    /// wait for the whole import.
+    func testAPersonWaitingToWriteGoesBeforeTheImportsNextFile() throws {
+        try importMentions(prefix: "w", count: 2)
+        let importer = try Store(path: storePath), person = try Store(path: storePath)
+        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let waiting = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let seen = Shared([String]()), path = storePath
+        Thread.detachNewThread {
+            _ = try? importer.importing(now: Date()) { _ in
+                holding.signal()
+                release.wait()
+            }
+            // The next file begins the moment the first commits.
+            _ = try? importer.importing(now: Date()) { _ in
+                let state = (try? StoreInspector(path: path).states()["mastodon:w-0"]?.state) ?? "unreadable"
+                seen.change { $0.append(state) }
+            }
+            done.signal()
+        }
+        holding.wait()
+        person.lockWait.whenWaiting { waiting.signal() }
+        let acknowledged = Shared(-1)
+        Thread.detachNewThread {
+            let changed = (try? person.acknowledge([Ref(platform: .mastodon, id: "w-0")], at: Date()).changed.count) ?? 0
+            acknowledged.change { $0 = changed }
+        }
+        waiting.wait()
+        release.signal()
+        done.wait()
+        XCTAssertEqual(seen.current, ["acknowledged"], "the import's second file began before the waiting acknowledge")
+        try waitUntil("the acknowledge to return") { acknowledged.current >= 0 }
+        XCTAssertEqual(acknowledged.current, 1)
+    }
 }
 
 /// What users see with two queues open on one store while an import runs.
@@ -145,6 +181,8 @@ final class TwoQueuesTests: HeedTestCase {
         // Newer than the queue's items, so they never take the top rows the keys below act on.
         let files = try (0..<8).map { try writeMentions(prefix: "n\($0)", count: 3_000, to: directory.appendingPathComponent("n\($0).jsonl").path, daysAgo: 1) }
         let importing = try startHeed(["import"] + files)
+        let inspector = StoreInspector(path: storePath)
+        try waitUntil("the import's first file", timeout: 30) { try inspector.count(prefix: "n0") > 0 }
 
         try first.press("a")
         try first.waitForText("Acknowledged u0@example.social")
