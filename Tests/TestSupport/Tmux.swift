@@ -16,8 +16,9 @@ public final class Tmux {
     public let session = "heed"
     private let configPath: String
     private let environment: [String: String]
-    /// How long a wait may take before the test fails.
-    public var deadline: TimeInterval = 10
+    /// How long a wait may take before the test fails: long, since a wait that succeeds ends
+    /// as soon as the screen shows it, and a loaded machine can take seconds for a frame.
+    public var deadline: TimeInterval = 30
 
     /// Writes the config (no status row, so the pane is the whole window) plus `extraConfig`; the
     /// server and every pane get `environment` (by default the hermetic one of `directory`).
