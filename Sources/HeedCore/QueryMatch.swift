@@ -5,8 +5,8 @@ import Foundation
 /// queries ask (every rule and every target key of an arriving item).
 public struct MatchSubject {
     public private(set) var mention: Mention
-    private var bodyWords: [String]?
-    private var authorWords: [String]?
+    private var bodyWords: [ArraySlice<UInt8>]?
+    private var authorWords: [ArraySlice<UInt8>]?
 
     /// An item whose words are cut when a query first asks for them.
     public init(_ mention: Mention) {
@@ -14,17 +14,17 @@ public struct MatchSubject {
     }
 
     /// The words of the text.
-    mutating func body() -> [String] {
+    mutating func body() -> [ArraySlice<UInt8>] {
         if let bodyWords { return bodyWords }
-        let words = SearchTokens.of(SearchText.fold(mention.text))
+        let words = SearchTokens.words(ofText: mention.text)
         bodyWords = words
         return words
     }
 
     /// The words of the author's handle and name.
-    mutating func author() -> [String] {
+    mutating func author() -> [ArraySlice<UInt8>] {
         if let authorWords { return authorWords }
-        let words = SearchTokens.of(SearchText.who(handle: mention.author.handle, name: mention.author.name))
+        let words = SearchTokens.words(ofText: SearchText.whoText(handle: mention.author.handle, name: mention.author.name))
         authorWords = words
         return words
     }
@@ -38,35 +38,44 @@ public struct MatchSubject {
 }
 
 /// A word or phrase of a query as the full-text index looks for it: words in a row, the last
-/// one matched as a prefix when `prefix`.
+/// one matched as a prefix when `prefix`. Words are compared as the index compares them, byte
+/// for byte (not as Swift compares strings, by canonical equivalence).
 struct WordPattern: Sendable {
-    var words: [String]
+    var words: [ArraySlice<UInt8>]
     var prefix: Bool
 
     init?(_ text: String, prefix: Bool) {
         guard let term = SearchText.term(text, prefix: prefix) else { return nil }
-        words = SearchTokens.of(term.words.joined(separator: " "))
+        words = SearchTokens.words(term.words.joined(separator: " "))
         self.prefix = term.lastIsPrefix
     }
 
     /// Whether the words occur in a row in `text`.
-    func occurs(in text: [String]) -> Bool {
-        guard !words.isEmpty, text.count >= words.count else { return false }
+    func occurs(in text: [ArraySlice<UInt8>]) -> Bool {
+        guard let first = words.first, let lead = first.first, text.count >= words.count else { return false }
+        if words.count == 1 {
+            // One word (most rules): its first byte rules out most of the text's words at once.
+            for word in text where word.first == lead && (prefix ? word.count >= first.count : word.count == first.count) {
+                if word.starts(with: first) { return true }
+            }
+            return false
+        }
         let last = words.count - 1
         for start in 0...(text.count - words.count) {
             var index = 0
             while index < last, text[start + index] == words[index] { index += 1 }
             guard index == last else { continue }
-            let word = text[start + last]
-            if prefix ? word.hasPrefix(words[last]) : word == words[last] { return true }
+            let word = text[start + last], wanted = words[last]
+            if prefix ? word.count >= wanted.count && word.prefix(wanted.count).elementsEqual(wanted) : word == wanted { return true }
         }
         return false
     }
 }
 
 /// A query ready to match items in memory, its words cut once (rules and target keys match
-/// every arriving item, and every row on screen).
-public struct QueryMatcher: Sendable {
+/// every arriving item, and every row on screen). A class, so that asking each of many
+/// rules copies nothing.
+public final class QueryMatcher: Sendable {
     public let query: Query
     /// Words (as prefixes) and phrases, each in the text or the author.
     private let words: [WordPattern]

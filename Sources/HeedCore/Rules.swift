@@ -78,7 +78,7 @@ public struct ItemMarks: Sendable, Hashable {
         case .snooze(let seconds):
             if state.isWaiting { state = .snoozed(until: now.addingTimeInterval(seconds)) }
         case .tag(let tag):
-            tags = Tag.sorted(tags + [tag])
+            Tag.insert(tag, into: &tags)
         case .priority(let points):
             priority = points
         }

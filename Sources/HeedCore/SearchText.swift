@@ -20,28 +20,36 @@ public enum SearchText {
     /// looked for in may go on), and `endsAlone` says the text ends with a run of one character,
     /// to be matched as a prefix.
     public static func fold(_ text: String, query: Bool) -> (text: String, endsAlone: Bool) {
-        var needsFolding = false
-        for byte in text.utf8 where byte >= 0xE0 {
-            needsFolding = true
-            break
-        }
-        guard needsFolding else { return (text, false) }
+        guard needsFolding(text) else { return (text, false) }
         var folded = String.UnicodeScalarView()
+        let endsAlone = fold(text, query: query, into: &folded)
+        return (String(folded), endsAlone)
+    }
+
+    /// Whether folding would change the text (only scalars of three UTF-8 bytes or more can).
+    static func needsFolding(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0xE0 }
+    }
+
+    /// Gives the folded text's scalars to `sink`, as they come (matching in memory cuts words
+    /// from them without building the folded text); whether the text ends with a run of one.
+    @discardableResult
+    static func fold<Sink: FoldedScalars>(_ text: String, query: Bool, into sink: inout Sink) -> Bool {
         let space = Unicode.Scalar(0x20)!
         var run: [Unicode.Scalar] = []
         func endRun(last: Bool) {
             guard !run.isEmpty else { return }
-            folded.append(space)
+            sink.take(space)
             for index in run.indices.dropLast() {
-                folded.append(run[index])
-                folded.append(run[index + 1])
-                folded.append(space)
+                sink.take(run[index])
+                sink.take(run[index + 1])
+                sink.take(space)
             }
             if !(last && query && run.count > 1) {
-                folded.append(run[run.count - 1])
-                folded.append(space)
+                sink.take(run[run.count - 1])
+                sink.take(space)
             }
-            run.removeAll()
+            run.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
             if formsRuns(scalar) {
@@ -50,16 +58,16 @@ public enum SearchText {
             }
             endRun(last: false)
             if standsAlone(scalar) {
-                folded.append(space)
-                folded.append(scalar)
-                folded.append(space)
+                sink.take(space)
+                sink.take(scalar)
+                sink.take(space)
             } else {
-                folded.append(scalar)
+                sink.take(scalar)
             }
         }
         let endsAlone = run.count == 1
         endRun(last: true)
-        return (String(folded), endsAlone)
+        return endsAlone
     }
 
     /// Scripts written without spaces: indexed as pairs of characters.
@@ -86,7 +94,12 @@ public enum SearchText {
 
     /// The `who` column: the handle and the display name.
     public static func who(handle: String?, name: String?) -> String {
-        fold((handle ?? "") + " " + (name ?? ""))
+        fold(whoText(handle: handle, name: name))
+    }
+
+    /// The `who` column before folding.
+    static func whoText(handle: String?, name: String?) -> String {
+        (handle ?? "") + " " + (name ?? "")
     }
 
     /// A search term as the index's words: folded and split at spaces, and whether its last
@@ -112,4 +125,13 @@ public enum SearchText {
          query.authors.compactMap { phrase($0, true, true) },
          query.excludedWords.compactMap { phrase($0, true, false) })
     }
+}
+
+/// What takes a folded text a scalar at a time (`SearchText.fold(_:query:into:)`).
+protocol FoldedScalars {
+    mutating func take(_ scalar: Unicode.Scalar)
+}
+
+extension String.UnicodeScalarView: FoldedScalars {
+    mutating func take(_ scalar: Unicode.Scalar) { append(scalar) }
 }

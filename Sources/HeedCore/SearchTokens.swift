@@ -10,35 +10,120 @@ import Foundation
 public enum SearchTokens {
     /// The words of a folded text, in order.
     public static func of(_ folded: String) -> [String] {
-        var tokens: [String] = []
-        let utf8 = folded.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: letters and digits make words, lowercased.
-            var current: [UInt8] = []
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
-                default:
-                    if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
-                    current.removeAll(keepingCapacity: true)
+        words(folded).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The words of a folded text, in order, as the UTF-8 bytes the index keeps and compares
+    /// (matching in memory compares them as SQLite does, byte for byte).
+    public static func words(_ folded: String) -> [ArraySlice<UInt8>] {
+        var cutter = WordCutter(capacity: folded.utf8.count)
+        for scalar in folded.unicodeScalars { cutter.take(scalar) }
+        return cutter.words()
+    }
+
+    /// The words of a text once folded (`SearchText.fold`), cut as the folding comes, without
+    /// building the folded text.
+    public static func words(ofText text: String) -> [ArraySlice<UInt8>] {
+        var cutter = WordCutter(capacity: text.utf8.count * 2)
+        if SearchText.needsFolding(text) {
+            SearchText.fold(text, query: false, into: &cutter)
+        } else {
+            for scalar in text.unicodeScalars { cutter.take(scalar) }
+        }
+        return cutter.words()
+    }
+
+    /// Cuts words from a folded text a scalar at a time: their bytes in one buffer, and where
+    /// each ends, so a text's words take two allocations however many there are.
+    struct WordCutter: FoldedScalars {
+        private var bytes: [UInt8] = []
+        private var ends: [Int] = []
+        private var start = 0
+
+        init(capacity: Int) {
+            bytes.reserveCapacity(capacity)
+        }
+
+        mutating func take(_ scalar: Unicode.Scalar) {
+            let code = scalar.value
+            if code < 0x80 {
+                // ASCII: letters and digits make words, lowercased.
+                switch UInt8(code) {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(UInt8(code))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(UInt8(code) + 32)
+                default: end()
                 }
+                return
             }
-            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
-            return tokens
-        }
-        var current = String.UnicodeScalarView()
-        for scalar in folded.unicodeScalars {
-            if isDiacritic(scalar) { continue }
-            guard isWordCharacter(scalar) else {
-                if !current.isEmpty { tokens.append(String(current)) }
-                current = String.UnicodeScalarView()
-                continue
+            switch kind(of: scalar, code) {
+            case Kind.separator: end()
+            case Kind.kept: bytes.append(contentsOf: UTF8.encode(scalar)!)
+            case Kind.dropped: return
+            default: fold(scalar, into: &bytes)
             }
-            fold(scalar, into: &current)
         }
-        if !current.isEmpty { tokens.append(String(current)) }
-        return tokens
+
+        private mutating func end() {
+            if bytes.count > start { ends.append(bytes.count) }
+            start = bytes.count
+        }
+
+        /// The words cut so far, the last one ended.
+        mutating func words() -> [ArraySlice<UInt8>] {
+            end()
+            var words: [ArraySlice<UInt8>] = []
+            words.reserveCapacity(ends.count)
+            var from = 0
+            for to in ends {
+                // Only words' bytes are kept: each starts where the one before ended.
+                words.append(bytes[from..<to])
+                from = to
+            }
+            return words
+        }
+    }
+
+    /// How a scalar is read (`kinds`).
+    private enum Kind {
+        /// Separates words.
+        static let separator: UInt8 = 0
+        /// Part of a word as it is.
+        static let kept: UInt8 = 1
+        /// A diacritic, dropped inside a word.
+        static let dropped: UInt8 = 2
+        /// Part of a word once lowercased, or once a Latin letter is its ASCII letter.
+        static let folded: UInt8 = 3
+    }
+
+    /// How a scalar is read: from a table for the Basic Multilingual Plane (asking Unicode's
+    /// tables for each scalar of each text took most of matching a rule). The table is made
+    /// in three parts, each when a text first needs it (alphabets and punctuation; kana and
+    /// CJK; Hangul and the rest), a few milliseconds each.
+    private static func kind(of scalar: Unicode.Scalar, _ code: UInt32) -> UInt8 {
+        switch code {
+        case ..<0x3000: alphabets[Int(code)]
+        case ..<0xA000: ideographs[Int(code - 0x3000)]
+        case ..<0x10000: hangul[Int(code - 0xA000)]
+        default: kind(of: scalar)
+        }
+    }
+
+    private static let alphabets = kinds(0..<0x3000)
+    private static let ideographs = kinds(0x3000..<0xA000)
+    private static let hangul = kinds(0xA000..<0x10000)
+
+    private static func kinds(_ codes: Range<UInt32>) -> [UInt8] {
+        codes.map { code in Unicode.Scalar(code).map { kind(of: $0) } ?? Kind.separator }
+    }
+
+    private static func kind(of scalar: Unicode.Scalar) -> UInt8 {
+        if isDiacritic(scalar) { return Kind.dropped }
+        // Skin tones (emoji modifiers, category Sk) are symbols to SQLite, as other emoji are.
+        guard isWordCharacter(scalar) || scalar.properties.isEmojiModifier else { return Kind.separator }
+        let code = scalar.value
+        if scalar.properties.changesWhenLowercased || scalar.properties.changesWhenCaseFolded { return Kind.folded }
+        if code >= latinFirst, code < latinFirst + UInt32(latinBases.count), latinBases[Int(code - latinFirst)] != 0 { return Kind.folded }
+        return Kind.kept
     }
 
     /// Whether a scalar belongs to a word: categories L*, N*, Co and So.
@@ -61,15 +146,43 @@ public enum SearchTokens {
     }
 
     /// Appends a word character lowercased, a Latin letter over an ASCII one without its accents.
-    static func fold(_ scalar: Unicode.Scalar, into word: inout String.UnicodeScalarView) {
-        if scalar == "ς" { return word.append("σ") }
-        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-            if lower.value >= 0xC0, lower.value <= 0x1EFF, let base = asciiBase(lower) {
-                word.append(base)
-            } else if !isDiacritic(lower) {
-                word.append(lower)
-            }
+    static func fold(_ scalar: Unicode.Scalar, into word: inout [UInt8]) {
+        let properties = scalar.properties
+        if !properties.changesWhenLowercased, properties.changesWhenCaseFolded {
+            // A lowercase letter that case folding still changes, as SQLite folds it: final
+            // sigma, the Greek symbol forms (ϕ φ, ϖ π, ϑ θ), the micro sign, the long s.
+            // Simple folding, one scalar to one: a letter whose folding is longer (ŉ, ß) stays.
+            let folded = String(scalar).folding(options: .caseInsensitive, locale: nil).unicodeScalars
+            return appendFolded(folded.count == 1 ? folded[folded.startIndex] : scalar, to: &word)
         }
+        guard properties.changesWhenLowercased else { return appendFolded(scalar, to: &word) }
+        for lower in properties.lowercaseMapping.unicodeScalars where !isDiacritic(lower) {
+            appendFolded(lower, to: &word)
+        }
+    }
+
+    /// Appends a lowercase scalar, a precomposed Latin letter as its ASCII letter.
+    private static func appendFolded(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+        let code = scalar.value
+        if code >= latinFirst, code < latinFirst + UInt32(latinBases.count), case let base = latinBases[Int(code - latinFirst)], base != 0 {
+            word.append(base)
+        } else {
+            append(scalar, to: &word)
+        }
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+        word.append(contentsOf: UTF8.encode(scalar)!)
+    }
+
+    /// The first scalar of the Latin letters that may stand over an ASCII one (U+00C0).
+    private static let latinFirst: UInt32 = 0xC0
+    /// For each scalar from U+00C0 to U+1EFF, the ASCII letter it decomposes to, or 0: worked
+    /// out once, since decomposing takes Foundation a string each time. Only the Latin blocks
+    /// (U+00C0…U+024F, U+1E00…U+1EFF) hold such letters; the scripts between them have none.
+    private static let latinBases: [UInt8] = (latinFirst...0x1EFF).map { code in
+        guard code <= 0x24F || code >= 0x1E00, let scalar = Unicode.Scalar(code), let base = asciiBase(scalar) else { return 0 }
+        return UInt8(base.value)
     }
 
     /// The ASCII letter a precomposed Latin letter decomposes to, if any.

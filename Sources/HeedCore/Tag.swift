@@ -25,7 +25,22 @@ public enum Tag {
 
     /// Tags in their stored order: sorted, each once.
     public static func sorted(_ tags: some Sequence<String>) -> [String] {
-        Array(Set(tags)).sorted()
+        var result: [String] = []
+        for tag in tags { insert(tag, into: &result) }
+        return result
+    }
+
+    /// Puts a tag into tags in their stored order, unless it is there (an item has few tags:
+    /// no set is built, and tags already in order are compared once each).
+    public static func insert(_ tag: String, into tags: inout [String]) {
+        if let last = tags.last, last < tag { return tags.append(tag) }
+        let index = tags.firstIndex { !($0 < tag) } ?? tags.endIndex
+        if index == tags.endIndex || tags[index] != tag { tags.insert(tag, at: index) }
+    }
+
+    /// Whether tags are in their stored order (sorted, each once).
+    public static func inOrder(_ tags: [String]) -> Bool {
+        tags.indices.dropFirst().allSatisfy { tags[$0 - 1] < tags[$0] }
     }
 }
 
