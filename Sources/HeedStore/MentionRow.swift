@@ -52,7 +52,7 @@ enum MentionRow {
     static func encodeTags(_ tags: [String]) -> String? {
         guard !tags.isEmpty else { return nil }
         var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, tag) in Tag.sorted(tags).enumerated() {
+        for (index, tag) in (Tag.inOrder(tags) ? tags : Tag.sorted(tags)).enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             quote(tag, into: &bytes)
         }

@@ -17,10 +17,12 @@ import HeedCore
 /// rows the store had, and never fewer than `bulkMinimum`), keeping the secondary indexes (rank,
 /// thread, snoozed) sorted item by item costs more than building them again, and the waiting
 /// counter's insert trigger costs a statement per item. So, inside the import's transaction,
-/// those indexes and the trigger `mention_waiting_insert` are dropped; `finish()` (still inside
-/// the transaction) creates them again from their own SQL as stored in `sqlite_master` (so the
-/// schema is the same text afterwards) and adds the waiting items inserted meanwhile to the
-/// counters (total and per platform, the latter made when new).
+/// those indexes, the tag table's and the journal entries' secondary indexes, and the triggers
+/// `mention_waiting_insert` and `mention_tags_insert` are dropped; `finish()` (still inside the
+/// transaction) lists the new items' tags in one statement, creates the rest again from their
+/// own SQL as stored in `sqlite_master` (so the schema is the same text afterwards) and adds
+/// the waiting items inserted meanwhile to the counters (total and per platform, the latter
+/// made when new).
 ///
 /// `finish()` also wakes snoozed items whose conversation got a new item. The full-text index
 /// is caught up after the import commits, in batches of its own (`Store.catchUpSearch`).
@@ -59,7 +61,9 @@ public final class ImportSink: MentionSink {
     /// What bulk mode dropped, to create again.
     private struct Bulk {
         var indexes: [String]
-        var trigger: String
+        var triggers: [String]
+        /// The last row before bulk mode: the tags of the rows after it are listed at the end.
+        var tagsAfter: Int64
     }
     /// The last row before this import: rows above it are new.
     private let lastBefore: Int64
@@ -190,18 +194,24 @@ public final class ImportSink: MentionSink {
     /// Drops the secondary indexes and the waiting counter's insert trigger (see the type's notes).
     private func startBulk() throws {
         try drain()
-        let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'mention' AND sql IS NOT NULL")
-        let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'mention_waiting_insert'")
-        guard let trigger, !indexes.isEmpty else {
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND tbl_name IN ('mention', 'mention_tag', 'journal_entry') AND sql IS NOT NULL
+            """)
+        let triggers = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('mention_waiting_insert', 'mention_tags_insert')
+            """)
+        guard triggers.count == 2, !indexes.isEmpty else {
             // Not the schema this was written for: stay in the ordinary mode.
-            bulk = Bulk(indexes: [], trigger: "")
+            bulk = Bulk(indexes: [], triggers: [], tagsAfter: 0)
             return
         }
-        try db.execute(sql: "DROP TRIGGER mention_waiting_insert")
+        let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM mention") ?? 0
+        for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger["name"] as String)") }
         for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
         try writer.prepareAgain()
         writer.bulk = true
-        bulk = Bulk(indexes: indexes.map { $0["sql"] }, trigger: trigger)
+        bulk = Bulk(indexes: indexes.map { $0["sql"] }, triggers: triggers.map { $0["sql"] }, tagsAfter: last)
     }
 
     /// Ends the import inside its transaction: everything put is stored, what bulk mode dropped
@@ -210,16 +220,23 @@ public final class ImportSink: MentionSink {
         try drain()
         guard !finished else { return }
         finished = true
-        try writer.finishRules()
         if let bulk, writer.bulk {
+            // What `mention_tags_insert` would have listed, in the table's own order.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO mention_tag (tag, mention_id)
+                SELECT t.value, m.id FROM mention m, json_each(m.tags) t WHERE m.id > ? AND m.tags IS NOT NULL ORDER BY 1, 2
+                """, arguments: [bulk.tagsAfter])
             for index in bulk.indexes { try db.execute(sql: index) }
-            try db.execute(sql: bulk.trigger)
+            for trigger in bulk.triggers { try db.execute(sql: trigger) }
             for (platform, count) in writer.bulkWaiting {
                 try db.execute(sql: "UPDATE counter SET value = value + ? WHERE name = ?", arguments: [count, Counter.waiting])
                 try db.execute(sql: "INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
                                arguments: [Counter.waiting(platform), count])
             }
         }
+        // With the journal's indexes back: removing the rows of rules that changed nothing
+        // looks their entries up by them.
+        try writer.finishRules()
         // New activity in a snoozed item's conversation brings it back early.
         try db.execute(sql: """
             UPDATE mention SET state = \(StoredState.waiting.sql), snoozed_until = NULL
@@ -247,7 +264,7 @@ extension Store {
     /// `bulkAfter` sets when bulk mode starts (tests use small numbers).
     func importing(now: Date, bulkAfter: Int?, _ body: (ImportSink) throws -> Void) throws -> ImportCounts {
         defer { cachedQueries.changed() }
-        let counts = try bulkWrite { db in
+        let counts = try loadWrite { db in
             let sink = try ImportSink(db: db, now: now, bulkAfter: bulkAfter)
             do {
                 try body(sink)

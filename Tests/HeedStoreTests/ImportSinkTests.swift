@@ -120,6 +120,39 @@ final class ImportSinkTests: XCTestCase {
 
     private func store(_ store: Store) -> Store { store }
 
+    /// Rules in bulk mode: the tags of the new items are listed at the end, not by a trigger
+    /// per item, and the journal is kept without its index; tags, journal, references and
+    /// undo come out as they do item by item.
+    func testBulkModeWithRulesKeepsTagsAndJournalExact() throws {
+        let rules = RuleSet(rules: try [("even", ["tag:even", "priority:2"]), ("is:all", ["tag:seen"]), ("kind:reply", ["ack"])].enumerated().map { index, rule in
+            Rule(number: index + 1, whenText: rule.0, when: try QueryParser.parse(rule.0), then: try rule.1.map { try RuleAction($0) })
+        })
+        var tables: [[[String]]] = []
+        for threshold in [1, Int.max] {
+            let store = try makeStore("rules-\(threshold)")
+            _ = try store.importing(now: now, bulkAfter: threshold) { sink in
+                for var m in self.mixed(0..<600) {
+                    if m.id.hasSuffix("7") { m.tags = ["given"] }
+                    if m.id.hasSuffix("3") { m.text = "an even one" }
+                    try sink.put(m, ruled: rules.steps(for: m, now: self.now), at: self.now)
+                }
+            }
+            let table = try store.writer.read { db in
+                [try Row.fetchAll(db, sql: "SELECT tag, mention_id FROM mention_tag ORDER BY 1, 2").map { "\($0[0] as String) \($0[1] as Int64)" },
+                 try Row.fetchAll(db, sql: "SELECT j.detail, e.mention_id, e.old_tags, e.new_tags, e.new_priority FROM journal_entry e JOIN journal j ON j.id = e.journal_id ORDER BY 1, 2")
+                    .map { row in (0..<5).map { String(describing: row[$0] as DatabaseValue) }.joined(separator: " ") },
+                 try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map(\.description)]
+            }
+            XCTAssertEqual(table[2], [], "every tag and journal entry refers to its item and journal row")
+            XCTAssertEqual(try schema(store), try schema(makeStore("fresh-\(threshold)")))
+            _ = try store.undoLast()
+            tables.append(table + [try store.writer.read { db in try String.fetchAll(db, sql: "SELECT tag || ' ' || mention_id FROM mention_tag ORDER BY 1") }])
+        }
+        XCTAssertEqual(tables[0], tables[1])
+        XCTAssertTrue(tables[0][0].contains { $0.hasPrefix("even ") } && tables[0][0].contains { $0.hasPrefix("given ") })
+        XCTAssertFalse(tables[0][1].isEmpty)
+    }
+
     /// Bulk mode starts by itself once an import has inserted enough items.
     func testBulkModeStartsForLargeImports() throws {
         let store = try makeStore()
