@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeedConfig
+import HeedCore
 import HeedFiles
 import HeedOutbox
 import HeedReplies
@@ -14,8 +15,9 @@ struct Demo: ParsableCommand {
         discussion: "With --generate N, write a synthetic backlog of N mentions as heed JSON Lines instead (to -o FILE or standard output)."
     )
 
-    /// Accepted like every command's; the demo reads only `--config` (for the theme) and
-    /// never touches the store or outbox named.
+    /// Accepted like every command's; the demo reads `--config` (the theme, keys, mouse,
+    /// views, targets, rank order and rules, so a config can be tried on the sample) and never
+    /// touches the store or outbox named.
     @OptionGroup var paths: PathOptions
     @OptionGroup var display: DisplayOptions
 
@@ -43,10 +45,13 @@ struct Demo: ParsableCommand {
             throw HeedExit.failure("\(error); the demo needs a temporary folder: set TMPDIR to a writable one")
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = loadConfig(paths)
         let store = try openStore(folder + "/demo.sqlite")
+        store.configure(targets: config.targets, rank: config.rank)
         let now = Date()
+        let rules = RuleSet(rules: config.rules, targets: config.targets)
         _ = try store.importing(now: now) { sink in
-            for mention in DemoData.mentions(now: now) { try sink.put(mention) }
+            for mention in DemoData.mentions(now: now) { try sink.put(mention, ruled: rules.steps(for: mention, now: now), at: now) }
         }
         do {
             try PrivateFiles.makeFolder(folder + "/templates")
@@ -59,7 +64,11 @@ struct Demo: ParsableCommand {
         let outbox = Outbox(path: folder + "/outbox.jsonl")
         try? Replies.settle(store: store, outbox: outbox, at: now)
         let services = Services.live(store: store, outbox: outbox, autosave: outbox.path, templates: folder + "/templates")
-        let config = loadConfig(paths)
-        try Screenful.run(services: services, label: "demo", settings: Settings(calendar: Settings.userCalendar), look: display.look(config: config, configFolder: paths.configFolder))
+        // The user's settings, but no accounts: the demo never fetches.
+        var settings = Settings(config)
+        settings.accounts = 0
+        settings.fetchEvery = nil
+        try Screenful.run(services: services, label: "demo", settings: settings, views: config.views.map { QueryTab(name: $0.name, query: $0.query) },
+                          look: display.look(config: config, configFolder: paths.configFolder))
     }
 }

@@ -29,4 +29,32 @@ final class DemoE2ETests: HeedTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [], "the demo's store and outbox are gone")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home.path), [], "nothing of the user's was created")
     }
+
+    /// A config can be tried on the sample: its rules act on the demo's items as they arrive,
+    /// and its keys drive the demo's queue.
+    func testTheDemoTakesTheUsersRulesAndKeys() throws {
+        let temporary = directory.appendingPathComponent("tmp")
+        let config = directory.appendingPathComponent("config.toml").path
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        try """
+            [keys]
+            acknowledge = "e"
+
+            [[rules]]
+            when = "meetup"
+            then = ["tag:events", "ack"]
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        try tmux.start("TMPDIR=\(quoted(temporary.path)) \(quoted(heed)) demo --config \(quoted(config))")
+        try tmux.waitForText("heed [demo]  25 waiting", "kenji_t")
+        try tmux.press("e")
+        try tmux.waitForText("24 waiting")
+        try tmux.press("u")
+        try tmux.waitForText("25 waiting")
+        try tmux.press("/")
+        try tmux.type("is:all tag:events")
+        try tmux.press("Enter")
+        try tmux.waitForText("alice@example.social", "events")
+        try tmux.press("Escape", "q")
+        try tmux.waitUntilGone()
+    }
 }
