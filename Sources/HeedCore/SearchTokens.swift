@@ -2,11 +2,13 @@ import Foundation
 
 /// The words a store's full-text index sees in a folded text (`SearchText.fold`), cut and
 /// folded as SQLite's unicode61 tokenizer does with `remove_diacritics 2` and the categories
-/// `L* N* Co So`: letters, numbers, private-use characters and symbols such as emoji make words,
-/// everything else separates them; letters are lowercased (final sigma as sigma), a Latin
+/// `L* N* Co So`: letters, numbers, private-use characters and symbols such as emoji (skin
+/// tones too) make words, everything else separates them; letters are case-folded one scalar
+/// to one (lowercased, and final sigma, ϕ, ϖ, µ and the like to their plain forms), a Latin
 /// letter loses its accents when it is an ASCII letter underneath, and the combining accents
 /// U+0300…U+0331 that SQLite treats as diacritics vanish inside a word. In-memory matching
-/// (`QueryMatch`) reads these so that a rule or a target finds what a search finds.
+/// (`QueryMatch`) reads these so that a rule or a target finds what a search finds; a test
+/// compares them with SQLite's own tokenizer.
 public enum SearchTokens {
     /// The words of a folded text, in order.
     public static func of(_ folded: String) -> [String] {
