@@ -59,7 +59,7 @@ public enum SearchTokens {
             }
             switch kind(of: scalar, code) {
             case Kind.separator: end()
-            case Kind.kept: bytes.append(contentsOf: UTF8.encode(scalar)!)
+            case Kind.kept: append(scalar, to: &bytes)
             case Kind.dropped: return
             default: fold(scalar, into: &bytes)
             }
@@ -122,10 +122,9 @@ public enum SearchTokens {
         if isDiacritic(scalar) { return Kind.dropped }
         // Skin tones (emoji modifiers, category Sk) are symbols to SQLite, as other emoji are.
         guard isWordCharacter(scalar) || scalar.properties.isEmojiModifier else { return Kind.separator }
-        let code = scalar.value
-        if scalar.properties.changesWhenLowercased || scalar.properties.changesWhenCaseFolded { return Kind.folded }
-        if code >= latinFirst, code < latinFirst + UInt32(latinBases.count), latinBases[Int(code - latinFirst)] != 0 { return Kind.folded }
-        return Kind.kept
+        let properties = scalar.properties
+        let folds = properties.changesWhenLowercased || properties.changesWhenCaseFolded || latinBase(scalar.value) != nil
+        return folds ? Kind.folded : Kind.kept
     }
 
     /// Whether a scalar belongs to a word: categories L*, N*, Co and So.
@@ -165,12 +164,18 @@ public enum SearchTokens {
 
     /// Appends a lowercase scalar, a precomposed Latin letter as its ASCII letter.
     private static func appendFolded(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
-        let code = scalar.value
-        if code >= latinFirst, code < latinFirst + UInt32(latinBases.count), case let base = latinBases[Int(code - latinFirst)], base != 0 {
+        if let base = latinBase(scalar.value) {
             word.append(base)
         } else {
             append(scalar, to: &word)
         }
+    }
+
+    /// The ASCII letter under a precomposed Latin letter (from `latinBases`), if any.
+    private static func latinBase(_ code: UInt32) -> UInt8? {
+        guard code >= latinFirst, code < latinFirst + UInt32(latinBases.count) else { return nil }
+        let base = latinBases[Int(code - latinFirst)]
+        return base == 0 ? nil : base
     }
 
     private static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {

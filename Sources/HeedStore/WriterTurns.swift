@@ -39,8 +39,14 @@ struct WriterTurns {
     /// holding `kind`, or -1 without the file. Closing it lets the lock go.
     private func take(_ kind: Int32) -> Int32 {
         guard let path else { return -1 }
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
+        // Never waits to open (a FIFO put there), and locks only a regular file.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
         guard fd >= 0 else { return -1 }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            return -1
+        }
         let end = Date().addingTimeInterval(Self.longest)
         while flock(fd, kind | LOCK_NB) != 0, errno == EWOULDBLOCK || errno == EINTR, Date() < end {
             usleep(1_000)

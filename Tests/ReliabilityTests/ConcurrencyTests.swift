@@ -132,6 +132,17 @@ final class ConcurrencyTests: HeedTestCase {
         }
     }
 
+    /// Something other than a file where the turn file goes (a FIFO) never holds a write up:
+    /// writes go on without turns.
+    func testAFIFOForTheTurnFileNeverHoldsAWrite() throws {
+        try importMentions(prefix: "f", count: 1)
+        XCTAssertEqual(unlink(storePath + "-turn"), 0)
+        XCTAssertEqual(mkfifo(storePath + "-turn", 0o600), 0)
+        let store = try Store(path: storePath)
+        XCTAssertEqual(try store.acknowledge([Ref(platform: .mastodon, id: "f-0")], at: Date()).changed.count, 1)
+        XCTAssertEqual(try store.importing(now: Date()) { _ in }.imported, 0)
+    }
+
     /// A person waiting to write goes before an import's next file, however quickly the import
     /// begins it: SQLite's lock alone would let the import win every race, and the acknowledge
     /// wait for the whole import.
