@@ -83,12 +83,12 @@ final class MastodonFetchTests: FetchCase {
 
     func testABadTokenFailsNamedWithTheServersReasonAndWithoutTheToken() throws {
         var account = mastodon
-        account.secrets["token"] = .command("printf 'wrong-token-4242'")
+        account.secrets["token"] = .command("printf 'wrong-token-zqxj'")
         let outcome = fetch(account)
         XCTAssertEqual(outcome.failure, "bad token or password (401 Unauthorized: The access token is invalid)")
         XCTAssertEqual(standIn.requests.count, 1, "a 401 is never retried")
-        XCTAssertEqual(standIn.requests.first?.bearer, "wrong-token-4242")
-        XCTAssertFalse(outcome.line.contains("4242"))
+        XCTAssertEqual(standIn.requests.first?.bearer, "wrong-token-zqxj")
+        XCTAssertFalse(outcome.line.contains("zqxj"))
     }
 
     func testAnOpenQueueReadsASecretOnceAndAgainAfterAFailure() throws {

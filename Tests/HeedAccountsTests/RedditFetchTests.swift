@@ -91,16 +91,16 @@ final class RedditFetchTests: FetchCase {
 
     func testAWrongAppSecretOrPasswordIsNamedWithRedditsReasonAndNoSecret() throws {
         var account = reddit
-        account.secrets["client_secret"] = printed("not-the-secret-4242")
+        account.secrets["client_secret"] = printed("not-the-secret-zqxj")
         let secret = fetch(account)
         XCTAssertEqual(secret.failure, "bad token or password (401 Unauthorized: Unauthorized)")
         account = reddit
-        account.secrets["password"] = printed("wrong-password-4343")
+        account.secrets["password"] = printed("wrong-password-qjxw")
         let password = fetch(account)
         XCTAssertEqual(password.failure?.hasPrefix("Reddit refused to sign in (invalid_grant)"), true, password.failure ?? "")
         XCTAssertTrue(standIn.requests(to: "/reddit/message/inbox").isEmpty, "nothing asked without a token")
         for text in [secret.line, password.line] + secret.notes + password.notes + told.values {
-            XCTAssertFalse(text.contains("4242") || text.contains("4343") || text.contains(standIn.reddit.clientSecret), text)
+            XCTAssertFalse(text.contains("zqxj") || text.contains("qjxw") || text.contains(standIn.reddit.clientSecret), text)
         }
     }
 

@@ -99,10 +99,10 @@ final class WordPressFetchTests: FetchCase {
 
     func testAWrongApplicationPasswordIsNamedWithTheSitesReason() throws {
         var account = wordpress
-        account.secrets["password"] = printed("wrong pass 4242")
+        account.secrets["password"] = printed("wrong pass zqxj")
         let outcome = fetch(account)
         XCTAssertEqual(outcome.failure, "bad token or password (401 Unauthorized: The provided password is an invalid application password.)")
-        XCTAssertFalse((outcome.line + outcome.notes.joined()).contains("4242"))
+        XCTAssertFalse((outcome.line + outcome.notes.joined()).contains("zqxj"))
     }
 
     func testWithoutAHandleTheUsersOwnCommentsCannotBeToldApart() throws {

@@ -90,11 +90,11 @@ final class XFetchTests: FetchCase {
 
     func testABadTokenIsNamedWithXsReasonAndWithoutTheToken() throws {
         var account = x
-        account.secrets["token"] = printed("wrong-bearer-4242")
+        account.secrets["token"] = printed("wrong-bearer-zqxj")
         let outcome = fetch(account)
         XCTAssertEqual(outcome.failure, "bad token or password (401 Unauthorized: Unauthorized)")
         XCTAssertEqual(standIn.requests.count, 1, "a 401 is never retried")
-        XCTAssertFalse((outcome.line + outcome.notes.joined()).contains("4242"))
-        XCTAssertFalse(try storeBytes().contains("4242"))
+        XCTAssertFalse((outcome.line + outcome.notes.joined()).contains("zqxj"))
+        XCTAssertFalse(try storeBytes().contains("zqxj"))
     }
 }

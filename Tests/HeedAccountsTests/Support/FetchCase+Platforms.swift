@@ -26,11 +26,11 @@ extension FetchCase {
     /// `reason` (the server's words) and nothing shown holds the wrong secret.
     func assertRefused(_ account: AccountConfig, wrong name: String, saying reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
         var account = account
-        account.secrets[name] = printed("wrong-secret-4242")
+        account.secrets[name] = printed("wrong-secret-zqxj")
         let outcome = fetch(account)
         let failure = try XCTUnwrap(outcome.failure, file: file, line: line)
         XCTAssertTrue(failure.contains(reason), failure, file: file, line: line)
-        XCTAssertFalse((failure + outcome.line + outcome.notes.joined()).contains("4242"), file: file, line: line)
+        XCTAssertFalse((failure + outcome.line + outcome.notes.joined()).contains("zqxj"), file: file, line: line)
     }
 
     /// A secret as `NAME_command` gives it.
