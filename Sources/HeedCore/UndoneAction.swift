@@ -13,6 +13,12 @@ public struct UndoneAction: Sendable, Hashable {
     /// What the action was, in words, where its kind does not say it all: the rule
     /// (`rule 2 (from:spammer → ack)`), the tags (`+press -vip`).
     public var detail: String?
+    /// The first items put back (at most `namedAtMost`, in rank order) as they are now, read
+    /// with the undo, so the screen can name them without asking the store again.
+    public var named: [QueueItem] = []
+
+    /// The most items an undo reads back whole.
+    public static let namedAtMost = 50
 
     /// What an undo put back, as a store tells it.
     public init(kind: Kind, refs: [Ref], drafts: [String], count: Int? = nil, keys: [RankKey] = [], detail: String? = nil) {

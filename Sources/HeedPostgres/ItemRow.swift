@@ -11,17 +11,25 @@ enum ItemRow {
     /// The select of items without anyone's composer.
     static let select = "SELECT \(columns), NULL::text"
 
-    /// The select of items with someone else's open composer (not this session's), when
-    /// `presence`; a presence not heard from for `Presence.expiry` seconds has ended.
-    static func select(presence: Bool, session: String) -> String {
-        guard presence else { return select }
-        return "SELECT \(columns), (SELECT p.person FROM presence p WHERE p.mention_id = m.id AND p.session <> '\(session)' AND p.seen > now() - interval '\(Presence.expiry) seconds' ORDER BY p.since LIMIT 1)"
+    /// The select of items as a queue shows them: with someone else's open composer (not this
+    /// session's; a presence not heard from for `Presence.expiry` seconds has ended) and the
+    /// open items of the conversation, read in the same statement (the thread index's rows).
+    static func shown(session: String) -> String {
+        "SELECT \(columns), (SELECT p.person FROM presence p WHERE p.mention_id = m.id AND p.session <> '\(session)' AND p.seen > now() - interval '\(Presence.expiry) seconds' ORDER BY p.since LIMIT 1), "
+            + "CASE WHEN m.conversation IS NOT NULL THEN (SELECT count(*) FROM mention t WHERE t.platform = m.platform AND t.conversation = m.conversation AND t.state IN ('waiting', 'snoozed')) END"
     }
 
-    /// The item of a row read with `select`; a platform this heed does not know is an error
-    /// naming the row (never read as another platform).
-    static func item(_ row: PostgresRow) throws -> QueueItem {
-        let cells = row.makeRandomAccess()
+    /// The item of a row read with `select` or `shown` (which also counts its conversation's
+    /// open items); a platform this heed does not know is an error naming the row (never read
+    /// as another platform).
+    static func item(_ row: PostgresRow) throws -> QueueItem { try item(row, from: 0) }
+
+    /// The item of a row whose item columns start at cell `first` (after others a statement put first).
+    static func item(_ row: PostgresRow, from first: Int) throws -> QueueItem {
+        let all = row.makeRandomAccess()
+        let cells = Cells(all: all, first: first)
+        // An item of a conversation counts as one even when it is no longer open itself.
+        let thread = all.count > first + 22 ? max(1, Int(try cells[22].decode(Int64?.self) ?? 1)) : 1
         let id = try cells[0].decode(Int64.self)
         let createdAt = try cells[8].decode(Int64.self)
         let mention = Mention(
@@ -40,8 +48,15 @@ enum ItemRow {
             tags: try cells[19].decode([String].self),
             priority: Int(try cells[20].decode(Int64.self))
         )
-        return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention, assignee: try cells[18].decode(String?.self),
+        return QueueItem(key: RankKey(createdAt: createdAt, row: id), mention: mention, thread: thread, assignee: try cells[18].decode(String?.self),
                          stateBy: try cells[17].decode(String?.self), composing: try cells[21].decode(String?.self))
+    }
+
+    /// A row's cells counted from where its item's columns start.
+    private struct Cells {
+        let all: PostgresRandomAccessRow
+        let first: Int
+        subscript(_ index: Int) -> PostgresCell { all[first + index] }
     }
 
     /// The platform a row names, or an error naming the row.

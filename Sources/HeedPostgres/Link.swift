@@ -80,9 +80,31 @@ final class Link: @unchecked Sendable {
     }
 
     private func result(_ sql: String, _ binds: [Bind]) throws -> PostgresQueryResult {
+        try query(sql, binds).wait()
+    }
+
+    /// Sends a statement without waiting for its answer. The connection runs statements in the
+    /// order they were sent, so the next one sent goes to the server as soon as this one is
+    /// answered, without the calling thread waking in between (each wake costs about as much
+    /// as the server's work on a small statement). Whoever sends must wait for the answer
+    /// (`wait`) before the connection goes back to the pool.
+    func send(_ sql: String, _ binds: [Bind] = []) -> Sent {
+        Sent(future: query(sql, binds))
+    }
+
+    private func query(_ sql: String, _ binds: [Bind]) -> EventLoopFuture<PostgresQueryResult> {
         var bindings = PostgresBindings(capacity: binds.count)
         for bind in binds { bind.append(to: &bindings) }
-        return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+        return connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+    }
+
+    /// A statement sent and not yet waited for.
+    struct Sent {
+        fileprivate let future: EventLoopFuture<PostgresQueryResult>
+
+        /// Waits for the answer; what the server refused is thrown here.
+        @discardableResult
+        func wait() throws -> [PostgresRow] { try future.wait().rows }
     }
 
     /// Streams rows made by `write` into `table` with `COPY … FROM STDIN` (text format).

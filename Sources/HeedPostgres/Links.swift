@@ -13,9 +13,11 @@ final class Links: @unchecked Sendable {
     private let connect: () throws -> Link
     /// The connection each thread holds for its transaction, by thread.
     private var held: [UInt: Link] = [:]
-    /// Called after each outermost transaction that announces its change, on its connection,
-    /// once committed.
-    var committed: ((Link) throws -> Void)?
+    /// Sends the announcement of a change on its connection, right after its `COMMIT` was sent;
+    /// the connection runs it once the commit is answered.
+    var announcing: ((Link) -> Link.Sent)?
+    /// Called once an announcement was made.
+    var announced: (() -> Void)?
 
     init(limit: Int, connect: @escaping () throws -> Link) {
         self.limit = limit
@@ -55,19 +57,51 @@ final class Links: @unchecked Sendable {
             attempt += 1
             let link = try take()
             condition.withLock { held[me] = link }
+            var announcement: Link.Sent?
             do {
-                try link.execute("BEGIN")
+                // BEGIN goes with the body's first statement; COMMIT with the announcement.
+                let begun = link.send("BEGIN")
                 let value = try body(link)
-                try link.execute("COMMIT")
+                try begun.wait()
+                let commit = link.send("COMMIT")
+                announcement = announce ? announcing?(link) : nil
+                try commit.wait()
                 condition.withLock { held[me] = nil }
-                if announce { try? committed?(link) }
+                if (try? announcement?.wait()) != nil { announced?() }
                 give(link)
                 return value
             } catch {
                 condition.withLock { held[me] = nil }
+                if (try? announcement?.wait()) != nil { announced?() }
                 if !link.isClosed { _ = try? link.execute("ROLLBACK") }
                 give(link)
                 guard retry, attempt < 5, PostgresFailure.isRetryable(error) else { throw error }
+                usleep(UInt32.random(in: 1_000...20_000) * UInt32(attempt))
+            }
+        }
+    }
+
+    /// Runs one writing statement outside a transaction block: it is its own transaction, which
+    /// saves the round trips of BEGIN and COMMIT, and its announcement is sent with it (the
+    /// connection runs it once the statement has committed). Inside a transaction of this
+    /// thread it joins it. Retried as `transaction` is.
+    func statement(_ sql: String, _ binds: [Bind]) throws -> [PostgresRow] {
+        if condition.withLock({ held[thread] }) != nil { return try transaction { link in try link.rows(sql, binds) } }
+        var attempt = 0
+        while true {
+            attempt += 1
+            let link = try take()
+            let sent = link.send(sql, binds)
+            let announcement = announcing?(link)
+            do {
+                let rows = try sent.wait()
+                if (try? announcement?.wait()) != nil { announced?() }
+                give(link)
+                return rows
+            } catch {
+                if (try? announcement?.wait()) != nil { announced?() }
+                give(link)
+                guard attempt < 5, PostgresFailure.isRetryable(error) else { throw error }
                 usleep(UInt32.random(in: 1_000...20_000) * UInt32(attempt))
             }
         }

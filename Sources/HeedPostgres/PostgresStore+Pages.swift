@@ -78,7 +78,7 @@ extension PostgresStore {
     func pageStatement(_ filter: QueryWhere, _ request: PageRequest, byPoints: Bool = false) -> (statement: Statement, newestFirst: Bool) {
         var statement = Statement()
         let clause = filter.clause(&statement)
-        let select = "\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE \(clause)"
+        let select = "\(ItemRow.shown(session: session)) FROM mention m WHERE \(clause)"
         if byPoints {
             statement.sql = Self.pointsPage(select, request, &statement)
             return (statement, Self.isReversed(request))
@@ -162,31 +162,8 @@ extension PostgresStore {
     func listedPage(_ keys: [RankKey], _ request: PageRequest) throws -> [QueueItem] {
         try RankKeys.page(request, of: keys) { ids in
             try ranked(links.with { link in
-                try pageItems(link, Statement("\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE m.id = ANY($1::bigint[])", [.ints(ids)]))
+                try pageItems(link, Statement("\(ItemRow.shown(session: session)) FROM mention m WHERE m.id = ANY($1::bigint[])", [.ints(ids)]))
             })
-        }
-    }
-
-    /// Fills in how many items of each item's conversation are open (waiting or snoozed).
-    func countThreads(_ link: Link, _ items: [QueueItem]) throws -> [QueueItem] {
-        let keys = Set(items.compactMap { item in item.mention.conversation.map { [item.mention.platform.rawValue, $0] } })
-        guard !keys.isEmpty else { return items }
-        let rows = try link.rows("""
-            SELECT v.platform, v.conversation, count(*) FROM unnest($1::text[], $2::text[]) AS v (platform, conversation)
-            JOIN mention m ON m.platform = v.platform AND m.conversation = v.conversation
-            WHERE m.state IN ('waiting', 'snoozed') GROUP BY 1, 2
-            """, [.texts(keys.map { $0[0] }), .texts(keys.map { $0[1] })])
-        var counts: [[String]: Int] = [:]
-        for row in rows {
-            let (platform, conversation, count) = try row.decode((String, String, Int).self)
-            counts[[platform, conversation]] = count
-        }
-        return items.map { item in
-            var item = item
-            if let conversation = item.mention.conversation {
-                item.thread = counts[[item.mention.platform.rawValue, conversation]] ?? 1
-            }
-            return item
         }
     }
 

@@ -53,12 +53,12 @@ public final class PostgresStore: MentionStore, @unchecked Sendable {
             links.close()
             throw PostgresFailure.explaining(error, store: location)
         }
-        links.committed = { [state, channel, cachedQueries] link in
+        links.announcing = { [channel, cachedQueries] link in
             cachedQueries.changed()
-            // Announced once committed: whoever reads the number after it sees the change.
-            try link.execute("SELECT nextval('change_seq'), pg_notify($1, 'change')", [.text(channel)])
-            state.lock.withLock { state.own += 1 }
+            // Run once committed: whoever reads the number after it sees the change.
+            return link.send("SELECT nextval('change_seq'), pg_notify($1, 'change')", [.text(channel)])
         }
+        links.announced = { [state] in state.lock.withLock { state.own += 1 } }
         let now = Self.milliseconds(Date())
         try links.transaction(announce: false) { link in
             try link.execute("INSERT INTO team (person, first_seen, last_seen) VALUES ($1, $2, $2) ON CONFLICT (person) DO UPDATE SET last_seen = excluded.last_seen",
@@ -125,14 +125,23 @@ public final class PostgresStore: MentionStore, @unchecked Sendable {
     /// One item by its ref, with its conversation's open count.
     public func item(_ ref: Ref) throws -> QueueItem? {
         try links.with { link in
-            try ranked(pageItems(link, Statement("\(ItemRow.select(presence: true, session: session)) FROM mention m WHERE m.platform = $1 AND m.native_id = $2",
+            try ranked(pageItems(link, Statement("\(ItemRow.shown(session: session)) FROM mention m WHERE m.platform = $1 AND m.native_id = $2",
                                                  [.text(ref.platform.rawValue), .text(ref.id)]))).first
         }
     }
 
-    /// Items with their conversations' open counts, for the rows of a page.
+    public func items(_ refs: [Ref]) throws -> [QueueItem] {
+        guard !refs.isEmpty else { return [] }
+        let statement = Statement("""
+            \(ItemRow.shown(session: session)) FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r (platform, native_id, place)
+            JOIN mention m ON m.platform = r.platform AND m.native_id = r.native_id ORDER BY r.place
+            """, [.texts(refs.map(\.platform.rawValue)), .texts(refs.map(\.id))])
+        return try ranked(links.with { link in try pageItems(link, statement) })
+    }
+
+    /// The items of rows read with `ItemRow.shown`.
     func pageItems(_ link: Link, _ statement: Statement) throws -> [QueueItem] {
-        try countThreads(link, link.rows(statement).map(ItemRow.item))
+        try link.rows(statement).map(ItemRow.item)
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }

@@ -85,8 +85,11 @@ public enum Replies {
     /// The outbox's drafts that are not discarded, newest first, each with its item, where it
     /// went or why its last try failed, and (`unsendable`) why heed cannot send it.
     public static func drafts(store: any MentionStore, outbox: any DraftBox, unsendable: (Draft) -> String? = { _ in nil }) throws -> [DraftRow] {
-        try outbox.read().drafts.filter { $0.status != .discarded }.reversed().map { draft in
-            DraftRow(id: draft.id, ref: draft.ref, status: draft.status.rawValue, text: draft.text, createdAt: draft.createdAt, item: try store.item(draft.ref),
+        let drafts = try outbox.read().drafts.filter { $0.status != .discarded }.reversed()
+        // Every draft's item at once: one query to a team's server, not one per draft.
+        let items = Dictionary(try store.items(drafts.map(\.ref)).map { ($0.mention.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        return drafts.map { draft in
+            DraftRow(id: draft.id, ref: draft.ref, status: draft.status.rawValue, text: draft.text, createdAt: draft.createdAt, item: items[draft.ref],
                      link: draft.delivery?.url, failure: draft.failure.map { ($0.status.map { "\($0): " } ?? "") + $0.message },
                      unsendable: draft.status == .pending ? unsendable(draft) : nil)
         }

@@ -31,6 +31,10 @@ public protocol MentionStore: AnyObject, Sendable {
     /// One item by its ref, with its conversation's open count; nil when the store does not hold it.
     func item(_ ref: Ref) throws -> QueueItem?
 
+    /// The items of `refs` the store holds, in the order of `refs`, read at once (one query to
+    /// a server, however many).
+    func items(_ refs: [Ref]) throws -> [QueueItem]
+
     /// Calls `body` with each waiting item (every item with `all`) in rank order, at most
     /// `limit`, without holding them all in memory.
     func forEach(all: Bool, limit: Int?, _ body: (QueueItem) throws -> Void) throws

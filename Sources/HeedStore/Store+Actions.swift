@@ -199,7 +199,13 @@ extension Store {
                 FROM journal_entry e WHERE e.journal_id = ? AND m.id = e.mention_id AND \(holds)
                 """, arguments: [id])
             try db.execute(sql: "UPDATE journal SET undone = 1 WHERE id = ?", arguments: [id])
-            return UndoneAction(kind: kind, refs: put.map(\.ref), drafts: drafts, count: count, keys: put.map(\.key), detail: journal["detail"])
+            var undone = UndoneAction(kind: kind, refs: put.map(\.ref), drafts: drafts, count: count, keys: put.map(\.key), detail: journal["detail"])
+            let named = put.prefix(UndoneAction.namedAtMost).map(\.key.row)
+            if !named.isEmpty {
+                let statement = SQLStatement("\(MentionRow.select) FROM mention WHERE id IN (\(named.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(named))
+                undone.named = ranked(try Self.pageItems(db, statement)).sorted { $0.key < $1.key }
+            }
+            return undone
         }
     }
 

@@ -183,6 +183,14 @@ public final class Store: MentionStore {
         }
     }
 
+    public func items(_ refs: [Ref]) throws -> [QueueItem] {
+        try writer.read { db in
+            try ranked(refs.flatMap { ref in
+                try Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id]))
+            })
+        }
+    }
+
     static func items(_ db: Database, _ statement: SQLStatement) throws -> [QueueItem] {
         try Array(Row.fetchCursor(db, sql: statement.sql, arguments: statement.arguments).map(MentionRow.item))
     }

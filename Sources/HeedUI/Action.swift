@@ -31,7 +31,7 @@ public enum Action: Sendable {
     case replySaved(Ref, AnswerOutcome)
     case replyFailed(String)
     /// An undo came back: what it put back, and those items (their first few) to name them by.
-    case undone(UndoneAction?, items: [QueueItem] = [])
+    case undone(UndoneAction?)
     /// Text typed for this item before heed stopped without saving it.
     case autosaveRecovered(Ref, text: String, at: Date)
     /// Items whose replies were typed but never saved (found at start).

@@ -49,8 +49,7 @@ public enum EffectRunner {
                 }
             case .undo:
                 let undone = try services.undo()
-                let items = undone.map { (try? services.items(Array($0.refs.prefix(Naming.known)))) ?? [] } ?? []
-                return [.undone(undone, items: items)]
+                return [.undone(undone)]
             case .autosave(let ref, let text):
                 try services.autosave(ref, text)
                 return []

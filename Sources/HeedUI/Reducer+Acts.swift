@@ -100,8 +100,8 @@ extension Reducer {
         case .snoozedWoke(let count):
             state.status = .init(text: "\(count.grouped) snoozed item\(count == 1 ? " is" : "s are") back in the queue", isError: false)
             return refresh(&state)
-        case .undone(let undone, let items):
-            return undoneAction(&state, undone, items)
+        case .undone(let undone):
+            return undoneAction(&state, undone)
         default:
             return []
         }

@@ -5,9 +5,6 @@ import Screen
 /// How the status line names the items an action touched, the same way for the action and
 /// for its undo: one item by its author, a conversation as "the thread with alice", else a count.
 enum Naming {
-    /// The most items looked up to name what an undo put back.
-    static let known = 50
-
     /// The items named: `items` are those of the `count` touched that are known (rank order).
     static func items(count: Int, _ items: [QueueItem], thread: Bool = false) -> String {
         if count == 1, let first = items.first { return first.mention.author.shownName }
@@ -26,12 +23,12 @@ enum Naming {
 
 extension Reducer {
     /// What an undo put back, named as the action named it; the window goes to the first item.
-    static func undoneAction(_ state: inout AppState, _ undone: UndoneAction?, _ items: [QueueItem]) -> [Effect] {
+    static func undoneAction(_ state: inout AppState, _ undone: UndoneAction?) -> [Effect] {
         guard let undone, let ref = undone.refs.first else {
             state.status = .init(text: "Nothing to undo", isError: false)
             return []
         }
-        let what = Naming.items(count: undone.count, items)
+        let what = Naming.items(count: undone.count, undone.named)
         switch undone.kind {
         case .acknowledge: state.status = .init(text: "Undid the acknowledge of \(what)", isError: false)
         case .reply: state.status = .init(text: "Undid the reply to \(what) (draft discarded in the outbox)", isError: false)

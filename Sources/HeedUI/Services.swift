@@ -37,8 +37,6 @@ public struct Services: Sendable {
     public var recover: @Sendable (Ref) -> (text: String, at: Date)? = { _ in nil }
     public var forget: @Sendable (Ref) -> Void = { _ in }
     public var unsaved: @Sendable () -> [UnsavedReply] = { [] }
-    /// Items by ref, those the store has (naming what an undo put back).
-    public var items: @Sendable ([Ref]) throws -> [QueueItem] = { _ in [] }
     /// Saved replies, from the templates folder.
     public var templates: @Sendable () -> [Template] = { [] }
     /// Where saved replies are read from, to tell the user (nil: none is).

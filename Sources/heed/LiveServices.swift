@@ -62,7 +62,6 @@ extension Services {
                 return UnsavedReply(ref: ref, text: text, at: at, item: item, draft: draft)
             }
         }
-        services.items = { refs in try explain { try refs.compactMap { try store.item($0) } } }
         if let folder {
             services.templates = { Templates.load(folder) }
             services.templatesFolder = folder

@@ -176,13 +176,14 @@ final class FakeQueue: @unchecked Sendable {
                         refs.append(self.all[index].mention.ref)
                         keys.append(self.all[index].key)
                     }
-                    return UndoneAction(kind: last.kind, refs: refs, drafts: [], keys: keys)
+                    var undone = UndoneAction(kind: last.kind, refs: refs, drafts: [], keys: keys)
+                    undone.named = last.entries.prefix(UndoneAction.namedAtMost).map { self.all[$0.0] }
+                    return undone
                 }
             }
         )
         services.teammates = { ["ana", "ben"] }
         services.author = { ref, _ in self.countsAuthors ? self.lock.withLock { self.history(of: ref) } : nil }
-        services.items = { refs in self.lock.withLock { refs.compactMap { ref in self.all.first { $0.mention.ref == ref } } } }
         services.thread = { ref in self.refs(.threads([ref])).compactMap { ref in self.lock.withLock { self.all.first { $0.mention.ref == ref } } } }
         services.platformCounts = {
             Dictionary(grouping: self.waiting, by: \.mention.platform).map { PlatformCount(platform: $0.key, waiting: $0.value.count) }
@@ -293,7 +294,7 @@ final class FakeOutbox: @unchecked Sendable {
         services.forget = { ref in self.kept[ref] = nil; self.forgotten.append(ref) }
         services.unsaved = {
             self.kept.sorted { $0.key.description < $1.key.description }.map { ref, kept in
-                UnsavedReply(ref: ref, text: kept.text, at: kept.at, item: (try? base.items([ref]))?.first)
+                UnsavedReply(ref: ref, text: kept.text, at: kept.at, item: (try? base.thread(ref))?.first { $0.mention.ref == ref })
             }
         }
         services.templates = { self.templates }

@@ -154,7 +154,9 @@ final class TargetsScreenTests: XCTestCase {
         var harness = try harness()
         // Named by author, as every undo names what it put back.
         let item = try XCTUnwrap(harness.queue.all.first { $0.mention.ref == Ref(platform: .mastodon, id: "1") })
-        harness.send(.undone(UndoneAction(kind: .rule, refs: [item.mention.ref], drafts: [], detail: "rule 2 (from:spammer → ack)"), items: [item]))
+        var rule = UndoneAction(kind: .rule, refs: [item.mention.ref], drafts: [], detail: "rule 2 (from:spammer → ack)")
+        rule.named = [item]
+        harness.send(.undone(rule))
         XCTAssertEqual(harness.said, "Undid rule 2 (from:spammer → ack) on \(item.mention.author.shownName)")
         harness.send(.undone(UndoneAction(kind: .tag, refs: [Ref(platform: .mastodon, id: "1"), Ref(platform: .x, id: "2")], drafts: [], detail: "+press")))
         XCTAssertEqual(harness.said, "Undid the tags +press of 2 items")

@@ -75,6 +75,10 @@ extension StoreConformanceCase {
         XCTAssertEqual(undone.count, 3)
         XCTAssertEqual(try waiting(), ["1", "2", "3", "4", "5", "6"])
         XCTAssertEqual(try store.item(ref(.mastodon, "7"))?.mention.state, .snoozed(until: now.addingTimeInterval(600)), "each item back as it was")
+        XCTAssertEqual(undone.named.map(\.mention.id), ["1", "2", "7"], "the items put back, read with the undo, in rank order")
+        XCTAssertEqual(undone.named.map(\.mention.state), [.waiting, .waiting, .snoozed(until: now.addingTimeInterval(600))], "as they are now")
+        XCTAssertEqual(undone.named.map(\.mention.author.handle), ["alice@example.social", "bob@example.social", "carol@example.social"])
+        XCTAssertEqual(undone.named.map(\.key), undone.keys)
     }
 
     func checkAReplyToAThreadAnswersEveryOpenItem() throws {
@@ -85,6 +89,8 @@ extension StoreConformanceCase {
         let undone = try XCTUnwrap(store.undoLast())
         XCTAssertEqual(undone.kind, .reply)
         XCTAssertEqual(undone.drafts, ["d1"])
+        XCTAssertEqual(undone.count, 3)
+        XCTAssertNil(try store.undoLast(), "nothing is left to undo")
     }
 
     func checkAQueryIsAcknowledgedWholeAndComesBackWithOneUndoAfterReopening() throws {

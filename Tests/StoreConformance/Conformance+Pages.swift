@@ -100,5 +100,14 @@ extension StoreConformanceCase {
         XCTAssertEqual(item.thread, 3, "the open items of its conversation, itself included")
         XCTAssertNil(try store.item(ref(.mastodon, "99")))
         XCTAssertNil(try store.item(ref(.x, "1")), "the same id on another platform is another item")
+
+        let some = try store.items([ref(.x, "3"), ref(.mastodon, "99"), ref(.mastodon, "2"), ref(.x, "1")])
+        XCTAssertEqual(some.map(\.mention.id), ["3", "2"], "those held, in the order asked")
+        XCTAssertEqual(some.map(\.thread), [1, 3])
+        XCTAssertEqual(some.last, item)
+        XCTAssertEqual(try store.items([]), [])
+        try store.acknowledge(.refs([ref(.mastodon, "1")]), at: now)
+        XCTAssertEqual(try store.item(ref(.mastodon, "1"))?.thread, 2, "an answered item's conversation counts the open ones")
+        XCTAssertEqual(try store.item(ref(.mastodon, "2"))?.thread, 2)
     }
 }
