@@ -55,8 +55,9 @@ public final class PostgresStore: MentionStore, @unchecked Sendable {
         }
         links.announcing = { [channel, cachedQueries] link in
             cachedQueries.changed()
-            // Run once committed: whoever reads the number after it sees the change.
-            return link.send("SELECT nextval('change_seq'), pg_notify($1, 'change')", [.text(channel)])
+            // Run once committed: whoever reads the number after it sees the change. Its own
+            // commit need not wait for the disk (the change it tells of already did).
+            return link.send("SELECT set_config('synchronous_commit', 'off', true), nextval('change_seq'), pg_notify($1, 'change')", [.text(channel)])
         }
         links.announced = { [state] in state.lock.withLock { state.own += 1 } }
         let now = Self.milliseconds(Date())
