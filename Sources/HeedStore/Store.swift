@@ -178,11 +178,10 @@ public final class Store: MentionStore {
 
     /// One item by its ref.
     public func item(_ ref: Ref) throws -> QueueItem? {
-        try writer.read { db in
-            try ranked(Self.pageItems(db, SQLStatement("\(MentionRow.select) FROM mention WHERE platform = ? AND native_id = ?", [ref.platform.rawValue, ref.id]))).first
-        }
+        try items([ref]).first
     }
 
+    /// Items by ref, in one read (each a lookup of the ref's unique index).
     public func items(_ refs: [Ref]) throws -> [QueueItem] {
         try writer.read { db in
             try ranked(refs.flatMap { ref in

@@ -30,7 +30,7 @@ public enum Action: Sendable {
     case snoozedWoke(Int)
     case replySaved(Ref, AnswerOutcome)
     case replyFailed(String)
-    /// An undo came back: what it put back, and those items (their first few) to name them by.
+    /// An undo came back: what it put back (its first items whole, to name them by).
     case undone(UndoneAction?)
     /// Text typed for this item before heed stopped without saving it.
     case autosaveRecovered(Ref, text: String, at: Date)
