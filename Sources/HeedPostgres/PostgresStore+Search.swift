@@ -16,6 +16,17 @@ extension PostgresStore {
         try link.rows("SELECT count(*) FROM mention WHERE id > (SELECT value FROM counter WHERE name = 'indexed')").first?.decode(Int.self) ?? 0
     }
 
+    /// As `MentionStore`'s: after an import, the index catches up at once when at most
+    /// `everyday` rows wait for it, which are counted no further than that (a backlog's million
+    /// would take a while to count).
+    func catchUpAfterImport(everyday: Int) throws {
+        let waiting = try links.with { link in
+            try link.rows("SELECT count(*) FROM (SELECT FROM mention WHERE id > (SELECT value FROM counter WHERE name = 'indexed') LIMIT $1) w",
+                          [.int(Int64(everyday + 1))]).first?.decode(Int.self) ?? 0
+        }
+        if waiting <= everyday { try catchUpSearch() }
+    }
+
     /// Rows the search index does not hold yet (imported since it last caught up).
     public func unindexedCount() throws -> Int {
         try links.with { link in try unindexed(link) }
