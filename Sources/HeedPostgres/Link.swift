@@ -109,11 +109,30 @@ final class Link: @unchecked Sendable {
 
     /// Streams rows made by `write` into `table` with `COPY … FROM STDIN` (text format).
     func copy(into table: String, columns: [String], _ data: ByteBuffer) throws {
-        let connection = connection, logger = logger
-        try Blocking.run {
-            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                try await writer.write(data)
-            }
+        try Blocking.run { [self] in try await copy(async: table, columns: columns, data) }
+    }
+
+    /// Runs `work` on this connection in a task while the caller goes on; the caller waits for
+    /// it (`Running.wait`) before the connection is used for anything else that depends on it.
+    func running<T: Sendable>(_ work: @escaping @Sendable (Link) async throws -> T) -> Running<T> {
+        let running = Running<T>()
+        Task.detached { [self] in
+            do { running.outcome = .success(try await work(self)) } catch { running.outcome = .failure(error) }
+            running.done.signal()
+        }
+        return running
+    }
+
+    /// A statement's rows, from a task.
+    @discardableResult
+    func rows(async sql: String, _ binds: [Bind] = []) async throws -> [PostgresRow] {
+        try await query(sql, binds).get().rows
+    }
+
+    /// `COPY … FROM STDIN` of `data` into `table`, from a task.
+    func copy(async table: String, columns: [String], _ data: ByteBuffer) async throws {
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            try await writer.write(data)
         }
     }
 
@@ -141,6 +160,20 @@ enum Blocking {
 
     private final class Outcome: @unchecked Sendable {
         var failure: (any Error)?
+    }
+}
+
+/// Work started by `Link.running`, waited for once.
+final class Running<T: Sendable>: @unchecked Sendable {
+    fileprivate let done = DispatchSemaphore(value: 0)
+    fileprivate var outcome: Result<T, any Error>?
+
+    /// Waits for the work to end; what it threw is thrown here.
+    func wait() throws -> T {
+        done.wait()
+        done.signal()
+        guard let outcome else { throw PostgresFailure("a task on the team store ended without an outcome") }
+        return try outcome.get()
     }
 }
 

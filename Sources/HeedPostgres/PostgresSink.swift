@@ -14,6 +14,11 @@ import PostgresNIO
 /// counters follow through the table's statement triggers. The search index is caught up after
 /// the import commits, except for changed items it already holds, indexed again on the spot.
 /// What rules did to new items is journaled as each batch lands (`RuleEntries`).
+///
+/// A batch is moved by a task on the import's connection while the next one is read and made
+/// (`Running`): the server's work and heed's overlap. Whatever reads or writes beside the
+/// batches (an answer, the counts, the end) first waits for the batch on its way (`land`).
+/// An import into an empty store with more than one batch is a bulk load (`BulkLoad`).
 final class PostgresSink: MentionSink {
     private let link: Link
     private let now: Int64
@@ -29,13 +34,22 @@ final class PostgresSink: MentionSink {
     /// The rules' changes to the items of the batch, by ref, journaled if they turn out new.
     private var ruled: [Ref: [RuleChange]] = [:]
     private var journal: RuleEntries
+    /// The batch on its way to the server, with the rules' changes to journal once it lands.
+    private var moving: (running: Running<Moved>, ruled: [Ref: [RuleChange]])?
+    /// Whether an import into an empty store may take it for a bulk load; decided at the first
+    /// batch (nil before).
+    private let bulkAllowed: Bool
+    private var bulk: BulkLoad?
+    private var flushed = false
 
     /// Items sent to the server at once.
     static let batchSize = 5_000
 
-    init(link: Link, now: Date) throws {
+    /// `bulk`: an import (not a fetched page) may load an empty store in bulk.
+    init(link: Link, now: Date, bulk: Bool = false) throws {
         self.link = link
         self.now = PostgresStore.milliseconds(now)
+        bulkAllowed = bulk
         journal = RuleEntries(link: link, now: self.now)
         lastBefore = try link.rows("SELECT coalesce(max(id), 0) FROM mention").first?.decode(Int64.self) ?? 0
         indexed = try link.rows("SELECT value FROM counter WHERE name = 'indexed'").first?.decode(Int64.self) ?? 0
@@ -50,6 +64,7 @@ final class PostgresSink: MentionSink {
     /// What the import did so far.
     var counts: ImportCounts {
         try? flush()
+        try? land()
         var counts = stored
         counts.skipped = skipped
         counts.rejected = rejected
@@ -79,6 +94,7 @@ final class PostgresSink: MentionSink {
     /// replied elsewhere; an item not yet imported is remembered and marked when it arrives.
     func answered(_ ref: Ref, at date: Date) throws {
         try flush()
+        try land()
         let at = PostgresStore.milliseconds(date)
         let binds: [Bind] = [.text(ref.platform.rawValue), .text(ref.id), .int(at)]
         if try link.execute("UPDATE mention SET state = 'replied', state_at = $3, state_by = NULL, draft_id = NULL WHERE platform = $1 AND native_id = $2 AND state = 'waiting'", binds) > 0 {
@@ -96,7 +112,7 @@ final class PostgresSink: MentionSink {
 
     func reject() { rejected += 1 }
 
-    /// Sends the batch and moves it into `mention`.
+    /// Makes the batch's rows and sends them on their way once the batch before has landed.
     private func flush() throws {
         guard !batch.isEmpty else { return }
         defer {
@@ -104,87 +120,47 @@ final class PostgresSink: MentionSink {
             inBatch.removeAll(keepingCapacity: true)
             ruled.removeAll()
         }
-        let lastRow = ruled.isEmpty ? 0 : try link.rows("SELECT coalesce(max(id), 0) FROM mention").first?.decode(Int64.self) ?? 0
-        try link.copy(into: "incoming", columns: Self.columns, rows(batch))
-        let moved = try link.rows("""
-            WITH ins AS (
-                INSERT INTO mention (platform, native_id, kind, author_handle, author_name, author_url, text, created_at, url, conversation,
-                    in_reply_to, reply_target, state, state_at, draft_id, snoozed_until, tags, priority, imported_at)
-                SELECT i.platform, i.native_id, i.kind, i.author_handle, i.author_name, i.author_url, i.text, i.created_at, i.url, i.conversation,
-                    i.in_reply_to, i.reply_target,
-                    CASE WHEN i.state = 'waiting' AND x.at IS NOT NULL THEN 'replied' ELSE i.state END,
-                    CASE WHEN i.state = 'waiting' AND x.at IS NOT NULL THEN x.at ELSE i.state_at END,
-                    i.draft_id, i.snoozed_until, i.tags, i.priority, $1
-                FROM incoming i LEFT JOIN answered_elsewhere x ON x.platform = i.platform AND x.native_id = i.native_id
-                ORDER BY i.seq
-                ON CONFLICT (platform, native_id) DO NOTHING
-                RETURNING platform, native_id),
-            used AS (
-                DELETE FROM answered_elsewhere x USING ins, incoming i
-                WHERE x.platform = ins.platform AND x.native_id = ins.native_id AND i.platform = ins.platform AND i.native_id = ins.native_id
-                AND i.state = 'waiting' RETURNING 1)
-            SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM used)
-            """, [.int(now)]).first?.decode((Int, Int).self)
-        let inserted = moved?.0 ?? 0
-        let content = ItemRow.contentColumns
-        // A batch wholly new (a first import, a backlog) has nothing to compare.
-        let updated = inserted == batch.count ? [] : try link.rows("""
-            UPDATE mention m SET \(content.map { "\($0) = i.\($0)" }.joined(separator: ", "))
-            FROM incoming i WHERE m.platform = i.platform AND m.native_id = i.native_id
-            AND (\(content.map { "m.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(content.map { "i.\($0)" }.joined(separator: ", ")))
-            RETURNING m.id, m.author_handle, m.author_name, m.text
-            """)
-        stored.imported += inserted
-        stored.updated += updated.count
-        stored.unchanged += batch.count - inserted - updated.count
-        var again: [(Int64, String)] = []
-        for row in updated {
-            let (id, handle, name, text) = try row.decode((Int64, String?, String?, String).self)
-            if id <= indexed { again.append((id, Lexemes.document(handle: handle, name: name, text: text))) }
+        if !flushed {
+            flushed = true
+            if bulkAllowed, lastBefore == 0, batch.count >= Self.batchSize { bulk = try BulkLoad.begin(link) }
         }
-        try PostgresStore.index(link, again)
-        if !ruled.isEmpty { try journal.journal(ruled, after: lastRow) }
-        try link.execute("TRUNCATE incoming")
+        let sending = MovingBatch(mentions: batch, importedAt: now, indexed: indexed, bulk: bulk != nil, lastRowNeeded: !ruled.isEmpty)
+        try land()
+        moving = (link.running { link in try await sending.move(link) }, ruled)
+    }
+
+    /// Waits for the batch on its way and takes in what it did.
+    private func land() throws {
+        guard let (running, ruled) = moving else { return }
+        moving = nil
+        let moved = try running.wait()
+        stored.imported += moved.inserted
+        stored.updated += moved.updated.count
+        stored.unchanged += moved.count - moved.inserted - moved.updated.count
+        try PostgresStore.index(link, moved.updated.compactMap { change in change.document.map { (change.id, $0) } })
+        if !ruled.isEmpty { try journal.journal(ruled, after: moved.lastRow) }
+    }
+
+    /// Waits for the batch on its way, whatever it did: the import failed and the connection
+    /// is about to be rolled back and given back.
+    func settle() {
+        guard let (running, _) = moving else { return }
+        moving = nil
+        _ = try? running.wait()
     }
 
     /// Ends the import inside its transaction: everything put is stored, and snoozed items whose
     /// conversation got a new item come back early.
     func finish() throws {
         try flush()
+        try land()
+        try bulk?.finish(link, after: lastBefore)
         try journal.finish()
         try link.execute("""
             UPDATE mention SET state = 'waiting', snoozed_until = NULL, state_by = NULL
             WHERE state = 'snoozed' AND conversation IS NOT NULL AND EXISTS (
                 SELECT 1 FROM mention n WHERE n.platform = mention.platform AND n.conversation = mention.conversation AND n.id > $1)
             """, [.int(lastBefore)])
-    }
-
-    /// The columns of `incoming` that `rows` writes, in order.
-    static let columns = ["seq", "platform", "native_id", "kind", "author_handle", "author_name", "author_url", "text", "created_at", "url",
-                          "conversation", "in_reply_to", "reply_target", "state", "state_at", "draft_id", "snoozed_until", "tags", "priority"]
-
-    /// The batch as `COPY` text: tab-separated fields, `\N` for null, escapes for what would end one.
-    private func rows(_ mentions: [Mention]) -> ByteBuffer {
-        var buffer = ByteBufferAllocator().buffer(capacity: mentions.count * 300)
-        for (seq, mention) in mentions.enumerated() {
-            var stateAt: Int64?, draft: String?, until: Int64?
-            switch mention.state {
-            case .waiting: break
-            case .acknowledged(let at): stateAt = PostgresStore.milliseconds(at)
-            case .replied(let id, let at):
-                stateAt = PostgresStore.milliseconds(at)
-                draft = id.isEmpty ? nil : id
-            case .snoozed(let date): until = PostgresStore.milliseconds(date)
-            }
-            let fields: [String?] = [
-                String(seq), mention.platform.rawValue, mention.id, mention.kind.rawValue, mention.author.handle, mention.author.name,
-                mention.author.url, mention.text, String(PostgresStore.milliseconds(mention.createdAt)), mention.url, mention.conversation,
-                mention.inReplyTo, ItemRow.encodeTarget(mention.replyTarget), StoredState(mention.state).rawValue, stateAt.map(String.init),
-                draft, until.map(String.init), Self.arrayLiteral(Tag.sorted(mention.tags)), String(mention.priority),
-            ]
-            CopyText.write(fields, into: &buffer)
-        }
-        return buffer
     }
 }
 

@@ -100,7 +100,9 @@ extension PostgresStore {
     /// and the cursors it moves, all stored, or nothing when it throws.
     public func fetching(account: String, now: Date, _ body: (any FetchPageSink) throws -> Void) throws -> FetchedCounts {
         let counts = try links.transaction(retry: false) { link in
-            let page = PostgresFetchSink(sink: try PostgresSink(link: link, now: now))
+            let sink = try PostgresSink(link: link, now: now)
+            defer { sink.settle() }
+            let page = PostgresFetchSink(sink: sink)
             try body(page)
             return try page.finish(link, account: account, now: Self.milliseconds(now))
         }

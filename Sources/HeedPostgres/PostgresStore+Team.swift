@@ -74,7 +74,8 @@ extension PostgresStore {
     /// search index follows at once for an everyday import, in the background for a backlog.
     public func importing(now: Date, _ body: (any MentionSink) throws -> Void) throws -> ImportCounts {
         let counts = try links.transaction(retry: false) { link in
-            let sink = try PostgresSink(link: link, now: now)
+            let sink = try PostgresSink(link: link, now: now, bulk: true)
+            defer { sink.settle() }
             try body(sink)
             try sink.finish()
             return sink.counts

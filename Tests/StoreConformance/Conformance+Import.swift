@@ -70,6 +70,49 @@ extension StoreConformanceCase {
         XCTAssertEqual(try store.summary().waiting, 701)
     }
 
+    func checkABacklogIsStoredAsOneByOne() throws {
+        // Given a backlog of 25,000 items (enough for a store's bulk load), in which an item
+        // comes back 12,000 items later changed and another unchanged, and a reply made
+        // elsewhere answers an item before it arrives.
+        let at = now.addingTimeInterval(-60)
+        let counts = try store.importing(now: now) { sink in
+            for id in 0..<25_000 {
+                if id == 12_000 {
+                    try sink.put(self.mention("100", minutesAgo: 100_000 - 100, text: "changed when met again"))
+                    try sink.put(self.mention("101", minutesAgo: 100_000 - 101))
+                }
+                if id == 6_000 { try sink.answered(self.ref(.mastodon, "24000"), at: at) }
+                try sink.put(self.mention(String(id), minutesAgo: 100_000 - Double(id)))
+            }
+        }
+        // Then each is stored once, with what came last, and counted as if stored one by one.
+        XCTAssertEqual([counts.imported, counts.updated, counts.unchanged], [25_000, 1, 1])
+        XCTAssertEqual(try store.item(ref(.mastodon, "100"))?.mention.text, "changed when met again")
+        XCTAssertEqual(try store.item(ref(.mastodon, "100"))?.mention.state, .waiting)
+        XCTAssertEqual(try store.item(ref(.mastodon, "24000"))?.mention.state, .replied(draft: "", at: at))
+        XCTAssertEqual(try store.summary().waiting, 24_999)
+        XCTAssertEqual(try waiting().prefix(3), ["0", "1", "2"])
+        XCTAssertEqual(try ids("\"changed when met\""), ["100"])
+        XCTAssertEqual(try count("from:user24999"), 1)
+    }
+
+    func checkAFailedBacklogLeavesTheStoreAsItWas() throws {
+        struct Boom: Error {}
+        try fill()
+        XCTAssertThrowsError(try store.importing(now: now) { sink in
+            for id in 0..<25_000 { try sink.put(self.mention("b\(id)", minutesAgo: Double(id))) }
+            throw Boom()
+        })
+        XCTAssertEqual(try store.summary().waiting, 7)
+        XCTAssertNil(try store.item(ref(.mastodon, "b1")))
+        XCTAssertEqual(try ids("meetup"), ["1", "2"])
+        // And the next backlog goes in whole.
+        XCTAssertEqual(try store.importing(now: now) { sink in
+            for id in 0..<25_000 { try sink.put(self.mention("b\(id)", minutesAgo: Double(id))) }
+        }.imported, 25_000)
+        XCTAssertEqual(try store.summary().waiting, 25_007)
+    }
+
     func checkRepliesMadeElsewhere() throws {
         // Given a waiting item "1" and an acknowledged "2".
         _ = try put([mention("1", minutesAgo: 30), mention("2", minutesAgo: 20)])

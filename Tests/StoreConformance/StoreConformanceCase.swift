@@ -80,6 +80,8 @@ open class StoreConformanceCase: XCTestCase {
         Check("an imported state is honoured for new items only", { $0.checkImportedStateIsHonouredForNewItemsOnly }),
         Check("a failed import leaves nothing", { $0.checkFailedImportLeavesNothing }),
         Check("counts inside one import, duplicates included", { $0.checkCountsInsideOneImport }),
+        Check("a backlog is stored as if one by one", { $0.checkABacklogIsStoredAsOneByOne }),
+        Check("a failed backlog leaves the store as it was", { $0.checkAFailedBacklogLeavesTheStoreAsItWas }),
         Check("a reply made elsewhere answers its item, before or after it arrives", { $0.checkRepliesMadeElsewhere }),
         Check("new activity in a thread wakes a snooze early", { $0.checkNewActivityInTheThreadWakesASnoozeEarly }),
         // Fetched pages (Conformance+Fetch.swift)
