@@ -168,10 +168,13 @@ enum Migrations {
         // An item's ref and conversation compare byte for byte, whatever the database's locale:
         // their indexes are kept up and built with plain comparisons, not the locale's rules
         // (an import's largest cost). They are identifiers, so nothing is ordered by them for people.
+        // A column's type changed loses its statistics: they are taken again for the planner.
         (4, "refs compared byte for byte", """
             ALTER TABLE mention ALTER COLUMN platform TYPE text COLLATE "C", ALTER COLUMN native_id TYPE text COLLATE "C",
                 ALTER COLUMN conversation TYPE text COLLATE "C";
             ALTER TABLE answered_elsewhere ALTER COLUMN platform TYPE text COLLATE "C", ALTER COLUMN native_id TYPE text COLLATE "C";
+            ANALYZE mention;
+            ANALYZE answered_elsewhere;
             """),
     ]
 
