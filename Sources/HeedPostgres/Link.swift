@@ -109,18 +109,13 @@ final class Link: @unchecked Sendable {
 
     /// Streams rows made by `write` into `table` with `COPY … FROM STDIN` (text format).
     func copy(into table: String, columns: [String], _ data: ByteBuffer) throws {
-        try Blocking.run { [self] in try await copy(async: table, columns: columns, data) }
+        try Running { [self] in try await copy(async: table, columns: columns, data) }.wait()
     }
 
     /// Runs `work` on this connection in a task while the caller goes on; the caller waits for
     /// it (`Running.wait`) before the connection is used for anything else that depends on it.
     func running<T: Sendable>(_ work: @escaping @Sendable (Link) async throws -> T) -> Running<T> {
-        let running = Running<T>()
-        Task.detached { [self] in
-            do { running.outcome = .success(try await work(self)) } catch { running.outcome = .failure(error) }
-            running.done.signal()
-        }
-        return running
+        Running { [self] in try await work(self) }
     }
 
     /// A statement's rows, from a task.
@@ -144,29 +139,19 @@ final class Link: @unchecked Sendable {
     var isClosed: Bool { connection.isClosed }
 }
 
-/// Runs async work to its end from a thread that is not one of Swift's concurrency pool.
-enum Blocking {
-    /// Runs `work` in a task and waits for it; what it throws is thrown here.
-    static func run(_ work: @escaping @Sendable () async throws -> Void) throws {
-        let done = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
-        Task.detached {
-            do { try await work() } catch { outcome.failure = error }
+/// Async work run in a task from a thread that is not one of Swift's concurrency pool, and
+/// waited for there (once) when its outcome is needed.
+final class Running<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var outcome: Result<T, any Error>?
+
+    /// Starts `work`.
+    init(_ work: @escaping @Sendable () async throws -> T) {
+        Task.detached { [self] in
+            do { outcome = .success(try await work()) } catch { outcome = .failure(error) }
             done.signal()
         }
-        done.wait()
-        if let failure = outcome.failure { throw failure }
     }
-
-    private final class Outcome: @unchecked Sendable {
-        var failure: (any Error)?
-    }
-}
-
-/// Work started by `Link.running`, waited for once.
-final class Running<T: Sendable>: @unchecked Sendable {
-    fileprivate let done = DispatchSemaphore(value: 0)
-    fileprivate var outcome: Result<T, any Error>?
 
     /// Waits for the work to end; what it threw is thrown here.
     func wait() throws -> T {

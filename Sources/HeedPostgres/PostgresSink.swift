@@ -18,7 +18,7 @@ import PostgresNIO
 /// A batch is moved by a task on the import's connection while the next one is read and made
 /// (`Running`): the server's work and heed's overlap. Whatever reads or writes beside the
 /// batches (an answer, the counts, the end) first waits for the batch on its way (`land`).
-/// An import into an empty store with more than one batch is a bulk load (`BulkLoad`).
+/// An import into an empty store whose first batch is full is a bulk load (`BulkLoad`).
 final class PostgresSink: MentionSink {
     private let link: Link
     private let now: Int64
@@ -36,10 +36,11 @@ final class PostgresSink: MentionSink {
     private var journal: RuleEntries
     /// The batch on its way to the server, with the rules' changes to journal once it lands.
     private var moving: (running: Running<Moved>, ruled: [Ref: [RuleChange]])?
-    /// Whether an import into an empty store may take it for a bulk load; decided at the first
-    /// batch (nil before).
+    /// Whether this sink may load an empty store in bulk (an import may, a fetched page not).
     private let bulkAllowed: Bool
+    /// The bulk load, when the first batch began one.
     private var bulk: BulkLoad?
+    /// Whether a batch was sent (the first decides on a bulk load).
     private var flushed = false
 
     /// Items sent to the server at once.
