@@ -88,7 +88,7 @@ extension PostgresStore {
         let counts = try links.transaction(retry: false) { link in
             let sink = try CopyWriter(link)
             try body(sink)
-            try sink.flush()
+            try sink.finish()
             try remember(try link.rows("SELECT DISTINCT person FROM journal WHERE person IS NOT NULL UNION SELECT DISTINCT assignee FROM mention WHERE assignee IS NOT NULL")
                             .map { try $0.decode(String.self) }, link)
             return sink.counts
@@ -99,10 +99,12 @@ extension PostgresStore {
 }
 
 /// The team store's `CopySink`: items in batches through `COPY` (kept in their order, so their
-/// rank ties stay), the journal's entries joined to their items by ref.
+/// rank ties stay), the journal's entries joined to their items by ref. A copy into an empty
+/// store loads it in bulk (`BulkLoad`: its secondary indexes built once, at the end).
 final class CopyWriter: CopySink {
     private let link: Link
     private(set) var counts = CopyCounts()
+    private let bulk: BulkLoad?
     private var items: [(mention: Mention, state: CopiedState, importedAt: Int64)] = []
     private var entries: [(ref: Ref, old: CopiedState, new: CopiedState)] = []
     private var journal: Int64?
@@ -120,6 +122,13 @@ final class CopyWriter: CopySink {
                 new_draft_id text, new_snoozed_until bigint, new_state_by text, new_assignee text, marks boolean, old_tags text[], old_priority bigint,
                 new_tags text[], new_priority bigint) ON COMMIT DROP
             """)
+        bulk = try BulkLoad.begin(link)
+    }
+
+    /// Writes everything gathered and ends a bulk load.
+    func finish() throws {
+        try flush()
+        try bulk?.finish(link, after: 0)
     }
 
     func put(_ record: CopiedRecord) throws {

@@ -50,9 +50,11 @@ final class MigrationAndCopyTests: PostgresStoreCase {
         try sqlite.acknowledge([ref(.x, "3")], at: now)
         _ = try sqlite.undoLast()
         // When it is copied into the team store and from there into a new SQLite file.
-        _ = try team.copyIn { sink in try sqlite.copyOut { try sink.put($0) } }
+        let there = try team.copyIn { sink in try sqlite.copyOut { try sink.put($0) } }
         let back = try Store(path: folder.appendingPathComponent("b/heed.sqlite").path, person: "ana")
-        _ = try back.copyIn { sink in try team.copyOut { try sink.put($0) } }
+        let again = try back.copyIn { sink in try team.copyOut { try sink.put($0) } }
+        XCTAssertEqual([there.items, there.kept, there.actions], [7, 0, 3])
+        XCTAssertEqual([again.items, again.kept, again.actions], [7, 0, 3])
         // Then all three hold the same items, states, people and ranks, and undo the same.
         func whole(_ store: any MentionStore) throws -> [String] {
             try store.list(all: true, limit: nil).map { "\($0.key) \($0.mention) \($0.stateBy ?? "-") \($0.assignee ?? "-")" }
