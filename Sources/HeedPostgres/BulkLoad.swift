@@ -9,18 +9,22 @@ import PostgresNIO
 /// the indexes come back with the rollback, and nobody ever sees the table without them.
 ///
 /// A store that already holds items is never taken: everyday imports, fetches and queues go on
-/// side by side.
+/// side by side. A whole store copied into an empty one (`CopyWriter`) takes the journal's
+/// entries too: their references to items and actions are dropped and checked again, all at
+/// once, at the end.
 struct BulkLoad {
-    /// The statements that build the dropped indexes again, as the server prints them.
-    let indexes: [String]
+    /// The statements that build what was dropped again (indexes, then the journal's
+    /// references), as the server prints them.
+    let rebuild: [String]
 
     /// How long the import waits for a teammate's statement to let go of the table before it
     /// gives up the bulk load and goes the everyday way.
     static let lockWait = "2s"
 
     /// Takes the table when it is empty; nil when it is not, or is held for longer than
-    /// `lockWait`.
-    static func begin(_ link: Link) throws -> BulkLoad? {
+    /// `lockWait`. With `journal` (a whole store copied in), the journal's entries are taken
+    /// too, and their references checked once at the end instead of one by one.
+    static func begin(_ link: Link, journal: Bool = false) throws -> BulkLoad? {
         try link.execute("SAVEPOINT bulk")
         do {
             try link.execute("SET LOCAL lock_timeout = '\(lockWait)'")
@@ -29,14 +33,21 @@ struct BulkLoad {
                 try giveUp(link)
                 return nil
             }
-            let found = try link.rows("""
+            let tables = journal ? ["mention", "journal_entry"] : ["mention"]
+            if journal { try link.execute("LOCK TABLE journal_entry IN ACCESS EXCLUSIVE MODE") }
+            let indexes = try link.rows("""
                 SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
-                WHERE i.indrelid = 'mention'::regclass AND NOT i.indisprimary AND NOT i.indisunique ORDER BY 1
-                """).map { try $0.decode((String, String).self) }
-            for (name, _) in found { try link.execute("DROP INDEX \(name)") }
+                WHERE i.indrelid = ANY($1::text[]::regclass[]) AND NOT i.indisprimary AND NOT i.indisunique ORDER BY 1
+                """, [.texts(tables)]).map { try $0.decode((String, String).self) }
+            for (name, _) in indexes { try link.execute("DROP INDEX \(name)") }
+            let references = journal ? try link.rows("""
+                SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint
+                WHERE conrelid = 'journal_entry'::regclass AND contype = 'f' ORDER BY conname
+                """).map { try $0.decode((String, String).self) } : []
+            for (name, _) in references { try link.execute("ALTER TABLE journal_entry DROP CONSTRAINT \(name)") }
             try link.execute("SET LOCAL lock_timeout = DEFAULT")
             try link.execute("RELEASE SAVEPOINT bulk")
-            return BulkLoad(indexes: found.map(\.1))
+            return BulkLoad(rebuild: indexes.map(\.1) + references.map { "ALTER TABLE journal_entry ADD CONSTRAINT \($0.0) \($0.1)" })
         } catch where PostgresFailure.state(error) == "55P03" {
             try giveUp(link)
             return nil
@@ -49,8 +60,8 @@ struct BulkLoad {
     }
 
     /// Ends the load: items answered elsewhere before they arrived become replied (as the
-    /// everyday way brings them in), the indexes are built again, and the table's statistics
-    /// are taken for the first queue's plans.
+    /// everyday way brings them in), the indexes are built again (and the journal's references
+    /// checked), and the table's statistics are taken for the first queue's plans.
     func finish(_ link: Link, after lastBefore: Int64) throws {
         try link.execute("""
             WITH used AS (
@@ -59,7 +70,7 @@ struct BulkLoad {
                 RETURNING m.id, x.at)
             UPDATE mention m SET state = 'replied', state_at = used.at FROM used WHERE m.id = used.id
             """, [.int(lastBefore)])
-        for index in indexes { try link.execute(index) }
+        for statement in rebuild { try link.execute(statement) }
         try link.execute("ANALYZE mention")
     }
 }

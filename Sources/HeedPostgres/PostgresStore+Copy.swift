@@ -122,7 +122,7 @@ final class CopyWriter: CopySink {
                 new_draft_id text, new_snoozed_until bigint, new_state_by text, new_assignee text, marks boolean, old_tags text[], old_priority bigint,
                 new_tags text[], new_priority bigint) ON COMMIT DROP
             """)
-        bulk = try BulkLoad.begin(link)
+        bulk = try BulkLoad.begin(link, journal: true)
     }
 
     /// Writes everything gathered and ends a bulk load.

@@ -62,7 +62,8 @@ enum MentionRow {
 
     /// The tags of a stored value (anything unreadable is no tags).
     static func decodeTags(_ text: String?) -> [String] {
-        guard let text, let data = text.data(using: .utf8), let tags = try? JSONDecoder().decode([String].self, from: data) else { return [] }
+        // Most items and journal entries have none: no decoder is made for them.
+        guard let text, text != "[]", let data = text.data(using: .utf8), let tags = try? JSONDecoder().decode([String].self, from: data) else { return [] }
         return tags
     }
 

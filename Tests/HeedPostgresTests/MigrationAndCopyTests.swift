@@ -50,7 +50,14 @@ final class MigrationAndCopyTests: PostgresStoreCase {
         try sqlite.acknowledge([ref(.x, "3")], at: now)
         _ = try sqlite.undoLast()
         // When it is copied into the team store and from there into a new SQLite file.
+        let schema = """
+            SELECT string_agg(d, ' | ' ORDER BY d) FROM (
+                SELECT conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE conrelid IN ('journal_entry'::regclass, 'mention'::regclass)
+                UNION ALL SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid IN ('journal_entry'::regclass, 'mention'::regclass)) s
+            """
+        let before = try team.links.with { try $0.rows(schema).first?.decode(String.self) }
         let there = try team.copyIn { sink in try sqlite.copyOut { try sink.put($0) } }
+        XCTAssertEqual(try team.links.with { try $0.rows(schema).first?.decode(String.self) }, before, "a bulk load puts back every index and reference")
         let back = try Store(path: folder.appendingPathComponent("b/heed.sqlite").path, person: "ana")
         let again = try back.copyIn { sink in try team.copyOut { try sink.put($0) } }
         XCTAssertEqual([there.items, there.kept, there.actions], [7, 0, 3])
