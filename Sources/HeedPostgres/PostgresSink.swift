@@ -74,9 +74,17 @@ final class PostgresSink: MentionSink {
 
     /// Stores one mention (new: inserted with its state; known: changed content updated).
     func put(_ mention: Mention) throws {
+        try put(mention, changes: [])
+    }
+
+    /// Puts a mention in the batch with what the rules changed in it: a mention put again sends
+    /// the batch first, and the changes go with the batch the mention goes with (the one that
+    /// it fills included).
+    private func put(_ mention: Mention, changes: [RuleChange]) throws {
         if inBatch.contains(mention.ref) { try flush() }
         batch.append(mention)
         inBatch.insert(mention.ref)
+        if !changes.isEmpty { ruled[mention.ref] = changes }
         if batch.count >= Self.batchSize { try flush() }
     }
 
@@ -87,8 +95,7 @@ final class PostgresSink: MentionSink {
         let changes = RuleChange.applying(steps, to: &marks, at: date)
         var stored = mention
         (stored.state, stored.tags, stored.priority) = (marks.state, marks.tags, marks.priority)
-        try put(stored)
-        if !changes.isEmpty { ruled[mention.ref] = changes }
+        try put(stored, changes: changes)
     }
 
     /// The user's own reply (seen in an imported file) answers `ref`: a waiting item becomes
@@ -157,6 +164,12 @@ final class PostgresSink: MentionSink {
         try land()
         try bulk?.finish(link, after: lastBefore)
         try journal.finish()
+        // An import that grew the table by a tenth or more takes its statistics at once, as
+        // the server's own vacuum would a minute later: plans made while the store was small
+        // (a reference's check that scans the table, kept by a connection) are made again.
+        if bulk == nil, stored.imported >= Self.batchSize, Int64(stored.imported) * 10 >= lastBefore {
+            try link.execute("ANALYZE mention")
+        }
         try link.execute("""
             UPDATE mention SET state = 'waiting', snoozed_until = NULL, state_by = NULL
             WHERE state = 'snoozed' AND conversation IS NOT NULL AND EXISTS (

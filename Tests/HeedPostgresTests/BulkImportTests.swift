@@ -29,6 +29,16 @@ final class BulkImportTests: PostgresStoreCase {
         XCTAssertEqual(try store.summary().waiting, 12_007)
     }
 
+    func testAnImportThatGrowsTheStoreTakesItsStatistics() throws {
+        // Given a store of seven items, searched (so its connections hold plans made for seven).
+        try fill()
+        XCTAssertEqual(try ids("meetup"), ["1", "2"])
+        // When a backlog twice its size and more arrives the everyday way, Then the server
+        // knows the table's size at once (plans are made again), not a minute later.
+        XCTAssertEqual(try backlog(12_000).imported, 12_000)
+        XCTAssertGreaterThanOrEqual(try team.links.with { try $0.rows("SELECT reltuples FROM pg_class WHERE oid = 'mention'::regclass").first?.decode(Float.self) } ?? 0, 12_000)
+    }
+
     func testAnImportOfOneBatchIsNeverABulkLoad() throws {
         let before = try indexes()
         XCTAssertEqual(try backlog(PostgresSink.batchSize - 1).imported, PostgresSink.batchSize - 1)

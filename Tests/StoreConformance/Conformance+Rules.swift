@@ -45,6 +45,21 @@ extension StoreConformanceCase {
         XCTAssertNil(try store.undoLast())
     }
 
+    func checkEveryItemARuleChangedIsJournaledWhateverItsPlace() throws {
+        // Given a backlog of 12,001 items (batches, and a store's bulk load) that a rule tags, one met twice.
+        _ = try store.importing(now: now) { sink in
+            for id in 0..<12_001 {
+                try sink.put(self.mention(String(id % 12_000), minutesAgo: Double(12_000 - id % 12_000)), ruled: [self.step(1, [.tag("backlog")])], at: self.now)
+            }
+        }
+        XCTAssertEqual(try count("is:all tag:backlog"), 12_000)
+        // When the rule is undone, Then every item it tagged loses the tag: each was journaled once.
+        let undone = try XCTUnwrap(store.undoLast())
+        XCTAssertEqual(undone.count, 12_000)
+        XCTAssertEqual(try count("is:all tag:backlog"), 0)
+        XCTAssertNil(try store.undoLast())
+    }
+
     func checkRulesActOnArrivalsOnly() throws {
         _ = try put([mention("1", minutesAgo: 30)])
         _ = try store.importing(now: now) { sink in

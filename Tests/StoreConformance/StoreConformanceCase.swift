@@ -108,6 +108,7 @@ open class StoreConformanceCase: XCTestCase {
         // Rules at import (Conformance+Rules.swift)
         Check("rule actions are journaled and undone last rule first", { $0.checkRuleActionsAreJournaledAndUndoneLastRuleFirst }),
         Check("rules act on arrivals only", { $0.checkRulesActOnArrivalsOnly }),
+        Check("every item a rule changed is journaled, whatever its place in the import", { $0.checkEveryItemARuleChangedIsJournaledWhateverItsPlace }),
         Check("a failed import leaves no rule in the journal", { $0.checkAFailedImportLeavesNoRuleInTheJournal }),
         // Response targets and ranking by priority (Conformance+Targets.swift, Conformance+Priority.swift)
         Check("due terms follow the shortest target", { $0.checkDueTermsFollowTheShortestTarget }),
