@@ -117,20 +117,12 @@ struct MovingBatch: Sendable {
     private static func copyText(_ mentions: [Mention], importedAt: Int64?) -> ByteBuffer {
         var buffer = ByteBufferAllocator().buffer(capacity: mentions.count * 300)
         for (seq, mention) in mentions.enumerated() {
-            var stateAt: Int64?, draft: String?, until: Int64?
-            switch mention.state {
-            case .waiting: break
-            case .acknowledged(let at): stateAt = PostgresStore.milliseconds(at)
-            case .replied(let id, let at):
-                stateAt = PostgresStore.milliseconds(at)
-                draft = id.isEmpty ? nil : id
-            case .snoozed(let date): until = PostgresStore.milliseconds(date)
-            }
+            let state = RuleEntries.columns(mention.state)
             let fields: [String?] = [
                 mention.platform.rawValue, mention.id, mention.kind.rawValue, mention.author.handle, mention.author.name,
                 mention.author.url, mention.text, String(PostgresStore.milliseconds(mention.createdAt)), mention.url, mention.conversation,
-                mention.inReplyTo, ItemRow.encodeTarget(mention.replyTarget), StoredState(mention.state).rawValue, stateAt.map(String.init),
-                draft, until.map(String.init), PostgresSink.arrayLiteral(Tag.sorted(mention.tags)), String(mention.priority),
+                mention.inReplyTo, ItemRow.encodeTarget(mention.replyTarget), state.state, state.at.map(String.init),
+                state.draft, state.snoozedUntil.map(String.init), PostgresSink.arrayLiteral(Tag.sorted(mention.tags)), String(mention.priority),
             ]
             if let importedAt {
                 CopyText.write(fields + [String(importedAt)], into: &buffer)

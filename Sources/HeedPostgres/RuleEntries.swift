@@ -75,7 +75,7 @@ final class RuleEntries {
                          [.ints(Array(rows.values))])
     }
 
-    /// A state as the journal's columns hold it.
+    /// A state as an item's columns (and the journal's) hold it.
     static func columns(_ state: MentionState) -> (state: String, at: Int64?, draft: String?, snoozedUntil: Int64?) {
         switch state {
         case .waiting: (StoredState.waiting.rawValue, nil, nil, nil)
